@@ -1,0 +1,43 @@
+/**
+ * British English display formats: dd/mm/yyyy dates, thousands separators,
+ * "per 1,000" rates. Every figure the app shows goes through here.
+ */
+
+const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const date = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' });
+const dateTime = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** @example formatCount(12345) // '12,345' */
+export const formatCount = (n: number): string => count.format(n);
+
+/** @example formatDate(Date.UTC(2026, 10, 22)) // '22/11/2026' */
+export const formatDate = (ms: number): string => date.format(ms);
+
+/** @example formatDateTime(ms) // '22/11/2026, 14:03' */
+export const formatDateTime = (ms: number): string => dateTime.format(ms);
+
+/** @example formatMonth('2023-01') // 'Jan 2023' */
+export const formatMonth = (m: string): string => `${MONTHS[Number(m.slice(5, 7)) - 1] ?? '?'} ${m.slice(0, 4)}`;
+
+/** @example formatMonthLong('2023-01') // 'January 2023' */
+export const formatMonthLong = (m: string): string => `${MONTHS_LONG[Number(m.slice(5, 7)) - 1] ?? '?'} ${m.slice(0, 4)}`;
+
+/** @example formatRate(3.456) // '3.46 per 1,000' */
+export const formatRate = (perThousand: number, digits = 2): string =>
+  `${perThousand.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })} per 1,000`;
+
+/** @example formatPercent(0.123) // '12.3%' */
+export const formatPercent = (fraction: number, digits = 1): string =>
+  `${(fraction * 100).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
+
+/** @example formatBytes(1536) // '1.5 KB' */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** "1 row", "2 rows". */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;

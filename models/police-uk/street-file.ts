@@ -1,0 +1,135 @@
+import { createCsvTokenizer, type CsvTokenizer } from '../csv';
+import { CrimeBatchBuilder, type CrimeBatch } from './crime-batch';
+import type { RowProblem } from '../row-problem';
+import { matchStreetHeader, readStreetRow, type HeaderMatch, type StreetColumn } from './street-row';
+
+/** At most this many problems are kept per file; all are still counted. */
+export const MAX_PROBLEMS_PER_FILE = 5000;
+
+/** The rows of one force-month found in a file. */
+export interface StreetBatch {
+  force: string;
+  month: string;
+  batch: CrimeBatch;
+  /** Rows per local authority name ('' = no location). */
+  ladCounts: Record<string, number>;
+  /** Rows of this force-month that were rejected. */
+  rejected: number;
+}
+
+export type StreetFileResult =
+  | { ok: false; reason: 'empty' }
+  | { ok: false; reason: 'wrong-columns'; missing: StreetColumn[]; header: string[] }
+  | {
+      ok: true;
+      batches: StreetBatch[];
+      problems: RowProblem[];
+      /** Problems beyond {@link MAX_PROBLEMS_PER_FILE}, counted but not kept. */
+      problemsDropped: number;
+      accepted: number;
+      rejected: number;
+      /** Rejected rows whose month could not be read. */
+      rejectedWithoutMonth: number;
+      extraColumns: string[];
+      lines: number;
+    };
+
+/**
+ * Parses a police.uk street-level CSV pushed in text chunks, validating every
+ * row and grouping good rows by force and month.
+ *
+ * @example
+ *   const p = createStreetFileParser();
+ *   p.push(text);
+ *   const result = p.end(); // { ok: true, batches: [{ force, month, batch }], problems, ... }
+ */
+export function createStreetFileParser(): { push(chunk: string): void; end(): StreetFileResult; readonly refused: boolean } {
+  let header: HeaderMatch | undefined;
+  let headerFields: string[] = [];
+  const groups = new Map<string, { force: string; month: string; builder: CrimeBatchBuilder }>();
+  const problems: RowProblem[] = [];
+  let problemsDropped = 0;
+  let accepted = 0;
+  let rejected = 0;
+  let rejectedWithoutMonth = 0;
+  const rejectedByMonth = new Map<string, number>();
+
+  function reject(p: RowProblem) {
+    rejected++;
+    if (p.month === undefined) rejectedWithoutMonth++;
+    else rejectedByMonth.set(p.month, (rejectedByMonth.get(p.month) ?? 0) + 1);
+    if (problems.length < MAX_PROBLEMS_PER_FILE) problems.push(p);
+    else problemsDropped++;
+  }
+
+  const tokenizer: CsvTokenizer = createCsvTokenizer({
+    record(fields, line) {
+      if (header === undefined) {
+        headerFields = fields;
+        header = matchStreetHeader(fields);
+        return;
+      }
+      if (!header.ok) return;
+      const r = readStreetRow(fields, line, header);
+      if (!r.ok) return reject(r.problem);
+      const { row } = r;
+      const key = `${row.reportedBy}\u0000${row.month}`;
+      let g = groups.get(key);
+      if (g === undefined) {
+        g = { force: row.reportedBy, month: row.month, builder: new CrimeBatchBuilder() };
+        groups.set(key, g);
+      }
+      g.builder.add(row, line);
+      accepted++;
+    },
+    malformed(line, reason, text) {
+      if (header === undefined || !header.ok) return;
+      reject({ line, column: '(whole row)', reason, value: text.length > 200 ? `${text.slice(0, 200)}…` : text });
+    },
+  });
+
+  return {
+    push(chunk) {
+      if (header !== undefined && !header.ok) return;
+      tokenizer.push(chunk);
+    },
+    get refused() {
+      return header !== undefined && !header.ok;
+    },
+    end(): StreetFileResult {
+      tokenizer.end();
+      if (header === undefined) return { ok: false, reason: 'empty' };
+      if (!header.ok) return { ok: false, reason: 'wrong-columns', missing: header.missing, header: headerFields };
+      const batches: StreetBatch[] = [];
+      // A rejected row may not name its force reliably, so a month's rejects are
+      // counted once, against the first force seen in that month.
+      const unassigned = new Map(rejectedByMonth);
+      for (const g of groups.values()) {
+        batches.push({
+          force: g.force,
+          month: g.month,
+          batch: g.builder.finish(),
+          ladCounts: Object.fromEntries(g.builder.ladCounts),
+          rejected: unassigned.get(g.month) ?? 0,
+        });
+        unassigned.delete(g.month);
+      }
+      // Months in which every row was rejected still deserve a line in the outcome.
+      for (const [month, n] of unassigned) {
+        batches.push({ force: '', month, batch: new CrimeBatchBuilder().finish(), ladCounts: {}, rejected: n });
+      }
+      batches.sort((a, b) => a.month.localeCompare(b.month) || a.force.localeCompare(b.force));
+      return {
+        ok: true,
+        batches,
+        problems,
+        problemsDropped,
+        accepted,
+        rejected,
+        rejectedWithoutMonth,
+        extraColumns: header.extra,
+        lines: tokenizer.lines,
+      };
+    },
+  };
+}

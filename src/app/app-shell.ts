@@ -1,0 +1,201 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { openDataStore, DATA_DB_NAME } from '../data/idb-store';
+import { STORE_CHANNEL } from '../data/store';
+import { SAMPLE_FILES, SAMPLE_LABEL } from '../data/sample-files';
+import { startWorkers } from '../../workers/client';
+import { servicesContext, stateContext, type Services, type WorkbenchState } from './context';
+import { ImportJobs, JobsController } from './import-jobs';
+import { ROUTES, routeFromHash } from './routes';
+import { baseStyles } from '../components/styles';
+import '../components/area-picker';
+import '../components/import-progress';
+
+/**
+ * The workbench: opens the local store, starts the workers, loads the sample
+ * on a first visit, and shows the page the address names.
+ */
+@customElement('csp-app')
+export class CspApp extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        min-height: 100vh;
+        display: grid;
+        grid-template-rows: auto auto 1fr auto;
+      }
+      header {
+        background: var(--header, #14325c);
+        color: white;
+        padding: 0.6rem 1.25rem;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 2rem;
+      }
+      header h1 {
+        font-size: 1.15rem;
+        margin: 0;
+        font-weight: 600;
+      }
+      nav ul {
+        list-style: none;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        margin: 0;
+        padding: 0;
+      }
+      nav a {
+        color: white;
+        text-decoration: none;
+        padding: 0.35rem 0.7rem;
+        border-radius: 4px;
+        display: inline-block;
+      }
+      nav a[aria-current='page'] {
+        background: rgba(255, 255, 255, 0.18);
+        font-weight: 600;
+      }
+      nav a:hover {
+        text-decoration: underline;
+      }
+      csp-area-picker {
+        margin-left: auto;
+      }
+      .banner {
+        padding: 0.75rem 1.25rem;
+        background: var(--panel, #f3f5f8);
+        border-bottom: 1px solid var(--rule, #d8dde3);
+      }
+      main {
+        padding: 1.25rem;
+        max-width: 1280px;
+        width: 100%;
+        box-sizing: border-box;
+        margin: 0 auto;
+      }
+      .skip-link {
+        position: absolute;
+        left: -999px;
+      }
+      .skip-link:focus {
+        left: 1rem;
+        top: 0.5rem;
+        background: var(--focus, #ffbf47);
+        color: #000;
+        padding: 0.5rem 1rem;
+        z-index: 10;
+      }
+      main:focus {
+        outline: none;
+      }
+      footer {
+        padding: 0.75rem 1.25rem;
+        font-size: 0.85rem;
+      }
+    `,
+  ];
+
+  @provide({ context: servicesContext })
+  @state()
+  private services?: Services;
+
+  @provide({ context: stateContext })
+  @state()
+  private wb: WorkbenchState = { version: 0, area: null };
+
+  @state() private route = routeFromHash(location.hash);
+  @state() private failure: string | null = null;
+
+  private readonly jobs = new JobsController(this, () => this.services?.jobs);
+  private channel: BroadcastChannel | undefined;
+  private readonly onHash = () => {
+    this.route = routeFromHash(location.hash);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHash);
+    void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHash);
+    this.channel?.close();
+  }
+
+  private async start(): Promise<void> {
+    try {
+      const store = await openDataStore();
+      const workers = startWorkers();
+      const jobs = new ImportJobs(workers.importer);
+      this.services = { store, importer: workers.importer, data: workers.data, jobs };
+      this.channel = new BroadcastChannel(`${STORE_CHANNEL}:${DATA_DB_NAME}`);
+      this.channel.onmessage = () => void this.refresh();
+      await this.refresh();
+      const [settings, datasets, reports] = await Promise.all([store.settings(), store.datasets(), store.reports(1)]);
+      jobs.restore(reports[0] ?? null);
+      if (settings.sampleLoaded !== true && datasets.length === 0) {
+        await navigator.storage?.persist?.();
+        await jobs.loadSample(SAMPLE_FILES, SAMPLE_LABEL);
+      }
+    } catch (e) {
+      this.failure = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  private skip(e: Event) {
+    e.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
+
+  /** Re-reads what views depend on after any change to the store. */
+  private async refresh(): Promise<void> {
+    const store = this.services?.store;
+    if (store === undefined) return;
+    const [version, settings] = await Promise.all([store.version(), store.settings()]);
+    if (version !== this.wb.version || (settings.area ?? null) !== this.wb.area) this.wb = { version, area: settings.area ?? null };
+  }
+
+  override render() {
+    const job = this.jobs.state;
+    return html`
+      <a class="skip-link" href="#main" @click=${this.skip}>Skip to content</a>
+      <header>
+        <h1>CSP Strategic Assessment Workbench</h1>
+        <nav aria-label="Main">
+          <ul>
+            ${ROUTES.map(
+              (r) => html`<li><a href="#/${r.path}" aria-current=${r.path === this.route.path ? 'page' : 'false'}>${r.label}</a></li>`,
+            )}
+          </ul>
+        </nav>
+        ${this.services === undefined ? nothing : html`<csp-area-picker></csp-area-picker>`}
+      </header>
+      ${job?.running != null
+        ? html`<div class="banner"><csp-import-progress .label=${job.running} .progress=${job.progress}></csp-import-progress></div>`
+        : nothing}
+      <main id="main" tabindex="-1">
+        ${this.failure !== null
+          ? html`<p class="note error" role="alert">The workbench could not open its local store: ${this.failure}. Your browser may be in a private mode that blocks IndexedDB.</p>`
+          : this.services === undefined
+            ? html`<p class="muted">Opening your workbench…</p>`
+            : this.route.render()}
+      </main>
+      <footer class="muted">
+        Everything stays in this browser: data is kept in its local storage (IndexedDB) and nothing is sent anywhere. Contains public sector
+        information licensed under the Open Government Licence v3.0.
+      </footer>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csp-app': CspApp;
+  }
+}

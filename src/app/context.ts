@@ -1,0 +1,25 @@
+import { createContext } from '@lit/context';
+import type { Remote } from 'comlink';
+import type { DataStore } from '../data/store';
+import type { ImportApi } from '../../workers/import.worker';
+import type { DataApi } from '../../workers/data.worker';
+import type { ImportJobs } from './import-jobs';
+
+/** Long-lived services every view may use, provided once by the app shell. */
+export interface Services {
+  /** Read access to the data store from the page (small records only: descriptions, settings, reports). */
+  store: DataStore;
+  /** The worker that writes to the store: imports, deletes, undo. */
+  importer: Remote<ImportApi>;
+  /** The worker that aggregates stored data for views. */
+  data: Remote<DataApi>;
+  jobs: ImportJobs;
+}
+export const servicesContext = createContext<Services>(Symbol('services'));
+
+/** What changes under the views: the store version (bumped on every write) and the chosen area. */
+export interface WorkbenchState {
+  version: number;
+  area: string | null;
+}
+export const stateContext = createContext<WorkbenchState>(Symbol('workbench-state'));

@@ -1,0 +1,94 @@
+import { proxy, type Remote } from 'comlink';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ImportApi, SampleFile } from '../../workers/import.worker';
+import type { ImportProgress } from '../data/importer';
+import type { ImportReport } from '../data/schema';
+
+export interface JobState {
+  /** What is running, in words ("Loading the Luton sample"), or null when idle. */
+  running: string | null;
+  progress: ImportProgress | null;
+  /** The report of the most recent import, including from earlier visits. */
+  lastReport: ImportReport | null;
+  error: string | null;
+}
+
+/**
+ * Runs imports in the store worker one at a time and keeps their progress and
+ * outcome for any view that wants them. Views subscribe with {@link JobsController}.
+ */
+export class ImportJobs extends EventTarget {
+  state: JobState = { running: null, progress: null, lastReport: null, error: null };
+
+  constructor(private readonly worker: Remote<ImportApi>) {
+    super();
+  }
+
+  /** Shows the report of an import from an earlier visit. */
+  restore(report: ImportReport | null): void {
+    if (this.state.lastReport === null) this.set({ lastReport: report });
+  }
+
+  importFiles(files: File[]): Promise<ImportReport | null> {
+    return this.run(`Importing ${files.length} ${files.length === 1 ? 'file' : 'files'}`, (onProgress) => this.worker.importFiles(files, onProgress));
+  }
+
+  loadSample(files: SampleFile[], label: string): Promise<ImportReport | null> {
+    return this.run('Loading the Luton sample data', (onProgress) => this.worker.loadSample(files, label, onProgress));
+  }
+
+  cancel(): void {
+    void this.worker.cancel();
+  }
+
+  private async run(what: string, job: (onProgress: (p: ImportProgress) => void) => Promise<ImportReport>): Promise<ImportReport | null> {
+    if (this.state.running !== null) throw new Error(`${this.state.running} is still running`);
+    this.set({ running: what, progress: null, error: null });
+    try {
+      const report = await job(proxy((p: ImportProgress) => this.set({ progress: p })));
+      this.set({ running: null, progress: null, lastReport: report });
+      return report;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.set({ running: null, progress: null, error: /cancelled/.test(message) ? 'The import was cancelled; nothing from it was stored.' : `The import failed: ${message}` });
+      return null;
+    }
+  }
+
+  private set(patch: Partial<JobState>): void {
+    this.state = { ...this.state, ...patch };
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+/** Re-renders a Lit host whenever the jobs' state changes. */
+export class JobsController implements ReactiveController {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly jobs: () => ImportJobs | undefined,
+  ) {
+    host.addController(this);
+  }
+  private readonly onChange = () => this.host.requestUpdate();
+  private subscribed: ImportJobs | undefined;
+  hostConnected(): void {
+    this.subscribe();
+  }
+  hostUpdate(): void {
+    this.subscribe();
+  }
+  hostDisconnected(): void {
+    this.subscribed?.removeEventListener('change', this.onChange);
+    this.subscribed = undefined;
+  }
+  get state(): JobState | undefined {
+    return this.jobs()?.state;
+  }
+  private subscribe(): void {
+    const jobs = this.jobs();
+    if (jobs === this.subscribed) return;
+    this.subscribed?.removeEventListener('change', this.onChange);
+    jobs?.addEventListener('change', this.onChange);
+    this.subscribed = jobs;
+  }
+}

@@ -1,0 +1,22 @@
+import { html, type TemplateResult } from 'lit';
+import '../pages/data-page';
+import '../pages/overview-page';
+
+/** A page of the workbench, addressed as #/<path>. */
+export interface Route {
+  path: string;
+  label: string;
+  render(): TemplateResult;
+}
+
+/** The pages, in navigation order. Each feature adds its page here. */
+export const ROUTES: readonly Route[] = [
+  { path: 'data', label: 'Data', render: () => html`<csp-data-page></csp-data-page>` },
+  { path: 'overview', label: 'Overview', render: () => html`<csp-overview-page></csp-overview-page>` },
+];
+
+/** @example routeFromHash('#/overview').label // 'Overview' */
+export function routeFromHash(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '').split(/[?/]/)[0] ?? '';
+  return ROUTES.find((r) => r.path === path) ?? ROUTES[0]!;
+}

@@ -1,0 +1,130 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
+import { JobsController } from '../app/import-jobs';
+import { filesFromDrop, importable } from '../app/drop';
+import { SAMPLE_FILES, SAMPLE_LABEL } from '../data/sample-files';
+import { baseStyles } from './styles';
+
+/**
+ * Where files come in: pick files or a folder, or drop them. Accepts police.uk
+ * street-level CSVs (also gzipped, or the zip police.uk gives), IMD 2019 Files
+ * 1, 2 and 6, and ONS ward or LSOA boundary GeoJSON.
+ */
+@customElement('csp-import-panel')
+export class ImportPanel extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .drop {
+        border: 2px dashed var(--ink-2, #5a6573);
+        border-radius: 8px;
+        padding: 1.25rem;
+        display: grid;
+        gap: 0.75rem;
+        background: white;
+      }
+      .drop.over {
+        border-color: var(--accent, #1d4f91);
+        background: #eef4fb;
+      }
+      .pickers {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 1rem 2rem;
+      }
+      .picker {
+        display: grid;
+        gap: 0.25rem;
+      }
+      label {
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  @consume({ context: servicesContext }) private services?: Services;
+  @consume({ context: stateContext, subscribe: true }) private wb?: WorkbenchState;
+  @state() private over = false;
+  @state() private skipped: string[] = [];
+  private readonly jobs = new JobsController(this, () => this.services?.jobs);
+
+  private readonly sampleStored = new Task(this, {
+    task: async ([version]) => {
+      void version;
+      const datasets = (await this.services?.store.datasets()) ?? [];
+      return datasets.some((d) => d.source === 'sample');
+    },
+    args: () => [this.wb?.version] as const,
+  });
+
+  private async start(files: readonly File[]) {
+    const { files: ok, skipped } = importable(files);
+    this.skipped = skipped;
+    if (ok.length === 0 || this.services === undefined) return;
+    await navigator.storage?.persist?.();
+    await this.services.jobs.importFiles(ok);
+  }
+
+  private async picked(e: Event) {
+    const input = e.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    await this.start(files);
+    input.value = '';
+  }
+
+  private async dropped(e: DragEvent) {
+    e.preventDefault();
+    this.over = false;
+    if (e.dataTransfer !== null) await this.start(await filesFromDrop(e.dataTransfer));
+  }
+
+  override render() {
+    const busy = this.jobs.state?.running != null;
+    return html`
+      <div
+        class="drop ${this.over ? 'over' : ''}"
+        @dragover=${(e: DragEvent) => {
+          e.preventDefault();
+          this.over = true;
+        }}
+        @dragleave=${() => (this.over = false)}
+        @drop=${this.dropped}
+      >
+        <p>
+          Drop police.uk street-level crime files here (a month, a year, a whole folder or the zip police.uk gives you), or choose them.
+          IMD 2019 files and ONS boundary GeoJSON are recognised too. A month already stored is replaced, never added twice.
+        </p>
+        <div class="pickers">
+          <div class="picker">
+            <label for="files">Choose police.uk files</label>
+            <input id="files" type="file" multiple accept=".csv,.gz,.zip,.geojson,.json" ?disabled=${busy} @change=${this.picked} />
+          </div>
+          <div class="picker">
+            <label for="folder">Choose a folder</label>
+            <input id="folder" type="file" webkitdirectory ?disabled=${busy} @change=${this.picked} />
+          </div>
+        </div>
+        ${this.skipped.length > 0
+          ? html`<p class="note warning" role="status">Left out (not CSV, zip or GeoJSON): ${this.skipped.join(', ')}.</p>`
+          : nothing}
+        ${this.sampleStored.value === false
+          ? html`<p>
+              The ${SAMPLE_LABEL.split(' (')[0]} is not loaded.
+              <button class="secondary" ?disabled=${busy} @click=${() => this.services?.jobs.loadSample(SAMPLE_FILES, SAMPLE_LABEL)}>
+                Load the sample data
+              </button>
+            </p>`
+          : nothing}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csp-import-panel': ImportPanel;
+  }
+}

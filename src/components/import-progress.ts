@@ -1,0 +1,72 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { formatBytes, formatCount, formatPercent } from '../../models/format';
+import type { ImportProgress as Progress } from '../data/importer';
+import { servicesContext, type Services } from '../app/context';
+import { baseStyles } from './styles';
+
+/** Progress of a running import: the file being read, the whole job, and a way to stop it. */
+@customElement('csp-import-progress')
+export class ImportProgress extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .row {
+        display: grid;
+        grid-template-columns: 8rem minmax(10rem, 32rem) auto;
+        align-items: center;
+        gap: 0.25rem 0.75rem;
+      }
+      progress {
+        width: 100%;
+        height: 1rem;
+      }
+      p {
+        margin: 0 0 0.4rem;
+      }
+    `,
+  ];
+
+  /** What is running, e.g. "Importing 3 files". */
+  @property() label = '';
+  @property({ attribute: false }) progress: Progress | null = null;
+
+  @consume({ context: servicesContext }) private services?: Services;
+
+  override render() {
+    const p = this.progress;
+    const overall = p === null || p.totalBytes === 0 ? undefined : p.bytes / p.totalBytes;
+    const saving = p?.phase === 'saving';
+    const status =
+      p === null
+        ? `${this.label}: starting…`
+        : saving
+          ? `${this.label}: saving ${formatCount(p.rows)} rows to this browser…`
+          : `${this.label}: file ${p.fileIndex + 1} of ${p.fileCount}, ${p.fileName} (${formatBytes(p.fileBytes)} of ${formatBytes(p.fileSize)}); ${formatCount(p.rows)} rows read`;
+    return html`
+      <p role="status" aria-live="polite">${status}</p>
+      <div class="row">
+        <label for="overall">Overall</label>
+        ${overall === undefined || saving
+          ? html`<progress id="overall" aria-label="Overall progress"></progress>`
+          : html`<progress id="overall" max="1" .value=${overall} aria-label="Overall progress"></progress>`}
+        <span>${overall === undefined ? '' : formatPercent(overall, 0)}</span>
+        ${p === null || saving
+          ? nothing
+          : html`<label for="file">This file</label>
+              <progress id="file" max="1" .value=${p.fileSize === 0 ? 0 : Math.min(1, p.fileBytes / p.fileSize)} aria-label="Progress of this file"></progress>
+              <span></span>`}
+      </div>
+      <p>
+        <button class="secondary" @click=${() => this.services?.jobs.cancel()} ?disabled=${saving}>Cancel import</button>
+      </p>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csp-import-progress': ImportProgress;
+  }
+}

@@ -1,0 +1,139 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { splitByArea } from '../../models/area';
+import { formatCount, formatDateTime, formatMonth } from '../../models/format';
+import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
+import { JobsController } from '../app/import-jobs';
+import type { PartOutcome, PartitionMeta } from '../data/schema';
+import { baseStyles } from './styles';
+
+interface MonthRow {
+  month: string;
+  force: string;
+  file: string;
+  importedAt: number | null;
+  stored: number;
+  rejected: number;
+  outside: number;
+  noLocation: number;
+  last: string;
+}
+
+/**
+ * Every stored month of street crime with what became of its rows: stored,
+ * rejected, outside the partnership area, without a location; and what the
+ * last import did to it.
+ */
+@customElement('csp-imported-months')
+export class ImportedMonths extends LitElement {
+  static override styles = [baseStyles];
+
+  @consume({ context: servicesContext }) private services?: Services;
+  @consume({ context: stateContext, subscribe: true }) private wb?: WorkbenchState;
+  private readonly jobs = new JobsController(this, () => this.services?.jobs);
+
+  private readonly metas = new Task(this, {
+    task: async ([version]) => {
+      void version;
+      return (await this.services?.store.partitions('crime')) ?? [];
+    },
+    args: () => [this.wb?.version] as const,
+  });
+
+  private rows(metas: readonly PartitionMeta[], last: readonly PartOutcome[]): MonthRow[] {
+    const area = this.wb?.area ?? undefined;
+    const lastByKey = new Map(last.filter((p) => p.status === 'added' || p.status === 'replaced').map((p) => [p.key, p]));
+    const rows: MonthRow[] = metas.map((m) => {
+      const split = splitByArea(m.ladCounts ?? {}, area);
+      const l = lastByKey.get(m.key);
+      return {
+        month: m.month ?? '',
+        force: m.force ?? '',
+        file: m.fileName,
+        importedAt: m.importedAt,
+        stored: m.rows,
+        rejected: m.rejected,
+        outside: split.outside,
+        noLocation: split.noLocation,
+        last:
+          l === undefined || l.fileName !== m.fileName
+            ? ''
+            : l.status === 'added'
+              ? 'Added'
+              : `Replaced ${formatCount(l.replaced?.rows ?? 0)} rows stored earlier`,
+      };
+    });
+    for (const p of last.filter((x) => x.kind === 'crime' && x.status === 'rejected')) {
+      rows.push({ month: p.month ?? '', force: p.force ?? '', file: p.fileName, importedAt: null, stored: 0, rejected: p.rejected, outside: 0, noLocation: 0, last: 'Every row rejected' });
+    }
+    return rows.sort((a, b) => a.month.localeCompare(b.month) || a.force.localeCompare(b.force));
+  }
+
+  override render() {
+    const metas = this.metas.value;
+    if (metas === undefined) return html`<p class="muted">Reading stored months…</p>`;
+    const rows = this.rows(metas, this.jobs.state?.lastReport?.parts ?? []);
+    const total = rows.reduce(
+      (t, r) => ({ stored: t.stored + r.stored, rejected: t.rejected + r.rejected, outside: t.outside + r.outside, noLocation: t.noLocation + r.noLocation }),
+      { stored: 0, rejected: 0, outside: 0, noLocation: 0 },
+    );
+    const area = this.wb?.area;
+    return html`
+      <div class="scroll">
+        <table>
+          <caption>Imported months</caption>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col">Force</th>
+              <th scope="col">File</th>
+              <th scope="col">Imported</th>
+              <th scope="col" class="num">Rows stored</th>
+              <th scope="col" class="num">Rows rejected</th>
+              <th scope="col" class="num">Outside ${area ?? 'the area'}</th>
+              <th scope="col" class="num">No location</th>
+              <th scope="col">Last import</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.length === 0 ? html`<tr><td colspan="9">No months stored yet.</td></tr>` : nothing}
+            ${rows.map(
+              (r) => html`<tr>
+                <th scope="row">${formatMonth(r.month)}</th>
+                <td>${r.force}</td>
+                <td>${r.file}</td>
+                <td>${r.importedAt === null ? '' : formatDateTime(r.importedAt)}</td>
+                <td class="num">${formatCount(r.stored)}</td>
+                <td class="num">${formatCount(r.rejected)}</td>
+                <td class="num">${formatCount(r.outside)}</td>
+                <td class="num">${formatCount(r.noLocation)}</td>
+                <td>${r.last}</td>
+              </tr>`,
+            )}
+          </tbody>
+          ${rows.length > 0
+            ? html`<tfoot>
+                <tr>
+                  <th scope="row">Total</th>
+                  <td colspan="3">${rows.length} months</td>
+                  <td class="num">${formatCount(total.stored)}</td>
+                  <td class="num">${formatCount(total.rejected)}</td>
+                  <td class="num">${formatCount(total.outside)}</td>
+                  <td class="num">${formatCount(total.noLocation)}</td>
+                  <td></td>
+                </tr>
+              </tfoot>`
+            : nothing}
+        </table>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csp-imported-months': ImportedMonths;
+  }
+}

@@ -1,0 +1,47 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import * as Plot from '@observablehq/plot';
+
+/**
+ * Draws a chart from Plot options. The one place the app calls Plot.plot:
+ * chart builders in src/charts return options, this renders them.
+ */
+@customElement('csp-plot')
+export class PlotFigure extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      max-width: 100%;
+      overflow-x: auto;
+    }
+    .chart > svg,
+    .chart > figure {
+      max-width: 100%;
+      height: auto;
+    }
+  `;
+
+  /** Plot options from a chart builder in src/charts. */
+  @property({ attribute: false }) options: Plot.PlotOptions | null = null;
+  @query('.chart') private container!: HTMLDivElement;
+
+  override render() {
+    return html`<div class="chart"></div>`;
+  }
+
+  protected override updated(): void {
+    this.container.replaceChildren();
+    if (this.options !== null) this.container.append(Plot.plot(this.options));
+  }
+
+  /** The rendered chart's SVG element (for exports). */
+  get svg(): SVGSVGElement | null {
+    return this.container?.querySelector('svg') ?? null;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csp-plot': PlotFigure;
+  }
+}

@@ -1,0 +1,118 @@
+import { css } from 'lit';
+
+/** Shared look for tables, buttons and notes inside components' shadow roots. */
+export const baseStyles = css`
+  :host {
+    display: block;
+    font: inherit;
+    color: inherit;
+  }
+  h2,
+  h3 {
+    font-weight: 600;
+    line-height: 1.25;
+    margin: 0 0 0.5rem;
+  }
+  h2 {
+    font-size: 1.25rem;
+  }
+  h3 {
+    font-size: 1.05rem;
+  }
+  p {
+    margin: 0 0 0.75rem;
+    max-width: 75ch;
+  }
+  table {
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+    font-size: 0.9rem;
+    width: 100%;
+  }
+  caption {
+    text-align: left;
+    font-weight: 600;
+    font-size: 1rem;
+    padding: 0 0 0.4rem;
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 0.3rem 0.6rem;
+    border-bottom: 1px solid var(--rule, #d8dde3);
+    vertical-align: top;
+  }
+  thead th {
+    border-bottom: 2px solid var(--ink-2, #5a6573);
+    white-space: nowrap;
+  }
+  td.num,
+  th.num {
+    text-align: right;
+    white-space: nowrap;
+  }
+  tbody th[scope='row'] {
+    white-space: nowrap;
+  }
+  details > summary {
+    cursor: pointer;
+    font-weight: 600;
+    margin: 0.5rem 0;
+  }
+  .scroll {
+    overflow-x: auto;
+    max-width: 100%;
+  }
+  button {
+    font: inherit;
+    padding: 0.35rem 0.8rem;
+    border-radius: 4px;
+    border: 1px solid var(--accent, #1d4f91);
+    background: var(--accent, #1d4f91);
+    color: white;
+    cursor: pointer;
+  }
+  button.secondary {
+    background: white;
+    color: var(--accent, #1d4f91);
+  }
+  button.danger {
+    background: white;
+    color: var(--danger, #a4262c);
+    border-color: var(--danger, #a4262c);
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  button:focus-visible,
+  a:focus-visible,
+  select:focus-visible,
+  input:focus-visible {
+    outline: 3px solid var(--focus, #ffbf47);
+    outline-offset: 1px;
+  }
+  .muted {
+    color: var(--ink-2, #5a6573);
+  }
+  .note {
+    border-left: 4px solid var(--accent, #1d4f91);
+    padding: 0.4rem 0.8rem;
+    background: var(--panel, #f3f5f8);
+    margin: 0 0 0.5rem;
+  }
+  .note.warning {
+    border-color: var(--warn, #b35c00);
+  }
+  .note.error {
+    border-color: var(--danger, #a4262c);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

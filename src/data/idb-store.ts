@@ -1,0 +1,265 @@
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { z } from 'zod';
+import {
+  Dataset,
+  ImportReport,
+  PartitionData,
+  PartitionMeta,
+  Settings,
+  UndoEntry,
+  type PartitionKind,
+  type UndoSummary,
+} from './schema';
+import { STORE_CHANNEL, type DataStore, type ImportCommit } from './store';
+
+export const DATA_DB_NAME = 'csp-workbench-data';
+const DB_VERSION = 1;
+/** How many destructive steps can be undone. */
+const UNDO_DEPTH = 5;
+
+interface DataDB extends DBSchema {
+  metas: { key: string; value: PartitionMeta; indexes: { datasetId: string; kind: string } };
+  data: { key: string; value: PartitionData };
+  datasets: { key: string; value: Dataset };
+  reports: { key: string; value: ImportReport; indexes: { startedAt: number } };
+  undo: { key: string; value: UndoEntry; indexes: { createdAt: number } };
+  kv: { key: string; value: unknown };
+}
+
+const Version = z.number().int().nonnegative();
+
+/**
+ * Opens the IndexedDB data store. Works on the main thread, in workers and in
+ * Node with fake-indexeddb.
+ *
+ * @example const store = await openDataStore(); const months = await store.partitions('crime');
+ */
+export async function openDataStore(name = DATA_DB_NAME): Promise<DataStore> {
+  const db = await openDB<DataDB>(name, DB_VERSION, {
+    upgrade(db) {
+      const metas = db.createObjectStore('metas', { keyPath: 'key' });
+      metas.createIndex('datasetId', 'datasetId');
+      metas.createIndex('kind', 'kind');
+      db.createObjectStore('data', { keyPath: 'key' });
+      db.createObjectStore('datasets', { keyPath: 'id' });
+      db.createObjectStore('reports', { keyPath: 'id' }).createIndex('startedAt', 'startedAt');
+      db.createObjectStore('undo', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+      db.createObjectStore('kv');
+    },
+    blocking() {
+      // A newer version of the app wants to upgrade the database: step aside.
+      db.close();
+    },
+  });
+  return new IdbDataStore(db, name);
+}
+
+type Tx = IDBPTransaction<DataDB, StoreNames<DataDB>[], 'readwrite'>;
+
+class IdbDataStore implements DataStore {
+  private readonly channel: BroadcastChannel | undefined;
+
+  constructor(
+    private readonly db: IDBPDatabase<DataDB>,
+    name: string,
+  ) {
+    this.channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`${STORE_CHANNEL}:${name}`);
+  }
+
+  async partitions(kind?: PartitionKind): Promise<PartitionMeta[]> {
+    const rows = kind === undefined ? await this.db.getAll('metas') : await this.db.getAllFromIndex('metas', 'kind', kind);
+    return z.array(PartitionMeta).parse(rows);
+  }
+
+  async partitionData(keys: readonly string[]): Promise<PartitionData[]> {
+    const tx = this.db.transaction('data');
+    const rows = await Promise.all(keys.map((k) => tx.store.get(k)));
+    await tx.done;
+    return rows.filter((r) => r !== undefined).map((r) => PartitionData.parse(r));
+  }
+
+  async datasets(): Promise<Dataset[]> {
+    return z.array(Dataset).parse(await this.db.getAll('datasets')).sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  async commitImport(c: ImportCommit): Promise<ImportReport> {
+    const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'kv'], 'readwrite');
+    const report: ImportReport = structuredClone(c.report);
+    const now = c.report.finishedAt;
+    const undo: UndoEntry = {
+      id: crypto.randomUUID(),
+      createdAt: now,
+      label: c.undoLabel,
+      restoreMetas: [],
+      restoreData: [],
+      restoreDatasets: [],
+      removeKeys: [],
+      removeDatasetIds: [c.dataset.id],
+    };
+    const touched = new Set<string>();
+    for (const { meta, data } of c.parts) {
+      const old = await tx.objectStore('metas').get(meta.key);
+      if (old !== undefined) {
+        const oldData = await tx.objectStore('data').get(meta.key);
+        undo.restoreMetas.push(old);
+        if (oldData !== undefined) undo.restoreData.push(oldData);
+        touched.add(old.datasetId);
+        const outcome = report.parts.find((p) => p.key === meta.key && p.status === 'added');
+        if (outcome !== undefined) {
+          outcome.status = 'replaced';
+          outcome.replaced = { fileName: old.fileName, rows: old.rows, importedAt: old.importedAt };
+        }
+      }
+      await tx.objectStore('metas').put(meta);
+      await tx.objectStore('data').put(data);
+      undo.removeKeys.push({ key: meta.key, importId: meta.importId });
+    }
+    if (c.parts.length > 0) {
+      await tx.objectStore('datasets').put(c.dataset);
+      await this.dropEmptyDatasets(tx, touched, undo);
+      await this.pushUndo(tx, undo);
+      report.undoId = undo.id;
+      report.datasetId = c.dataset.id;
+    }
+    await tx.objectStore('reports').put(report);
+    if (c.settings !== undefined) {
+      const current = Settings.parse((await tx.objectStore('kv').get('settings')) ?? {});
+      await tx.objectStore('kv').put({ ...current, ...c.settings }, 'settings');
+    }
+    const version = await this.bump(tx);
+    await tx.done;
+    this.announce(version);
+    return report;
+  }
+
+  async deleteDataset(id: string): Promise<UndoSummary> {
+    const tx = this.db.transaction(['metas', 'data', 'datasets', 'undo', 'kv'], 'readwrite');
+    const dataset = await tx.objectStore('datasets').get(id);
+    if (dataset === undefined) throw new Error(`no dataset ${id}`);
+    const undo: UndoEntry = {
+      id: crypto.randomUUID(),
+      createdAt: Date.now(),
+      label: `Delete “${dataset.label}”`,
+      restoreMetas: [],
+      restoreData: [],
+      restoreDatasets: [dataset],
+      removeKeys: [],
+      removeDatasetIds: [],
+    };
+    const metas = await tx.objectStore('metas').index('datasetId').getAll(id);
+    for (const m of metas) {
+      const d = await tx.objectStore('data').get(m.key);
+      undo.restoreMetas.push(m);
+      if (d !== undefined) undo.restoreData.push(d);
+      await tx.objectStore('metas').delete(m.key);
+      await tx.objectStore('data').delete(m.key);
+    }
+    await tx.objectStore('datasets').delete(id);
+    await this.pushUndo(tx, undo);
+    const version = await this.bump(tx);
+    await tx.done;
+    this.announce(version);
+    return { id: undo.id, createdAt: undo.createdAt, label: undo.label };
+  }
+
+  async lastUndo(): Promise<UndoSummary | undefined> {
+    const cursor = await this.db.transaction('undo').store.index('createdAt').openCursor(null, 'prev');
+    if (cursor === null) return undefined;
+    const { id, createdAt, label } = cursor.value;
+    return { id, createdAt, label };
+  }
+
+  async undo(id: string): Promise<void> {
+    const tx = this.db.transaction(['metas', 'data', 'datasets', 'undo', 'kv'], 'readwrite');
+    const raw = await tx.objectStore('undo').get(id);
+    if (raw === undefined) throw new Error(`nothing to undo with id ${id}`);
+    const entry = UndoEntry.parse(raw);
+    for (const { key, importId } of entry.removeKeys) {
+      const current = await tx.objectStore('metas').get(key);
+      // Only take back what this step put there; a later import's data stays.
+      if (current?.importId === importId) {
+        await tx.objectStore('metas').delete(key);
+        await tx.objectStore('data').delete(key);
+      }
+    }
+    for (const dsId of entry.removeDatasetIds) {
+      if ((await tx.objectStore('metas').index('datasetId').count(dsId)) === 0) await tx.objectStore('datasets').delete(dsId);
+    }
+    for (const m of entry.restoreMetas) {
+      if ((await tx.objectStore('metas').get(m.key)) === undefined) {
+        await tx.objectStore('metas').put(m);
+        const d = entry.restoreData.find((x) => x.key === m.key);
+        if (d !== undefined) await tx.objectStore('data').put(d);
+      }
+    }
+    for (const ds of entry.restoreDatasets) await tx.objectStore('datasets').put(ds);
+    await tx.objectStore('undo').delete(id);
+    const version = await this.bump(tx);
+    await tx.done;
+    this.announce(version);
+  }
+
+  async reports(limit = 20): Promise<ImportReport[]> {
+    const out: ImportReport[] = [];
+    let cursor = await this.db.transaction('reports').store.index('startedAt').openCursor(null, 'prev');
+    while (cursor !== null && out.length < limit) {
+      out.push(ImportReport.parse(cursor.value));
+      cursor = await cursor.continue();
+    }
+    return out;
+  }
+
+  async settings(): Promise<Settings> {
+    return Settings.parse((await this.db.get('kv', 'settings')) ?? {});
+  }
+
+  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    const tx = this.db.transaction('kv', 'readwrite');
+    const next = Settings.parse({ ...Settings.parse((await tx.store.get('settings')) ?? {}), ...patch });
+    await tx.store.put(next, 'settings');
+    const version = Version.parse((await tx.store.get('version')) ?? 0) + 1;
+    await tx.store.put(version, 'version');
+    await tx.done;
+    this.announce(version);
+    return next;
+  }
+
+  async version(): Promise<number> {
+    return Version.parse((await this.db.get('kv', 'version')) ?? 0);
+  }
+
+  close(): void {
+    this.channel?.close();
+    this.db.close();
+  }
+
+  private async dropEmptyDatasets(tx: Tx, ids: Iterable<string>, undo: UndoEntry): Promise<void> {
+    const metas = tx.objectStore('metas');
+    const datasets = tx.objectStore('datasets');
+    for (const id of ids) {
+      if ((await metas.index('datasetId').count(id)) > 0) continue;
+      const ds = await datasets.get(id);
+      if (ds === undefined) continue;
+      undo.restoreDatasets.push(ds);
+      await datasets.delete(id);
+    }
+  }
+
+  private async pushUndo(tx: Tx, entry: UndoEntry): Promise<void> {
+    const store = tx.objectStore('undo');
+    await store.put(entry);
+    const keys = await store.index('createdAt').getAllKeys();
+    for (const k of keys.slice(0, Math.max(0, keys.length - UNDO_DEPTH))) await store.delete(k);
+  }
+
+  private async bump(tx: Tx): Promise<number> {
+    const kv = tx.objectStore('kv');
+    const version = Version.parse((await kv.get('version')) ?? 0) + 1;
+    await kv.put(version, 'version');
+    return version;
+  }
+
+  private announce(version: number): void {
+    this.channel?.postMessage({ version });
+  }
+}

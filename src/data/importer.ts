@@ -1,0 +1,370 @@
+import { z } from 'zod';
+import { parseCsv } from '../../models/csv';
+import { parseBoundaries, BOUNDARY_LEVELS, type BoundaryParse } from '../../models/boundaries';
+import { IMD_FILES, sniffImdHeader, type ImdFileKind } from '../../models/imd';
+import { createStreetFileParser, type StreetFileResult } from '../../models/police-uk/street-file';
+import { matchStreetHeader, STREET_COLUMNS } from '../../models/police-uk/street-row';
+import { readTable, type TableResult } from '../../models/tabular';
+import { mergeCounts, rankAuthorities } from '../../models/area';
+import { formatDateTime, formatCount, formatMonth } from '../../models/format';
+import {
+  partitionKey,
+  type Dataset,
+  type FileKind,
+  type FileOutcome,
+  type FileProblem,
+  type ImportReport,
+  type PartOutcome,
+  type PartitionData,
+  type PartitionMeta,
+  type Settings,
+} from './schema';
+import type { DataStore, PartitionWrite } from './store';
+import { expandArchives, readText, type SourceFile } from './source-file';
+
+/** At most this many rejected rows are kept per import (all are counted). */
+export const MAX_PROBLEMS_PER_IMPORT = 20000;
+
+export const ImportProgress = z.object({
+  phase: z.enum(['reading', 'saving', 'done']),
+  fileIndex: z.number().int(),
+  fileCount: z.number().int(),
+  fileName: z.string(),
+  fileBytes: z.number(),
+  fileSize: z.number(),
+  bytes: z.number(),
+  totalBytes: z.number(),
+  rows: z.number().int(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
+export interface ImportOptions {
+  source: 'sample' | 'import';
+  /** Label for the dataset; defaults to "Import of <date> (<n> files)". */
+  datasetLabel?: string;
+  onProgress?: (p: ImportProgress) => void;
+  /** Polled between chunks; when it returns true the import stops and nothing is stored. */
+  cancelled?: () => boolean;
+  now?: () => number;
+}
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('import cancelled; nothing was stored');
+    this.name = 'ImportCancelled';
+  }
+}
+
+type FileRead =
+  | { kind: 'police-uk-street'; result: StreetFileResult }
+  | { kind: ImdFileKind; result: TableResult<Record<string, string | number>> }
+  | { kind: 'boundaries'; result: BoundaryParse }
+  | { kind: 'unrecognised'; missing: string[]; hint: string }
+  | { kind: 'empty' };
+
+const PROGRESS_INTERVAL_MS = 100;
+
+/**
+ * Imports files into the store: recognises police.uk street files, IMD 2019
+ * files and ONS boundaries, validates every row, and stores each force-month
+ * (or authority) so that loading it again replaces it.
+ *
+ * @example const report = await importFiles(store, [file], { source: 'import' });
+ */
+export async function importFiles(store: DataStore, input: readonly SourceFile[], options: ImportOptions): Promise<ImportReport> {
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  const importId = crypto.randomUUID();
+  const files = await expandArchives(input);
+  const totalBytes = files.reduce((s, f) => s + f.size, 0);
+  let bytes = 0;
+  let rows = 0;
+  let lastTick = 0;
+  const progress = (phase: ImportProgress['phase'], i: number, fileBytes: number, force = false) => {
+    const t = Date.now();
+    if (!force && t - lastTick < PROGRESS_INTERVAL_MS) return;
+    lastTick = t;
+    const f = files[i];
+    options.onProgress?.({
+      phase,
+      fileIndex: i,
+      fileCount: files.length,
+      fileName: f?.name ?? '',
+      fileBytes,
+      fileSize: f?.size ?? 0,
+      bytes,
+      totalBytes,
+      rows,
+    });
+  };
+
+  const outcomes: FileOutcome[] = [];
+  const problems: FileProblem[] = [];
+  let problemsDropped = 0;
+  const staged = new Map<string, { write: PartitionWrite; outcome: PartOutcome }>();
+  const partOutcomes: PartOutcome[] = [];
+
+  const stage = (write: PartitionWrite, outcome: PartOutcome) => {
+    const earlier = staged.get(write.meta.key);
+    if (earlier !== undefined) earlier.outcome.status = 'superseded';
+    staged.set(write.meta.key, { write, outcome });
+    partOutcomes.push(outcome);
+  };
+  const keepProblems = (file: string, list: readonly Omit<FileProblem, 'file'>[], dropped: number) => {
+    for (const p of list) {
+      if (problems.length < MAX_PROBLEMS_PER_IMPORT) problems.push({ file, ...p });
+      else problemsDropped++;
+    }
+    problemsDropped += dropped;
+  };
+  const meta = (key: string, kind: PartitionMeta['kind'], fileName: string, extra: Partial<PartitionMeta>): PartitionMeta => ({
+    key,
+    kind,
+    datasetId: '',
+    importId,
+    fileName,
+    importedAt: startedAt,
+    rows: 0,
+    rejected: 0,
+    ...extra,
+  });
+
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    let fileBytes = 0;
+    progress('reading', i, 0, true);
+    let read: FileRead;
+    try {
+      read = await readFile(file, (n) => {
+        fileBytes += n;
+        bytes += n;
+        progress('reading', i, fileBytes);
+        if (options.cancelled?.()) throw new ImportCancelled();
+      });
+    } catch (e) {
+      if (e instanceof ImportCancelled) throw e;
+      outcomes.push(fileOutcome(file, 'unrecognised', 'failed', `Could not be read: ${(e as Error).message}`));
+      continue;
+    }
+    bytes += file.size - fileBytes; // files refused early are not read to the end
+    switch (read.kind) {
+      case 'empty':
+        outcomes.push(fileOutcome(file, 'unrecognised', 'empty', 'Empty: no header row and no data.'));
+        break;
+      case 'unrecognised':
+        outcomes.push({
+          ...fileOutcome(file, 'unrecognised', 'refused', `Not a police.uk street-level crime file: it lacks the columns ${read.missing.join(', ')}.${read.hint}`),
+          missingColumns: read.missing,
+        });
+        break;
+      case 'police-uk-street': {
+        const r = read.result;
+        if (!r.ok) {
+          // readFile only hands over street results that passed the header check.
+          outcomes.push(fileOutcome(file, 'police-uk-street', 'empty', 'Has a header but no rows.'));
+          break;
+        }
+        rows += r.accepted;
+        keepProblems(file.name, r.problems, r.problemsDropped);
+        for (const b of r.batches) {
+          const key = partitionKey.crime(b.force, b.month);
+          const outcome: PartOutcome = {
+            key,
+            kind: 'crime',
+            fileName: file.name,
+            label: b.month,
+            month: b.month,
+            force: b.force,
+            stored: b.batch.n,
+            rejected: b.rejected,
+            ladCounts: b.ladCounts,
+            status: b.batch.n === 0 ? 'rejected' : 'added',
+          };
+          if (b.batch.n === 0) {
+            partOutcomes.push(outcome);
+            continue;
+          }
+          stage(
+            {
+              meta: meta(key, 'crime', file.name, { rows: b.batch.n, rejected: b.rejected, month: b.month, force: b.force, ladCounts: b.ladCounts }),
+              data: { key, kind: 'crime', batch: b.batch },
+            },
+            outcome,
+          );
+        }
+        const months = [...new Set(r.batches.map((b) => b.month))].sort();
+        const span = months.length === 0 ? 'no months' : months.length === 1 ? formatMonth(months[0]!) : `${formatMonth(months[0]!)} to ${formatMonth(months[months.length - 1]!)}`;
+        const headerOnly = r.accepted === 0 && r.rejected === 0;
+        outcomes.push({
+          ...fileOutcome(
+            file,
+            'police-uk-street',
+            headerOnly ? 'empty' : 'imported',
+            headerOnly
+              ? 'Has a header but no rows.'
+              : `${formatCount(r.accepted)} rows read (${span}); ${formatCount(r.rejected)} rejected.${r.extraColumns.length > 0 ? ` Extra columns ignored: ${r.extraColumns.join(', ')}.` : ''}`,
+          ),
+          accepted: r.accepted,
+          rejected: r.rejected,
+        });
+        break;
+      }
+      case 'imd1':
+      case 'imd2':
+      case 'imd6': {
+        const r = read.result;
+        if (!r.ok) {
+          outcomes.push(fileOutcome(file, read.kind, r.reason === 'empty' ? 'empty' : 'refused', r.reason === 'empty' ? 'Empty.' : `Lacks the columns ${r.missing.join(', ')}.`));
+          break;
+        }
+        keepProblems(file.name, r.problems, 0);
+        const byLad = new Map<string, Record<string, string | number>[]>();
+        for (const { row } of r.rows) {
+          const lad = String(row['ladcd']);
+          byLad.set(lad, [...(byLad.get(lad) ?? []), row]);
+        }
+        for (const [lad, list] of byLad) {
+          const key = partitionKey.reference(read.kind, lad);
+          const ladName = String(list[0]!['ladnm']);
+          const rejected = 0;
+          stage(
+            {
+              meta: meta(key, read.kind, file.name, { rows: list.length, rejected, lad, ladName }),
+              data: { key, kind: read.kind, rows: list } as PartitionData,
+            },
+            { key, kind: read.kind, fileName: file.name, label: `${ladName} (${lad})`, stored: list.length, rejected, status: 'added' },
+          );
+        }
+        rows += r.rows.length;
+        outcomes.push({
+          ...fileOutcome(file, read.kind, 'imported', `${IMD_FILES[read.kind].label}: ${formatCount(r.rows.length)} LSOAs in ${byLad.size} local authorities; ${formatCount(r.problems.length)} rows rejected.`),
+          accepted: r.rows.length,
+          rejected: r.problems.length,
+        });
+        break;
+      }
+      case 'boundaries': {
+        const r = read.result;
+        if (!r.ok) {
+          outcomes.push(fileOutcome(file, 'boundaries', 'refused', `Not a boundary file the workbench can read: ${r.reason}.`));
+          break;
+        }
+        for (const p of r.problems) keepProblems(file.name, [{ line: p.feature, column: '(feature)', reason: p.reason, value: '' }], 0);
+        const byLad = new Map<string, typeof r.areas>();
+        for (const a of r.areas) byLad.set(a.lad, [...(byLad.get(a.lad) ?? []), a]);
+        for (const [lad, areas] of byLad) {
+          const key = partitionKey.reference(r.level, lad === '' ? 'unknown' : lad);
+          stage(
+            { meta: meta(key, r.level, file.name, { rows: areas.length, lad }), data: { key, kind: r.level, areas } },
+            { key, kind: r.level, fileName: file.name, label: `${BOUNDARY_LEVELS[r.level].label} ${lad}`, stored: areas.length, rejected: 0, status: 'added' },
+          );
+        }
+        rows += r.areas.length;
+        outcomes.push({
+          ...fileOutcome(file, 'boundaries', 'imported', `${BOUNDARY_LEVELS[r.level].label}: ${formatCount(r.areas.length)} areas; ${formatCount(r.problems.length)} features rejected.`),
+          accepted: r.areas.length,
+          rejected: r.problems.length,
+        });
+        break;
+      }
+    }
+    progress('reading', i, fileBytes, true);
+  }
+
+  progress('saving', files.length - 1, 0, true);
+  const finishedAt = now();
+  const datasetId = crypto.randomUUID();
+  const writes = [...staged.values()].map(({ write }) => ({ ...write, meta: { ...write.meta, datasetId } }));
+  const dataset: Dataset = {
+    id: datasetId,
+    label: options.datasetLabel ?? `Import of ${formatDateTime(startedAt)} (${files.length} ${files.length === 1 ? 'file' : 'files'})`,
+    source: options.source,
+    createdAt: startedAt,
+    importId,
+    fileNames: files.map((f) => f.name),
+  };
+  const settingsPatch = await chooseSettings(store, writes, options.source);
+  const report: ImportReport = {
+    id: importId,
+    source: options.source,
+    startedAt,
+    finishedAt,
+    files: outcomes,
+    parts: partOutcomes.sort((a, b) => a.key.localeCompare(b.key)),
+    problems: problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
+    problemsDropped,
+  };
+  const stored = await store.commitImport({
+    dataset,
+    parts: writes,
+    report,
+    ...(settingsPatch === undefined ? {} : { settings: settingsPatch }),
+    undoLabel: options.source === 'sample' ? 'Load the sample data' : `${dataset.label}`,
+  });
+  progress('done', files.length - 1, 0, true);
+  return stored;
+}
+
+function fileOutcome(file: SourceFile, kind: FileKind, status: FileOutcome['status'], message: string): FileOutcome {
+  return { name: file.name, size: file.size, kind, status, message, accepted: 0, rejected: 0 };
+}
+
+/** On a first import, choose the partnership area: the authority with the most rows. */
+async function chooseSettings(store: DataStore, writes: PartitionWrite[], source: ImportOptions['source']): Promise<Partial<Settings> | undefined> {
+  const current = await store.settings();
+  const patch: Partial<Settings> = source === 'sample' ? { sampleLoaded: true } : {};
+  if (current.area === undefined) {
+    const replacing = new Set(writes.map((w) => w.meta.key));
+    const existing = (await store.partitions('crime')).filter((m) => !replacing.has(m.key));
+    const counts = mergeCounts([...existing, ...writes.map((w) => w.meta)].map((m) => m.ladCounts ?? {}));
+    const top = rankAuthorities(counts)[0];
+    if (top !== undefined) patch.area = top.name;
+  }
+  return Object.keys(patch).length > 0 ? patch : undefined;
+}
+
+const OUTCOMES_HINT = ' It looks like a police.uk outcomes file; load the matching "-street" file instead.';
+const STOP_SEARCH_HINT = ' It looks like a police.uk stop-and-search file, which the workbench does not use.';
+
+/** Reads one file, deciding what it is from its first bytes and header. */
+async function readFile(file: SourceFile, onBytes: (n: number) => void): Promise<FileRead> {
+  const chunks = readText(file, onBytes);
+  let head = '';
+  // Gather enough text to see the first line (or the start of a JSON document).
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) break;
+    head += next.value;
+    if (/\S/.test(head) && (head.trimStart().startsWith('{') || head.includes('\n'))) break;
+  }
+  const trimmed = head.replace(/^\uFEFF/, '').trimStart();
+  if (trimmed === '') return { kind: 'empty' };
+
+  if (trimmed.startsWith('{')) {
+    let text = head;
+    for await (const chunk of chunks) text += chunk;
+    return { kind: 'boundaries', result: parseBoundaries(text.replace(/^\uFEFF/, '')) };
+  }
+
+  const firstLine = trimmed.slice(0, trimmed.search(/\r?\n|$/));
+  const header = parseCsv(firstLine).records[0]?.fields ?? [];
+  const street = matchStreetHeader(header);
+  if (street.ok) {
+    const parser = createStreetFileParser();
+    parser.push(head);
+    for await (const chunk of chunks) parser.push(chunk);
+    return { kind: 'police-uk-street', result: parser.end() };
+  }
+  const imd = sniffImdHeader(header);
+  if (imd !== undefined) {
+    let text = head;
+    for await (const chunk of chunks) text += chunk;
+    const spec = IMD_FILES[imd];
+    return { kind: imd, result: readTable(text, spec.columns, spec.schema) as TableResult<Record<string, string | number>> };
+  }
+  await chunks.return(undefined);
+  const names = new Set(header.map((h) => h.trim().toLowerCase()));
+  const hint = names.has('outcome type') ? OUTCOMES_HINT : names.has('part of a policing operation') ? STOP_SEARCH_HINT : '';
+  return { kind: 'unrecognised', missing: street.missing.length > 0 ? street.missing : [...STREET_COLUMNS], hint };
+}
+

@@ -1,0 +1,49 @@
+import { formatCount, formatDateTime, formatMonth, plural } from '../../models/format';
+import type { ImportReport, PartOutcome } from './schema';
+
+const partName = (p: PartOutcome) => (p.kind === 'crime' && p.month !== undefined ? formatMonth(p.month) : p.label);
+
+/**
+ * One paragraph saying what an import did, in the order a user asks:
+ * what was added, what was replaced (never double counted), what was refused.
+ *
+ * @example summariseImport(report) // 'Imported on 22/11/2026, 14:03 from 2 files: 1 month added ...'
+ */
+export function summariseImport(r: ImportReport): string[] {
+  const lines: string[] = [];
+  const added = r.parts.filter((p) => p.status === 'added');
+  const replaced = r.parts.filter((p) => p.status === 'replaced');
+  const superseded = r.parts.filter((p) => p.status === 'superseded');
+  const allRejected = r.parts.filter((p) => p.status === 'rejected');
+  const storedParts = [...added, ...replaced];
+  const crimeRows = storedParts.filter((p) => p.kind === 'crime').reduce((s, p) => s + p.stored, 0);
+  const tables = storedParts.filter((p) => p.kind !== 'crime').length;
+  const rejected = r.files.reduce((s, f) => s + f.rejected, 0);
+  const refused = r.files.filter((f) => f.status === 'refused' || f.status === 'failed');
+  const what = r.source === 'sample' ? 'Sample loaded' : 'Imported';
+  const crime = (ps: PartOutcome[]) => ps.filter((p) => p.kind === 'crime');
+  const stored = [crimeRows > 0 || tables === 0 ? `${formatCount(crimeRows)} street-crime rows stored` : '', tables > 0 ? plural(tables, 'reference table') + ' stored' : '']
+    .filter(Boolean)
+    .join(' and ');
+  lines.push(
+    `${what} on ${formatDateTime(r.finishedAt)} from ${plural(r.files.length, 'file')}: ${stored}, ${plural(rejected, 'row')} rejected` +
+      (refused.length > 0 ? `, ${plural(refused.length, 'file')} refused.` : '.'),
+  );
+  if (added.length > 0) {
+    const months = crime(added).length;
+    const other = added.length - months;
+    lines.push(`Added: ${[months > 0 ? plural(months, 'month') + ' of street crime' : '', other > 0 ? plural(other, 'reference table') : ''].filter(Boolean).join(' and ')}.`);
+  }
+  if (replaced.length > 0) {
+    const detail = replaced.map((p) => `${partName(p)} (${formatCount(p.replaced?.rows ?? 0)} earlier rows from ${p.replaced?.fileName ?? 'an earlier load'})`);
+    lines.push(`Already stored, so replaced rather than added (nothing is counted twice): ${detail.join('; ')}.`);
+  }
+  if (superseded.length > 0) {
+    lines.push(`Loaded twice in this import, so only the later file was kept: ${superseded.map((p) => `${partName(p)} from ${p.fileName}`).join('; ')}.`);
+  }
+  if (allRejected.length > 0) {
+    lines.push(`Every row was rejected, so nothing was stored for: ${allRejected.map(partName).join(', ')}.`);
+  }
+  for (const f of refused) lines.push(`${f.name}: ${f.message}`);
+  return lines;
+}

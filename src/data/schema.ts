@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { CrimeBatch } from '../../models/police-uk/crime-batch';
+import { ImdFile1Record, ImdFile2Record, ImdFile6Record } from '../../models/imd';
+import { Area } from '../../models/boundaries';
+import { RowProblem } from '../../models/row-problem';
+
+/**
+ * What the data store keeps, validated whenever it is read back. Every stored
+ * thing is a partition with a natural key, so loading the same data again
+ * replaces it instead of adding to it:
+ *   crime|<force>|<YYYY-MM>   one force-month of police.uk street crime
+ *   imd1|<LAD code>           IMD 2019 File 1 rows of one local authority (also imd2, imd6)
+ *   ward|<LAD code>           ward boundaries of one local authority (also lsoa11, lsoa21)
+ */
+
+export const PartitionKind = z.enum(['crime', 'imd1', 'imd2', 'imd6', 'ward', 'lsoa11', 'lsoa21']);
+export type PartitionKind = z.infer<typeof PartitionKind>;
+
+export const PARTITION_LABELS: Record<PartitionKind, string> = {
+  crime: 'police.uk street crime',
+  imd1: 'IMD 2019 File 1 (index)',
+  imd2: 'IMD 2019 File 2 (domains)',
+  imd6: 'IMD 2019 File 6 (population)',
+  ward: 'Ward boundaries',
+  lsoa11: 'LSOA boundaries (2011)',
+  lsoa21: 'LSOA boundaries (2021)',
+};
+
+export const PartitionMeta = z.object({
+  key: z.string(),
+  kind: PartitionKind,
+  datasetId: z.string(),
+  importId: z.string(),
+  fileName: z.string(),
+  /** Milliseconds since 1970 (UTC). */
+  importedAt: z.number(),
+  rows: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  /** crime: the month and reporting force. */
+  month: z.string().optional(),
+  force: z.string().optional(),
+  /** reference data: the local authority code and name. */
+  lad: z.string().optional(),
+  ladName: z.string().optional(),
+  /** crime: rows per local authority name, from the LSOA name ('' = no location). */
+  ladCounts: z.record(z.string(), z.number()).optional(),
+});
+export type PartitionMeta = z.infer<typeof PartitionMeta>;
+
+export const PartitionData = z.discriminatedUnion('kind', [
+  z.object({ key: z.string(), kind: z.literal('crime'), batch: CrimeBatch }),
+  z.object({ key: z.string(), kind: z.literal('imd1'), rows: z.array(ImdFile1Record) }),
+  z.object({ key: z.string(), kind: z.literal('imd2'), rows: z.array(ImdFile2Record) }),
+  z.object({ key: z.string(), kind: z.literal('imd6'), rows: z.array(ImdFile6Record) }),
+  z.object({ key: z.string(), kind: z.enum(['ward', 'lsoa11', 'lsoa21']), areas: z.array(Area) }),
+]);
+export type PartitionData = z.infer<typeof PartitionData>;
+export const partitionKey = {
+  crime: (force: string, month: string) => `crime|${force}|${month}`,
+  reference: (kind: Exclude<PartitionKind, 'crime'>, lad: string) => `${kind}|${lad}`,
+};
+
+/** One load of data: the embedded sample, or one import of a user's files. */
+export const Dataset = z.object({
+  id: z.string(),
+  label: z.string(),
+  source: z.enum(['sample', 'import']),
+  createdAt: z.number(),
+  importId: z.string(),
+  fileNames: z.array(z.string()),
+});
+export type Dataset = z.infer<typeof Dataset>;
+
+export const FileKind = z.enum(['police-uk-street', 'imd1', 'imd2', 'imd6', 'boundaries', 'unrecognised']);
+export type FileKind = z.infer<typeof FileKind>;
+
+export const FileOutcome = z.object({
+  name: z.string(),
+  size: z.number(),
+  kind: FileKind,
+  status: z.enum(['imported', 'refused', 'empty', 'failed']),
+  /** One sentence for the user: what happened to this file and why. */
+  message: z.string(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  missingColumns: z.array(z.string()).optional(),
+});
+export type FileOutcome = z.infer<typeof FileOutcome>;
+
+export const PartOutcome = z.object({
+  key: z.string(),
+  kind: PartitionKind,
+  fileName: z.string(),
+  label: z.string(),
+  month: z.string().optional(),
+  force: z.string().optional(),
+  stored: z.number().int(),
+  rejected: z.number().int(),
+  ladCounts: z.record(z.string(), z.number()).optional(),
+  /**
+   * added: new to the store; replaced: took the place of data already stored;
+   * superseded: a later file in the same import carried the same month;
+   * rejected: every row was rejected, nothing stored.
+   */
+  status: z.enum(['added', 'replaced', 'superseded', 'rejected']),
+  replaced: z.object({ fileName: z.string(), rows: z.number(), importedAt: z.number() }).optional(),
+});
+export type PartOutcome = z.infer<typeof PartOutcome>;
+
+export const FileProblem = RowProblem.extend({ file: z.string() });
+export type FileProblem = z.infer<typeof FileProblem>;
+
+export const ImportReport = z.object({
+  id: z.string(),
+  source: z.enum(['sample', 'import']),
+  datasetId: z.string().optional(),
+  startedAt: z.number(),
+  finishedAt: z.number(),
+  files: z.array(FileOutcome),
+  parts: z.array(PartOutcome),
+  problems: z.array(FileProblem),
+  /** Problems counted but not kept (beyond the per-file limit). */
+  problemsDropped: z.number().int(),
+  undoId: z.string().optional(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+/** Enough to put back what a destructive step removed. */
+export const UndoEntry = z.object({
+  id: z.string(),
+  createdAt: z.number(),
+  label: z.string(),
+  restoreMetas: z.array(PartitionMeta),
+  restoreData: z.array(PartitionData),
+  restoreDatasets: z.array(Dataset),
+  /** Partitions the step added, removed again on undo (only while they are still the ones it added). */
+  removeKeys: z.array(z.object({ key: z.string(), importId: z.string() })),
+  removeDatasetIds: z.array(z.string()),
+});
+export type UndoEntry = z.infer<typeof UndoEntry>;
+export type UndoSummary = Pick<UndoEntry, 'id' | 'createdAt' | 'label'>;
+
+export const Settings = z.object({
+  /** The partnership area: a local authority name as police.uk LSOA names give it. */
+  area: z.string().optional(),
+  /** Whether the embedded sample has been loaded once (so it is not loaded again after a deliberate delete). */
+  sampleLoaded: z.boolean().optional(),
+});
+export type Settings = z.infer<typeof Settings>;

@@ -1,0 +1,52 @@
+import type { Dataset, ImportReport, PartitionData, PartitionKind, PartitionMeta, Settings, UndoSummary } from './schema';
+
+/** A partition to store: its description and its rows. */
+export interface PartitionWrite {
+  meta: PartitionMeta;
+  data: PartitionData;
+}
+
+export interface ImportCommit {
+  dataset: Dataset;
+  parts: PartitionWrite[];
+  /** The report to keep; the store fills in each part's replaced/added status and the undo id. */
+  report: ImportReport;
+  /** Settings to change in the same transaction (for example the area chosen on a first import). */
+  settings?: Partial<Settings>;
+  undoLabel: string;
+}
+
+/**
+ * The workbench's local data: police.uk months, IMD tables and boundaries,
+ * the datasets they came from, import reports and undo history. One
+ * implementation (IndexedDB via idb) serves the app, its workers and the Node
+ * tests (through fake-indexeddb).
+ */
+export interface DataStore {
+  /** Descriptions of stored partitions (cheap: no rows), optionally of one kind. */
+  partitions(kind?: PartitionKind): Promise<PartitionMeta[]>;
+  /** Rows of the given partitions, in the order asked; missing keys are skipped. */
+  partitionData(keys: readonly string[]): Promise<PartitionData[]>;
+  datasets(): Promise<Dataset[]>;
+  /**
+   * Stores an import atomically. A partition whose key is already stored
+   * replaces it (the old one goes to the undo history); datasets left with
+   * nothing are removed. Returns the report as stored.
+   */
+  commitImport(commit: ImportCommit): Promise<ImportReport>;
+  /** Deletes a dataset and its partitions; undoable. */
+  deleteDataset(id: string): Promise<UndoSummary>;
+  /** The most recent step that can be undone. */
+  lastUndo(): Promise<UndoSummary | undefined>;
+  undo(id: string): Promise<void>;
+  /** Import reports, newest first. */
+  reports(limit?: number): Promise<ImportReport[]>;
+  settings(): Promise<Settings>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** Increases on every change; lets caches know when to refresh. */
+  version(): Promise<number>;
+  close(): void;
+}
+
+/** Name of the channel on which every change is announced as `{ version }`. */
+export const STORE_CHANNEL = 'csp-workbench-data';

@@ -1,0 +1,181 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { gzipSync, zipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDataStore } from '../../src/data/idb-store';
+import { importFiles, ImportCancelled } from '../../src/data/importer';
+import { sourceFromBytes, sourceFromText } from '../../src/data/source-file';
+import type { DataStore } from '../../src/data/store';
+import { streetCsv, streetRow } from '../fixtures/police-uk';
+
+const SHARED = new URL('../../../shared/data/', import.meta.url);
+const shared = (path: string) => readFileSync(new URL(path, SHARED));
+
+let store: DataStore;
+let dbCount = 0;
+beforeEach(async () => {
+  store = await openDataStore(`test-${++dbCount}-${Date.now()}`);
+});
+afterEach(() => store.close());
+
+const jan = streetCsv([streetRow(), streetRow({ 'Crime type': 'Robbery' }), streetRow({ 'LSOA code': 'E01017541', 'LSOA name': 'Bedford 001B' })]);
+const feb = streetCsv([streetRow({ Month: '2023-02' })]);
+
+async function storedRows(s: DataStore) {
+  return (await s.partitions('crime')).reduce((n, m) => n + m.rows, 0);
+}
+
+describe('importFiles', () => {
+  it('stores each force-month and chooses the authority with most rows as the area', async () => {
+    const report = await importFiles(store, [sourceFromText('2023-01-street.csv', jan), sourceFromText('2023-02-street.csv', feb)], { source: 'import' });
+    expect(report.parts.map((p) => [p.month, p.stored, p.status])).toEqual([
+      ['2023-01', 3, 'added'],
+      ['2023-02', 1, 'added'],
+    ]);
+    expect(report.files.map((f) => f.status)).toEqual(['imported', 'imported']);
+    expect(await storedRows(store)).toBe(4);
+    expect((await store.settings()).area).toBe('Luton');
+    const [meta] = await store.partitions('crime');
+    expect(meta!.ladCounts).toEqual({ Luton: 2, Bedford: 1 });
+  });
+
+  it('replaces a month loaded twice instead of double counting, and says so', async () => {
+    await importFiles(store, [sourceFromText('2023-01-street.csv', jan)], { source: 'import' });
+    const again = await importFiles(store, [sourceFromText('2023-01-street (1).csv', jan)], { source: 'import' });
+    expect(await storedRows(store)).toBe(3);
+    expect(again.parts).toEqual([
+      expect.objectContaining({ month: '2023-01', status: 'replaced', stored: 3, replaced: expect.objectContaining({ fileName: '2023-01-street.csv', rows: 3 }) }),
+    ]);
+    // The first import's dataset lost its only month, so it is gone; the second remains.
+    expect((await store.datasets()).map((d) => d.fileNames)).toEqual([['2023-01-street (1).csv']]);
+  });
+
+  it('keeps only the last copy of a month that appears twice in one import', async () => {
+    const report = await importFiles(store, [sourceFromText('a.csv', jan), sourceFromText('b.csv', jan)], { source: 'import' });
+    expect(report.parts.map((p) => [p.fileName, p.status])).toEqual([
+      ['a.csv', 'superseded'],
+      ['b.csv', 'added'],
+    ]);
+    expect(await storedRows(store)).toBe(3);
+  });
+
+  it('refuses a file in another format by name, with its missing columns, and keeps the good files', async () => {
+    const outcomes = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Outcome type\n';
+    const report = await importFiles(store, [sourceFromText('2023-01-outcomes.csv', outcomes), sourceFromText('good.csv', feb)], { source: 'import' });
+    expect(report.files[0]).toMatchObject({
+      name: '2023-01-outcomes.csv',
+      status: 'refused',
+      missingColumns: ['Crime type', 'Last outcome category', 'Context'],
+    });
+    expect(report.files[0]!.message).toContain('lacks the columns Crime type, Last outcome category, Context');
+    expect(report.files[0]!.message).toContain('outcomes file');
+    expect(await storedRows(store)).toBe(1);
+  });
+
+  it('reports an empty file and stores nothing for it', async () => {
+    const report = await importFiles(store, [sourceFromText('empty.csv', '')], { source: 'import' });
+    expect(report.files).toEqual([expect.objectContaining({ status: 'empty' })]);
+    expect(await store.datasets()).toEqual([]);
+  });
+
+  it('lists rejected rows by file, line, column and reason, and keeps the good rows', async () => {
+    const bad = streetCsv([streetRow(), streetRow({ Month: '2023-1' }), streetRow({ Latitude: 'x' })]);
+    const report = await importFiles(store, [sourceFromText('bad.csv', bad)], { source: 'import' });
+    expect(report.problems.map((p) => [p.file, p.line, p.column])).toEqual([
+      ['bad.csv', 3, 'Month'],
+      ['bad.csv', 4, 'Latitude'],
+    ]);
+    expect(report.parts).toEqual([expect.objectContaining({ month: '2023-01', stored: 1, rejected: 1 })]);
+    expect(await storedRows(store)).toBe(1);
+  });
+
+  it('undoes a replacement, putting the earlier rows back', async () => {
+    await importFiles(store, [sourceFromText('old.csv', jan)], { source: 'import' });
+    await importFiles(store, [sourceFromText('new.csv', streetCsv([streetRow()]))], { source: 'import' });
+    expect(await storedRows(store)).toBe(1);
+    const undo = await store.lastUndo();
+    await store.undo(undo!.id);
+    expect(await storedRows(store)).toBe(3);
+    expect((await store.partitions('crime'))[0]!.fileName).toBe('old.csv');
+    expect((await store.datasets()).map((d) => d.fileNames[0])).toEqual(['old.csv']);
+  });
+
+  it('deletes a dataset and can undo the delete', async () => {
+    await importFiles(store, [sourceFromText('jan.csv', jan)], { source: 'import' });
+    await importFiles(store, [sourceFromText('feb.csv', feb)], { source: 'import' });
+    const [first] = await store.datasets();
+    const undo = await store.deleteDataset(first!.id);
+    expect((await store.partitions('crime')).map((m) => m.month)).toEqual(['2023-02']);
+    await store.undo(undo.id);
+    expect((await store.partitions('crime')).map((m) => m.month).sort()).toEqual(['2023-01', '2023-02']);
+  });
+
+  it('stops without storing anything when cancelled', async () => {
+    await expect(importFiles(store, [sourceFromText('jan.csv', jan)], { source: 'import', cancelled: () => true })).rejects.toBeInstanceOf(ImportCancelled);
+    expect(await store.datasets()).toEqual([]);
+  });
+
+  it('survives closing and reopening the database', async () => {
+    const name = `persist-${Date.now()}`;
+    const a = await openDataStore(name);
+    await importFiles(a, [sourceFromText('jan.csv', jan)], { source: 'import' });
+    a.close();
+    const b = await openDataStore(name);
+    expect(await storedRows(b)).toBe(3);
+    expect((await b.reports()).length).toBe(1);
+    b.close();
+  });
+
+  it('reads gzip files and zip archives', async () => {
+    const gz = sourceFromBytes('2023-01-street.csv.gz', gzipSync(new TextEncoder().encode(jan)));
+    const zip = sourceFromBytes(
+      'download.zip',
+      zipSync({ '2023-02/2023-02-bedfordshire-street.csv': new TextEncoder().encode(feb), '2023-02/2023-02-bedfordshire-outcomes.csv': new TextEncoder().encode('Crime ID,Outcome type\n') }),
+    );
+    const report = await importFiles(store, [gz, zip], { source: 'import' });
+    expect(report.files.map((f) => [f.name, f.status])).toEqual([
+      ['2023-01-street.csv.gz', 'imported'],
+      ['download.zip/2023-02/2023-02-bedfordshire-outcomes.csv', 'refused'],
+      ['download.zip/2023-02/2023-02-bedfordshire-street.csv', 'imported'],
+    ]);
+    expect(await storedRows(store)).toBe(4);
+  });
+
+  it('imports a real police.uk month with every row accounted for', async () => {
+    const bytes = shared('police-uk/bedfordshire/2023-12-bedfordshire-street.csv');
+    const lines = new TextDecoder().decode(bytes).split('\n').filter((l) => l.trim() !== '').length - 1;
+    const report = await importFiles(store, [sourceFromBytes('2023-12-bedfordshire-street.csv', bytes)], { source: 'import' });
+    const [part] = report.parts;
+    expect(part!.stored + part!.rejected).toBe(lines);
+    expect(part!.rejected).toBe(0);
+    const counts = part!.ladCounts!;
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(lines);
+    expect(counts['Luton']).toBeGreaterThan(1000);
+    expect(counts['']).toBeGreaterThan(0); // police.uk rows with no location
+  });
+
+  it('imports IMD 2019 files and ONS boundaries, one partition per authority', async () => {
+    const report = await importFiles(
+      store,
+      [
+        sourceFromBytes('File_1.csv', shared('imd2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv')),
+        sourceFromBytes('File_6.csv', shared('imd2019/File_6_-_IoD2019_Population_Denominators.csv')),
+        sourceFromBytes('ward_E06000032.geojson', shared('boundaries/ward_E06000032.geojson')),
+      ],
+      { source: 'import' },
+    );
+    expect(report.files.map((f) => [f.kind, f.status])).toEqual([
+      ['imd1', 'imported'],
+      ['imd6', 'imported'],
+      ['boundaries', 'imported'],
+    ]);
+    const keys = (await store.partitions()).map((m) => m.key).sort();
+    expect(keys).toEqual(
+      ['imd1|E06000032', 'imd1|E06000055', 'imd1|E06000056', 'imd1|E09000003', 'imd6|E06000032', 'imd6|E06000055', 'imd6|E06000056', 'imd6|E09000003', 'ward|E06000032'].sort(),
+    );
+    const [pop] = await store.partitionData(['imd6|E06000032']);
+    if (pop?.kind !== 'imd6') throw new Error('expected imd6');
+    expect(pop.rows.length).toBe(121); // Luton's 2011 LSOAs
+    expect(pop.rows.every((r) => r.population > 0)).toBe(true);
+  });
+});
