@@ -66,9 +66,20 @@ export class ImportedMonths extends LitElement {
       };
     });
     for (const p of last.filter((x) => x.kind === 'crime' && x.status === 'rejected')) {
-      rows.push({ month: p.month ?? '', force: p.force ?? '', file: p.fileName, importedAt: null, stored: 0, rejected: p.rejected, outside: 0, noLocation: 0, last: 'Every row rejected' });
+      rows.push({
+        month: p.month ?? '',
+        force: p.force ?? '',
+        file: p.fileName,
+        importedAt: null,
+        stored: 0,
+        rejected: p.rejected,
+        outside: 0,
+        noLocation: 0,
+        last: p.month === undefined ? 'Rejected: the month could not be read' : 'Every row rejected',
+      });
     }
-    return rows.sort((a, b) => a.month.localeCompare(b.month) || a.force.localeCompare(b.force));
+    // Rows whose month could not be read come last.
+    return rows.sort((a, b) => (a.month === '' ? 1 : 0) - (b.month === '' ? 1 : 0) || a.month.localeCompare(b.month) || a.force.localeCompare(b.force));
   }
 
   override render() {
@@ -101,7 +112,7 @@ export class ImportedMonths extends LitElement {
             ${rows.length === 0 ? html`<tr><td colspan="9">No months stored yet.</td></tr>` : nothing}
             ${rows.map(
               (r) => html`<tr>
-                <th scope="row">${formatMonth(r.month)}</th>
+                <th scope="row">${r.month === '' ? 'Month not readable' : formatMonth(r.month)}</th>
                 <td>${r.force}</td>
                 <td>${r.file}</td>
                 <td>${r.importedAt === null ? '' : formatDateTime(r.importedAt)}</td>
@@ -117,7 +128,7 @@ export class ImportedMonths extends LitElement {
             ? html`<tfoot>
                 <tr>
                   <th scope="row">Total</th>
-                  <td colspan="3">${rows.length} months</td>
+                  <td colspan="3">${metas.length} ${metas.length === 1 ? 'month' : 'months'} stored</td>
                   <td class="num">${formatCount(total.stored)}</td>
                   <td class="num">${formatCount(total.rejected)}</td>
                   <td class="num">${formatCount(total.outside)}</td>

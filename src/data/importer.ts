@@ -192,6 +192,17 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
             outcome,
           );
         }
+        if (r.rejectedWithoutMonth > 0) {
+          partOutcomes.push({
+            key: `crime||unreadable|${file.name}`,
+            kind: 'crime',
+            fileName: file.name,
+            label: 'Month not readable',
+            stored: 0,
+            rejected: r.rejectedWithoutMonth,
+            status: 'rejected',
+          });
+        }
         const months = [...new Set(r.batches.map((b) => b.month))].sort();
         const span = months.length === 0 ? 'no months' : months.length === 1 ? formatMonth(months[0]!) : `${formatMonth(months[0]!)} to ${formatMonth(months[months.length - 1]!)}`;
         const headerOnly = r.accepted === 0 && r.rejected === 0;

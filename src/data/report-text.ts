@@ -41,8 +41,12 @@ export function summariseImport(r: ImportReport): string[] {
   if (superseded.length > 0) {
     lines.push(`Loaded twice in this import, so only the later file was kept: ${superseded.map((p) => `${partName(p)} from ${p.fileName}`).join('; ')}.`);
   }
-  if (allRejected.length > 0) {
-    lines.push(`Every row was rejected, so nothing was stored for: ${allRejected.map(partName).join(', ')}.`);
+  if (allRejected.some((p) => p.month === undefined)) {
+    const n = allRejected.filter((p) => p.month === undefined).reduce((s, p) => s + p.rejected, 0);
+    lines.push(`${plural(n, 'row')} could not be placed in a month because the month itself was unreadable; see the rejected rows.`);
+  }
+  if (allRejected.some((p) => p.month !== undefined)) {
+    lines.push(`Every row was rejected, so nothing was stored for: ${allRejected.filter((p) => p.month !== undefined).map(partName).join(', ')}.`);
   }
   for (const f of refused) lines.push(`${f.name}: ${f.message}`);
   return lines;
