@@ -54,15 +54,15 @@ test.describe('first visit', () => {
     expect(num(total[2])).toBe(SAMPLE_CRIME_ROWS);
   });
 
-  test('keeps the data across a browser restart', async () => {
+  test('keeps the data across a browser restart', async ({ baseURL }) => {
     const profile = mkdtempSync(join(tmpdir(), 'csp-profile-'));
     try {
-      const first = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, baseURL: 'http://localhost:4173' });
+      const first = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, baseURL: baseURL! });
       const page = first.pages()[0] ?? (await first.newPage());
       await openWithSample(page);
       await first.close();
 
-      const second = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, baseURL: 'http://localhost:4173' });
+      const second = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, baseURL: baseURL! });
       const again = second.pages()[0] ?? (await second.newPage());
       await again.goto('/');
       await expect(again.getByRole('table', { name: 'Imported months' }).getByRole('row')).toHaveCount(SAMPLE_MONTHS + 2);
