@@ -74,6 +74,7 @@ export function updateCriterion(a: Assessment, id: string, patch: Partial<Pick<C
     if (!Number.isFinite(patch.weight) || patch.weight < 0) throw new EditError(`a weight must be a number of 0 or more, not ${patch.weight}`);
     next.weight = patch.weight;
   }
+  if ((Object.keys(next) as (keyof Criterion)[]).every((k) => next[k] === old[k])) return a;
   return withModel(a, { ...a.model, criteria: a.model.criteria.map((c) => (c.id === id ? next : c)) });
 }
 
@@ -89,6 +90,7 @@ export function setLevelLabel(a: Assessment, id: string, value: number, label: s
   const others = c.scale.levels.filter((l) => l.value !== value);
   if (clean === '' && others.length === 0) throw new EditError(`the scale of “${c.label}” needs at least one named point`);
   const old = c.scale.levels.find((l) => l.value === value);
+  if ((old?.label ?? '') === clean) return a;
   const levels = clean === '' ? others : [...others, { ...old, value, label: clean }].sort((x, y) => x.value - y.value);
   return withModel(a, { ...a.model, criteria: a.model.criteria.map((x) => (x.id === id ? { ...x, scale: { ...x.scale, levels } } : x)) });
 }

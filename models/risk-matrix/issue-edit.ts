@@ -36,8 +36,9 @@ export function addIssue(a: Assessment, label: string): Assessment {
 
 /** @example renameIssue(a, 'nte', 'Night-time economy') */
 export function renameIssue(a: Assessment, id: string, label: string): Assessment {
-  issue(a, id);
+  const old = issue(a, id);
   const clean = checkLabel(a, label, id);
+  if (clean === old.label) return a;
   return { ...a, issues: a.issues.map((i) => (i.id === id ? { ...i, label: clean } : i)) };
 }
 
@@ -90,6 +91,7 @@ export function setCell(a: Assessment, issueId: string, criterionId: string, pat
   if (rationale !== undefined && rationale !== '') next.rationale = rationale;
   const confidence = patch.confidence === undefined ? old.confidence : (patch.confidence ?? undefined);
   if (confidence !== undefined) next.confidence = confidence;
+  if (next.value === old.value && next.rationale === old.rationale && next.confidence === old.confidence) return a;
   return { ...a, scores: { ...a.scores, [issueId]: { ...a.scores[issueId], [criterionId]: next } } };
 }
 

@@ -1,6 +1,7 @@
 import { createContext } from '@lit/context';
 import type { Remote } from 'comlink';
 import type { DataStore } from '../data/store';
+import type { AssessmentStore } from '../data/assessment-store';
 import type { ImportApi } from '../../workers/import.worker';
 import type { DataApi } from '../../workers/data.worker';
 import type { ImportJobs } from './import-jobs';
@@ -14,6 +15,8 @@ export interface Services {
   /** The worker that aggregates stored data for views. */
   data: Remote<DataApi>;
   jobs: ImportJobs;
+  /** Risk-matrix assessments (their own IndexedDB database; small records, read and written from the page). */
+  assessments: AssessmentStore;
 }
 export const servicesContext = createContext<Services>(Symbol('services'));
 

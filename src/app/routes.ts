@@ -1,6 +1,8 @@
 import { html, type TemplateResult } from 'lit';
 import '../pages/data-page';
 import '../pages/overview-page';
+import '../pages/matrix-page';
+import '../pages/priorities-page';
 
 /** A page of the workbench, addressed as #/<path>. */
 export interface Route {
@@ -13,6 +15,8 @@ export interface Route {
 export const ROUTES: readonly Route[] = [
   { path: 'data', label: 'Data', render: () => html`<csp-data-page></csp-data-page>` },
   { path: 'overview', label: 'Overview', render: () => html`<csp-overview-page></csp-overview-page>` },
+  { path: 'matrix', label: 'Risk matrix', render: () => html`<csp-matrix-page></csp-matrix-page>` },
+  { path: 'priorities', label: 'Priorities', render: () => html`<csp-priorities-page></csp-priorities-page>` },
 ];
 
 /** @example routeFromHash('#/overview').label // 'Overview' */

@@ -143,3 +143,13 @@ describe('issue and score edits', () => {
     expect(seedTemplate().criteria).toHaveLength(9);
   });
 });
+
+describe('edits that change nothing', () => {
+  it('return the assessment itself, so no step is recorded', () => {
+    const a = seedAssessment();
+    expect(setCell(a, 'nte', 'likelihood', { value: 3 })).toBe(a);
+    expect(setCell(a, 'nte', 'likelihood', { rationale: '  ' })).toBe(a);
+    expect(renameIssue(a, 'nte', ' NTE ')).toBe(a);
+    expect(updateCriterion(a, 'likelihood', { weight: 1, label: 'Likelihood' })).toBe(a);
+  });
+});

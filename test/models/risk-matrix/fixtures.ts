@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createAssessment, type Assessment } from '../../../models/risk-matrix/assessment';
-import { readMatrixCsv } from '../../../models/risk-matrix/matrix-csv';
-import { replaceMatrix } from '../../../models/risk-matrix/issue-edit';
+import { importMatrixFile } from '../../../models/risk-matrix/matrix-import';
 import { SEED_TEMPLATE_ID, templateById } from '../../../models/risk-matrix/templates';
 
 /** The published matrix, read from the shared reference copy (not the app's). */
@@ -17,7 +16,7 @@ export const seedTemplate = () => templateById(SEED_TEMPLATE_ID)!;
 
 /** The seed matrix as an assessment, through the CSV import path. */
 export function seedAssessment(): Assessment {
-  const read = readMatrixCsv(SEED_CSV, seedTemplate());
-  if (!read.ok) throw new Error(JSON.stringify(read.problems));
-  return replaceMatrix(createAssessment(seedTemplate(), { id: 'seed', name: 'Seed', now: Date.UTC(2026, 0, 1) }), read.issues, read.scores);
+  const r = importMatrixFile(createAssessment(seedTemplate(), { id: 'seed', name: 'Seed', now: 0 }), 'seed.csv', SEED_CSV, 0);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.assessment;
 }
