@@ -34,7 +34,8 @@ export class AssessmentList extends LitElement {
         align-items: end;
         margin: 0.75rem 0;
       }
-      label {
+      label,
+      .field {
         display: grid;
         gap: 0.2rem;
         font-size: 0.9rem;
@@ -144,12 +145,12 @@ export class AssessmentList extends LitElement {
           </form>`}
       <form @submit=${this.create} aria-label="New assessment">
         <label>New assessment name <input name="name" placeholder="e.g. 2025 draft" /></label>
-        <label
-          >Template
-          <select name="template">
+        <div class="field">
+          <label for="template">Template</label>
+          <select id="template" name="template">
             ${TEMPLATES.map((t) => html`<option value=${t.id}>${t.name}</option>`)}
           </select>
-        </label>
+        </div>
         <button type="submit">Create assessment</button>
       </form>
       ${this.error === '' ? nothing : html`<p class="note error" role="alert">${this.error}</p>`}

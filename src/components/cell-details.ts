@@ -25,11 +25,15 @@ export class CellDetails extends LitElement {
         padding: 0.75rem;
         background: var(--panel, #f3f5f8);
       }
-      label {
+      label,
+      .field {
         display: grid;
         gap: 0.2rem;
         margin: 0 0 0.6rem;
         font-size: 0.9rem;
+      }
+      .field label {
+        margin: 0;
       }
       textarea,
       select,
@@ -99,9 +103,9 @@ export class CellDetails extends LitElement {
               this.edit((x) => setCell(x, issue.id, c.id, { rationale: (e.target as HTMLTextAreaElement).value }), `Rationale for ${issue.label}, ${c.label}`, 'Rationale saved.')}
           ></textarea>
         </label>
-        <label
-          >Confidence
-          <select
+        <div class="field">
+          <label for="confidence">Confidence</label>
+          <select id="confidence"
             @change=${(e: Event) => {
               const v = (e.target as HTMLSelectElement).value;
               this.edit((x) => setCell(x, issue.id, c.id, { confidence: v === '' ? null : Confidence.parse(v) }), `Confidence for ${issue.label}, ${c.label}`, 'Confidence saved.');
@@ -110,7 +114,7 @@ export class CellDetails extends LitElement {
             <option value="" ?selected=${score?.confidence === undefined}>Not given</option>
             ${Confidence.options.map((o) => html`<option value=${o} ?selected=${score?.confidence === o}>${o}</option>`)}
           </select>
-        </label>
+        </div>
         <fieldset>
           <legend>Issue</legend>
           <label

@@ -29,7 +29,8 @@ export class CriteriaEditor extends LitElement {
         align-items: end;
         margin: 0 0 0.75rem;
       }
-      label {
+      label,
+      .field {
         display: grid;
         gap: 0.15rem;
         font-size: 0.9rem;
@@ -68,23 +69,23 @@ export class CriteriaEditor extends LitElement {
     const likelihoods = m.criteria.filter((c) => c.group === 'Likelihood');
     return html`
       <div class="row">
-        <label
-          >How scores make a total
-          <select @change=${(e: Event) => this.setKind(e.target as HTMLSelectElement)}>
+        <div class="field">
+          <label for="aggregation">How scores make a total</label>
+          <select id="aggregation" @change=${(e: Event) => this.setKind(e.target as HTMLSelectElement)}>
             ${AGGREGATIONS.map((x) => html`<option value=${x.kind} ?selected=${x.kind === agg.kind}>${x.label}</option>`)}
           </select>
-        </label>
+        </div>
         ${agg.kind !== 'harm-x-likelihood'
           ? nothing
-          : html`<label
-              >Likelihood criterion
-              <select
+          : html`<div class="field">
+              <label for="likelihood">Likelihood criterion</label>
+              <select id="likelihood"
                 @change=${(e: Event) =>
                   (this.error = requestEdit(this, (a) => setAggregation(a, { kind: 'harm-x-likelihood', likelihood: (e.target as HTMLSelectElement).value }), 'Likelihood criterion') ?? '')}
               >
                 ${likelihoods.map((c) => html`<option value=${c.id} ?selected=${c.id === agg.likelihood}>${c.label}</option>`)}
               </select>
-            </label>`}
+            </div>`}
       </div>
       <p>${totalFormula(m)}</p>
       ${this.error === '' ? nothing : html`<p class="note error" role="alert">${this.error}</p>`}
@@ -95,12 +96,12 @@ export class CriteriaEditor extends LitElement {
       )}
       <form @submit=${this.add} aria-label="Add a criterion">
         <label>New criterion name <input name="label" autocomplete="off" /></label>
-        <label
-          >Group of the new criterion
-          <select name="group">
+        <div class="field">
+          <label for="new-group">Group of the new criterion</label>
+          <select id="new-group" name="group">
             ${CriterionGroup.options.map((g) => html`<option value=${g}>${g}</option>`)}
           </select>
-        </label>
+        </div>
         <button type="submit">Add criterion</button>
       </form>
     `;

@@ -30,7 +30,8 @@ export class CriterionFields extends LitElement {
         align-items: end;
         margin: 0 0 0.5rem;
       }
-      label {
+      label,
+      .field {
         display: grid;
         gap: 0.15rem;
         font-size: 0.85rem;
@@ -74,12 +75,12 @@ export class CriterionFields extends LitElement {
             >Name
             <input .value=${c.label} @change=${(e: Event) => this.edit((x) => updateCriterion(x, c.id, { label: value(e) }), `Rename criterion “${c.label}” to “${value(e).trim()}”`, e.target as HTMLInputElement, c.label)} />
           </label>
-          <label
-            >Group
-            <select @change=${(e: Event) => this.edit((x) => updateCriterion(x, c.id, { group: CriterionGroup.parse(value(e)) }), `Group of “${c.label}”: ${value(e)}`, e.target as HTMLSelectElement, c.group)}>
+          <div class="field">
+            <label for="group">Group</label>
+            <select id="group" @change=${(e: Event) => this.edit((x) => updateCriterion(x, c.id, { group: CriterionGroup.parse(value(e)) }), `Group of “${c.label}”: ${value(e)}`, e.target as HTMLSelectElement, c.group)}>
               ${CriterionGroup.options.map((g) => html`<option value=${g} ?selected=${g === c.group}>${g}</option>`)}
             </select>
-          </label>
+          </div>
           <label
             >Weight
             <input

@@ -104,7 +104,8 @@ export class ScoreGridElement extends LitElement {
   @state() private typed = new Map<string, string>();
   @state() private message = '';
   @state() private addError = '';
-  private focusAfterUpdate: { r: number; c: number } | undefined;
+  /** An issue just added, whose first cell takes focus once it is rendered. */
+  private focusAfterUpdate: string | undefined;
 
   /** Moves keyboard focus to a cell. */
   focusCell(ref: CellRef): void {
@@ -215,15 +216,16 @@ export class ScoreGridElement extends LitElement {
     if (this.addError === '') {
       form.reset();
       this.message = `Added “${label.trim()}” at the end of the grid.`;
-      this.focusAfterUpdate = { r: this.assessment.issues.length - 1, c: 0 };
+      this.focusAfterUpdate = label.trim().toLowerCase();
     }
   }
 
   protected override updated(): void {
     if (this.focusAfterUpdate === undefined) return;
-    const { r, c } = this.focusAfterUpdate;
+    const r = this.assessment.issues.findIndex((i) => i.label.toLowerCase() === this.focusAfterUpdate);
+    if (r < 0) return;
     this.focusAfterUpdate = undefined;
-    this.input(r, c)?.focus();
+    this.input(r, 0)?.focus();
   }
 
   override render() {

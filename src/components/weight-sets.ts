@@ -19,7 +19,8 @@ export class WeightSets extends LitElement {
         align-items: end;
         margin: 0 0 0.6rem;
       }
-      label {
+      label,
+      .field {
         display: grid;
         gap: 0.15rem;
         font-size: 0.85rem;
@@ -76,12 +77,12 @@ export class WeightSets extends LitElement {
       ${a.weightSets.length < 2
         ? nothing
         : html`<div class="row">
-            <label
-              >Weight set
+            <div class="field">
+              <label for="set">Weight set</label>
               <select id="set">
                 ${a.weightSets.map((w) => html`<option value=${w.id}>${w.name}${w.id === a.baselineWeightSetId ? ' (baseline)' : ''}</option>`)}
               </select>
-            </label>
+            </div>
             <button class="secondary" @click=${() => this.withSet((id, name) => this.edit((x) => useWeightSet(x, id), `Load weight set “${name}”`, `Loaded “${name}”.`, 'live'))}>Load</button>
             <button class="secondary" @click=${() => this.withSet((id, name) => this.edit((x) => setBaseline(x, id), `Compare with “${name}”`, `Now comparing with “${name}”.`))}>
               Make baseline

@@ -58,6 +58,11 @@ export class PrioritiesPage extends LitElement {
           max-height: none;
         }
       }
+      .field {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+      }
       .pick,
       .cut {
         display: flex;
@@ -154,12 +159,12 @@ export class PrioritiesPage extends LitElement {
     const tie = cutLineTie(this.ranked, cut);
     return html`
       <div class="pick">
-        <label
-          >Assessment
-          <select @change=${(e: Event) => this.ctl.open((e.target as HTMLSelectElement).value)}>
+        <div class="field">
+          <label for="assessment">Assessment</label>
+          <select id="assessment" @change=${(e: Event) => this.ctl.open((e.target as HTMLSelectElement).value)}>
             ${this.ctl.list.filter((s) => s.problem === undefined).map((s) => html`<option value=${s.id} ?selected=${s.id === a.id}>${s.name}</option>`)}
           </select>
-        </label>
+        </div>
         <span class="muted">${a.model.name}; ${a.issues.length} issues, ${a.model.criteria.length} criteria.</span>
       </div>
       <div class="layout">
