@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { formatScore } from '../../models/risk-matrix/explain';
 import { movementText, type Movement } from '../../models/risk-matrix/movement';
 import type { RankedIssue } from '../../models/risk-matrix/score';
@@ -11,12 +10,41 @@ import { baseStyles } from './styles';
  * The ranking as a table captioned "Ranked priorities": rank (ties as "=2"),
  * movement against the baseline, issue, total and each criterion's score,
  * with the cut line drawn under the top N.
+ *
+ * Rows are filled by position rather than moved with their issue: while
+ * weights are dragged only text changes, which keeps each update cheap.
  */
 @customElement('csp-ranked-table')
 export class RankedTable extends LitElement {
   static override styles = [
     baseStyles,
     css`
+      :host {
+        contain: layout style;
+      }
+      /* Fixed layout: a changed total re-lays out its cell, not every column of every row. */
+      table {
+        table-layout: fixed;
+        width: auto;
+      }
+      col.rank {
+        width: 3.5rem;
+      }
+      col.change {
+        width: 5.5rem;
+      }
+      col.issue {
+        width: 13rem;
+      }
+      col.total {
+        width: 4rem;
+      }
+      col.crit {
+        width: 5.5rem;
+      }
+      tbody th[scope='row'] {
+        white-space: normal;
+      }
       tbody.below tr:first-child > * {
         border-top: 3px dashed var(--danger, #a4262c);
       }
@@ -34,8 +62,8 @@ export class RankedTable extends LitElement {
       th.crit {
         white-space: normal;
         font-size: 0.8rem;
-        max-width: 6.5rem;
         text-align: right;
+        overflow-wrap: anywhere;
       }
       th.crit .w {
         display: block;
@@ -83,6 +111,13 @@ export class RankedTable extends LitElement {
       <div class="scroll">
         <table>
           <caption>Ranked priorities</caption>
+          <colgroup>
+            <col class="rank" />
+            <col class="change" />
+            <col class="issue" />
+            <col class="total" />
+            ${this.model.criteria.map(() => html`<col class="crit" />`)}
+          </colgroup>
           <thead>
             <tr>
               <th scope="col" class="num">Rank</th>
@@ -97,9 +132,9 @@ export class RankedTable extends LitElement {
             </tr>
           </thead>
           <tbody class="above">
-            ${repeat(above, (r) => r.issueId, (r) => this.row(r))}
+            ${above.map((r) => this.row(r))}
           </tbody>
-          ${below.length === 0 ? nothing : html`<tbody class="below">${repeat(below, (r) => r.issueId, (r) => this.row(r))}</tbody>`}
+          ${below.length === 0 ? nothing : html`<tbody class="below">${below.map((r) => this.row(r))}</tbody>`}
         </table>
       </div>
     `;

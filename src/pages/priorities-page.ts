@@ -33,6 +33,11 @@ export class PrioritiesPage extends LitElement {
       section {
         margin: 0 0 2rem;
       }
+      /* Off-screen sections skip layout and paint while weights are dragged. */
+      section.deferred {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 900px;
+      }
       .layout {
         display: grid;
         grid-template-columns: 17rem minmax(0, 1fr);
@@ -196,14 +201,14 @@ export class PrioritiesPage extends LitElement {
                 </p>`}
             <csp-ranked-table .model=${a.model} .scores=${a.scores} .ranked=${this.ranked} .moves=${movements(this.baseline, this.ranked)} .weights=${weights} .cutLine=${cut}></csp-ranked-table>
           </section>
-          <section aria-labelledby="chart-h">
+          <section class="deferred" aria-labelledby="chart-h">
             <h3 id="chart-h">What makes up each total</h3>
             <figure>
               <figcaption>Contribution of each criterion to each issue’s total, highest ranked first</figcaption>
               <csp-plot .options=${this.chart}></csp-plot>
             </figure>
           </section>
-          <section aria-labelledby="hl-h">
+          <section class="deferred" aria-labelledby="hl-h">
             <h3 id="hl-h">Harm × likelihood</h3>
             <csp-hl-grid .model=${a.model} .issues=${a.issues} .scores=${a.scores} .weights=${a.draftWeights}></csp-hl-grid>
           </section>
