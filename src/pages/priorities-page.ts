@@ -4,12 +4,15 @@ import { consume } from '@lit/context';
 import type * as Plot from '@observablehq/plot';
 import { baselineWeights, type Assessment } from '../../models/risk-matrix/assessment';
 import { formatScore, totalFormula } from '../../models/risk-matrix/explain';
+import { plural } from '../../models/format';
 import { cutLineTie, movements } from '../../models/risk-matrix/movement';
+import { rankedCsv } from '../../models/risk-matrix/ranked-csv';
 import { effectiveWeights, rank, type RankedIssue } from '../../models/risk-matrix/score';
 import { setCutLine } from '../../models/risk-matrix/weights-edit';
 import { AssessmentController } from '../app/assessment-controller';
 import { requestEdit } from '../app/assessment-edit';
 import { servicesContext, type Services } from '../app/context';
+import { downloadText } from '../app/download';
 import { contributionChart } from '../charts/contributions';
 import { baseStyles } from '../components/styles';
 import '../components/plot-figure';
@@ -17,6 +20,7 @@ import '../components/ranked-table';
 import '../components/hl-grid';
 import '../components/weights-panel';
 import '../components/weight-sets';
+import '../components/assessment-undo';
 
 /**
  * While weights are dragged the table follows every change; the chart is
@@ -143,6 +147,11 @@ export class PrioritiesPage extends LitElement {
     );
   }
 
+  private download(a: Assessment, moves: ReturnType<typeof movements>) {
+    const safe = a.name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-') || 'assessment';
+    downloadText(`${safe}-ranked-priorities.csv`, rankedCsv(a.model, this.ranked, moves, a.scores, effectiveWeights(a.model, a.draftWeights)));
+  }
+
   private setCut(e: Event) {
     const input = e.target as HTMLInputElement;
     if (input.value.trim() === '') return;
@@ -154,6 +163,7 @@ export class PrioritiesPage extends LitElement {
     return html`
       <h2>Priorities</h2>
       ${this.ctl.failure === undefined ? nothing : html`<p class="note error" role="alert">${this.ctl.failure}</p>`}
+      <csp-assessment-undo .step=${this.ctl.lastUndo} @undo-step=${(e: CustomEvent<string>) => this.ctl.undo(e.detail)}></csp-assessment-undo>
       ${this.ctl.loading ? html`<p class="muted" role="status">Opening assessments…</p>` : a === undefined ? html`<p>No assessment yet: create one on the <a href="#/matrix">Risk matrix</a> page.</p>` : this.body(a)}
     `;
   }
@@ -162,6 +172,8 @@ export class PrioritiesPage extends LitElement {
     const weights = effectiveWeights(a.model, a.draftWeights);
     const cut = a.cutLine ?? 0;
     const tie = cutLineTie(this.ranked, cut);
+    const moves = movements(this.baseline, this.ranked);
+    const unscored = this.ranked.filter((r) => r.unscored.length > 0);
     return html`
       <div class="pick">
         <div class="field">
@@ -199,7 +211,16 @@ export class PrioritiesPage extends LitElement {
                   The cut line splits a tie at ${formatScore(tie.total)} (${tie.rankLabel}): ${tie.issues.join(', ')}. Which of them fall above the line is only their
                   order in the assessment.
                 </p>`}
-            <csp-ranked-table .model=${a.model} .scores=${a.scores} .ranked=${this.ranked} .moves=${movements(this.baseline, this.ranked)} .weights=${weights} .cutLine=${cut}></csp-ranked-table>
+            ${unscored.length === 0
+              ? nothing
+              : html`<p class="note warning">
+                  ${plural(unscored.length, 'issue')} ${unscored.length === 1 ? 'has' : 'have'} criteria not yet scored, counted as the scale minimum (shown as “–”):
+                  ${unscored.map((r) => r.label).join(', ')}.
+                </p>`}
+            <csp-ranked-table .model=${a.model} .scores=${a.scores} .ranked=${this.ranked} .moves=${moves} .weights=${weights} .cutLine=${cut}></csp-ranked-table>
+            <p>
+              <button class="secondary" @click=${() => this.download(a, moves)}>Download ranked priorities (CSV)</button>
+            </p>
           </section>
           <section class="deferred" aria-labelledby="chart-h">
             <h3 id="chart-h">What makes up each total</h3>

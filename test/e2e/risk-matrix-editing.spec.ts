@@ -192,6 +192,7 @@ test.describe('assessments', () => {
     await expect(page.getByLabel('Assessment')).toHaveValue(/.+/);
     const hl = await tableRecords(page.getByRole('table', { name: 'Harm × likelihood' }));
     expect(hl.find((r) => r['Harm'] === '4')!['Likelihood 3 Likely']).toBe('Fraud (4)');
-    expect((await tableRecords(page.getByRole('table', { name: 'Ranked priorities' })))[0]).toMatchObject({ Issue: 'Fraud', Total: '12' });
+    expect((await tableRecords(page.getByRole('table', { name: 'Ranked priorities' })))[0]).toMatchObject({ Issue: 'Fraud', Total: '12', 'Community concern': '–' });
+    await expect(page.getByText('1 issue has criteria not yet scored, counted as the scale minimum (shown as “–”): Fraud.')).toBeVisible();
   });
 });

@@ -32,6 +32,12 @@ test.describe('ranked priorities', () => {
     expect(after[0]).toMatchObject({ Rank: '1', Issue: 'ASB (Personal)', Total: '42', Change: '▲1 up 1 place' });
     expect(after.find((r) => r['Issue'] === 'Domestic Abuse')).toMatchObject({ Rank: '6', Total: '35', Change: '▼5 down 5 places' });
     await expect(ranked(page).getByRole('columnheader', { name: /Community priority/ })).toContainText('× 3');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download ranked priorities (CSV)' }).click();
+    const lines = readFileSync((await (await download).path())!, 'utf8').split('\r\n');
+    expect(lines[0]).toContain('Community priority (weight 3)');
+    expect(lines[1]).toBe('1,up 1 place,ASB (Personal),42,3,5,5,3,1,5,1,4,5');
   });
 
   test('the slider moves the ranking too, the draft survives a reload, and can be reset or saved as the baseline', async ({ page }) => {
@@ -50,6 +56,7 @@ test.describe('ranked priorities', () => {
     await page.getByRole('button', { name: 'Save as baseline' }).click();
     await expect(page.getByText('Saved as the baseline.')).toBeVisible();
     expect((await tableRecords(ranked(page)))[0]).toMatchObject({ Issue: 'ASB (Personal)', Change: '= no change' });
+    await expect(page.getByText('Last change: Save weights as baseline “Baseline”', { exact: false })).toBeVisible();
 
     await page.getByLabel('Community priority weight', { exact: true }).fill('1');
     expect((await tableRecords(ranked(page)))[0]).toMatchObject({ Issue: 'Domestic Abuse', Total: '33', Change: '▲5 up 5 places' });

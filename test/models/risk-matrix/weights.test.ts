@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { baselineWeights } from '../../../models/risk-matrix/assessment';
 import { cutLineTie, movements, movementText } from '../../../models/risk-matrix/movement';
+import { rankedCsv } from '../../../models/risk-matrix/ranked-csv';
 import { rank } from '../../../models/risk-matrix/score';
 import {
   draftDiffers,
@@ -87,5 +88,19 @@ describe('cutLineTie', () => {
     expect(cutLineTie(r, 2)).toEqual({ rankLabel: '=2', total: 32, issues: ['ASB (Personal)', 'Terrorism'] });
     expect(cutLineTie(r, 0)).toBeUndefined();
     expect(cutLineTie(r, 32)).toBeUndefined();
+  });
+});
+
+describe('rankedCsv', () => {
+  it('writes the ranking with ties, movements in words and the weights in force', () => {
+    const b = setDraftWeight(a, 'community_priority', 3);
+    const now = ranked(b);
+    const text = rankedCsv(b.model, now, movements(ranked(b, baselineWeights(b)), now), b.scores, { ...b.draftWeights });
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe(
+      'rank,movement,issue,total,Performance issue – deteriorating (weight 1),PCC priority / national priority (weight 1),Community priority (weight 3),Harm to property (weight 1),Physical harm to victim (weight 1),Psychological harm to victim (weight 1),Generator of fear/worry (weight 1),Cost impact (weight 1),Likelihood (weight 1)',
+    );
+    expect(lines[1]).toBe('1,up 1 place,ASB (Personal),42,3,5,5,3,1,5,1,4,5');
+    expect(lines[6]).toBe('6,down 5 places,Domestic Abuse,35,3,5,1,3,5,5,1,5,5');
   });
 });
