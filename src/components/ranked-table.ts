@@ -11,21 +11,17 @@ import { baseStyles } from './styles';
  * movement against the baseline, issue, total and each criterion's score,
  * with the cut line drawn under the top N.
  *
- * Rows are filled by position rather than moved with their issue: while
- * weights are dragged only text changes, which keeps each update cheap.
+ * Row n always shows the nth issue: while weights are dragged only text
+ * changes, with no rows moved, which measured cheapest (npm run bench:matrix).
  */
 @customElement('csp-ranked-table')
 export class RankedTable extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        contain: layout style;
-      }
-      /* Fixed layout: a changed total re-lays out its cell, not every column of every row. */
+      /* Fixed layout (which needs a set width): a changed total re-lays out its cell, not every column of every row. */
       table {
         table-layout: fixed;
-        width: auto;
       }
       col.rank {
         width: 3.5rem;
@@ -109,7 +105,7 @@ export class RankedTable extends LitElement {
     const below = this.ranked.slice(n);
     return html`
       <div class="scroll">
-        <table>
+        <table style="width: ${26 + 5.5 * this.model.criteria.length}rem">
           <caption>Ranked priorities</caption>
           <colgroup>
             <col class="rank" />

@@ -24,9 +24,11 @@ import '../components/assessment-undo';
 
 /**
  * While weights are dragged the table follows every change; the chart is
- * redrawn after the table has been painted, at most this often.
+ * redrawn once the drag pauses for this long (and at least every
+ * CHART_MAX_WAIT_MS during a long drag), after the table has been painted.
  */
-const CHART_INTERVAL_MS = 150;
+const CHART_PAUSE_MS = 120;
+const CHART_MAX_WAIT_MS = 500;
 
 /** Ranked priorities for the open assessment: live weights, the ranking with movements and cut line, its make-up and the harm × likelihood grid. */
 @customElement('csp-priorities-page')
@@ -105,8 +107,9 @@ export class PrioritiesPage extends LitElement {
   private ranked: RankedIssue[] = [];
   private baseline: RankedIssue[] = [];
   private baseKey: unknown[] = [];
-  private chartPending = false;
-  private chartAt = 0;
+  private chartTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest change not yet in the chart was made. */
+  private chartStale: number | undefined;
   private shown: Assessment | undefined;
 
   protected override willUpdate(_changed: PropertyValues): void {
@@ -130,21 +133,23 @@ export class PrioritiesPage extends LitElement {
     else this.scheduleChart();
   }
 
-  /** Redraws the chart after the next paint, so the table is never held up by it. */
+  /** Redraws the chart when the weights stop moving, after the table has been painted. */
   private scheduleChart() {
-    if (this.chartPending) return;
-    this.chartPending = true;
-    requestAnimationFrame(() =>
-      setTimeout(
-        () => {
-          this.chartPending = false;
-          this.chartAt = performance.now();
-          const a = this.shown;
-          if (a !== undefined) this.chart = contributionChart(a.model, this.ranked, a.cutLine);
-        },
-        Math.max(0, this.chartAt + CHART_INTERVAL_MS - performance.now()),
-      ),
-    );
+    const now = performance.now();
+    this.chartStale ??= now;
+    clearTimeout(this.chartTimer);
+    const wait = Math.max(0, Math.min(CHART_PAUSE_MS, this.chartStale + CHART_MAX_WAIT_MS - now));
+    this.chartTimer = setTimeout(() => {
+      this.chartTimer = undefined;
+      this.chartStale = undefined;
+      const a = this.shown;
+      if (a !== undefined) this.chart = contributionChart(a.model, this.ranked, a.cutLine);
+    }, wait);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.chartTimer);
   }
 
   private download(a: Assessment, moves: ReturnType<typeof movements>) {
