@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
@@ -154,6 +154,20 @@ test.describe('importing police.uk files', () => {
     // The second load replaced the first: same rows stored, and it says how many it replaced.
     await expect.poll(async () => (await dec())['Last import']).toBe(`Replaced ${once['Rows stored']} rows stored earlier`);
     expect((await dec())['Rows stored']).toBe(once['Rows stored']);
+  });
+
+  test('imports a whole folder, leaving out files it cannot read', async ({ page }) => {
+    const folder = mkdtempSync(join(tmpdir(), 'police-uk-'));
+    try {
+      for (const m of ['2023-11', '2023-12']) copyFileSync(sharedMonth(m), join(folder, `${m}-bedfordshire-street.csv`));
+      writeFileSync(join(folder, 'notes.txt'), 'downloaded from data.police.uk');
+      await openWithSample(page);
+      await page.getByLabel('Choose a folder').setInputFiles(folder);
+      await expect(page.getByText('Left out (not CSV, zip or GeoJSON): notes.txt.')).toBeVisible();
+      await expect(page.getByText(/^Imported on .* from 2 files/)).toBeVisible({ timeout: 60_000 });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   test('refuses a file that is not a street-level file, naming the missing columns', async ({ page }) => {
