@@ -270,11 +270,18 @@ test.describe('privacy', () => {
 
   test('keeps working without a network once loaded', async ({ page, context }) => {
     await openWithSample(page);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await context.setOffline(true);
     await page.getByRole('link', { name: 'Overview' }).click();
     await expect(page.getByRole('table', { name: 'Rows by crime type and month' })).toBeVisible();
     await page.getByRole('link', { name: 'Data' }).click();
     await page.getByLabel('Choose police.uk files').setInputFiles([sharedMonth('2023-12')]);
     await expect(page.getByText(/^Imported on/)).toBeVisible({ timeout: 60_000 });
+
+    // And it opens again offline, from its cache and IndexedDB.
+    await page.reload();
+    await expect(page.getByRole('table', { name: 'Imported months' }).getByRole('row', { name: /Dec 2023/ })).toContainText('Bedfordshire Police');
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await expect(page.getByRole('table', { name: 'Rows by crime type and month' })).toBeVisible();
   });
 });
