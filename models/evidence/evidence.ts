@@ -112,8 +112,9 @@ export function computeEvidence({ cube, storedMonths, population, config }: Evid
   const period = assessmentPeriod(stored, config.period);
   const span = cov.first === undefined ? [] : monthRange(cov.first, cov.last!);
   const monthIndex = new Map(span.map((m, i) => [m, i]));
-  const inCurrent = new Set(period?.current.months ?? []);
-  const inPrevious = new Set(period?.previous.months ?? []);
+  // Only stored months count: a cell of a month that is not stored (which the cube should never hold) is ignored.
+  const inCurrent = new Set(period?.current.stored ?? []);
+  const inPrevious = new Set(period?.previous.stored ?? []);
 
   const crimeIssues = config.catalogue.issues.filter((i) => i.source === 'police-uk');
   const accs = new Map<string, Acc>(
