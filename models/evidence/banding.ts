@@ -127,23 +127,71 @@ export function metricValue(issue: IssueEvidence, metric: EvidenceMetric): numbe
   }
 }
 
-/** A metric value in words, e.g. '48.3 a month', '+31.8%'. */
+const UNITS: Readonly<Record<EvidenceMetric, string>> = {
+  monthlyMean: ' a month',
+  volume: ' in the period',
+  ratePer1000: ' per 1,000',
+  changePercent: '',
+  harmWeighted: '',
+  costWeighted: '',
+  concentration: '',
+};
+
+/** A threshold or value without its unit, e.g. '10', '−10%', '3.46', '100,000'. */
+export function thresholdText(metric: EvidenceMetric, v: number): string {
+  const dp = (x: number, digits: number) => x.toLocaleString('en-GB', { maximumFractionDigits: digits });
+  switch (metric) {
+    case 'monthlyMean':
+      return dp(v, 1);
+    case 'ratePer1000':
+      return dp(v, 2);
+    case 'changePercent':
+      return `${v > 0 ? '+' : v < 0 ? '−' : ''}${dp(Math.abs(v), 1)}%`;
+    case 'concentration':
+      return `${dp(v, 1)}%`;
+    default:
+      return formatCount(v);
+  }
+}
+
+/**
+ * A metric value in words, as a proposal states it.
+ *
+ * @example metricText('monthlyMean', 79) // '79.0 a month'
+ * @example metricText('changePercent', 31.85) // '+31.9% on the previous period'
+ */
 export function metricText(metric: EvidenceMetric, v: number): string {
   const one = (x: number) => x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   switch (metric) {
     case 'monthlyMean':
       return `${one(v)} a month`;
     case 'volume':
+      return `${formatCount(Math.round(v))} in the period`;
     case 'harmWeighted':
+      return `harm-weighted volume ${formatCount(Math.round(v))}`;
     case 'costWeighted':
-      return formatCount(Math.round(v));
+      return `cost-weighted volume ${formatCount(Math.round(v))}`;
     case 'ratePer1000':
       return formatRate(v);
     case 'changePercent':
-      return `${v > 0 ? '+' : v < 0 ? '−' : ''}${one(Math.abs(v))}%`;
+      return `${v > 0 ? '+' : v < 0 ? '−' : ''}${one(Math.abs(v))}% on the previous period`;
     case 'concentration':
-      return formatPercent(v / 100);
+      return `${formatPercent(v / 100)} in the top 10% of LSOAs`;
   }
+}
+
+/**
+ * A band's range in words, e.g. 'at least 50 and below 100 a month'.
+ *
+ * @example rangeText('monthlyMean', 50, 100) // 'at least 50 and below 100 a month'
+ */
+export function rangeText(metric: EvidenceMetric, from: number | null, to: number | null): string {
+  const t = (v: number) => thresholdText(metric, v);
+  const unit = UNITS[metric];
+  if (from === null && to === null) return 'any value';
+  if (from === null) return `below ${t(to!)}${unit}`;
+  if (to === null) return `${t(from)}${unit} or more`;
+  return `at least ${t(from)} and below ${t(to)}${unit}`;
 }
 
 /**
@@ -217,7 +265,7 @@ export function proposeScore(issue: IssueEvidence, rule: BandingRule, criterion?
   const v = metricValue(issue, rule.metric);
   if (v === null) return { ...base, value: null, valueLabel: null, metricValue: null, metricText: '—', band: null, explanation: reasonMissing(issue, rule.metric) };
   const text = metricText(rule.metric, v);
-  const when = periodLabel === '' ? '' : ` (${periodLabel})`;
+  const lead = `${text.charAt(0).toUpperCase()}${text.slice(1)}${periodLabel === '' ? '' : ` (${periodLabel})`}`;
   const named = (s: number) => (levelLabel(s) === null ? `${s}` : `${s} (${levelLabel(s)})`);
   if (rule.metric === 'changePercent' && rule.notSignificantScore !== null && issue.change !== null && !issue.change.significant) {
     const s = rule.notSignificantScore;
@@ -228,20 +276,11 @@ export function proposeScore(issue: IssueEvidence, rule: BandingRule, criterion?
       metricValue: v,
       metricText: text,
       band: null,
-      explanation: `${METRIC_LABELS[rule.metric]} ${text}${when} is not significant at 5% (p = ${issue.change.pValue.toLocaleString('en-GB', { maximumSignificantDigits: 2 })}), so no real change is shown: ${named(s)}.`,
+      explanation: `${lead} is not significant at 5% (p = ${issue.change.pValue.toLocaleString('en-GB', { maximumSignificantDigits: 2 })}), so no real change is shown → ${named(s)}.`,
     };
   }
   const b = band(v, rule.thresholds);
   const s = rule.scores[b.index]!;
-  const show = (t: number) => metricText(rule.metric, t);
-  const range =
-    b.from === null && b.to === null
-      ? 'whatever its value'
-      : b.from === null
-        ? `below ${show(b.to!)}`
-        : b.to === null
-          ? `at least ${show(b.from)}`
-          : `at least ${show(b.from)} and below ${show(b.to)}`;
   const sig = rule.metric === 'changePercent' && issue.change !== null ? `, ${issue.change.words},` : '';
   return {
     ...base,
@@ -250,7 +289,7 @@ export function proposeScore(issue: IssueEvidence, rule: BandingRule, criterion?
     metricValue: v,
     metricText: text,
     band: b,
-    explanation: `${METRIC_LABELS[rule.metric]} ${text}${when}${sig} is ${range}: ${named(s)}.`,
+    explanation: `${lead}${sig} is ${rangeText(rule.metric, b.from, b.to)} → ${named(s)}.`,
   };
 }
 

@@ -75,6 +75,8 @@ export const EvidenceResult = z.object({
   /** 2021 LSOAs in the area's rows, and how many make its top tenth. */
   lsoas: z.number().int(),
   topLsoas: z.number().int(),
+  /** Crime types present in the area's rows. */
+  crimeTypes: z.array(z.string()),
   unmappedCrimeTypes: z.array(z.string()),
   issues: z.array(IssueEvidence),
   notes: z.array(EvidenceNote),
@@ -262,6 +264,7 @@ export function computeEvidence({ cube, storedMonths, population, config }: Evid
     population,
     lsoas: cube.lsoas.length,
     topLsoas: topCount(cube.lsoas.length),
+    crimeTypes: cube.crimeTypes,
     unmappedCrimeTypes: unmapped,
     issues,
     notes: evidenceNotes(cube.area, period, population, unmapped, issues),

@@ -19,7 +19,7 @@ export const TraceRequest = z.object({
   issueId: z.string(),
   figure: Figure,
   offset: z.number().int().nonnegative(),
-  limit: z.number().int().min(1).max(100000),
+  limit: z.number().int().min(1).max(1_000_000),
 });
 export type TraceRequest = z.infer<typeof TraceRequest>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { band, BandingRule, BandingRules, DEFAULT_BANDING_RULES, metricText, proposeScore, proposeScores, rulesProblems } from '../../../models/evidence/banding';
+import { band, BandingRule, BandingRules, DEFAULT_BANDING_RULES, metricText, proposeScore, proposeScores, rangeText, rulesProblems } from '../../../models/evidence/banding';
 import { describeChange, poissonChangeTest, relativeChange } from '../../../models/evidence/change';
 import type { EvidenceResult, IssueEvidence } from '../../../models/evidence/evidence';
 import { Criterion } from '../../../models/risk-matrix/schema';
@@ -59,7 +59,7 @@ describe('likelihood from monthly volume', () => {
   it('proposes a score from the mean a month, naming the band and the scale level', () => {
     const p = proposeScore(issue(719, 948), rule('likelihood'), criterion('likelihood', 'Likelihood'), 'Oct 2012 to Sep 2013');
     expect(p).toMatchObject({ value: 3, valueLabel: 'Medium', metricValue: 79, metricText: '79.0 a month', band: { index: 2, from: 50, to: 100 } });
-    expect(p.explanation).toBe('Mean a month (current period) 79.0 a month (Oct 2012 to Sep 2013) is at least 50.0 a month and below 100.0 a month: 3 (Medium).');
+    expect(p.explanation).toBe('79.0 a month (Oct 2012 to Sep 2013) is at least 50 and below 100 a month → 3 (Medium).');
   });
 
   it('gives most of the seed matrix’s likelihood scores from the seed plan’s volumes (a calibration, not a rule)', () => {
@@ -92,8 +92,9 @@ describe('performance deteriorating from change', () => {
 
   it('scores a change that is not significant as no real change', () => {
     const p = proposeScore(issue(2030, 1957), r);
-    expect(p).toMatchObject({ value: 3, band: null, metricText: '−3.6%' });
-    expect(p.explanation).toBe('Change on the previous period (%) −3.6% is not significant at 5% (p = 0.25), so no real change is shown: 3.');
+    expect(p).toMatchObject({ value: 3, band: null, metricText: '−3.6% on the previous period' });
+    expect(p.explanation).toBe('−3.6% on the previous period is not significant at 5% (p = 0.25), so no real change is shown → 3.');
+    expect(proposeScore(issue(719, 948), r).explanation).toBe('+31.8% on the previous period, significant at 5%, is +10% or more → 5.');
   });
 
   it('bands regardless when the rule says so', () => {
@@ -113,7 +114,8 @@ describe('cost impact from cost-weighted volume', () => {
   });
   it('bands the cost-weighted volume', () => {
     const p = proposeScore(issue(100, 120, { cost: { value: 120 * 5930, missing: [], parts: [] } }), r);
-    expect(p).toMatchObject({ value: 3, metricText: '711,600' });
+    expect(p).toMatchObject({ value: 3, metricText: 'cost-weighted volume 711,600' });
+    expect(p.explanation).toBe('Cost-weighted volume 711,600 is at least 500,000 and below 1,000,000 → 3.');
   });
 });
 
@@ -139,12 +141,20 @@ describe('rulesProblems', () => {
   });
 });
 
-describe('metricText', () => {
-  it('writes each metric in words', () => {
-    expect(metricText('changePercent', 31.85)).toBe('+31.9%');
-    expect(metricText('changePercent', 0)).toBe('0.0%');
+describe('metricText and rangeText', () => {
+  it('write each metric in words', () => {
+    expect(metricText('changePercent', 31.85)).toBe('+31.9% on the previous period');
+    expect(metricText('changePercent', 0)).toBe('0.0% on the previous period');
     expect(metricText('ratePer1000', 3.456)).toBe('3.46 per 1,000');
-    expect(metricText('concentration', 42)).toBe('42.0%');
-    expect(metricText('volume', 1234.4)).toBe('1,234');
+    expect(metricText('concentration', 42)).toBe('42.0% in the top 10% of LSOAs');
+    expect(metricText('volume', 1234.4)).toBe('1,234 in the period');
+  });
+
+  it('write band ranges with the unit once', () => {
+    expect(rangeText('monthlyMean', null, 10)).toBe('below 10 a month');
+    expect(rangeText('monthlyMean', 300, null)).toBe('300 a month or more');
+    expect(rangeText('changePercent', -10, 0)).toBe('at least −10% and below 0%');
+    expect(rangeText('ratePer1000', 1.5, 3)).toBe('at least 1.5 and below 3 per 1,000');
+    expect(rangeText('volume', null, null)).toBe('any value');
   });
 });
