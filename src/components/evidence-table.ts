@@ -148,7 +148,7 @@ export class EvidenceTable extends LitElement {
           <tbody>
             ${e.issues.map(
               (issue) => html`<tr>
-                <th scope="row">${issue.label}${issue.source === 'local' ? html`<span class="source">local counts</span>` : nothing}</th>
+                <th scope="row">${issue.label}${issue.source === 'local' ? html` <span class="source">local counts</span>` : nothing}</th>
                 ${NUMBER_FIGURES.map((f) => this.figureCell(issue, f, months))} ${this.sparkCell(issue, 'series', current)}
                 ${this.sparkCell(issue, 'seasonality', current)}
               </tr>`,

@@ -132,11 +132,16 @@ export class EvidencePage extends LitElement {
         it is more than chance, trend, seasonality, concentration and harm- and cost-weighted volumes. Choose any figure to see the months and rows it
         counts.
       </p>
-      ${this.setup.render({
-        pending: () => html`<p class="muted" role="status">Reading the evidence set-up…</p>`,
-        error: (e) => html`<p class="note error" role="alert">Could not read the evidence set-up: ${(e as Error).message}</p>`,
-        complete: (setup) => this.body(setup),
-      })}
+      ${this.setup.value !== undefined
+        ? // Keep showing the set-up in force while it is read again after a save, so editors keep their state.
+          this.body(this.setup.value)
+        : this.setup.render({
+            pending: () => html`<p class="muted" role="status">Reading the evidence set-up…</p>`,
+            error: (e) => html`<p class="note error" role="alert">Could not read the evidence set-up: ${(e as Error).message}</p>`,
+          })}
+      ${this.setup.status === TaskStatus.ERROR && this.setup.value !== undefined
+        ? html`<p class="note error" role="alert">Could not read the evidence set-up: ${String((this.setup.error as Error)?.message ?? this.setup.error)}</p>`
+        : nothing}
     `;
   }
 
