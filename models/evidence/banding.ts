@@ -195,6 +195,17 @@ export function rangeText(metric: EvidenceMetric, from: number | null, to: numbe
 }
 
 /**
+ * A rule's bands in words.
+ *
+ * @example bandsInWords(likelihood) // 'below 10 a month → 1; at least 10 and below 50 a month → 2; …'
+ */
+export function bandsInWords(r: BandingRule): string {
+  const t = r.thresholds;
+  const bands = r.scores.map((s, i) => `${rangeText(r.metric, i === 0 ? null : t[i - 1]!, i === t.length ? null : t[i]!)} → ${s}`);
+  return r.notSignificantScore === null ? bands.join('; ') : `${bands.join('; ')}; not significant at 5% → ${r.notSignificantScore}`;
+}
+
+/**
  * The band a value falls in: its index, and the thresholds around it.
  *
  * @example band(48.3, [10, 50, 100, 300]) // { index: 1, from: 10, to: 50 }

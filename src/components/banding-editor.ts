@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { BandingRules, DEFAULT_BANDING_RULES, EvidenceMetric, METRIC_LABELS, rangeText, type BandingRule } from '../../models/evidence/banding';
+import { BandingRules, bandsInWords, DEFAULT_BANDING_RULES, EvidenceMetric, METRIC_LABELS, type BandingRule } from '../../models/evidence/banding';
 import { servicesContext, type Services } from '../app/context';
 import { setupChanged } from './evidence-events';
 import { baseStyles } from './styles';
@@ -29,12 +29,6 @@ function numbers(text: string): number[] | string {
   const out = parts.map(Number);
   const bad = parts.find((p, i) => !Number.isFinite(out[i]!) || !/^-?\d+(\.\d+)?$/.test(p));
   return bad === undefined ? out : `“${bad}” is not a number (write numbers without thousands separators, separated by commas)`;
-}
-
-/** The bands of a rule in words: "below 10 → 1; 10 to below 50 → 2; …". */
-export function bandsInWords(r: BandingRule): string {
-  const t = r.thresholds;
-  return r.scores.map((s, i) => `${rangeText(r.metric, i === 0 ? null : t[i - 1]!, i === t.length ? null : t[i]!)} → ${s}`).join('; ');
 }
 
 /**
@@ -153,7 +147,7 @@ export class BandingEditor extends LitElement {
     return html`<fieldset>
       <legend>${r.criterionLabel}</legend>
       <p class="muted">${r.note}</p>
-      <p>In force: ${bandsInWords(r)}${r.notSignificantScore === null ? '' : `; not significant at 5% → ${r.notSignificantScore}`}.</p>
+      <p>In force: ${bandsInWords(r)}.</p>
       <label for=${id('metric')}>Metric for ${r.criterionLabel}</label>
       <select id=${id('metric')} @change=${(e: Event) => this.edit(i, { metric: EvidenceMetric.parse((e.target as HTMLSelectElement).value) })}>
         ${EvidenceMetric.options.map((m) => html`<option value=${m} ?selected=${m === d.metric}>${METRIC_LABELS[m]}</option>`)}

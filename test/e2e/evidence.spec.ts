@@ -71,6 +71,12 @@ test.describe('evidence from the Luton sample', () => {
     }
     await page.getByRole('button', { name: 'Next rows' }).click();
     await expect(page.getByText(`Source rows 51 to 100 of ${burglary.toLocaleString('en-GB')}`)).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: `Download all ${burglary.toLocaleString('en-GB')} rows (CSV)` }).click();
+    const csv = readFileSync((await (await download).path())!, 'utf8').trim().split(/\r\n/);
+    expect(csv[0]).toBe('file,line,month,crime type,LSOA code,LSOA name');
+    expect(csv).toHaveLength(burglary + 1);
+    expect(csv.slice(1).every((l) => l.includes(',Burglary,'))).toBe(true);
 
     // The change states its test in words, and its trace names the test.
     await table.getByRole('button', { name: /^Change for Shoplifting:/ }).click();
@@ -150,5 +156,17 @@ test.describe('evidence from the Luton sample', () => {
     await page.reload();
     await expect(proposed).toBeVisible({ timeout: 60_000 });
     expect(await likelihood()).toMatch(/^4 /);
+
+    // Cost weights: refused without a source, then they give a cost-weighted volume and a cost-impact proposal.
+    const burglary = countByType('2023-01', '2023-12').get('Burglary')!;
+    await page.getByLabel('Cost weight for Burglary').fill('1000');
+    await page.getByRole('button', { name: 'Save cost weights' }).click();
+    await expect(page.getByRole('alert')).toHaveText('name the source of the weights (title, publisher, year and table) before entering any');
+    await page.getByLabel(/^Source of the cost weights/).fill('Test weights, not a published source');
+    await page.getByRole('button', { name: 'Save cost weights' }).click();
+    await expect(page.getByText('Cost weights saved.')).toBeVisible();
+    await expect.poll(async () => num((await evidenceByIssue(page)).get('Burglary')?.['Cost-weighted volume'])).toBe(burglary * 1000);
+    const cost = (await tableRecords(proposed)).find((r) => r['Issue'] === 'Burglary')!['Cost impact']!;
+    expect(cost).toMatch(new RegExp(`^3 Cost-weighted volume ${(burglary * 1000).toLocaleString('en-GB')} .* is at least 500,000 and below 1,000,000 → 3\\.$`));
   });
 });

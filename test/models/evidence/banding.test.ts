@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { band, BandingRule, BandingRules, DEFAULT_BANDING_RULES, metricText, proposeScore, proposeScores, rangeText, rulesProblems } from '../../../models/evidence/banding';
+import { band, bandsInWords, BandingRule, BandingRules, DEFAULT_BANDING_RULES, metricText, proposeScore, proposeScores, rangeText, rulesProblems } from '../../../models/evidence/banding';
 import { describeChange, poissonChangeTest, relativeChange } from '../../../models/evidence/change';
 import type { EvidenceResult, IssueEvidence } from '../../../models/evidence/evidence';
 import { Criterion } from '../../../models/risk-matrix/schema';
@@ -156,5 +156,12 @@ describe('metricText and rangeText', () => {
     expect(rangeText('changePercent', -10, 0)).toBe('at least −10% and below 0%');
     expect(rangeText('ratePer1000', 1.5, 3)).toBe('at least 1.5 and below 3 per 1,000');
     expect(rangeText('volume', null, null)).toBe('any value');
+  });
+});
+
+describe('bandsInWords', () => {
+  it('states every band of a rule', () => {
+    expect(bandsInWords(rule('likelihood'))).toBe('below 10 a month → 1; at least 10 and below 50 a month → 2; at least 50 and below 100 a month → 3; at least 100 and below 300 a month → 4; 300 a month or more → 5');
+    expect(bandsInWords(rule('performance_deteriorating'))).toBe('below −10% → 1; at least −10% and below 0% → 2; at least 0% and below +10% → 4; +10% or more → 5; not significant at 5% → 3');
   });
 });
