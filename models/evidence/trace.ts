@@ -100,11 +100,13 @@ export function traceFigure({ rows, cube, evidence, config, request }: TraceInpu
   }
 
   const weights = fig === 'harm' ? config.weights.harm : fig === 'cost' ? config.weights.cost : null;
-  const previousFig = fig === 'previous';
-  const crimeTypes = issue.byCrimeType.map((t) => ({
-    crimeType: t.crimeType,
-    count: previousFig ? t.previous : fig === 'change' ? t.current + t.previous : t.current,
-    ...(weights === null ? {} : { weight: weights.weights[t.crimeType] ?? null }),
+  // Each crime type's part over exactly the months this figure counts (stored months only, as the evidence counts).
+  const stored = new Set(evidence.storedMonths);
+  const typeCounts = typeCountsOf(cube, issue.crimeTypes, new Set(months.filter((m) => stored.has(m))));
+  const crimeTypes = issue.crimeTypes.map((t) => ({
+    crimeType: t,
+    count: typeCounts.get(t) ?? 0,
+    ...(weights === null ? {} : { weight: weights.weights[t] ?? null }),
   }));
 
   let items: TraceRow[] = [];
@@ -142,6 +144,15 @@ export function traceFigure({ rows, cube, evidence, config, request }: TraceInpu
     local,
     rows: { total, offset: request.offset, items },
   };
+}
+
+function typeCountsOf(cube: CountCube, crimeTypes: readonly string[], months: ReadonlySet<string>): Map<string, number> {
+  const types = new Set(crimeTypes);
+  const out = new Map<string, number>();
+  for (let i = 0; i < cube.n.length; i++) {
+    if (types.has(cube.crimeType[i]!) && months.has(cube.month[i]!)) out.set(cube.crimeType[i]!, (out.get(cube.crimeType[i]!) ?? 0) + cube.n[i]!);
+  }
+  return out;
 }
 
 function lsoaCounts(cube: CountCube, crimeTypes: readonly string[], months: ReadonlySet<string>): Map<string, number> {

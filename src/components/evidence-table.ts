@@ -43,6 +43,7 @@ export class EvidenceTable extends LitElement {
       button.spark {
         padding: 0;
         display: block;
+        min-width: 132px;
       }
       .words {
         display: block;

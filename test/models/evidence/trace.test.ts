@@ -91,10 +91,12 @@ describe('traceFigure', () => {
     ]);
   });
 
-  it('traces the series to every month', () => {
+  it('traces the series to every month, crime types included', () => {
     const t = trace({ issueId: 'burglary', figure: 'series' });
     expect(t.rows.total).toBe(60);
     expect(t.windows[0]!.months).toHaveLength(24);
+    expect(t.crimeTypes).toEqual([{ crimeType: 'Burglary', count: 60 }]);
+    expect(trace({ issueId: 'burglary', figure: 'previous' }).crimeTypes).toEqual([{ crimeType: 'Burglary', count: 24 }]);
   });
 
   it('refuses an issue that is not in the catalogue', () => {
