@@ -106,11 +106,14 @@ export class IssueCatalogue extends LitElement {
     return [...(this.catalogue?.issues ?? []), ...(this.pending === null ? [] : [this.pending])];
   }
 
-  private startEdit(issue: CatalogueIssue) {
+  private async startEdit(issue: CatalogueIssue) {
     this.editing = issue.id;
     this.draftLabel = issue.label;
     this.draftTypes = [...issue.crimeTypes];
     this.message = null;
+    // The form opens below a long table: take the keyboard (and the view) to it.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#edit-label')?.focus();
   }
 
   private async saveEdit(e: Event) {
@@ -140,7 +143,7 @@ export class IssueCatalogue extends LitElement {
     // A new police.uk issue needs a crime type before it is valid: open it for editing with none chosen.
     if (this.newSource === 'police-uk') {
       this.pending = catalogue.issues.find((i) => i.id === id)!;
-      this.startEdit(this.pending);
+      void this.startEdit(this.pending);
       this.message = { kind: 'status', text: `Choose the crime types “${label}” counts, then save it.` };
       this.newLabel = '';
       return;
@@ -176,7 +179,7 @@ export class IssueCatalogue extends LitElement {
                 <td>${i.source === 'police-uk' ? i.crimeTypes.join(', ') : i.description}</td>
                 <td>
                   <div class="actions">
-                    <button class="secondary" aria-label=${`Edit ${i.label}`} @click=${() => this.startEdit(i)}>Edit</button>
+                    <button class="secondary" aria-label=${`Edit ${i.label}`} @click=${() => void this.startEdit(i)}>Edit</button>
                     <button class="danger" aria-label=${`Remove ${i.label}`} @click=${() => void this.removeIssue(i)}>Remove</button>
                   </div>
                 </td>

@@ -101,8 +101,14 @@ export class EvidencePage extends LitElement {
     this.addEventListener(TRACE_REQUEST, (e) => void this.showTrace((e as CustomEvent<TraceTarget>).detail));
   }
 
+  private configFor: { setup: EvidenceSetup; config: EvidenceConfig } | undefined;
+
+  /** The set-up's evidence config, the same object while the set-up is (so the trace does not re-run on every render). */
   private config(setup: EvidenceSetup): EvidenceConfig {
-    return { catalogue: setup.catalogue, localCounts: setup.localCounts, weights: setup.weights, period: setup.period };
+    if (this.configFor?.setup !== setup) {
+      this.configFor = { setup, config: { catalogue: setup.catalogue, localCounts: setup.localCounts, weights: setup.weights, period: setup.period } };
+    }
+    return this.configFor.config;
   }
 
   private proposals(evidence: EvidenceResult, rules: BandingRules): Proposals {
