@@ -1,0 +1,21 @@
+import { it } from 'vitest';
+import { seedAssessment, seedId } from './fixtures/seed-matrix';
+import { linearProblem } from '../models/sensitivity/problem';
+import { stabilityIntervals } from '../models/sensitivity/stability';
+import { whatWouldItTake } from '../models/sensitivity/inverse';
+import { tornado, issueTornado } from '../models/sensitivity/tornado';
+it('scratch', () => {
+  const p = linearProblem(seedAssessment);
+  const st = stabilityIntervals(p, 5);
+  for (const s of st.first) console.log('first', s.criterionId, s.lower, s.upper, s.belowLower, s.aboveUpper);
+  for (const s of st.top) console.log('top5', s.criterionId, s.lower, s.upper, JSON.stringify(s.belowLower), JSON.stringify(s.aboveUpper));
+  let t0 = performance.now();
+  const a = whatWouldItTake(p, seedId('Adult Offending'), 3);
+  console.log('inverse ms', performance.now() - t0);
+  console.log(JSON.stringify(a, null, 1).slice(0, 3000));
+  t0 = performance.now();
+  const b = whatWouldItTake(p, seedId('Street Drinking'), 1);
+  console.log('inverse SD ms', performance.now() - t0, b.allWeights, b.bestPossibleRank, b.dominatedBy.length, b.settled);
+  const t = tornado(p, 0.5);
+  console.log(issueTornado(t, 'i0').slice(0,3));
+});
