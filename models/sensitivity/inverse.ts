@@ -43,8 +43,9 @@ export interface AllWeightsChange {
   weights: Record<string, number>;
   /** ½ Σ |Δshare|: the share of the total weight moved between criteria. */
   weightMoved: number;
-  /** The rank at the new weights. */
+  /** The rank at the new weights, and whether it shares that rank (draws level). */
   rank: number;
+  tied: boolean;
 }
 
 export interface InverseAnswer {
@@ -244,7 +245,9 @@ class AllWeightsSearch {
     const shares = Object.fromEntries(this.p.criteria.map((c, j) => [c.id, s[j]!]));
     let moved = 0;
     for (let j = 0; j < this.p.m; j++) moved += Math.abs(s[j]! - this.p.shares[j]!);
-    return { shares, weights: sharesToWeights(this.p, s), weightMoved: moved / 2, rank: competitionRanks(sharesTotals(this.p, s))[this.i]! };
+    const ranks = competitionRanks(sharesTotals(this.p, s));
+    const rank = ranks[this.i]!;
+    return { shares, weights: sharesToWeights(this.p, s), weightMoved: moved / 2, rank, tied: ranks.some((r, k) => k !== this.i && r === rank) };
   }
 
   private branch(below: Set<number>, allowed: Set<number>, r: number, solved?: { value: number; shares: Float64Array }): void {

@@ -21,6 +21,9 @@ import { defaultHitAndRun, hitAndRunSampler, interiorPoint, orderedSimplexSample
 /** Samples per block: each block has its own random stream, so results never depend on chunking. */
 export const BLOCK_SIZE = 10_000;
 
+/** Central-weight sums are kept in whole units of 2^-28 (see `SmaaRun.addFirst`). */
+const WEIGHT_UNIT = 2 ** 28;
+
 export const SmaaOptions = z.object({
   samples: z.number().int().min(1).max(10_000_000).default(10_000),
   seed: z.number().int().min(0).max(0xffffffff).default(DEFAULT_SEED),
@@ -61,6 +64,7 @@ export interface SmaaCounts {
   rankCounts: Int32Array;
   /** beaten[i × n + k]: samples in which issue k is strictly above issue i. */
   beaten: Int32Array;
+  /** Sums of shares (in units of 2^-28) over the samples where each issue ranks first, issue-major (n × m). */
   firstWeightSums: Float64Array;
 }
 
@@ -249,12 +253,17 @@ export class SmaaRun {
     }
   }
 
-  /** Adds this sample's weights to the sums behind issue i's central weights. */
+  /**
+   * Adds this sample's weights to the sums behind issue i's central weights, in
+   * whole units of 2^-28: integer sums are exact in doubles (up to 2^53, so 10
+   * million samples fit), so they add up the same in any order and a run split
+   * between workers gives the very same figures as one run.
+   */
   private addFirst(i: number): void {
     const { w } = this;
     const m = w.length;
     const sums = this.counts.firstWeightSums;
-    for (let j = 0; j < m; j++) sums[i * m + j]! += w[j]!;
+    for (let j = 0; j < m; j++) sums[i * m + j]! += Math.round(w[j]! * WEIGHT_UNIT);
   }
 
   /** The result so far (complete once `done`). */
@@ -301,7 +310,7 @@ export function smaaResult(
     above: Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, k) => counts.beaten[k * n + i]!)),
     centralWeights: Array.from({ length: n }, (_, i) => {
       const first = counts.rankCounts[i * n]!;
-      return first === 0 ? null : Array.from(counts.firstWeightSums.subarray(i * m, (i + 1) * m), (v) => v / first);
+      return first === 0 ? null : Array.from(counts.firstWeightSums.subarray(i * m, (i + 1) * m), (v) => v / WEIGHT_UNIT / first);
     }),
   };
 }

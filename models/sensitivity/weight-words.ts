@@ -117,12 +117,13 @@ export function inverseWords(a: InverseAnswer, l: Labels, constrained = false): 
       .filter((m) => m.from !== null && Math.abs(m.to - m.from) > 5e-4)
       .sort((x, y) => Math.abs(y.to - y.from!) - Math.abs(x.to - x.from!));
     const shown = moves.slice(0, 4).map((m) => `${l.criteria[m.id] ?? m.id} from ${share(m.from!)} to ${share(m.to)}`);
-    const more = moves.length > 4 ? ` and ${moves.length - 4} smaller changes` : '';
-    out.push(`Changing several weights at once, the least change moves ${share(a.allWeights.weightMoved)} of the total weight: ${listWords(shown)}${more}. ${name} is then ${ordinal(a.allWeights.rank)}.`);
+    if (moves.length > 4) shown.push(moves.length === 5 ? '1 smaller change' : `${moves.length - 4} smaller changes`);
+    const then = a.allWeights.tied ? `then draws level at ${placeWords(a.allWeights.rank, true)}` : `is then ${ordinal(a.allWeights.rank)}`;
+    out.push(`Changing several weights at once, the least change moves ${share(a.allWeights.weightMoved)} of the total weight: ${listWords(shown)}. ${name} ${then}.`);
   } else if (a.settled) {
     const within = constrained ? ' within the stated limits on the weights' : '';
     const dom = a.dominatedBy.length > 0 ? ` ${a.dominatedBy.length === 1 ? `${names(a.dominatedBy, l)} scores` : `${a.dominatedBy.length} issues score`} at least as high on every criterion${a.dominatedBy.length > 1 ? ` (${names(a.dominatedBy, l)})` : ''}, so ${a.dominatedBy.length === 1 ? 'it stays' : 'they stay'} at or above ${name} whatever the weights.` : '';
-    const best = a.bestPossibleRank !== null ? ` The best any weighting gives it is ${ordinal(a.bestPossibleRank)}${a.bestPossible && a.bestPossible.weightMoved > 0 ? `, by moving ${share(a.bestPossible.weightMoved)} of the total weight` : ''}.` : '';
+    const best = a.bestPossibleRank !== null ? ` The best any weighting gives it is ${placeWords(a.bestPossibleRank, a.bestPossible?.tied ?? false)}${a.bestPossible && a.bestPossible.weightMoved > 0 ? `, by moving ${share(a.bestPossible.weightMoved)} of the total weight` : ''}.` : '';
     out.push(`No weighting of these criteria${within} brings ${name} into ${target(a.targetRank)}.${dom}${best}`);
   } else {
     out.push(`The search across all weights stopped at its limit before finding an answer; the single-weight answers above are exact.`);
@@ -146,7 +147,7 @@ export function onlyIfWords(a: InverseAnswer, l: Labels): string {
   const name = l.issues[a.issueId] ?? a.issueId;
   const s = a.bestSingle;
   const goal = a.targetRank === 1 ? 'ranks first' : `is in the top ${a.targetRank}`;
-  if (s === null) return `No single weight, changed on its own, means ${name} ${goal}.`;
+  if (s === null) return `No single weight, changed on its own, ${a.targetRank === 1 ? `makes ${name} rank first` : `puts ${name} in the top ${a.targetRank}`}.`;
   const crit = l.criteria[s.criterionId] ?? s.label;
   const ranges = s.shareRanges.map((r) => (r.to >= 1 - 1e-12 ? `more than ${share(r.from)}` : r.from <= 1e-12 ? `less than ${share(r.to)}` : `between ${share(r.from)} and ${share(r.to)}`));
   return `With the other weights in proportion, ${name} ${goal} only if ${crit} carries ${ranges.join(' or ')} of the weight.`;
