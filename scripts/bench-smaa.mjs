@@ -56,7 +56,12 @@ function synthetic(n, m, confidence) {
 const CASES = [
   { name: 'weights only', assessment: synthetic(50, 20), options: { samples: SAMPLES, seed: 1234 } },
   { name: 'weights + every score ±1 (Medium)', assessment: synthetic(50, 20, 'Medium'), options: { samples: SAMPLES, seed: 1234 } },
-  { name: 'weights in a stated order of 20', assessment: synthetic(50, 20), options: { samples: SAMPLES, seed: 1234, constraints: { order: Array.from({ length: 20 }, (_, j) => `c${j}`) } } },
+  { name: 'weights in a stated order of 20 (exact, by sorting)', assessment: synthetic(50, 20), options: { samples: SAMPLES, seed: 1234, constraints: { order: Array.from({ length: 20 }, (_, j) => `c${j}`) } } },
+  {
+    name: 'weights with 3 stated pairs and a bound (hit-and-run)',
+    assessment: synthetic(50, 20),
+    options: { samples: SAMPLES, seed: 1234, constraints: { atLeast: [['c0', 'c1'], ['c1', 'c2'], ['c3', 'c4']], shareBounds: { c5: { min: 0.05, max: 0.2 } } } },
+  },
 ];
 
 const median = (xs) => {

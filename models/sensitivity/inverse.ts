@@ -1,6 +1,6 @@
 import { resolveConstraints, type WeightConstraintsInput } from './constraints';
 import { solveLp, type LpConstraint } from './lp';
-import { justAbove, oneWayLines, ranksAt, shareAt } from './one-way';
+import { justAbove, oneWayLines, rankOfAt, ranksAt, shareAt } from './one-way';
 import { sharesTotals, sharesToWeights, type LinearProblem } from './problem';
 import { competitionRanks, isAbove } from './ranks';
 
@@ -128,7 +128,7 @@ function singleWeightChange(p: LinearProblem, i: number, j: number, target: numb
   const lines = oneWayLines(p, j);
   const c = p.criteria[j]!;
   const x0 = lines.current;
-  const ok = (x: number) => ranksAt(lines, x)[i]! <= target;
+  const ok = (x: number) => rankOfAt(lines, i, x) <= target;
   // Probe 0, every breakpoint and a point in every gap: the rank is constant inside a gap.
   const probes = [0];
   for (const b of lines.breakpoints) probes.push((probes[probes.length - 1]! + b) / 2, b);

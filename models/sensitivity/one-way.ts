@@ -1,5 +1,5 @@
 import type { LinearProblem } from './problem';
-import { competitionRanks } from './ranks';
+import { competitionRanks, isAbove } from './ranks';
 
 /**
  * One weight moving, the others held: criterion j's raw weight becomes x and
@@ -56,6 +56,14 @@ export function ranksAt(lines: OneWayLines, x: number): Int32Array {
   const y = new Float64Array(lines.base.length);
   for (let i = 0; i < y.length; i++) y[i] = lines.base[i]! + lines.slope[i]! * x;
   return competitionRanks(y);
+}
+
+/** One issue's shared rank when the criterion's raw weight is `x` (O(n), for scans over many points). */
+export function rankOfAt(lines: OneWayLines, i: number, x: number): number {
+  const yi = lines.base[i]! + lines.slope[i]! * x;
+  let r = 1;
+  for (let k = 0; k < lines.base.length; k++) if (isAbove(lines.base[k]! + lines.slope[k]! * x, yi)) r++;
+  return r;
 }
 
 /** The criterion's share of the total weight when its raw weight is `x` (others held). */

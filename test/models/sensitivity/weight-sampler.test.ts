@@ -91,9 +91,9 @@ describe('hitAndRunSampler', () => {
     expect(r.minShare).toBeGreaterThanOrEqual(-1e-12);
   });
 
-  it('uses the hitandrun package’s burn-in rule ⌈ln(d + 1)/4 · d³⌉', () => {
-    // m = 20: d = 19, ln 20 / 4 × 6,859 = 5,136.9 → 5,137.
-    expect(defaultHitAndRun(20)).toEqual({ burnIn: 5137, thin: 19 });
+  it('uses the hitandrun package’s burn-in rule ⌈ln(d + 1)/4 · d³⌉ and thins by 3d', () => {
+    // m = 20: d = 19, ln 20 / 4 × 6,859 = 5,136.9 → 5,137; 3 × 19 = 57.
+    expect(defaultHitAndRun(20)).toEqual({ burnIn: 5137, thin: 57 });
   });
 });
 
