@@ -103,6 +103,22 @@ describe('whatWouldItTake on the seed matrix', () => {
     expect(best).toBeGreaterThanOrEqual(a.bestPossibleRank!);
   });
 
+  it('works under harm × likelihood and the normalised average: answers re-rank as claimed with the contract', async () => {
+    const { RiskModel } = await import('../../../models/risk-matrix/schema');
+    for (const aggregation of [{ kind: 'harm-x-likelihood', likelihood: 'likelihood' }, { kind: 'normalised-average' }] as const) {
+      const model = RiskModel.parse({ ...seedModel, aggregation });
+      const p = linearProblem({ model, issues: seedIssues, scores: seedScores });
+      for (const label of ['Adult Offending', 'Hate Crime', 'Child Exploitation']) {
+        const id = seedId(label);
+        const a = whatWouldItTake(p, id, 2);
+        const rankUnder = (w: Record<string, number>) => rank(model, seedIssues, seedScores, w).find((r) => r.issueId === id)!.rank;
+        if (a.allWeights) expect(rankUnder(a.allWeights.weights), label).toBeLessThanOrEqual(2);
+        for (const s of a.singleWeight.filter((x) => x.possible)) expect(rankUnder({ [s.criterionId]: s.weight! }), `${label} ${s.criterionId}`).toBeLessThanOrEqual(2);
+        if (a.bestSingle && a.allWeights) expect(a.allWeights.weightMoved).toBeLessThanOrEqual(Math.abs(a.bestSingle.shareChange!) + 1e-12);
+      }
+    }
+  });
+
   it('answers at once when the issue is already there', () => {
     const a = whatWouldItTake(seed, seedId('Terrorism'), 3);
     expect(a.alreadyThere).toBe(true);

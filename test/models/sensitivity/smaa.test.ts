@@ -149,6 +149,15 @@ describe('SMAA: agreement with rank()', () => {
   }
 });
 
+describe('SMAA: size', () => {
+  it('has no cap on criteria: 60 criteria, each issue best on one of them, each first about 1 time in 60 (by symmetry)', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => Array.from({ length: 60 }, (_, j) => (i === j ? 5 : 0)));
+    const r = smaa(toyAssessment(rows), { samples: 60_000 });
+    expect(r.criterionIds).toHaveLength(60);
+    for (const row of rankAcceptability(r)) near(row[0]!, 1 / 60, 60_000);
+  });
+});
+
 describe('SMAA on the seed matrix', () => {
   it('sums each issue’s shares to 1 and puts the top-N share between first place and 1', () => {
     const r = runSmaa(linearProblem(seedAssessment), { samples: 20_000 });

@@ -95,6 +95,26 @@ describe('stabilityIntervals on the seed matrix', () => {
     }
   });
 
+  it('holds under harm × likelihood and the normalised average too (checked by scanning with the contract)', async () => {
+    const { rank } = await import('../../../models/risk-matrix/score');
+    const { RiskModel } = await import('../../../models/risk-matrix/schema');
+    const { seedModel, seedIssues, seedScores } = await import('../../fixtures/seed-matrix');
+    for (const aggregation of [{ kind: 'harm-x-likelihood', likelihood: 'likelihood' }, { kind: 'normalised-average' }] as const) {
+      const model = RiskModel.parse({ ...seedModel, aggregation });
+      const weights = { community_priority: 2, cost_impact: 0.5 };
+      const r = stabilityIntervals(linearProblem({ model, issues: seedIssues, scores: seedScores, weights }), 3);
+      const setAt = (id: string, x: number, n: number) => rank(model, seedIssues, seedScores, { ...weights, [id]: x }).filter((q) => q.rank <= n).map((q) => q.issueId).sort().join();
+      for (const [list, n] of [[r.first, 1], [r.top, 3]] as const) {
+        for (const s of list) {
+          const now = setAt(s.criterionId, s.current, n);
+          for (let k = 1; k < 20; k++) expect(setAt(s.criterionId, s.lower + (((s.upper ?? 10) - s.lower) * k) / 20, n)).toBe(now);
+          if (s.upper !== null) expect(setAt(s.criterionId, s.upper * (1 + 1e-6) + 1e-9, n)).not.toBe(now);
+          if (s.lower > 0) expect(setAt(s.criterionId, s.lower * (1 - 1e-6), n)).not.toBe(now);
+        }
+      }
+    }
+  });
+
   it('refuses a top N below 1', () => {
     expect(() => stabilityIntervals(p, 0)).toThrow(/at least 1/);
   });
