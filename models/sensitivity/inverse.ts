@@ -1,4 +1,4 @@
-import { resolveConstraints, type WeightConstraintsInput } from './constraints';
+import { meetsConstraints, resolveConstraints, type ResolvedConstraints, type WeightConstraintsInput } from './constraints';
 import { solveLp, type LpConstraint } from './lp';
 import { justAbove, oneWayLines, rankOfAt, ranksAt, shareAt } from './one-way';
 import { sharesTotals, sharesToWeights, type LinearProblem } from './problem';
@@ -34,6 +34,8 @@ export interface SingleWeightChange {
   tied: boolean;
   /** Every range of this criterion's share (others held in proportion) over which the target holds, lowest first. */
   shareRanges: { from: number; to: number }[];
+  /** Whether the new weights keep the stated constraints (always true when none are stated). */
+  keepsConstraints: boolean;
 }
 
 /** The cheapest change across all weights. */
@@ -52,12 +54,14 @@ export interface InverseAnswer {
   issueId: string;
   targetRank: number;
   rankNow: number;
+  /** Whether it shares that rank now ("=12"). */
+  tiedNow: boolean;
   /** True when the issue is already there (every change below is then zero). */
   alreadyThere: boolean;
-  /** Every criterion's single-weight answer, and the one that needs the least change (null if none can). */
+  /** Every criterion's single-weight answer, and the one that needs the least change while keeping any stated constraints (null if none can). */
   singleWeight: SingleWeightChange[];
   bestSingle: SingleWeightChange | null;
-  /** The least change across all weights, or null if no weighting achieves the target. */
+  /** The least change across all weights (within any stated constraints), or null if no weighting achieves the target. */
   allWeights: AllWeightsChange | null;
   /** Issues that score at least as high on every criterion that carries weight, and higher on one (they can never fall below it). */
   dominatedBy: string[];
@@ -79,17 +83,20 @@ export interface InverseOptions {
 /**
  * Answers "what would it take for this issue to reach the top `targetRank`?".
  *
- * @example whatWouldItTake(seed, 'i11', 3).bestSingle // { criterionId: 'cost_impact', weight: ..., shareChange: ... }
+ * @example whatWouldItTake(seed, 'i1', 1).bestSingle // ASB (Personal) first: { criterionId: 'community_priority', weight: 1.25, shareChange: 0.024, ... }
+ * @example whatWouldItTake(seed, 'i11', 3).allWeights.weightMoved // Adult Offending into the top 3: 0.267
  */
 export function whatWouldItTake(p: LinearProblem, issueId: string, targetRank: number, options: InverseOptions = {}): InverseAnswer {
   const i = p.issueIds.indexOf(issueId);
   if (i < 0) throw new Error(`no issue "${issueId}" in this assessment`);
   if (!Number.isInteger(targetRank) || targetRank < 1) throw new Error(`the target rank must be a whole number of at least 1, not ${targetRank}`);
-  const rankNow = competitionRanks(sharesTotals(p, p.shares))[i]!;
-  const singleWeight = p.criteria.map((_, j) => singleWeightChange(p, i, j, targetRank));
-  const possible = singleWeight.filter((s) => s.possible);
+  const ranksNow = competitionRanks(sharesTotals(p, p.shares));
+  const rankNow = ranksNow[i]!;
+  const rc = resolveConstraints(p, options.constraints);
+  const singleWeight = p.criteria.map((_, j) => singleWeightChange(p, i, j, targetRank, rc));
+  const possible = singleWeight.filter((s) => s.possible && s.keepsConstraints);
   const bestSingle = possible.length === 0 ? null : possible.reduce((a, b) => (Math.abs(b.shareChange!) < Math.abs(a.shareChange!) ? b : a));
-  const search = new AllWeightsSearch(p, i, options);
+  const search = new AllWeightsSearch(p, i, rc, options.maxPrograms ?? 20_000);
   const allWeights = search.solve(targetRank);
   let bestPossibleRank: number | null = null;
   let bestPossible: AllWeightsChange | null = null;
@@ -107,6 +114,7 @@ export function whatWouldItTake(p: LinearProblem, issueId: string, targetRank: n
     issueId,
     targetRank,
     rankNow,
+    tiedNow: ranksNow.some((r, k) => k !== i && r === rankNow),
     alreadyThere: rankNow <= targetRank,
     singleWeight,
     bestSingle,
@@ -124,7 +132,7 @@ export function whatWouldItTake(p: LinearProblem, issueId: string, targetRank: n
  * crossing the tied issues share the better rank, so the nearest point on each
  * side is a breakpoint (or 0); the nearer of the two in share terms wins.
  */
-function singleWeightChange(p: LinearProblem, i: number, j: number, target: number): SingleWeightChange {
+function singleWeightChange(p: LinearProblem, i: number, j: number, target: number, rc: ResolvedConstraints): SingleWeightChange {
   const lines = oneWayLines(p, j);
   const c = p.criteria[j]!;
   const x0 = lines.current;
@@ -149,9 +157,8 @@ function singleWeightChange(p: LinearProblem, i: number, j: number, target: numb
   if (open !== null) shareRanges.push({ from: shareAt(lines, open), to: 1 });
   const cost = (x: number) => Math.abs(shareAt(lines, x) - shareAt(lines, x0));
   // The nearest point that works on each side is a breakpoint (ties share the better rank) or 0.
-  const candidates = probes.filter((x) => (x === 0 || lines.breakpoints.includes(x) || x === x0) && ok(x));
-  if (ok(x0)) candidates.push(x0);
-  if (candidates.length === 0) return { criterionId: c.id, label: c.label, possible: false, currentShare: shareAt(lines, x0), weight: null, share: null, shareChange: null, rank: null, tied: false, shareRanges };
+  const candidates = [0, x0, ...lines.breakpoints].filter(ok);
+  if (candidates.length === 0) return { criterionId: c.id, label: c.label, possible: false, currentShare: shareAt(lines, x0), weight: null, share: null, shareChange: null, rank: null, tied: false, shareRanges, keepsConstraints: true };
   const best = candidates.reduce((a, b) => (cost(b) < cost(a) ? b : a));
   const ranks = ranksAt(lines, best);
   const rank = ranks[i]!;
@@ -166,6 +173,7 @@ function singleWeightChange(p: LinearProblem, i: number, j: number, target: numb
     rank,
     tied: ranks.some((r, k) => k !== i && r === rank),
     shareRanges,
+    keepsConstraints: rc.none || meetsConstraints(rc, Array.from(p.rawWeights, (w, l) => (l === j ? best : w) / (best + lines.rest))),
   };
 }
 
@@ -211,9 +219,10 @@ class AllWeightsSearch {
   constructor(
     private readonly p: LinearProblem,
     private readonly i: number,
-    options: InverseOptions,
+    rc: ResolvedConstraints,
+    maxPrograms: number,
   ) {
-    this.maxPrograms = options.maxPrograms ?? 20_000;
+    this.maxPrograms = maxPrograms;
     const { m, n, effective: e, shares: s0 } = p;
     // Variables: up_j then down_j (share_j = s0_j + up_j − down_j), all ≥ 0.
     const v = (f: (c: Float64Array) => void) => {
@@ -223,7 +232,6 @@ class AllWeightsSearch {
     };
     const rows: LpConstraint[] = [{ coefs: v((c) => (c.fill(1, 0, m), c.fill(-1, m))), op: '=', rhs: 0 }];
     for (let j = 0; j < m; j++) rows.push({ coefs: v((c) => ((c[j] = 1), (c[m + j] = -1))), op: '>=', rhs: -s0[j]! });
-    const rc = resolveConstraints(p, options.constraints);
     for (let j = 0; j < m; j++) {
       if (rc.lo[j]! > 0) rows.push({ coefs: v((c) => ((c[j] = 1), (c[m + j] = -1))), op: '>=', rhs: rc.lo[j]! - s0[j]! });
       if (rc.hi[j]! < 1) rows.push({ coefs: v((c) => ((c[j] = 1), (c[m + j] = -1))), op: '<=', rhs: rc.hi[j]! - s0[j]! });

@@ -9,8 +9,9 @@ import { listWords, ordinal, weightWords } from './words';
 /**
  * How the ranking changes from the first scenario to scenario `index`.
  *
- * @example scenarioChangeWords(cmp, 1, 5)
- * // 'From Baseline to Community first, 14 issues change rank. ASB (Personal) rises most (=2nd to 1st); Domestic Abuse falls most (1st to 3rd). ASB (Environmental) joins the top 5; Terrorism leaves it.'
+ * @example scenarioChangeWords(cmp, 1, 5) // seed, Community priority weighing 3
+ * // 'From Baseline to Community first, 29 issues change rank. Arson/Deliberate Fires rises most (=14th to =9th); Rape/Attempted Rape falls most
+ * //  (=12th to 18th). Distraction Burglary and ASB (Environmental) join the top 5; Domestic Abuse and Terrorism leave it.'
  */
 export function scenarioChangeWords(cmp: ScenarioComparison, index: number, topN = 5): string {
   const from = cmp.scenarios[0]!.name;

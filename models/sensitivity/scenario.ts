@@ -28,7 +28,8 @@ export type ScenarioInput = z.input<typeof Scenario>;
  * The assessment as the scenario has it. Throws, naming the id, if the
  * scenario refers to a criterion or issue the assessment does not have.
  *
- * @example rank(...Object.values(applyScenario(seed, { id: 's', name: 'Community', weights: { community_priority: 3 } }))) // ASB (Personal) first
+ * @example const a = applyScenario(seed, { id: 's', name: 'Community first', weights: { community_priority: 3 } });
+ *          rank(a.model, a.issues, a.scores, a.weights)[0] // ASB (Personal), 42
  */
 export function applyScenario(assessment: Assessment, scenarioInput: ScenarioInput): Assessment {
   const scenario = Scenario.parse(scenarioInput);

@@ -28,7 +28,7 @@ export function smaaBasisWords(r: SmaaResult): string {
 /**
  * One issue's place across the plausible weightings.
  *
- * @example smaaIssueWords(result, 'i0', 5) // 'Domestic Abuse is in the top 5 in 87.3% of plausible weightings and ranks first in 41.2%.'
+ * @example smaaIssueWords(result, 'i0', 5) // 'Domestic Abuse is in the top 5 in 71.9% of plausible weightings and ranks first in 26.4%.' (seed, 10,000 samples)
  */
 export function smaaIssueWords(r: SmaaResult, issueId: string, topN: number, label?: string): string {
   const i = r.issueIds.indexOf(issueId);
@@ -45,7 +45,8 @@ export function smaaIssueWords(r: SmaaResult, issueId: string, topN: number, lab
 /**
  * The headline: who is most often first, and which issues are (nearly) sure of the top N.
  *
- * @example smaaHeadlineWords(result, 5) // 'Domestic Abuse is most often first (41.2% of plausible weightings). 3 issues are in the top 5 in at least 9 in 10: …'
+ * @example smaaHeadlineWords(result, 5)
+ * // 'Terrorism is most often first (29.1% of plausible weightings). No issue is in the top 5 in as many as 9 in 10 plausible weightings.'
  */
 export function smaaHeadlineWords(r: SmaaResult, topN: number, labels?: Readonly<Record<string, string>>): string {
   const name = (i: number) => labels?.[r.issueIds[i]!] ?? r.issueLabels[i]!;
@@ -64,7 +65,7 @@ export function smaaHeadlineWords(r: SmaaResult, topN: number, labels?: Readonly
 /**
  * How often one issue ranks above another.
  *
- * @example pairwiseWords(result, 'i11', 'i9') // 'Adult Offending ranks above Substance Misuse Offending in 12.0% of plausible weightings (level in 3.1%).'
+ * @example pairwiseWords(result, 'i0', 'i2') // 'Domestic Abuse ranks above Terrorism in 56.9% of plausible weightings.' (seed, 10,000 samples)
  */
 export function pairwiseWords(r: SmaaResult, a: string, b: string, labels?: Readonly<Record<string, string>>): string {
   const i = r.issueIds.indexOf(a);
@@ -80,7 +81,8 @@ export function pairwiseWords(r: SmaaResult, a: string, b: string, labels?: Read
 /**
  * The typical weights behind an issue coming first (its central weight vector).
  *
- * @example centralWeightWords(result, 'i0') // 'When Domestic Abuse ranks first, the weights average: Physical harm 16.0%, … (an even split would give each 11.1%).'
+ * @example centralWeightWords(result, 'i0')
+ * // 'When Domestic Abuse ranks first, the weights average: Likelihood 16.4%, Physical harm to victim 15.7% and Cost impact 13.5% and less for the rest (an even split would give each 11.1%).'
  */
 export function centralWeightWords(r: SmaaResult, issueId: string, labels?: Readonly<Record<string, string>>): string {
   const i = r.issueIds.indexOf(issueId);

@@ -9,7 +9,7 @@ import type { SmaaResult } from './smaa';
 /**
  * acceptability[i][r]: the share of samples in which issue i has rank r + 1.
  *
- * @example rankAcceptability(result)[0][0] // 0.41: Domestic Abuse is first in 41% of samples
+ * @example rankAcceptability(result)[0][0] // 0.2643: on the seed (seed 1234, 10,000 samples) Domestic Abuse is first in 26.4%
  */
 export function rankAcceptability(result: SmaaResult): number[][] {
   const s = Math.max(1, result.samples);
@@ -19,7 +19,7 @@ export function rankAcceptability(result: SmaaResult): number[][] {
 /**
  * Each issue's share of samples with a rank of N or better ("=5" counts as top 5).
  *
- * @example topNShare(result, 5)[0] // 0.87
+ * @example topNShare(result, 5)[0] // 0.7187
  */
 export function topNShare(result: SmaaResult, topN: number): number[] {
   const s = Math.max(1, result.samples);

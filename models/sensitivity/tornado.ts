@@ -13,8 +13,9 @@ export interface TornadoBar {
   /** Best and worst rank anywhere in the range (they can fall inside it, where totals cross). */
   bestRank: number;
   worstRank: number;
-  /** Rank at the current weights. */
+  /** Rank at the current weights, and whether it is shared ("=12"). */
   rankNow: number;
+  tiedNow: boolean;
 }
 
 export interface Tornado {
@@ -62,6 +63,7 @@ export function tornado(p: LinearProblem, change = 0.5): Tornado {
         bestRank: best,
         worstRank: worst,
         rankNow: now[i]!,
+        tiedNow: now.some((r, k) => k !== i && r === now[i]),
       });
     }
   });

@@ -54,7 +54,8 @@ export function stabilityWords(s: StabilityInterval, kind: 'first' | 'top', repo
 /**
  * The single weight whose smallest move (relative to its present value) changes the set.
  *
- * @example stabilityHeadlineWords(report, 'top', labels) // 'The smallest single change that alters the top 5: Physical harm to victim's weight from 1 to 1.5 …'
+ * @example stabilityHeadlineWords(report, 'top', labels)
+ * // "The smallest single change that alters the top 5 is Likelihood's weight going from 1 to 0.75 (from 11.1% to 8.6% of the total weight): then Distraction Burglary replaces ASB (Nuisance)."
  */
 export function stabilityHeadlineWords(report: StabilityReport, kind: 'first' | 'top', l: Labels): string {
   const list = kind === 'first' ? report.first : report.top;
@@ -75,7 +76,7 @@ export function stabilityHeadlineWords(report: StabilityReport, kind: 'first' | 
 /**
  * One issue's tornado in words.
  *
- * @example tornadoWords(issueTornado(t, 'i11'), 0.5, labels) // 'Moving any one weight by ±50% keeps Adult Offending between 9th and 14th (12th now). It is most sensitive to Cost impact: 9th to 13th.'
+ * @example tornadoWords(issueTornado(t, 'i11'), 0.5, labels) // 'Moving any one weight by ±50% keeps Adult Offending between 11th and 14th (=12th now). It is most sensitive to Performance deteriorating: 11th to 14th.'
  */
 export function tornadoWords(bars: readonly TornadoBar[], change: number, l: Labels): string {
   const first = bars[0];
@@ -86,7 +87,7 @@ export function tornadoWords(bars: readonly TornadoBar[], change: number, l: Lab
   const pct = `±${Math.round(change * 100)}%`;
   if (best === worst) return `Moving any one weight by ${pct} leaves ${name} ${ordinal(best)}.`;
   const widest = [...bars].sort((a, b) => b.worstRank - b.bestRank - (a.worstRank - a.bestRank))[0]!;
-  return `Moving any one weight by ${pct} keeps ${name} between ${ordinal(best)} and ${ordinal(worst)} (${ordinal(first.rankNow)} now). It is most sensitive to ${l.criteria[widest.criterionId] ?? widest.criterionId}: ${ordinal(widest.bestRank)} to ${ordinal(widest.worstRank)}.`;
+  return `Moving any one weight by ${pct} keeps ${name} between ${ordinal(best)} and ${ordinal(worst)} (${placeWords(first.rankNow, first.tiedNow)} now). It is most sensitive to ${l.criteria[widest.criterionId] ?? widest.criterionId}: ${ordinal(widest.bestRank)} to ${ordinal(widest.worstRank)}.`;
 }
 
 const target = (r: number) => (r === 1 ? 'first place' : `the top ${r}`);
@@ -95,21 +96,24 @@ const target = (r: number) => (r === 1 ? 'first place' : `the top ${r}`);
  * "What would it take" in words: the single-weight answer, the all-weights answer,
  * or why no weighting can do it.
  *
- * @example inverseWords(answer, labels) // 'Adult Offending (12th now) reaches the top 3 if …'
+ * @example inverseWords(answer, labels)
+ * // ['No single weight, changed on its own, brings Adult Offending (=12th now) into the top 3.',
+ * //  'Changing several weights at once, the least change moves 26.7% of the total weight: … Adult Offending then draws level at =3rd.']
  */
 export function inverseWords(a: InverseAnswer, l: Labels, constrained = false): string[] {
   const name = l.issues[a.issueId] ?? a.issueId;
-  if (a.alreadyThere) return [`${name} is already in ${target(a.targetRank)} (${ordinal(a.rankNow)}).`];
+  const now = placeWords(a.rankNow, a.tiedNow);
+  if (a.alreadyThere) return [`${name} is already in ${target(a.targetRank)} (${now}).`];
   const out: string[] = [];
   const s = a.bestSingle;
   if (s !== null && s.weight !== null && s.share !== null) {
     const crit = l.criteria[s.criterionId] ?? s.label;
     const rises = (s.shareChange ?? 0) > 0;
     out.push(
-      `${name} (${ordinal(a.rankNow)} now) reaches ${target(a.targetRank)} if ${crit}'s weight ${rises ? 'rises' : 'falls'} to ${weightWords(s.weight)} (from ${share(s.currentShare)} to ${share(s.share)} of the total weight), the others unchanged${s.tied ? `: there it draws level at ${placeWords(s.rank!, true)}` : `: there it is ${ordinal(s.rank!)}`}.`,
+      `${name} (${now} now) reaches ${target(a.targetRank)} if ${crit}'s weight ${rises ? 'rises' : 'falls'} to ${weightWords(s.weight)} (from ${share(s.currentShare)} to ${share(s.share)} of the total weight), the others unchanged${s.tied ? `: there it draws level at ${placeWords(s.rank!, true)}` : `: there it is ${ordinal(s.rank!)}`}.`,
     );
   } else {
-    out.push(`No single weight, changed on its own, brings ${name} (${ordinal(a.rankNow)} now) into ${target(a.targetRank)}.`);
+    out.push(`No single weight, changed on its own, brings ${name} (${now} now) into ${target(a.targetRank)}.`);
   }
   if (a.allWeights !== null) {
     const moves = Object.entries(a.allWeights.shares)
@@ -141,7 +145,7 @@ function sharesNow(a: InverseAnswer, criterionId: string): number | null {
  * "It ranks first only if …": the share ranges of the criterion needing the least
  * change over which the issue reaches the target (the other weights held in proportion).
  *
- * @example onlyIfWords(answer, labels) // 'With the other weights in proportion, Adult Offending ranks first only if Cost impact carries more than 41.2% of the weight.'
+ * @example onlyIfWords(answer, labels) // 'With the other weights in proportion, ASB (Personal) ranks first only if Community priority carries more than 13.5% of the weight.'
  */
 export function onlyIfWords(a: InverseAnswer, l: Labels): string {
   const name = l.issues[a.issueId] ?? a.issueId;

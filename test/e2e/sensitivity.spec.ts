@@ -67,7 +67,7 @@ test.describe('sensitivity lab', () => {
     await page.getByRole('button', { name: 'Find the smallest change' }).click();
     const a = whatWouldItTake(problem, seedId('Adult Offending'), 3);
     const words = page.getByTestId('inverse-words');
-    await expect(words).toContainText('No single weight, changed on its own, brings Adult Offending (12th now) into the top 3.');
+    await expect(words).toContainText('No single weight, changed on its own, brings Adult Offending (=12th now) into the top 3.');
     await expect(words).toContainText(`the least change moves ${share(a.allWeights!.weightMoved)} of the total weight`);
     // The cheapest change brings it level with the issue in third place: it shares third.
     expect([a.allWeights!.rank, a.allWeights!.tied]).toEqual([3, true]);

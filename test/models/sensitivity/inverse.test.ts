@@ -36,6 +36,17 @@ describe('whatWouldItTake: closed form', () => {
     expect(a.settled).toBe(true);
   });
 
+  it('keeps stated limits: with c0 at most 60% of the weight, neither single change nor any weighting will do', () => {
+    const a = whatWouldItTake(p, 'A', 1, { constraints: { shareBounds: { c0: { max: 0.6 } } } });
+    expect(a.singleWeight.map((s) => [s.possible, s.keepsConstraints])).toEqual([[true, false], [true, false]]);
+    expect(a.bestSingle).toBeNull();
+    expect(a.allWeights).toBeNull();
+    // At 70% it can: the least change is still ⅙ of the weight.
+    const b = whatWouldItTake(p, 'A', 1, { constraints: { shareBounds: { c0: { max: 0.7 } } } });
+    expect(b.bestSingle!.keepsConstraints).toBe(true);
+    expect(b.allWeights!.weightMoved).toBeCloseTo(1 / 6, 12);
+  });
+
   it('names the dominating issues', () => {
     const q = linearProblem(toyAssessment([[2, 3], [2, 1], [3, 3], [1, 4]]));
     expect(dominators(q, 1).map((k) => q.issueIds[k])).toEqual(['A', 'C']);

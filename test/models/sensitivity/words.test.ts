@@ -120,7 +120,7 @@ describe('inverse words', () => {
   it('explains an impossible target', () => {
     const a = whatWouldItTake(seed, seedId('Other Theft'), 1);
     const [single, all] = inverseWords(a, labels);
-    expect(single).toBe('No single weight, changed on its own, brings Other Theft (30th now) into first place.');
+    expect(single).toBe('No single weight, changed on its own, brings Other Theft (=30th now) into first place.');
     expect(all).toMatch(/^No weighting of these criteria brings Other Theft into first place\. 11 issues score at least as high on every criterion \(Domestic Abuse, .+\), so they stay at or above Other Theft whatever the weights\. The best any weighting gives it is =?\d+(st|nd|rd|th)/);
     expect(onlyIfWords(a, labels)).toBe('No single weight, changed on its own, makes Other Theft rank first.');
   });
