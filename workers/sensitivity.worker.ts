@@ -12,7 +12,7 @@ import { stabilityIntervals, type StabilityReport } from '../models/sensitivity/
 import { tornado, type Tornado } from '../models/sensitivity/tornado';
 import { whatWouldItTake, type InverseAnswer } from '../models/sensitivity/inverse';
 import { WeightConstraints } from '../models/sensitivity/constraints';
-import { compareScenarios, Scenario, type ScenarioComparison } from '../models/sensitivity/scenario';
+import { compareScenarios, Scenario, type ScenarioComparison, type ScenarioInput } from '../models/sensitivity/scenario';
 
 /** Progress of a SMAA run: samples drawn of those asked for. */
 export interface SmaaProgress {
@@ -20,7 +20,7 @@ export interface SmaaProgress {
   total: number;
 }
 
-/** A finished (or cancelled) run: the result so far and how long the sampling took in this worker. */
+/** A finished (or cancelled) run: the result so far and how long it took in this worker (validation, set-up and sampling). */
 export interface SmaaOutcome {
   result: SmaaResult;
   cancelled: boolean;
@@ -45,9 +45,10 @@ const api = {
     if (current) current.cancelled = true;
     const token = { cancelled: false };
     current = token;
+    // Timed from here: validation and set-up count, as the user waits for them too.
+    const started = performance.now();
     const run = new SmaaRun(linearProblem(Assessment.parse(assessment)), SmaaOptions.parse(options));
     const total = run.planned;
-    const started = performance.now();
     let lastReport = started;
     let chunk = 2_000;
     while (!run.done && !token.cancelled) {
@@ -85,7 +86,7 @@ const api = {
     return whatWouldItTake(p, z.string().parse(issueId), z.number().int().min(1).parse(targetRank), { constraints: WeightConstraints.parse(constraints ?? {}) });
   },
   /** Ranks under 2 to 4 scenarios, rank changes and what differs. */
-  compareScenarios(assessment: Assessment, scenarios: Scenario[]): ScenarioComparison {
+  compareScenarios(assessment: Assessment, scenarios: ScenarioInput[]): ScenarioComparison {
     return compareScenarios(Assessment.parse(assessment), z.array(Scenario).min(2).max(4).parse(scenarios));
   },
 };
