@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { openDataStore, DATA_DB_NAME } from '../data/idb-store';
+import { openEvidenceStore } from '../data/evidence-store';
 import { STORE_CHANNEL } from '../data/store';
 import { SAMPLE_FILES, SAMPLE_LABEL } from '../data/sample-files';
 import { openAssessmentStore } from '../data/assessment-store';
@@ -132,12 +133,12 @@ export class CspApp extends LitElement {
 
   private async start(): Promise<void> {
     try {
-      const [store, assessments] = await Promise.all([openDataStore(), openAssessmentStore()]);
+      const [store, evidenceStore, assessments] = await Promise.all([openDataStore(), openEvidenceStore(), openAssessmentStore()]);
       // First visit: the 2014 Central Bedfordshire matrix, imported like a user's file (no request needed).
       await assessments.seedOnce(() => seedAssessment(crypto.randomUUID(), Date.now()));
       const workers = startWorkers();
       const jobs = new ImportJobs(workers.importer);
-      this.services = { store, importer: workers.importer, data: workers.data, jobs, assessments };
+      this.services = { store, importer: workers.importer, data: workers.data, jobs, evidence: workers.evidence, evidenceStore, assessments };
       this.channel = new BroadcastChannel(`${STORE_CHANNEL}:${DATA_DB_NAME}`);
       this.channel.onmessage = () => void this.refresh();
       await this.refresh();

@@ -4,6 +4,8 @@ import type { DataStore } from '../data/store';
 import type { AssessmentStore } from '../data/assessment-store';
 import type { ImportApi } from '../../workers/import.worker';
 import type { DataApi } from '../../workers/data.worker';
+import type { EvidenceApi } from '../../workers/evidence.worker';
+import type { EvidenceStore } from '../data/evidence-store';
 import type { ImportJobs } from './import-jobs';
 
 /** Long-lived services every view may use, provided once by the app shell. */
@@ -15,6 +17,10 @@ export interface Services {
   /** The worker that aggregates stored data for views. */
   data: Remote<DataApi>;
   jobs: ImportJobs;
+  /** The worker that derives evidence per issue (volumes, rates, change, traces). */
+  evidence: Remote<EvidenceApi>;
+  /** The evidence set-up: issue catalogue, local counts, weights, banding rules, audit trail. */
+  evidenceStore: EvidenceStore;
   /** Risk-matrix assessments (their own IndexedDB database; small records, read and written from the page). */
   assessments: AssessmentStore;
 }
