@@ -8,16 +8,20 @@ import { scoreProblem } from './scale';
  * and confidence, and the weight sets tried on it. Stored whole in IndexedDB
  * and validated with this schema on every read.
  *
- * Room for later work (additive, optional fields; `schemaVersion` stays 1 for
- * additions and is raised only for a change old records cannot satisfy, with
- * an upgrade step in `upgradeAssessment`):
- * - Evidence-derived proposed scores (issue 4) go beside `scores`, not in it,
- *   e.g. `proposals?: Record<issueId, Record<criterionId, { value, source,
- *   derivedAt, overrides: { value, reason, at }[] }>>`, so `scores` stays the
- *   board's decision and `rank()` is unchanged.
- * - Scenarios (issue 5) can be `scenarios?: { id, name, weightSetId | weights,
- *   scoreOverrides (a partial ScoreGrid), aggregation? }[]`, reusing the named
- *   `weightSets` below.
+ * How later work fits (additions are optional fields; `schemaVersion` stays 1
+ * for additions and is raised only for a change old records cannot satisfy,
+ * with an upgrade step in `upgradeAssessment`):
+ * - Evidence-derived proposed scores (issue 4) key their audit trail
+ *   (`models/evidence/audit.ts` ScoreDecision: proposed, chosen, reason, time)
+ *   by this assessment's `id`, issue ids and criterion ids, which never change
+ *   on a rename (a matrix import keeps the id of an issue whose name it
+ *   keeps). Applying decisions writes `scores` through `setCell`; if the trail
+ *   is ever kept with the assessment it goes beside `scores`, e.g. an optional
+ *   `decisions` array, so `scores` stays the board's decision and `rank()` is unchanged.
+ * - Scenarios (issue 5, `models/sensitivity/scenario.ts`: weights, score
+ *   overrides, aggregation) can be kept as an optional `scenarios` array; the
+ *   named `weightSets` below are their weights. The sensitivity analyses take
+ *   `{ model, issues, scores, weights: draftWeights }`.
  */
 
 export const ASSESSMENT_SCHEMA_VERSION = 1;
