@@ -42,6 +42,9 @@ export class MatrixFile extends LitElement {
       ul {
         margin: 0.25rem 0 0.5rem;
       }
+      code {
+        overflow-wrap: anywhere;
+      }
     `,
   ];
 

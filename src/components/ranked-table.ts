@@ -36,7 +36,7 @@ export class RankedTable extends LitElement {
         width: 4rem;
       }
       col.crit {
-        width: 5.5rem;
+        width: 7rem;
       }
       tbody th[scope='row'] {
         white-space: normal;
@@ -59,7 +59,9 @@ export class RankedTable extends LitElement {
         white-space: normal;
         font-size: 0.8rem;
         text-align: right;
-        overflow-wrap: anywhere;
+        overflow-wrap: break-word;
+        padding-left: 0.3rem;
+        padding-right: 0.3rem;
       }
       th.crit .w {
         display: block;
@@ -105,7 +107,7 @@ export class RankedTable extends LitElement {
     const below = this.ranked.slice(n);
     return html`
       <div class="scroll">
-        <table style="width: ${26 + 5.5 * this.model.criteria.length}rem">
+        <table style="width: ${26 + 7 * this.model.criteria.length}rem">
           <caption>Ranked priorities</caption>
           <colgroup>
             <col class="rank" />

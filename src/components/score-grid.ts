@@ -33,6 +33,18 @@ export class ScoreGridElement extends LitElement {
       table {
         width: auto;
       }
+      td,
+      th {
+        vertical-align: middle;
+      }
+      /* The issue stays in view when the grid scrolls sideways to a far criterion. */
+      tbody th[scope='row'],
+      thead th:first-child {
+        position: sticky;
+        left: 0;
+        z-index: 1;
+        background: white;
+      }
       thead th.crit {
         white-space: normal;
         min-width: 5.5rem;
