@@ -97,11 +97,11 @@ function linkNote(counts: Partial<Record<LinkMethod, number>>): string {
   return parts.length === 0 ? 'none placed' : parts.join('; ');
 }
 
-/** One sentence on how the crime rows were placed: assigned, not assigned, and their shares. */
-export function crimeSummary(c: RowAssignment, unit: string): string {
+/** One sentence on how the crime rows were placed: assigned, not assigned, and their shares. `inA` is "a ward" or "an LSOA". */
+export function crimeSummary(c: RowAssignment, inA: string): string {
   if (c.considered === 0) return 'No crime rows of the partnership area are stored.';
   const share = (n: number) => formatPercent(n / c.considered, 2);
-  return `${formatCount(c.assigned)} of ${plural(c.considered, 'row')} placed in a ${unit} (${share(c.assigned)}); ${formatCount(c.notAssigned)} not assigned (${share(c.notAssigned)})${c.noCoordinates > 0 ? `; ${formatCount(c.noCoordinates)} without coordinates` : ''}.`;
+  return `${formatCount(c.assigned)} of ${plural(c.considered, 'row')} placed in ${inA} (${share(c.assigned)}); ${formatCount(c.notAssigned)} not assigned (${share(c.notAssigned)})${c.noCoordinates > 0 ? `; ${formatCount(c.noCoordinates)} without coordinates` : ''}.`;
 }
 
 /**

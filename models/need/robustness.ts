@@ -23,7 +23,7 @@ export interface WeightChange {
   factor: number;
   /** Areas in the top N with this one weight changed. */
   top: number[];
-  /** Whether the top N differs from the one with the chosen weights. */
+  /** Whether the areas in the top N differ from those with the chosen weights (order within it aside). */
   changed: boolean;
 }
 
@@ -68,7 +68,8 @@ export function robustness(input: RobustnessInput): Robustness {
     }),
   ) as Robustness['byMethod'];
   const top = byMethod[input.method].top;
-  const baseKey = top.join(',');
+  const members = (t: readonly number[]) => [...t].sort((a, b) => a - b).join(',');
+  const baseKey = members(top);
 
   const std = input.values.map((v, i) => standardise(v, input.method, input.directions[i]!));
   const weightChanges: WeightChange[] = [];
@@ -79,7 +80,7 @@ export function robustness(input: RobustnessInput): Robustness {
       const weights = input.weights.map((x, j) => (j === i ? x * factor : x));
       const t = topOf(compositeOf(std, weights).composite);
       for (const a of t) inTopOfChanges[a]!++;
-      weightChanges.push({ indicator: i, factor, top: t, changed: t.join(',') !== baseKey });
+      weightChanges.push({ indicator: i, factor, top: t, changed: members(t) !== baseKey });
     }
   });
 

@@ -9,9 +9,9 @@ import { DIRECTIONS, STANDARDISATIONS, type Direction, type Standardisation } fr
 
 export const NeedLevel = z.enum(['ward', 'lsoa']);
 export type NeedLevel = z.infer<typeof NeedLevel>;
-export const LEVEL_LABELS: Record<NeedLevel, { plural: string; one: string }> = {
-  ward: { plural: 'Wards', one: 'ward' },
-  lsoa: { plural: 'LSOAs (2021)', one: 'LSOA' },
+export const LEVEL_LABELS: Record<NeedLevel, { plural: string; one: string; a: string }> = {
+  ward: { plural: 'Wards', one: 'ward', a: 'a ward' },
+  lsoa: { plural: 'LSOAs (2021)', one: 'LSOA', a: 'an LSOA' },
 };
 
 export const DirectionSchema = z.enum(Object.keys(DIRECTIONS) as [Direction, ...Direction[]]);

@@ -65,7 +65,7 @@ export function describeSetup(ctx: NeedContext, stored: NeedSettings | undefined
         areas: g.areas.length,
         crime: { considered: g.crime.considered, assigned: g.crime.assigned, notAssigned: g.crime.notAssigned, noCoordinates: g.crime.noCoordinates },
         crimeMethod: g.crimeNote,
-        crimeSummary: crimeSummary(g.crime, LEVEL_LABELS[level].one),
+        crimeSummary: crimeSummary(g.crime, LEVEL_LABELS[level].a),
         links: (Object.keys(LINK_METHODS) as LinkMethod[])
           .filter((m) => (g.linkCounts[m] ?? 0) > 0)
           .map((m) => ({ method: m, label: LINK_METHODS[m], lsoas: g.linkCounts[m]! })),

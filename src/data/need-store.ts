@@ -163,6 +163,9 @@ class IdbNeedStore implements NeedStore {
 
   private async finish(tx: Tx, undo: NeedUndo): Promise<NeedUndoSummary> {
     const store = tx.objectStore('undo');
+    // Two changes in the same millisecond must still undo newest first.
+    const newest = await store.index('createdAt').openCursor(null, 'prev');
+    if (newest !== null && newest.value.createdAt >= undo.createdAt) undo.createdAt = newest.value.createdAt + 1;
     await store.put(undo);
     const keys = await store.index('createdAt').getAllKeys();
     for (const k of keys.slice(0, Math.max(0, keys.length - UNDO_DEPTH))) await store.delete(k);
