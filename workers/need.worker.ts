@@ -20,6 +20,15 @@ const source = stores.then(([data, need]) => needSource(data, need));
 const need = stores.then(([, n]) => n);
 
 const Area = z.string().min(1);
+
+/** One indicator's values by area code (null: no value). */
+export interface MapLayer {
+  id: string;
+  label: string;
+  unit: string;
+  direction: 'higher' | 'lower';
+  values: Record<string, number | null>;
+}
 const Text = z.string();
 
 const api = {
@@ -66,6 +75,18 @@ const api = {
     const areas = ctx.geography[lv]?.areas ?? [];
     const at = areas.findIndex((a) => a.code === code);
     return table === undefined || at < 0 ? null : areaProfile(table, ctx.cubes[lv]!, areas, at);
+  },
+
+  /** One indicator's value per area, for the map. */
+  async layer(area: string, level: NeedLevel, periodMonths: PeriodMonths, id: string): Promise<MapLayer | null> {
+    const s = await source;
+    const ctx = await s.context(Area.parse(area));
+    const lv = NeedLevel.parse(level);
+    const column = s.indicators(ctx, lv, PeriodMonths.parse(periodMonths))?.indicators.find((i) => i.id === id);
+    const areas = ctx.geography[lv]?.areas ?? [];
+    if (column === undefined) return null;
+    const values = Object.fromEntries(areas.map((a, i) => [a.code, Number.isFinite(column.values[i]!) ? column.values[i]! : null]));
+    return { id: column.id, label: column.label, unit: column.unit, direction: column.direction, values };
   },
 
   /** Reads and checks an area-indicator CSV against the loaded boundaries (nothing is stored). */

@@ -133,7 +133,7 @@ export class CspApp extends LitElement {
       const store = await openDataStore();
       const workers = startWorkers();
       const jobs = new ImportJobs(workers.importer);
-      this.services = { store, importer: workers.importer, data: workers.data, jobs };
+      this.services = { store, importer: workers.importer, data: workers.data, jobs, need: workers.need };
       this.channel = new BroadcastChannel(`${STORE_CHANNEL}:${DATA_DB_NAME}`);
       this.channel.onmessage = () => void this.refresh();
       await this.refresh();

@@ -3,6 +3,7 @@ import type { Remote } from 'comlink';
 import type { DataStore } from '../data/store';
 import type { ImportApi } from '../../workers/import.worker';
 import type { DataApi } from '../../workers/data.worker';
+import type { NeedApi } from '../../workers/need.worker';
 import type { ImportJobs } from './import-jobs';
 
 /** Long-lived services every view may use, provided once by the app shell. */
@@ -14,6 +15,8 @@ export interface Services {
   /** The worker that aggregates stored data for views. */
   data: Remote<DataApi>;
   jobs: ImportJobs;
+  /** The community need matrix: placement, indicators, scoring, and its own store (user indicators, lookup, settings). */
+  need: Remote<NeedApi>;
 }
 export const servicesContext = createContext<Services>(Symbol('services'));
 
