@@ -1,4 +1,4 @@
-import { sortPairs } from './sort-pairs';
+import { ascendingOrder } from './sort-pairs';
 import { standardise, type Direction, type Standardisation } from './standardise';
 
 /** Composite scores closer than this are a tie. */
@@ -67,17 +67,17 @@ export function rankScores(composite: Float64Array, tieBreak?: readonly string[]
   const n = composite.length;
   // Highest first: sort the negated scores; unscored areas (NaN) go last.
   const keys = Float64Array.from(composite, (c) => (c === c ? -c : Infinity));
-  const order = Uint32Array.from({ length: n }, (_, i) => i);
-  sortPairs(keys, order);
+  const order = ascendingOrder(keys);
+  const key = (p: number) => keys[order[p]!]!;
   const rank = new Uint32Array(n);
   for (let start = 0; start < n; ) {
     let end = start;
-    while (end + 1 < n && (keys[end + 1] === keys[start] || Math.abs(keys[end + 1]! - keys[start]!) <= SCORE_TIE)) end++;
+    while (end + 1 < n && (key(end + 1) === key(start) || Math.abs(key(end + 1) - key(start)) <= SCORE_TIE)) end++;
     if (end > start) {
       const tied = Array.from(order.subarray(start, end + 1)).sort((a, b) => (tieBreak === undefined ? 0 : tieBreak[a]!.localeCompare(tieBreak[b]!, 'en-GB')) || a - b);
       order.set(tied, start);
     }
-    if (keys[start] !== Infinity) for (let p = start; p <= end; p++) rank[order[p]!] = start + 1;
+    if (key(start) !== Infinity) for (let p = start; p <= end; p++) rank[order[p]!] = start + 1;
     start = end + 1;
   }
   return { order, rank };

@@ -1,52 +1,47 @@
 /**
- * Sorts `keys` ascending in place and applies the same moves to `index`.
- * Scoring 32,844 LSOAs sorts every indicator; a typed-array quicksort with no
- * comparator callback is several times faster than `Array.prototype.sort`
- * with one. Not stable: callers order ties themselves. Keys must not be NaN.
+ * The positions of `keys` in ascending order (stable: equal keys keep their
+ * order). Scoring 32,844 LSOAs sorts every indicator; an LSD radix sort on
+ * the keys' bits (four passes of 16 bits over the 64-bit float) beats any
+ * comparison sort with a callback several times over. Keys must not be NaN;
+ * −0 counts as 0.
  *
- * @example const k = Float64Array.of(3, 1, 2), i = Uint32Array.of(0, 1, 2); sortPairs(k, i); // k [1, 2, 3], i [1, 2, 0]
+ * @example ascendingOrder(Float64Array.of(3, -1, 2)) // Uint32Array [1, 2, 0]
  */
-export function sortPairs(keys: Float64Array, index: Uint32Array, lo = 0, hi = keys.length - 1): void {
-  while (hi - lo > 16) {
-    const a = keys[lo]!;
-    const b = keys[(lo + hi) >>> 1]!;
-    const c = keys[hi]!;
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (keys[i]! < pivot) i++;
-      while (keys[j]! > pivot) j--;
-      if (i <= j) {
-        const k = keys[i]!;
-        keys[i] = keys[j]!;
-        keys[j] = k;
-        const x = index[i]!;
-        index[i] = index[j]!;
-        index[j] = x;
-        i++;
-        j--;
-      }
-    }
-    // Recurse into the smaller side, loop on the larger: depth stays O(log n).
-    if (j - lo < hi - i) {
-      sortPairs(keys, index, lo, j);
-      lo = i;
-    } else {
-      sortPairs(keys, index, i, hi);
-      hi = j;
-    }
+export function ascendingOrder(keys: Float64Array): Uint32Array {
+  const n = keys.length;
+  const bits = new Uint32Array(keys.buffer, keys.byteOffset, n * 2);
+  // Flip the bits so that unsigned order is numeric order: negatives wholly, positives their sign bit.
+  const lo = new Uint32Array(n);
+  const hi = new Uint32Array(n);
+  const little = new Uint8Array(Float64Array.of(1).buffer)[7] === 0x3f;
+  for (let i = 0; i < n; i++) {
+    const h = bits[2 * i + (little ? 1 : 0)]!;
+    const l = bits[2 * i + (little ? 0 : 1)]!;
+    // −0 sorts with 0 (its bits alone would put it just below).
+    const negative = h >>> 31 === 1 && !(h === 0x80000000 && l === 0);
+    hi[i] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    lo[i] = negative ? ~l >>> 0 : l;
   }
-  for (let i = lo + 1; i <= hi; i++) {
-    const k = keys[i]!;
-    const x = index[i]!;
-    let j = i - 1;
-    while (j >= lo && keys[j]! > k) {
-      keys[j + 1] = keys[j]!;
-      index[j + 1] = index[j]!;
-      j--;
+  let from = new Uint32Array(n);
+  for (let i = 0; i < n; i++) from[i] = i;
+  let to = new Uint32Array(n);
+  const count = new Uint32Array(1 << 16);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? lo : hi;
+    const shift = (pass & 1) * 16;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(word[from[i]!]! >>> shift) & 0xffff]!++;
+    let sum = 0;
+    for (let d = 0; d < count.length; d++) {
+      const c = count[d]!;
+      count[d] = sum;
+      sum += c;
     }
-    keys[j + 1] = k;
-    index[j + 1] = x;
+    for (let i = 0; i < n; i++) {
+      const j = from[i]!;
+      to[count[(word[j]! >>> shift) & 0xffff]!++] = j;
+    }
+    [from, to] = [to, from];
   }
+  return from;
 }

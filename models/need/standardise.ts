@@ -1,4 +1,4 @@
-import { sortPairs } from './sort-pairs';
+import { ascendingOrder } from './sort-pairs';
 
 /**
  * Standardisations put indicators measured in different units (rates per
@@ -98,26 +98,26 @@ function minMax(values: ArrayLike<number>, mirror: boolean): Float64Array {
 
 function percentileRanks(values: ArrayLike<number>, mirror: boolean): Float64Array {
   const n = values.length;
-  // Least need first: ascending values, or descending (negated) when lower is more need.
+  const present = new Uint32Array(n);
+  const all = new Float64Array(n);
   let m = 0;
-  const keys = new Float64Array(n);
-  const index = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
     if (v !== v) continue;
-    keys[m] = mirror ? -v : v;
-    index[m++] = i;
+    present[m] = i;
+    // Least need first: ascending values, or descending (negated) when lower is more need.
+    all[m++] = mirror ? -v : v;
   }
-  const k = keys.subarray(0, m);
-  const idx = index.subarray(0, m);
-  sortPairs(k, idx);
+  const keys = all.subarray(0, m);
+  const order = ascendingOrder(keys);
   const out = new Float64Array(n).fill(NaN);
   for (let start = 0; start < m; ) {
     let end = start;
-    while (end + 1 < m && k[end + 1] === k[start]) end++;
+    const k = keys[order[start]!];
+    while (end + 1 < m && keys[order[end + 1]!] === k) end++;
     // Positions start..end (0-based) share the average 1-based rank (start + end) / 2 + 1.
     const p = m === 1 ? 0.5 : (start + end) / 2 / (m - 1);
-    for (let q = start; q <= end; q++) out[idx[q]!] = p;
+    for (let q = start; q <= end; q++) out[present[order[q]!]!] = p;
     start = end + 1;
   }
   return out;

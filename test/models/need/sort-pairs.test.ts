@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { sortPairs } from '../../../models/need/sort-pairs';
+import { ascendingOrder } from '../../../models/need/sort-pairs';
 import { seededRandom } from '../../../models/need/random';
 import { rankScores } from '../../../models/need/composite';
 
-describe('sortPairs', () => {
-  it('sorts keys and carries the index along, with many ties, as Array.sort would', () => {
+describe('ascendingOrder', () => {
+  it('orders keys as a stable Array.sort would, with negatives, fractions, ties, zeros and infinities', () => {
     const rnd = seededRandom(7);
     for (const n of [0, 1, 2, 17, 1000, 5000]) {
-      const values = Array.from({ length: n }, () => Math.floor(rnd() * 50) - 25);
-      const keys = Float64Array.from(values);
-      const index = Uint32Array.from(values.keys());
-      sortPairs(keys, index);
-      expect(Array.from(keys)).toEqual([...values].sort((a, b) => a - b));
-      expect(Array.from(index, (i) => values[i])).toEqual(Array.from(keys));
-      expect(new Set(index).size).toBe(n);
+      const values = Array.from({ length: n }, () => Math.round((rnd() - 0.5) * 200) / 4);
+      if (n > 10) values.splice(3, 4, -0, 0, Infinity, -Infinity);
+      const expected = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v || a.i - b.i);
+      // Stable: equal keys (−0 and 0 among them) keep their order.
+      expect(Array.from(ascendingOrder(Float64Array.from(values)))).toEqual(expected.map((e) => e.i));
     }
   });
 });
