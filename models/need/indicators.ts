@@ -69,6 +69,8 @@ export interface IndicatorTable {
   level: NeedLevel;
   /** Residents per area (NaN when File 6 is not loaded or no LSOA is placed in the area). */
   population: Float64Array;
+  /** Per area: 1 when its residents include an equal share of a split 2011 LSOA (an estimate). */
+  estimated: Uint8Array;
   indicators: IndicatorColumn[];
 }
 
@@ -196,7 +198,9 @@ export function buildIndicators(input: IndicatorInputs): IndicatorTable {
       partnership: sum(given) / given.length,
     });
   }
-  return { level: input.level, population, indicators };
+  const estimated = new Uint8Array(n);
+  for (const l of input.links) if (l.share < 1) estimated[l.target] = 1;
+  return { level: input.level, population, estimated, indicators };
 
   function populationSource(unit: string): string {
     return `IoD2019 File 6 total population (mid-2015, excluding prisoners), summed over the 2011 LSOAs placed in the ${unit} (${input.linkNote})`;

@@ -34,6 +34,8 @@ export const MatrixArea = z.object({
   standardised: z.array(num),
   contributions: z.array(num),
   smallPopulation: z.boolean(),
+  /** Residents include an equal share of a 2011 LSOA split in 2021 (an estimate). */
+  populationEstimated: z.boolean(),
   /** Labels of selected indicators the area has no value for. */
   missing: z.array(z.string()),
 });
@@ -97,6 +99,7 @@ export function needMatrix(table: IndicatorTable, areas: readonly { code: string
         standardised: s.standardised.map((col) => toNull(col[a]!)),
         contributions: s.contributions.map((col) => toNull(col[a]!)),
         smallPopulation: Number.isFinite(pop) && pop < settings.smallPopulation,
+        populationEstimated: table.estimated[a] === 1,
         missing: use.filter((u) => !Number.isFinite(u.column.values[a]!)).map((u) => u.column.label),
       };
     }),

@@ -82,6 +82,7 @@ export class NeedTable extends LitElement {
   private row(a: MatrixArea, m: NeedMatrix, tied: boolean) {
     const notes: string[] = [];
     if (a.smallPopulation) notes.push(`Small population (fewer than ${formatCount(m.smallPopulation)} residents): rates are unstable`);
+    if (a.populationEstimated) notes.push('Residents estimated: an equal share of a 2011 LSOA split into several 2021 LSOAs');
     if (a.missing.length > 0) notes.push(`No value for ${a.missing.join(', ')}: scored on the other indicators`);
     if (a.composite === null) notes.push('No score: no value for any chosen indicator');
     return html`<tr aria-current=${a.code === this.selected ? 'true' : 'false'}>

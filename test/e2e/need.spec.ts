@@ -147,6 +147,37 @@ test.describe('community need', () => {
     await expect(needTable(page).locator('thead')).toContainText('Youth referrals per 1000');
   });
 
+  test('places IMD LSOAs by an imported ONS lookup, says so, and goes back to centroids when it is removed', async ({ page }) => {
+    const lsoas = parseBoundaries(readFileSync(`${SHARED}data/boundaries/lsoa11_E06000032.geojson`, 'utf8'));
+    if (!lsoas.ok) throw new Error(lsoas.reason);
+    const wardOf = (p: readonly [number, number]) => wards.find((w) => pointInGeometry(p[0], p[1], w.geometry))!;
+    const pairs = lsoas.areas.map((l) => [l.code, wardOf(l.centroid!).code]);
+    // Move one LSOA to another ward, so the lookup visibly wins over the centroid.
+    const moved = pairs[0]!;
+    const from = moved[1]!;
+    const to = wards.find((w) => w.code !== from)!.code;
+    moved[1] = to;
+    const population = csvParse(readFileSync(`${SHARED}data/imd2019/File_6_-_IoD2019_Population_Denominators.csv`, 'utf8')).find((r) => r['LSOA code (2011)'] === moved[0])!;
+    const residentsMoved = num(population['Total population: mid 2015 (excluding prisoners)']);
+    const csv = ['LSOA11CD,WD25CD', ...pairs.map((p) => p.join(','))].join('\n');
+
+    await openNeed(page);
+    const residents = async () => new Map((await tableRecords(needTable(page))).map((r) => [r['Area']!.slice(-9), num(r['Residents'])]));
+    const before = await residents();
+    await page.getByText('LSOA to ward lookup (optional)').click();
+    await page.getByLabel(/LSOA to ward lookup CSV/).setInputFiles({ name: 'ons-lookup.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Use this lookup' }).click();
+    await expect(page.getByText('121 LSOAs by lookup file')).toBeVisible();
+    await expect(page.getByText(/Lookup in use: ons-lookup\.csv/)).toBeVisible();
+    await expect.poll(async () => (await residents()).get(to)).toBe(before.get(to)! + residentsMoved);
+    expect((await residents()).get(from)).toBe(before.get(from)! - residentsMoved);
+
+    await page.getByRole('button', { name: 'Remove the lookup' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+    await expect(page.getByText('121 LSOAs by ONS centroid (LONG/LAT) in polygon')).toBeVisible();
+    await expect.poll(async () => (await residents()).get(to)).toBe(before.get(to));
+  });
+
   test('refuses a lookup without the right columns, naming them', async ({ page }) => {
     await openNeed(page);
     await page.getByText('LSOA to ward lookup (optional)').click();
