@@ -9,9 +9,10 @@ import { DIRECTIONS, STANDARDISATIONS, type Direction, type Standardisation } fr
 
 export const NeedLevel = z.enum(['ward', 'lsoa']);
 export type NeedLevel = z.infer<typeof NeedLevel>;
-export const LEVEL_LABELS: Record<NeedLevel, { plural: string; one: string; a: string }> = {
-  ward: { plural: 'Wards', one: 'ward', a: 'a ward' },
-  lsoa: { plural: 'LSOAs (2021)', one: 'LSOA', a: 'an LSOA' },
+/** How each level is named: as a heading, in running text, one, and with its article. */
+export const LEVEL_LABELS: Record<NeedLevel, { plural: string; inText: string; one: string; a: string }> = {
+  ward: { plural: 'Wards', inText: 'wards', one: 'ward', a: 'a ward' },
+  lsoa: { plural: 'LSOAs (2021)', inText: 'LSOAs (2021)', one: 'LSOA', a: 'an LSOA' },
 };
 
 export const DirectionSchema = z.enum(Object.keys(DIRECTIONS) as [Direction, ...Direction[]]);

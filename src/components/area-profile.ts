@@ -50,12 +50,18 @@ export class AreaProfileView extends LitElement {
   /** Ids of the indicators in the need matrix, listed first. */
   @property({ attribute: false }) chosen: readonly string[] = [];
 
+  /** Moves keyboard focus to the profile (after the user picks an area elsewhere on the page). */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#profile-heading')?.focus();
+  }
+
   override render() {
     const p = this.profile;
     if (p === null) return nothing;
     const one = LEVEL_LABELS[p.level].one;
     return html`
-      <h3 id="profile-heading">Profile: ${p.name} <span class="muted">(${p.code})</span></h3>
+      <h3 id="profile-heading" tabindex="-1">Profile: ${p.name} <span class="muted">(${p.code})</span></h3>
       <p>
         ${this.row === null || this.row.rank === 0 ? 'Not ranked.' : `Need rank ${this.row.rank} of ${this.of}; composite score ${formatScore(this.row.composite)}.`}
         ${p.population === null ? '' : `${formatCount(Math.round(p.population))} residents (mid-2015).`}

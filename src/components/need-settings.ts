@@ -52,6 +52,13 @@ export class NeedSettingsForm extends LitElement {
       details {
         margin: 0.5rem 0;
       }
+      td details {
+        margin: 0;
+      }
+      td summary.desc {
+        font-weight: normal;
+        margin: 0;
+      }
       fieldset {
         border: 1px solid var(--rule, #d8dde3);
         margin: 0.5rem 0;
@@ -155,7 +162,7 @@ export class NeedSettingsForm extends LitElement {
       </p>
       ${this.chosenTable()}
       <details>
-        <summary>Add or remove indicators (${this.catalogue.length} available for ${LEVEL_LABELS[s.level].plural.toLowerCase()})</summary>
+        <summary>Add or remove indicators (${this.catalogue.length} available for ${LEVEL_LABELS[s.level].inText})</summary>
         ${(Object.keys(INDICATOR_GROUPS) as IndicatorGroup[]).map((g) => this.group(g))}
       </details>
     `;
@@ -172,7 +179,7 @@ export class NeedSettingsForm extends LitElement {
           <caption>Indicators in the matrix</caption>
           <thead>
             <tr>
-              <th scope="col">Indicator and how it is computed</th>
+              <th scope="col">Indicator</th>
               <th scope="col">Direction</th>
               <th scope="col" class="num">Weight</th>
               <th scope="col" class="num">Share of the score</th>
@@ -183,7 +190,13 @@ export class NeedSettingsForm extends LitElement {
             ${rows.map((c) => {
               const i = info.get(c.id)!;
               return html`<tr>
-                <td>${i.label}<br /><span class="desc muted">${i.description}</span></td>
+                <td>
+                  ${i.label}
+                  <details>
+                    <summary class="desc">How it is computed</summary>
+                    <span class="desc muted">${i.description}</span>
+                  </details>
+                </td>
                 <td>
                   <select aria-label="Direction of ${i.label}" @change=${(e: Event) => this.setChoice(i, { direction: (e.target as HTMLSelectElement).value as Direction })}>
                     ${(Object.keys(DIRECTIONS) as Direction[]).map((d) => html`<option value=${d} ?selected=${d === c.direction}>${DIRECTIONS[d]}</option>`)}

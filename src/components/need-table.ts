@@ -72,7 +72,7 @@ export class NeedTable extends LitElement {
         </table>
       </div>
       <p class="muted">
-        ${m.areas.length} ${LEVEL_LABELS[m.level].plural.toLowerCase()}, most need first. Each indicator column shows what it adds to the composite score (weight ×
+        ${m.areas.length} ${LEVEL_LABELS[m.level].inText}, most need first. Each indicator column shows what it adds to the composite score (weight ×
         ${STANDARDISATIONS[m.method].label.toLowerCase()} ÷ total weight) and, beneath, the ${one}'s own value. “=” marks a tie. Residents are IoD2019 mid-2015
         estimates; areas with fewer than ${formatCount(m.smallPopulation)} residents are flagged because rates on small denominators swing widely.
       </p>

@@ -60,8 +60,12 @@ export class NeedPage extends LitElement {
   @state() private progress: { phase: string; done: number; total: number } | null = null;
   @state() private saveError = '';
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set when the user picks an area, so focus follows to its profile once it is drawn. */
+  private focusProfile = false;
   private readonly onHash = () => {
-    this.selected = selectedFromHash();
+    const next = selectedFromHash();
+    this.focusProfile = next !== null && next !== this.selected;
+    this.selected = next;
   };
 
   private need() {
@@ -120,6 +124,13 @@ export class NeedPage extends LitElement {
   private readonly profile = new Task(this, {
     task: async ([, area, , level, period, code]) => (area == null || level === undefined || code === null ? null : this.need().profile(area, level, period!, code)),
     args: () => [this.wb?.version, this.wb?.area, this.revision, this.settings?.level, this.settings?.periodMonths, this.selected] as const,
+    onComplete: () => {
+      if (!this.focusProfile) return;
+      this.focusProfile = false;
+      // The task asks for its render after this callback: ask first, so the profile exists when the update completes.
+      this.requestUpdate();
+      void this.updateComplete.then(() => this.renderRoot.querySelector('csp-area-profile')?.focusHeading());
+    },
   });
 
   override connectedCallback(): void {
@@ -203,7 +214,7 @@ export class NeedPage extends LitElement {
               ${this.saveError === '' ? nothing : html`<p class="note error" role="alert">${this.saveError}</p>`}
             </section>
             ${this.matrix.render({
-              pending: () => html`<p role="status" class="muted">Scoring ${levelLabel.toLowerCase()}…</p>`,
+              pending: () => html`<p role="status" class="muted">Scoring ${LEVEL_LABELS[settings.level].inText}…</p>`,
               error: (e) => html`<p class="note error" role="alert">Could not score the areas: ${(e as Error).message}</p>`,
               complete: () => nothing,
             })}
@@ -211,7 +222,7 @@ export class NeedPage extends LitElement {
               ? nothing
               : html`
                   ${matrix.unavailable.length > 0
-                    ? html`<p class="note warning">Not available for ${levelLabel.toLowerCase()} and left out: ${matrix.unavailable.join(', ')}.</p>`
+                    ? html`<p class="note warning">Not available for ${LEVEL_LABELS[settings.level].inText} and left out: ${matrix.unavailable.join(', ')}.</p>`
                     : nothing}
                   ${matrix.indicators.length === 0 ? html`<p class="note warning">Choose at least one indicator with a weight above 0.</p>` : nothing}
                   <div class="pair">
@@ -228,7 +239,7 @@ export class NeedPage extends LitElement {
                         @map-indicator-change=${(e: CustomEvent<string>) => this.changeSettings({ ...settings, mapIndicator: e.detail })}
                       ></csp-need-map>
                     </section>
-                    <section aria-labelledby="profile-heading" aria-live="polite">
+                    <section aria-label="Area profile">
                       ${this.selected === null || this.profile.value == null
                         ? html`<h3 id="profile-heading">Area profile</h3>
                             <p>Click an area on the map, or its name in the table, to see its indicators against the partnership and the trend of its main issues.</p>`

@@ -80,6 +80,19 @@ test.describe('community need', () => {
     await expect(needTable(page).locator('tr[aria-current="true"]')).toContainText('High Town');
   });
 
+  test('from the keyboard: Enter on an area opens its profile and moves focus to it', async ({ page }) => {
+    await openNeed(page);
+    await needTable(page).getByRole('link', { name: 'Biscot' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: /^Profile: Biscot/ })).toBeFocused();
+    // The map's areas are links too, reachable with Tab.
+    const mapLink = page.locator('svg[aria-label^="Map of Wards"] a').first();
+    await mapLink.focus();
+    await expect(mapLink).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#\/need\?area=E05\d{6}$/);
+  });
+
   test('standardisation, weights and level change the ranking and survive a reload', async ({ page }) => {
     await openNeed(page);
     const before = (await tableRecords(needTable(page))).map((r) => r['Composite score']);
