@@ -15,7 +15,8 @@ export const LINK_METHODS = {
   'ons-centroid': 'ONS centroid (LONG/LAT) in polygon',
   'computed-centroid': 'computed centroid in polygon (the file gives none)',
   'same-code': 'same LSOA code in 2011 and 2021',
-  split: 'split between the 2021 LSOAs whose interior points fall in it',
+  split: 'split equally between the 2021 LSOAs whose interior points fall in it',
+  changed: 'code changed in 2021 (the new LSOA’s interior point falls in it)',
   merged: 'its centroid falls in a merged 2021 LSOA',
 } as const;
 export type LinkMethod = keyof typeof LINK_METHODS;
@@ -93,9 +94,9 @@ export function linkLsoasToWards(
  * Relates 2011 LSOAs to 2021 LSOAs. An unchanged LSOA keeps its code. A 2011
  * LSOA whose code is gone is shared equally between the new 2021 LSOAs whose
  * interior points lie in it (a split: LSOAs are drawn to hold similar
- * numbers of residents, so equal shares are the natural estimate); if none
- * does, it was merged, and goes wholly to the 2021 LSOA containing its
- * centroid.
+ * numbers of residents, so equal shares are the natural estimate; with one
+ * such LSOA its code simply changed); if none does, it was merged, and goes
+ * wholly to the 2021 LSOA containing its centroid.
  *
  * @example linkLsoa11To21(lsoa11, lsoa21, lsoa21Index).byMethod // { 'same-code': 118, split: 7 }
  */
@@ -115,7 +116,7 @@ export function linkLsoa11To21(lsoa11: readonly LsoaPlace[], lsoa21: readonly Ar
     const g = l.geometry;
     const children = g === null ? [] : newPoints.filter(({ p }) => pointInGeometry(p[0], p[1], g)).map(({ i }) => i);
     if (children.length > 0) {
-      for (const target of children) links.push({ lsoa: l.code, target, share: 1 / children.length, method: 'split' });
+      for (const target of children) links.push({ lsoa: l.code, target, share: 1 / children.length, method: children.length > 1 ? 'split' : 'changed' });
       continue;
     }
     const at = lsoaPoint(l);
