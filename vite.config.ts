@@ -28,13 +28,31 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Lists every file of the build in precache.json, so the service worker
+ * (public/sw.js) can cache the whole app, workers included, when it installs.
+ */
+function precacheList(): Plugin {
+  return {
+    name: 'precache-list',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map') && f !== 'index.html');
+      this.emitFile({ type: 'asset', fileName: 'precache.json', source: JSON.stringify(['/', ...files.map((f) => `/${f}`)], null, 1) });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [contentSecurityPolicy()],
+  plugins: [contentSecurityPolicy(), precacheList()],
   build: {
     target: 'es2022',
     // Every asset is a file of its own: data: URLs would fall outside connect-src 'self'.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 2000,
+    // The app, and the sensitivity lab page (tests and bench:smaa drive the engine there until a page hosts it).
+    rollupOptions: { input: { main: 'index.html', lab: 'lab/sensitivity.html' } },
   },
   worker: {
     format: 'es',

@@ -1,6 +1,6 @@
 import { table, type ColumnTable } from 'arquero';
 import { ladOfLsoaName } from './area';
-import type { CrimeBatch, DictColumn } from './police-uk/crime-batch';
+import { decodeIds, type CrimeBatch, type DictColumn } from './police-uk/crime-batch';
 
 /** A stored force-month with where it came from. */
 export interface CrimePart {
@@ -46,11 +46,12 @@ export function crimeTable(parts: readonly CrimePart[]): ColumnTable {
     fill(location, at, b.location);
     fill(outcome, at, b.outcome);
     fill(lad, at, { values: ladValues, codes: b.lsoaName.codes });
+    const ids = decodeIds(b.crimeId);
     for (let i = 0; i < b.n; i++) {
       month[at + i] = p.month;
       force[at + i] = p.force;
       file[at + i] = p.fileName;
-      crimeId[at + i] = b.crimeId[i]!;
+      crimeId[at + i] = ids[i]!;
     }
     line.set(b.line, at);
     longitude.set(b.longitude, at);

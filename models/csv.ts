@@ -14,7 +14,11 @@
  *   t.end(); // rows = [['a', 'b,c'], ['1', '2']]
  */
 export interface CsvSink {
-  /** A complete record; `line` is the 1-based physical line it starts on. */
+  /**
+   * A complete record; `line` is the 1-based physical line it starts on.
+   * The array is reused for the next record (it saves an allocation per row):
+   * copy it to keep it.
+   */
   record(fields: string[], line: number): void;
   /** A record that cannot be tokenised (for example an unterminated quote). */
   malformed?(line: number, reason: string, text: string): void;
@@ -37,6 +41,7 @@ export function createCsvTokenizer(sink: CsvSink): CsvTokenizer {
   let line = 1;
   let started = false;
   let ended = false;
+  const fields: string[] = [];
 
   /** Tokenises `buf`; returns the index of the first character not consumed. */
   function scan(buf: string, final: boolean): number {
@@ -47,7 +52,7 @@ export function createCsvTokenizer(sink: CsvSink): CsvTokenizer {
       const recordLine = line;
       let lineBreaks = 0;
       let problem: string | undefined;
-      const fields: string[] = [];
+      fields.length = 0;
       for (;;) {
         if (i >= n) {
           // Input ends after a delimiter: "a,b," at the very end.
@@ -167,7 +172,7 @@ export function parseCsv(text: string): { records: { fields: string[]; line: num
   const records: { fields: string[]; line: number }[] = [];
   const malformed: { line: number; reason: string }[] = [];
   const t = createCsvTokenizer({
-    record: (fields, line) => records.push({ fields, line }),
+    record: (fields, line) => records.push({ fields: fields.slice(), line }),
     malformed: (line, reason) => malformed.push({ line, reason }),
   });
   t.push(text);

@@ -151,7 +151,7 @@ function qualityNotes(x: NoteInput): CrimeOverview['notes'] {
     notes.push({
       id: 'no-location',
       severity: 'info',
-      text: `${plural(totals.noLocation, 'row')} (${formatPercent(totals.noLocation / totals.stored)} of stored rows) have no location ("No location" on police.uk). They are kept and counted here, but cannot be placed in an area, so they are excluded from the area's figures.`,
+      text: `${plural(totals.noLocation, 'row')} (${formatPercent(totals.noLocation / totals.stored)} of stored rows) ${totals.noLocation === 1 ? 'has' : 'have'} no location ("No location" on police.uk). They are kept and counted here, but cannot be placed in an area, so they are excluded from the area's figures.`,
     });
   }
   if (x.area !== null && totals.outside > 0) {
@@ -159,11 +159,11 @@ function qualityNotes(x: NoteInput): CrimeOverview['notes'] {
     notes.push({
       id: 'outside',
       severity: 'info',
-      text: `${plural(totals.outside, 'row')} fall in ${plural(x.outsideByAuthority.length, 'other authority', 'other authorities')} (most: ${top.join(', ')}). They are kept and excluded from ${x.area}'s figures.`,
+      text: `${plural(totals.outside, 'row')} ${totals.outside === 1 ? 'falls' : 'fall'} in ${plural(x.outsideByAuthority.length, 'other authority', 'other authorities')} (most: ${top.join(', ')}). They are kept and excluded from ${x.area}'s figures.`,
     });
   }
   if (totals.rejected > 0) {
-    notes.push({ id: 'rejected', severity: 'info', text: `${plural(totals.rejected, 'row')} of the stored months were rejected at import; the Data page lists each with its file, line and reason.` });
+    notes.push({ id: 'rejected', severity: 'info', text: `${plural(totals.rejected, 'row')} of the stored months ${totals.rejected === 1 ? 'was' : 'were'} rejected at import; the Data page lists each with its file, line and reason.` });
   }
   const unknown = [...x.typeTotals.keys()].filter((t) => !isKnownCrimeType(t));
   if (unknown.length > 0) {
@@ -178,7 +178,7 @@ function qualityNotes(x: NoteInput): CrimeOverview['notes'] {
     notes.push({
       id: 'duplicate-ids',
       severity: 'info',
-      text: `${plural(d.ids, 'crime ID')} appear on more than one row (${where}). The rows are kept as published; counts treat each row as one crime, as police.uk's own totals do.`,
+      text: `${plural(d.ids, 'crime ID')} ${d.ids === 1 ? 'appears' : 'appear'} on more than one row (${where}). The rows are kept as published; counts treat each row as one crime, as police.uk's own totals do.`,
     });
   }
   if (x.forces > 1) notes.push({ id: 'forces', severity: 'info', text: `Rows come from ${x.forces} forces.` });

@@ -56,7 +56,7 @@ export function readTable<F extends string, S extends z.ZodType>(
   const t = createCsvTokenizer({
     record(fields, line) {
       if (match === undefined) {
-        header = fields;
+        header = fields.slice();
         match = matchColumns(fields, specs);
         return;
       }

@@ -21,6 +21,11 @@ function fetched(f: SampleFile): SourceFile {
   return {
     name: f.name,
     size: f.bytes,
+    async arrayBuffer() {
+      const r = await fetch(f.url);
+      if (!r.ok) throw new Error(`${f.name}: HTTP ${r.status}`);
+      return r.arrayBuffer();
+    },
     stream() {
       const body = new TransformStream<Uint8Array, Uint8Array>();
       fetch(f.url)

@@ -1,5 +1,5 @@
 import { scoreMatrix } from './composite';
-import { DEFAULT_SEED, seededRandom } from './random';
+import { DEFAULT_SEED, Random } from '../sensitivity/random';
 import { STANDARDISATION_IDS, type Direction, type Standardisation } from './standardise';
 
 export interface NeedBenchmark {
@@ -18,8 +18,8 @@ export interface NeedBenchmark {
  * @example benchmarkScoring(32844, 20, 7).zscore // [38.2, 35.9, …] milliseconds
  */
 export function benchmarkScoring(areas: number, indicators: number, runs: number): Record<Standardisation, number[]> {
-  const rnd = seededRandom(DEFAULT_SEED);
-  const values = Array.from({ length: indicators }, () => Float64Array.from({ length: areas }, () => Math.round(rnd() * 1e6) / 100));
+  const rnd = new Random(DEFAULT_SEED);
+  const values = Array.from({ length: indicators }, () => Float64Array.from({ length: areas }, () => Math.round(rnd.float() * 1e6) / 100));
   const directions = values.map((_, i): Direction => (i % 3 === 0 ? 'lower' : 'higher'));
   const weights = values.map((_, i) => 1 + (i % 4));
   const names = Array.from({ length: areas }, (_, i) => `E01${String(i).padStart(6, '0')}`);

@@ -1,5 +1,5 @@
 import { compositeOf, rankScores } from './composite';
-import { DEFAULT_SEED, seededRandom } from './random';
+import { DEFAULT_SEED, Random } from '../sensitivity/random';
 import { STANDARDISATION_IDS, standardise, type Direction, type Standardisation } from './standardise';
 
 export interface RobustnessInput {
@@ -84,10 +84,11 @@ export function robustness(input: RobustnessInput): Robustness {
     }
   });
 
-  const rnd = seededRandom(seed);
+  // The sensitivity engine's generator (xoshiro128**), so every Monte Carlo in the workbench draws alike.
+  const rnd = new Random(seed);
   const hits = new Array<number>(n).fill(0);
   for (let r = 0; r < runs; r++) {
-    const weights = input.weights.map((w) => w * (1 - spread + 2 * spread * rnd()));
+    const weights = input.weights.map((w) => w * (1 - spread + 2 * spread * rnd.float()));
     for (const a of topOf(compositeOf(std, weights).composite)) hits[a]!++;
   }
   return {

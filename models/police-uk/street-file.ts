@@ -65,7 +65,7 @@ export function createStreetFileParser(): { push(chunk: string): void; end(): St
   const tokenizer: CsvTokenizer = createCsvTokenizer({
     record(fields, line) {
       if (header === undefined) {
-        headerFields = fields;
+        headerFields = fields.slice();
         header = matchStreetHeader(fields);
         return;
       }
@@ -109,7 +109,7 @@ export function createStreetFileParser(): { push(chunk: string): void; end(): St
           force: g.force,
           month: g.month,
           batch: g.builder.finish(),
-          ladCounts: Object.fromEntries(g.builder.ladCounts),
+          ladCounts: g.builder.ladCounts(),
           rejected: unassigned.get(g.month) ?? 0,
         });
         unassigned.delete(g.month);

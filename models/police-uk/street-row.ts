@@ -47,28 +47,16 @@ export const isKnownCrimeType = (t: string): t is CrimeType => KNOWN_CRIME_TYPES
 export const UK_BOUNDS = { minLongitude: -8.7, maxLongitude: 1.8, minLatitude: 49.8, maxLatitude: 61 } as const;
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const DECIMAL = /^-?\d{1,3}(\.\d+)?$/;
 const LSOA_CODE = /^[EW]01\d{6}$/;
 
-function coordinate(label: string, min: number, max: number) {
-  return z.string().transform((s, ctx) => {
-    if (s === '') return null;
-    if (!DECIMAL.test(s)) {
-      ctx.addIssue({ code: 'custom', message: `${label} must be a decimal number of degrees, found "${s}"` });
-      return z.NEVER;
-    }
-    const v = Number(s);
-    if (v < min || v > max) {
-      ctx.addIssue({ code: 'custom', message: `${label} ${s} is outside the United Kingdom (${min} to ${max})` });
-      return z.NEVER;
-    }
-    return v;
-  });
-}
+const coordinate = (label: string) =>
+  z.string().regex(/^$|^-?\d{1,3}(\.\d+)?$/, { error: (i) => `${label} must be a decimal number of degrees, found "${String(i.input)}"` });
 
 /**
- * One validated row of a street-level file. Input is the 12 raw strings keyed
- * by field name; output has parsed coordinates (null when the row has no location).
+ * One validated row of a street-level file: the 12 raw strings keyed by field
+ * name. Coordinates stay text here ('' = no location) and are parsed once when
+ * the row is stored; validation keeps to plain string checks so that zod's
+ * compiled fast path can check 160,000 rows in tens of milliseconds.
  */
 export const StreetRow = z
   .object({
@@ -76,8 +64,8 @@ export const StreetRow = z
     month: z.string().regex(MONTH, { error: (i) => `month must be YYYY-MM, found "${String(i.input)}"` }),
     reportedBy: z.string().min(1, { error: 'the reporting force is empty' }),
     fallsWithin: z.string(),
-    longitude: coordinate('longitude', UK_BOUNDS.minLongitude, UK_BOUNDS.maxLongitude),
-    latitude: coordinate('latitude', UK_BOUNDS.minLatitude, UK_BOUNDS.maxLatitude),
+    longitude: coordinate('longitude'),
+    latitude: coordinate('latitude'),
     location: z.string(),
     lsoaCode: z
       .string()
@@ -88,17 +76,27 @@ export const StreetRow = z
     context: z.string(),
   })
   .superRefine((row, ctx) => {
-    if ((row.longitude === null) !== (row.latitude === null)) {
-      const missing = row.longitude === null ? 'longitude' : 'latitude';
+    if ((row.longitude === '') !== (row.latitude === '')) {
+      const missing = row.longitude === '' ? 'longitude' : 'latitude';
       ctx.addIssue({ code: 'custom', path: [missing], message: `${missing} is empty but the other coordinate is given` });
+      return;
+    }
+    if (row.longitude !== '') {
+      const lon = Number(row.longitude);
+      const lat = Number(row.latitude);
+      const b = UK_BOUNDS;
+      if (lon < b.minLongitude || lon > b.maxLongitude) {
+        ctx.addIssue({ code: 'custom', path: ['longitude'], message: `longitude ${row.longitude} is outside the United Kingdom (${b.minLongitude} to ${b.maxLongitude})` });
+      } else if (lat < b.minLatitude || lat > b.maxLatitude) {
+        ctx.addIssue({ code: 'custom', path: ['latitude'], message: `latitude ${row.latitude} is outside the United Kingdom (${b.minLatitude} to ${b.maxLatitude})` });
+      }
     }
     if (row.lsoaCode !== '' && row.lsoaName === '') {
       ctx.addIssue({ code: 'custom', path: ['lsoaName'], message: 'LSOA name is empty but an LSOA code is given' });
     }
   });
 export type StreetRow = z.infer<typeof StreetRow>;
-export type StreetRowInput = z.input<typeof StreetRow>;
-export type StreetField = keyof StreetRowInput;
+export type StreetField = keyof StreetRow;
 
 /** Field name → the published column it comes from. */
 export const FIELD_COLUMN: Readonly<Record<StreetField, StreetColumn>> = {
@@ -163,7 +161,7 @@ export function readStreetRow(
     };
   }
   const ix = header.index;
-  const input: StreetRowInput = {
+  const input: StreetRow = {
     crimeId: fields[ix.crimeId]!,
     month: fields[ix.month]!,
     reportedBy: fields[ix.reportedBy]!,

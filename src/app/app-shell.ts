@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { openDataStore, DATA_DB_NAME } from '../data/idb-store';
+import { openEvidenceStore } from '../data/evidence-store';
 import { STORE_CHANNEL } from '../data/store';
 import { SAMPLE_FILES, SAMPLE_LABEL } from '../data/sample-files';
 import { startWorkers } from '../../workers/client';
@@ -130,10 +131,10 @@ export class CspApp extends LitElement {
 
   private async start(): Promise<void> {
     try {
-      const store = await openDataStore();
+      const [store, evidenceStore] = await Promise.all([openDataStore(), openEvidenceStore()]);
       const workers = startWorkers();
       const jobs = new ImportJobs(workers.importer);
-      this.services = { store, importer: workers.importer, data: workers.data, jobs, need: workers.need };
+      this.services = { store, importer: workers.importer, data: workers.data, jobs, evidence: workers.evidence, evidenceStore, need: workers.need };
       this.channel = new BroadcastChannel(`${STORE_CHANNEL}:${DATA_DB_NAME}`);
       this.channel.onmessage = () => void this.refresh();
       await this.refresh();

@@ -3,6 +3,8 @@ import type { Remote } from 'comlink';
 import type { DataStore } from '../data/store';
 import type { ImportApi } from '../../workers/import.worker';
 import type { DataApi } from '../../workers/data.worker';
+import type { EvidenceApi } from '../../workers/evidence.worker';
+import type { EvidenceStore } from '../data/evidence-store';
 import type { NeedApi } from '../../workers/need.worker';
 import type { ImportJobs } from './import-jobs';
 
@@ -15,6 +17,10 @@ export interface Services {
   /** The worker that aggregates stored data for views. */
   data: Remote<DataApi>;
   jobs: ImportJobs;
+  /** The worker that derives evidence per issue (volumes, rates, change, traces). */
+  evidence: Remote<EvidenceApi>;
+  /** The evidence set-up: issue catalogue, local counts, weights, banding rules, audit trail. */
+  evidenceStore: EvidenceStore;
   /** The community need matrix: placement, indicators, scoring, and its own store (user indicators, lookup, settings). */
   need: Remote<NeedApi>;
 }

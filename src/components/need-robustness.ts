@@ -69,7 +69,7 @@ export class NeedRobustness extends LitElement {
         Areas that reach the top ${r.topN} in any test. Ranks in bold are inside the top ${r.topN}; areas tied at the boundary all count as in it. One at a time:
         each chosen weight is multiplied by ${1 - r.spread} and by ${1 + r.spread} with the others unchanged (${r.changes} rankings). Random weights:
         ${formatCount(r.runs)} runs, each weight multiplied by its own random factor drawn uniformly between ${1 - r.spread} and ${1 + r.spread}; generator
-        mulberry32, seed ${r.seed}, so the figures repeat exactly.
+        xoshiro128** (the sensitivity engine's), seed ${r.seed}, so the figures repeat exactly.
       </p>
     `;
   }

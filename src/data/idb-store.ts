@@ -7,8 +7,8 @@ import {
   PartitionMeta,
   Settings,
   UndoEntry,
+  UndoSummary,
   type PartitionKind,
-  type UndoSummary,
 } from './schema';
 import { STORE_CHANNEL, type DataStore, type ImportCommit } from './store';
 
@@ -22,7 +22,10 @@ interface DataDB extends DBSchema {
   data: { key: string; value: PartitionData };
   datasets: { key: string; value: Dataset };
   reports: { key: string; value: ImportReport; indexes: { startedAt: number } };
-  undo: { key: string; value: UndoEntry; indexes: { createdAt: number } };
+  /** Summaries only (id, time, label): cheap to list on the page. */
+  undo: { key: string; value: UndoSummary; indexes: { createdAt: number } };
+  /** What each undoable step needs to put back, which can be megabytes: read only when undoing. */
+  undoData: { key: string; value: UndoEntry };
   kv: { key: string; value: unknown };
 }
 
@@ -44,6 +47,7 @@ export async function openDataStore(name = DATA_DB_NAME): Promise<DataStore> {
       db.createObjectStore('datasets', { keyPath: 'id' });
       db.createObjectStore('reports', { keyPath: 'id' }).createIndex('startedAt', 'startedAt');
       db.createObjectStore('undo', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+      db.createObjectStore('undoData', { keyPath: 'id' });
       db.createObjectStore('kv');
     },
     blocking() {
@@ -83,7 +87,7 @@ class IdbDataStore implements DataStore {
   }
 
   async commitImport(c: ImportCommit): Promise<ImportReport> {
-    const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'kv'], 'readwrite');
+    const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'undoData', 'kv'], 'readwrite');
     const report: ImportReport = structuredClone(c.report);
     const now = c.report.finishedAt;
     const undo: UndoEntry = {
@@ -133,7 +137,7 @@ class IdbDataStore implements DataStore {
   }
 
   async deleteDataset(id: string): Promise<UndoSummary> {
-    const tx = this.db.transaction(['metas', 'data', 'datasets', 'undo', 'kv'], 'readwrite');
+    const tx = this.db.transaction(['metas', 'data', 'datasets', 'undo', 'undoData', 'kv'], 'readwrite');
     const dataset = await tx.objectStore('datasets').get(id);
     if (dataset === undefined) throw new Error(`no dataset ${id}`);
     const undo: UndoEntry = {
@@ -164,14 +168,12 @@ class IdbDataStore implements DataStore {
 
   async lastUndo(): Promise<UndoSummary | undefined> {
     const cursor = await this.db.transaction('undo').store.index('createdAt').openCursor(null, 'prev');
-    if (cursor === null) return undefined;
-    const { id, createdAt, label } = cursor.value;
-    return { id, createdAt, label };
+    return cursor === null ? undefined : UndoSummary.parse(cursor.value);
   }
 
   async undo(id: string): Promise<void> {
-    const tx = this.db.transaction(['metas', 'data', 'datasets', 'undo', 'kv'], 'readwrite');
-    const raw = await tx.objectStore('undo').get(id);
+    const tx = this.db.transaction(['metas', 'data', 'datasets', 'undo', 'undoData', 'kv'], 'readwrite');
+    const raw = await tx.objectStore('undoData').get(id);
     if (raw === undefined) throw new Error(`nothing to undo with id ${id}`);
     const entry = UndoEntry.parse(raw);
     for (const { key, importId } of entry.removeKeys) {
@@ -194,6 +196,7 @@ class IdbDataStore implements DataStore {
     }
     for (const ds of entry.restoreDatasets) await tx.objectStore('datasets').put(ds);
     await tx.objectStore('undo').delete(id);
+    await tx.objectStore('undoData').delete(id);
     const version = await this.bump(tx);
     await tx.done;
     this.announce(version);
@@ -247,9 +250,13 @@ class IdbDataStore implements DataStore {
 
   private async pushUndo(tx: Tx, entry: UndoEntry): Promise<void> {
     const store = tx.objectStore('undo');
-    await store.put(entry);
+    await store.put({ id: entry.id, createdAt: entry.createdAt, label: entry.label });
+    await tx.objectStore('undoData').put(entry);
     const keys = await store.index('createdAt').getAllKeys();
-    for (const k of keys.slice(0, Math.max(0, keys.length - UNDO_DEPTH))) await store.delete(k);
+    for (const k of keys.slice(0, Math.max(0, keys.length - UNDO_DEPTH))) {
+      await store.delete(k);
+      await tx.objectStore('undoData').delete(k);
+    }
   }
 
   private async bump(tx: Tx): Promise<number> {

@@ -74,6 +74,7 @@ const PROGRESS_INTERVAL_MS = 100;
 export async function importFiles(store: DataStore, input: readonly SourceFile[], options: ImportOptions): Promise<ImportReport> {
   const now = options.now ?? Date.now;
   const startedAt = now();
+  const t0 = performance.now();
   const importId = crypto.randomUUID();
   const files = await expandArchives(input);
   const totalBytes = files.reduce((s, f) => s + f.size, 0);
@@ -283,6 +284,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
   }
 
   progress('saving', files.length - 1, 0, true);
+  const readMs = performance.now() - t0;
   const finishedAt = now();
   const datasetId = crypto.randomUUID();
   const writes = [...staged.values()].map(({ write }) => ({ ...write, meta: { ...write.meta, datasetId } }));
@@ -304,7 +306,9 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
     parts: partOutcomes.sort((a, b) => a.key.localeCompare(b.key)),
     problems: problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
     problemsDropped,
+    timings: { readMs },
   };
+  const t1 = performance.now();
   const stored = await store.commitImport({
     dataset,
     parts: writes,
@@ -313,7 +317,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
     undoLabel: options.source === 'sample' ? 'Load the sample data' : `${dataset.label}`,
   });
   progress('done', files.length - 1, 0, true);
-  return stored;
+  return { ...stored, timings: { readMs, saveMs: performance.now() - t1 } };
 }
 
 function fileOutcome(file: SourceFile, kind: FileKind, status: FileOutcome['status'], message: string): FileOutcome {

@@ -122,6 +122,8 @@ export const ImportReport = z.object({
   /** Problems counted but not kept (beyond the per-file limit). */
   problemsDropped: z.number().int(),
   undoId: z.string().optional(),
+  /** Where the time went, in milliseconds: reading and validating files, then storing them. */
+  timings: z.object({ readMs: z.number(), saveMs: z.number().optional() }).optional(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
@@ -138,7 +140,8 @@ export const UndoEntry = z.object({
   removeDatasetIds: z.array(z.string()),
 });
 export type UndoEntry = z.infer<typeof UndoEntry>;
-export type UndoSummary = Pick<UndoEntry, 'id' | 'createdAt' | 'label'>;
+export const UndoSummary = UndoEntry.pick({ id: true, createdAt: true, label: true });
+export type UndoSummary = z.infer<typeof UndoSummary>;
 
 export const Settings = z.object({
   /** The partnership area: a local authority name as police.uk LSOA names give it. */

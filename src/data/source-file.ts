@@ -9,12 +9,15 @@ export interface SourceFile {
   /** Size in bytes as stored (compressed size for .gz). */
   readonly size: number;
   stream(): ReadableStream<Uint8Array>;
+  /** All the bytes at once, when the source can give them cheaply (a File can). */
+  arrayBuffer?(): Promise<ArrayBuffer>;
 }
 
 export function sourceFromBytes(name: string, bytes: Uint8Array): SourceFile {
   return {
     name,
     size: bytes.byteLength,
+    arrayBuffer: async () => bytes.slice().buffer,
     stream: () =>
       new ReadableStream<Uint8Array>({
         start(controller) {
@@ -52,15 +55,45 @@ export async function expandArchives(files: readonly SourceFile[]): Promise<Sour
   return out;
 }
 
+/** Files up to this size are read and decoded in one go; larger ones are streamed. */
+export const WHOLE_FILE_LIMIT = 64 * 1024 * 1024;
+/** Text is handed to parsers in slices of this many characters, so progress keeps moving. */
+const SLICE = 1 << 20;
+
+const isGzip = (b: Uint8Array) => b.byteLength >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+
 /**
- * The file's text in decoded chunks, gunzipping when the bytes start with the
- * gzip signature, and reporting raw bytes read as it goes.
+ * The file's text in chunks, gunzipping when the bytes start with the gzip
+ * signature, and reporting raw bytes read as it goes. A file of ordinary size
+ * is read and decoded at once (one native decode is far cheaper than hundreds
+ * of small stream chunks) and handed out in 1 MiB slices; a very large file
+ * is streamed so it never has to fit in memory as one string.
  */
-export async function* readText(file: SourceFile, onBytes: (n: number) => void): AsyncGenerator<string> {
+export async function* readText(file: SourceFile, onBytes: (n: number) => void, wholeFileLimit = WHOLE_FILE_LIMIT): AsyncGenerator<string> {
+  if (file.size <= wholeFileLimit) {
+    const bytes = new Uint8Array(file.arrayBuffer !== undefined ? await file.arrayBuffer() : await new Response(file.stream()).arrayBuffer());
+    const text = isGzip(bytes)
+      ? await new Response(new Blob([bytes]).stream().pipeThrough(pair<Uint8Array>(new DecompressionStream('gzip')))).text()
+      : new TextDecoder().decode(bytes);
+    let reported = 0;
+    for (let i = 0; i < text.length; i += SLICE) {
+      const end = Math.min(text.length, i + SLICE);
+      const upTo = Math.round((bytes.byteLength * end) / text.length);
+      onBytes(upTo - reported);
+      reported = upTo;
+      yield text.slice(i, end);
+    }
+    if (reported < bytes.byteLength) onBytes(bytes.byteLength - reported);
+    return;
+  }
+  yield* streamText(file, onBytes);
+}
+
+async function* streamText(file: SourceFile, onBytes: (n: number) => void): AsyncGenerator<string> {
   const reader = file.stream().getReader();
   const head = await reader.read();
   if (head.done) return;
-  const gzip = head.value.byteLength >= 2 && head.value[0] === 0x1f && head.value[1] === 0x8b;
+  const gzip = isGzip(head.value);
   let first: Uint8Array | undefined = head.value;
   const raw = new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
@@ -156,6 +156,20 @@ test.describe('importing police.uk files', () => {
     expect((await dec())['Rows stored']).toBe(once['Rows stored']);
   });
 
+  test('imports a whole folder, leaving out files it cannot read', async ({ page }) => {
+    const folder = mkdtempSync(join(tmpdir(), 'police-uk-'));
+    try {
+      for (const m of ['2023-11', '2023-12']) copyFileSync(sharedMonth(m), join(folder, `${m}-bedfordshire-street.csv`));
+      writeFileSync(join(folder, 'notes.txt'), 'downloaded from data.police.uk');
+      await openWithSample(page);
+      await page.getByLabel('Choose a folder').setInputFiles(folder);
+      await expect(page.getByText('Left out (not CSV, zip or GeoJSON): notes.txt.')).toBeVisible();
+      await expect(page.getByText(/^Imported on .* from 2 files/)).toBeVisible({ timeout: 60_000 });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('refuses a file that is not a street-level file, naming the missing columns', async ({ page }) => {
     await openWithSample(page);
     await page.getByLabel('Choose police.uk files').setInputFiles([
@@ -189,6 +203,45 @@ test.describe('importing police.uk files', () => {
   });
 });
 
+test.describe('data view', () => {
+  test('the partnership area decides which rows count, and the notes account for the rest', async ({ page }) => {
+    await openWithSample(page);
+    const dec = countByAuthority(sharedMonth('2023-12'));
+    await page.getByLabel('Choose police.uk files').setInputFiles([sharedMonth('2023-12')]);
+    await expect(page.getByText(/^Imported on/)).toBeVisible({ timeout: 60_000 });
+
+    await page.getByRole('link', { name: 'Overview' }).click();
+    const noLocation = dec.byAuthority.get('') ?? 0;
+    const others = [...dec.byAuthority].filter(([lad]) => lad !== '' && lad !== 'Luton');
+    const outside = others.reduce((s, [, n]) => s + n, 0);
+    const notes = page.getByRole('region', { name: 'Data-quality notes' });
+    await expect(notes).toContainText(`${noLocation.toLocaleString('en-GB')} rows`);
+    await expect(notes).toContainText(`have no location`);
+    await expect(notes).toContainText(`${outside.toLocaleString('en-GB')} rows fall in ${others.length} other authorities`);
+
+    // Choosing Bedford makes Bedford's rows the ones that count.
+    await page.getByLabel('Partnership area').selectOption('Bedford');
+    const table = page.getByRole('table', { name: 'Rows by crime type and month' });
+    await expect(page.getByRole('heading', { name: 'Rows by crime type and month (Bedford)' })).toBeVisible();
+    const rows = new Map((await tableRecords(table)).map((r) => [r['Month'], num(r['All types'])]));
+    expect(rows.get('Dec 2023')).toBe(dec.byAuthority.get('Bedford'));
+    expect(rows.get('Nov 2023')).toBe(0); // the sample holds only Luton's rows
+    await page.reload();
+    await expect(page.getByLabel('Partnership area')).toHaveValue('Bedford');
+  });
+
+  test('flags a missing month', async ({ page }) => {
+    await openWithSample(page);
+    const header = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
+    const row = ',2024-02,Bedfordshire Police,Bedfordshire Police,-0.413340,51.899720,On or near Park Street,E01015693,Luton 007A,Anti-social behaviour,,';
+    await page.getByLabel('Choose police.uk files').setInputFiles([{ name: '2024-02-luton-street.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${row}\n${row}\n`) }]);
+    await expect(page.getByText(/^Imported on/)).toBeVisible({ timeout: 60_000 });
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await expect(page.getByRole('region', { name: 'Months covered' })).toContainText('1 month missing: Jan 2024.');
+    await expect(page.getByRole('table', { name: 'Rows by crime type and month' }).getByRole('row', { name: /Jan 2024 \(missing\)/ })).toBeVisible();
+  });
+});
+
 test.describe('privacy', () => {
   test('makes no request beyond its own origin and its policy forbids one', async ({ page, baseURL }) => {
     const foreign: string[] = [];
@@ -217,11 +270,18 @@ test.describe('privacy', () => {
 
   test('keeps working without a network once loaded', async ({ page, context }) => {
     await openWithSample(page);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await context.setOffline(true);
     await page.getByRole('link', { name: 'Overview' }).click();
     await expect(page.getByRole('table', { name: 'Rows by crime type and month' })).toBeVisible();
     await page.getByRole('link', { name: 'Data' }).click();
     await page.getByLabel('Choose police.uk files').setInputFiles([sharedMonth('2023-12')]);
     await expect(page.getByText(/^Imported on/)).toBeVisible({ timeout: 60_000 });
+
+    // And it opens again offline, from its cache and IndexedDB.
+    await page.reload();
+    await expect(page.getByRole('table', { name: 'Imported months' }).getByRole('row', { name: /Dec 2023/ })).toContainText('Bedfordshire Police');
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await expect(page.getByRole('table', { name: 'Rows by crime type and month' })).toBeVisible();
   });
 });

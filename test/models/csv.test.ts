@@ -51,7 +51,7 @@ describe('parseCsv', () => {
     const whole = parseCsv(text).records;
     for (let size = 1; size <= 7; size++) {
       const got: { fields: string[]; line: number }[] = [];
-      const t = createCsvTokenizer({ record: (fields, line) => got.push({ fields, line }) });
+      const t = createCsvTokenizer({ record: (fields, line) => got.push({ fields: fields.slice(), line }) });
       for (let i = 0; i < text.length; i += size) t.push(text.slice(i, i + size));
       t.end();
       expect(got, `chunk size ${size}`).toEqual(whole);

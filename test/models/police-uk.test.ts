@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchStreetHeader } from '../../models/police-uk/street-row';
 import { createStreetFileParser, type StreetFileResult } from '../../models/police-uk/street-file';
-import { decode } from '../../models/police-uk/crime-batch';
+import { decode, decodeIds } from '../../models/police-uk/crime-batch';
 import { HEADER, streetCsv, streetRow } from '../fixtures/police-uk';
 
 function parse(text: string, chunk = Infinity): StreetFileResult {
@@ -37,10 +37,19 @@ describe('createStreetFileParser', () => {
     ]);
     const jan = r.batches[0]!.batch;
     expect(decode(jan.crimeType)).toEqual(['Burglary', 'Anti-social behaviour']);
-    expect(jan.crimeId).toEqual(['a1b2c3', '']);
+    expect(decodeIds(jan.crimeId)).toEqual(['a1b2c3', '']);
     expect([...jan.line]).toEqual([2, 4]);
     expect(jan.longitude[0]).toBeCloseTo(-0.41334);
     expect(r.batches[0]!.ladCounts).toEqual({ Luton: 2 });
+  });
+
+  it('packs 64-digit hex crime IDs and keeps any other ID text exactly', () => {
+    const hex = '8040547e251ee0927e6f8333f99a50d4f43bf4b4d6d29b033542bff24cd060e0';
+    const r = ok(parse(streetCsv([streetRow({ 'Crime ID': hex }), streetRow({ 'Crime ID': '' }), streetRow({ 'Crime ID': hex.toUpperCase() }), streetRow({ 'Crime ID': 'x'.repeat(64) })])));
+    const ids = r.batches[0]!.batch.crimeId;
+    expect(decodeIds(ids)).toEqual([hex, '', hex.toUpperCase(), 'x'.repeat(64)]);
+    expect([...ids.kind]).toEqual([1, 0, 2, 2]);
+    expect(ids.bytes.length).toBe(4 * 32);
   });
 
   it('keeps quoted fields with commas', () => {

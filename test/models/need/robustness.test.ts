@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { robustness } from '../../../models/need/robustness';
-import { seededRandom } from '../../../models/need/random';
 
 // Already on 0..1, so min-max leaves them as they are. With equal weights A and
 // B score 0.5 and C 0.55, so C leads; any one weight change by ±50% lets A or B
@@ -55,16 +54,5 @@ describe('robustness', () => {
   it('puts areas tied at the boundary all in the top N', () => {
     const r = robustness({ ...input, values: [[1, 1, 0]], directions: ['higher'], weights: [1], topN: 1, runs: 10 });
     expect(r.top).toEqual([0, 1]);
-  });
-});
-
-describe('seededRandom', () => {
-  it('repeats its sequence for a seed and stays in [0, 1)', () => {
-    const a = seededRandom(1234);
-    const b = seededRandom(1234);
-    const xs = Array.from({ length: 1000 }, () => a());
-    expect(xs).toEqual(Array.from({ length: 1000 }, () => b()));
-    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
-    expect(Math.abs(xs.reduce((s, x) => s + x, 0) / 1000 - 0.5)).toBeLessThan(0.05);
   });
 });

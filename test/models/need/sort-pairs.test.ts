@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ascendingOrder } from '../../../models/need/sort-pairs';
-import { seededRandom } from '../../../models/need/random';
+import { Random } from '../../../models/sensitivity/random';
 import { rankScores } from '../../../models/need/composite';
 
 describe('ascendingOrder', () => {
   it('orders keys as a stable Array.sort would, with negatives, fractions, ties, zeros and infinities', () => {
-    const rnd = seededRandom(7);
+    const rnd = new Random(7);
     for (const n of [0, 1, 2, 17, 1000, 5000]) {
-      const values = Array.from({ length: n }, () => Math.round((rnd() - 0.5) * 200) / 4);
+      const values = Array.from({ length: n }, () => Math.round((rnd.float() - 0.5) * 200) / 4);
       if (n > 10) values.splice(3, 4, -0, 0, Infinity, -Infinity);
       const expected = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v || a.i - b.i);
       // Stable: equal keys (−0 and 0 among them) keep their order.

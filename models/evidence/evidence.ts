@@ -1,0 +1,307 @@
+import { z } from 'zod';
+import { coverage, monthRange, type Month } from '../months';
+import { formatMonth, plural } from '../format';
+import { Catalogue, unmappedCrimeTypes, type CatalogueIssue } from './catalogue';
+import { describeChange, poissonChangeTest, relativeChange } from './change';
+import { concentration, Concentration, topCount } from './concentration';
+import type { CountCube } from './cube';
+import { LocalCount } from './local-counts';
+import { assessmentPeriod, Period, PeriodChoice, windowLabel } from './period';
+import { AreaPopulation, ratePerThousand } from './population';
+import { seasonalProfile, Seasonality } from './seasonality';
+import { Weighted, weightedVolume, WeightTables } from './weights';
+
+/** What the analyst has set up: the catalogue, local counts, weights and period. Sent with every evidence request. */
+export const EvidenceConfig = z.object({
+  catalogue: Catalogue,
+  localCounts: z.array(LocalCount),
+  weights: WeightTables,
+  period: PeriodChoice,
+});
+export type EvidenceConfig = z.infer<typeof EvidenceConfig>;
+
+export const ChangeEvidence = z.object({
+  /** Current minus previous (raw counts). */
+  difference: z.number(),
+  /** Relative change per stored month, as a fraction; null when the previous period has none. */
+  relative: z.number().nullable(),
+  /** As the seed plan writes it: "Up 229 (32%)". */
+  text: z.string(),
+  pValue: z.number(),
+  significant: z.boolean(),
+  /** "significant at 5%" or "not significant". */
+  words: z.string(),
+});
+export type ChangeEvidence = z.infer<typeof ChangeEvidence>;
+
+export const IssueEvidence = z.object({
+  id: z.string(),
+  label: z.string(),
+  source: z.enum(['police-uk', 'local']),
+  crimeTypes: z.array(z.string()),
+  description: z.string(),
+  /** False for a local issue with no counts yet. */
+  hasData: z.boolean(),
+  /** Count in the current period (months with data only); null without data. */
+  volume: z.number().nullable(),
+  previous: z.number().nullable(),
+  /** Months with data in each period. */
+  exposure: z.object({ current: z.number().int(), previous: z.number().int() }),
+  /** Volume per month with data in the current period. */
+  monthlyMean: z.number().nullable(),
+  change: ChangeEvidence.nullable(),
+  ratePer1000: z.number().nullable(),
+  /** Every month from the first to the last with data; count null for a month with none stored. */
+  series: z.array(z.object({ month: z.string(), count: z.number().nullable() })),
+  seasonality: Seasonality.nullable(),
+  concentration: Concentration.nullable(),
+  harm: Weighted.nullable(),
+  cost: Weighted.nullable(),
+  /** For police.uk issues: each mapped crime type's part. */
+  byCrimeType: z.array(z.object({ crimeType: z.string(), current: z.number(), previous: z.number() })),
+});
+export type IssueEvidence = z.infer<typeof IssueEvidence>;
+
+export const EvidenceNote = z.object({ id: z.string(), severity: z.enum(['info', 'warning']), text: z.string() });
+export type EvidenceNote = z.infer<typeof EvidenceNote>;
+
+export const EvidenceResult = z.object({
+  area: z.string().nullable(),
+  period: Period.nullable(),
+  /** Stored police.uk months (sorted) and the gaps between them. */
+  storedMonths: z.array(z.string()),
+  gaps: z.array(z.string()),
+  population: AreaPopulation.nullable(),
+  /** 2021 LSOAs in the area's rows, and how many make its top tenth. */
+  lsoas: z.number().int(),
+  topLsoas: z.number().int(),
+  /** Crime types present in the area's rows. */
+  crimeTypes: z.array(z.string()),
+  unmappedCrimeTypes: z.array(z.string()),
+  issues: z.array(IssueEvidence),
+  notes: z.array(EvidenceNote),
+});
+export type EvidenceResult = z.infer<typeof EvidenceResult>;
+
+export interface EvidenceInput {
+  cube: CountCube;
+  /** Months of police.uk data stored (any area): what "complete" means. */
+  storedMonths: readonly Month[];
+  population: AreaPopulation | null;
+  config: EvidenceConfig;
+}
+
+interface Acc {
+  series: Float64Array;
+  current: number;
+  previous: number;
+  lsoa: Map<string, number>;
+  typeCurrent: Map<string, number>;
+  typePrevious: Map<string, number>;
+}
+
+/**
+ * Derives every issue's evidence for the period in one pass over the count
+ * cube: volume, previous volume, change and its test, rate per 1,000,
+ * monthly series, seasonal profile, concentration, and harm- and
+ * cost-weighted volumes.
+ *
+ * @example computeEvidence({ cube, storedMonths, population, config }).issues.find((i) => i.id === 'burglary')!.volume
+ */
+export function computeEvidence({ cube, storedMonths, population, config }: EvidenceInput): EvidenceResult {
+  const stored = [...new Set(storedMonths)].sort();
+  const cov = coverage(stored);
+  const period = assessmentPeriod(stored, config.period);
+  const span = cov.first === undefined ? [] : monthRange(cov.first, cov.last!);
+  const monthIndex = new Map(span.map((m, i) => [m, i]));
+  // Only stored months count: a cell of a month that is not stored (which the cube should never hold) is ignored.
+  const inCurrent = new Set(period?.current.stored ?? []);
+  const inPrevious = new Set(period?.previous.stored ?? []);
+
+  const crimeIssues = config.catalogue.issues.filter((i) => i.source === 'police-uk');
+  const accs = new Map<string, Acc>(
+    crimeIssues.map((i) => [
+      i.id,
+      { series: new Float64Array(span.length), current: 0, previous: 0, lsoa: new Map(), typeCurrent: new Map(), typePrevious: new Map() },
+    ]),
+  );
+  const issuesOfType = new Map<string, Acc[]>();
+  for (const issue of crimeIssues) for (const t of issue.crimeTypes) issuesOfType.set(t, [...(issuesOfType.get(t) ?? []), accs.get(issue.id)!]);
+
+  const { month, crimeType, lsoa, n } = cube;
+  for (let c = 0; c < n.length; c++) {
+    const targets = issuesOfType.get(crimeType[c]!);
+    if (targets === undefined) continue;
+    const m = month[c]!;
+    const at = monthIndex.get(m);
+    const cur = inCurrent.has(m);
+    const prev = inPrevious.has(m);
+    const k = n[c]!;
+    for (const acc of targets) {
+      if (at !== undefined) acc.series[at]! += k;
+      if (cur) {
+        acc.current += k;
+        acc.lsoa.set(lsoa[c]!, (acc.lsoa.get(lsoa[c]!) ?? 0) + k);
+        acc.typeCurrent.set(crimeType[c]!, (acc.typeCurrent.get(crimeType[c]!) ?? 0) + k);
+      } else if (prev) {
+        acc.previous += k;
+        acc.typePrevious.set(crimeType[c]!, (acc.typePrevious.get(crimeType[c]!) ?? 0) + k);
+      }
+    }
+  }
+
+  const storedSet = new Set(stored);
+  const localByIssue = new Map<string, Map<Month, number>>();
+  for (const lc of config.localCounts) {
+    const mine = localByIssue.get(lc.issueId) ?? new Map<Month, number>();
+    mine.set(lc.month, lc.count);
+    localByIssue.set(lc.issueId, mine);
+  }
+
+  const issues = config.catalogue.issues.map((issue): IssueEvidence => {
+    if (issue.source === 'police-uk') {
+      const acc = accs.get(issue.id)!;
+      const series = span.map((m, i) => ({ month: m, count: storedSet.has(m) ? acc.series[i]! : null }));
+      return finish(issue, {
+        hasData: period !== null,
+        current: acc.current,
+        previous: acc.previous,
+        exposure: { current: period?.current.stored.length ?? 0, previous: period?.previous.stored.length ?? 0 },
+        series,
+        concentration: concentration(acc.lsoa, cube.lsoas.length),
+        weighed: issue.crimeTypes.map((t) => ({ key: t, count: acc.typeCurrent.get(t) ?? 0 })),
+        byCrimeType: issue.crimeTypes.map((t) => ({ crimeType: t, current: acc.typeCurrent.get(t) ?? 0, previous: acc.typePrevious.get(t) ?? 0 })),
+      });
+    }
+    const counts = localByIssue.get(issue.id) ?? new Map<Month, number>();
+    const months = [...counts.keys()].sort();
+    const sum = (ms: readonly Month[]) => ms.reduce((s, m) => s + (counts.get(m) ?? 0), 0);
+    const have = (ms: readonly Month[]) => ms.filter((m) => counts.has(m));
+    const cur = have(period?.current.months ?? []);
+    const prev = have(period?.previous.months ?? []);
+    const series = months.length === 0 ? [] : monthRange(months[0]!, months.at(-1)!).map((m) => ({ month: m, count: counts.get(m) ?? null }));
+    const current = sum(cur);
+    return finish(issue, {
+      hasData: cur.length > 0,
+      current,
+      previous: sum(prev),
+      exposure: { current: cur.length, previous: prev.length },
+      series,
+      concentration: null,
+      weighed: [{ key: issue.id, count: current }],
+      byCrimeType: [],
+    });
+  });
+
+  function finish(
+    issue: CatalogueIssue,
+    x: {
+      hasData: boolean;
+      current: number;
+      previous: number;
+      exposure: { current: number; previous: number };
+      series: IssueEvidence['series'];
+      concentration: Concentration | null;
+      /** Counts to weigh: by crime type, or the issue's own volume for a local issue. */
+      weighed: { key: string; count: number }[];
+      byCrimeType: IssueEvidence['byCrimeType'];
+    },
+  ): IssueEvidence {
+    const base = { id: issue.id, label: issue.label, source: issue.source, crimeTypes: issue.crimeTypes, description: issue.description };
+    if (!x.hasData) {
+      return {
+        ...base,
+        hasData: false,
+        volume: null,
+        previous: null,
+        exposure: x.exposure,
+        monthlyMean: null,
+        change: null,
+        ratePer1000: null,
+        series: x.series,
+        seasonality: seasonalProfile(x.series.filter((s): s is { month: string; count: number } => s.count !== null)),
+        concentration: null,
+        harm: null,
+        cost: null,
+        byCrimeType: x.byCrimeType,
+      };
+    }
+    const change =
+      x.exposure.previous === 0
+        ? null
+        : {
+            difference: x.current - x.previous,
+            relative: relativeChange(x.previous, x.current, x.exposure),
+            text: describeChange(x.previous, x.current, x.exposure),
+            ...poissonChangeTest(x.previous, x.current, x.exposure),
+          };
+    // A type with no rows adds nothing whatever its weight, so it cannot make the weighted volume incomplete.
+    const weighed = x.weighed.filter((p) => p.count > 0);
+    return {
+      ...base,
+      hasData: true,
+      volume: x.current,
+      previous: x.exposure.previous === 0 ? null : x.previous,
+      exposure: x.exposure,
+      monthlyMean: x.exposure.current === 0 ? null : x.current / x.exposure.current,
+      change,
+      ratePer1000: population === null ? null : ratePerThousand(x.current, population.total),
+      series: x.series,
+      seasonality: seasonalProfile(x.series.filter((s): s is { month: string; count: number } => s.count !== null)),
+      concentration: x.concentration,
+      harm: weightedVolume(weighed, config.weights.harm),
+      cost: weightedVolume(weighed, config.weights.cost),
+      byCrimeType: x.byCrimeType,
+    };
+  }
+
+  const unmapped = unmappedCrimeTypes(config.catalogue, cube.crimeTypes);
+  return {
+    area: cube.area,
+    period,
+    storedMonths: stored,
+    gaps: cov.gaps,
+    population,
+    lsoas: cube.lsoas.length,
+    topLsoas: topCount(cube.lsoas.length),
+    crimeTypes: cube.crimeTypes,
+    unmappedCrimeTypes: unmapped,
+    issues,
+    notes: evidenceNotes(cube.area, period, population, unmapped, issues),
+  };
+}
+
+function evidenceNotes(area: string | null, period: Period | null, population: AreaPopulation | null, unmapped: string[], issues: IssueEvidence[]): EvidenceNote[] {
+  const notes: EvidenceNote[] = [];
+  if (period === null) return [{ id: 'no-data', severity: 'warning', text: 'No police.uk street crime is stored yet. Load the sample or import files on the Data page.' }];
+  if (area === null) notes.push({ id: 'no-area', severity: 'warning', text: 'No partnership area is chosen, so every located row is counted and rates cannot be worked out. Choose the local authority in the header.' });
+  for (const [name, w] of [
+    ['current', period.current],
+    ['previous', period.previous],
+  ] as const) {
+    if (w.missing.length === 0) continue;
+    const all = w.stored.length === 0;
+    notes.push({
+      id: `missing-${name}`,
+      severity: 'warning',
+      text: all
+        ? `No police.uk months are stored for the ${name} period (${windowLabel(w)}), so ${name === 'previous' ? 'there is no change to show' : 'there are no volumes'}.`
+        : `${plural(w.missing.length, 'month')} of the ${name} period (${windowLabel(w)}) ${w.missing.length === 1 ? 'is' : 'are'} not stored: ${w.missing.map(formatMonth).join(', ')}. Volumes count the ${plural(w.stored.length, 'stored month')}; changes and their tests compare counts per stored month.`,
+    });
+  }
+  if (area !== null && population === null) {
+    notes.push({ id: 'no-population', severity: 'warning', text: `IMD 2019 File 6 has no rows for ${area}, so rates per 1,000 cannot be worked out. Load File 6 on the Data page.` });
+  }
+  if (unmapped.length > 0) {
+    notes.push({ id: 'unmapped', severity: 'warning', text: `No issue counts these crime types, so their rows appear in no figure: ${unmapped.join(', ')}. Map them in the issue catalogue.` });
+  }
+  const empty = issues.filter((i) => i.source === 'local' && !i.hasData);
+  if (empty.length > 0) {
+    notes.push({
+      id: 'local-empty',
+      severity: 'info',
+      text: `No local counts yet for the current period for ${empty.map((i) => i.label).join(', ')}. police.uk does not cover them: import a CSV (issue, month, count) or type counts in below.`,
+    });
+  }
+  return notes;
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { formatCount, formatMonth, formatPercent, formatRate } from '../format';
+import type { IssueEvidence } from './evidence';
+
+/**
+ * The figures of the evidence table and how each is written. The table and
+ * the trace of a figure both use these, so a trace always names the figure
+ * exactly as the table shows it.
+ */
+export const Figure = z.enum(['volume', 'previous', 'change', 'rate', 'concentration', 'harm', 'cost', 'series', 'seasonality']);
+export type Figure = z.infer<typeof Figure>;
+
+export const FIGURE_LABELS: Readonly<Record<Figure, string>> = {
+  volume: '12-month volume',
+  previous: 'Previous 12 months',
+  change: 'Change',
+  rate: 'Rate per 1,000',
+  concentration: 'Share in top 10% of LSOAs',
+  harm: 'Harm-weighted volume',
+  cost: 'Cost-weighted volume',
+  series: 'Monthly series',
+  seasonality: 'Seasonal profile',
+};
+
+/** The label of a figure for a period of `months` months ("12-month volume", "Previous 6 months"). */
+export function figureLabel(figure: Figure, months = 12): string {
+  if (figure === 'volume') return `${months}-month volume`;
+  if (figure === 'previous') return `Previous ${months} months`;
+  return FIGURE_LABELS[figure];
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** @example monthName(7) // 'July' */
+export const monthName = (monthOfYear: number): string => MONTH_NAMES[monthOfYear - 1] ?? '?';
+
+function weightedText(w: IssueEvidence['harm']): string {
+  if (w === null) return '—';
+  if (w.value !== null) return formatCount(Math.round(w.value));
+  return w.missing.length === w.parts.length ? 'No weights' : `Needs weights for ${w.missing.join(', ')}`;
+}
+
+/**
+ * A figure as the evidence table writes it.
+ *
+ * @example figureText(burglary, 'change') // 'Up 229 (32%)'
+ */
+export function figureText(issue: IssueEvidence, figure: Figure): string {
+  if (!issue.hasData && figure !== 'series' && figure !== 'seasonality') return figure === 'volume' ? 'No data' : '—';
+  switch (figure) {
+    case 'volume':
+      return formatCount(issue.volume!);
+    case 'previous':
+      return issue.previous === null ? '—' : formatCount(issue.previous);
+    case 'change':
+      return issue.change === null ? 'No comparison' : issue.change.text;
+    case 'rate':
+      return issue.ratePer1000 === null ? '—' : formatRate(issue.ratePer1000);
+    case 'concentration':
+      return issue.concentration === null ? '—' : formatPercent(issue.concentration.share, 0);
+    case 'harm':
+      return weightedText(issue.harm);
+    case 'cost':
+      return weightedText(issue.cost);
+    case 'series': {
+      const known = issue.series.filter((s) => s.count !== null);
+      if (known.length === 0) return 'No months with data';
+      return `${formatMonth(issue.series[0]!.month)} to ${formatMonth(issue.series.at(-1)!.month)}`;
+    }
+    case 'seasonality':
+      return issue.seasonality === null ? 'Needs a full year of months' : `Peak: ${issue.seasonality.peak.map(monthName).join(', ')}`;
+  }
+}

@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import { op, type ColumnTable } from 'arquero';
+import { formatCount, formatDate, plural } from '../format';
+import type { Month } from '../months';
+import type { EvidenceConfig, EvidenceResult, IssueEvidence } from './evidence';
+import { Figure, figureLabel, figureText, monthName } from './figures';
+import { topLsoas } from './concentration';
+import { windowLabel, type Window } from './period';
+import { AreaPopulation } from './population';
+import type { CountCube } from './cube';
+
+/**
+ * Where a figure comes from: the months and crime types it counts, the
+ * population or weights it uses, and the source rows (file and line of each
+ * police.uk row, or the file line or typing of each local count), paged.
+ */
+
+export const TraceRequest = z.object({
+  issueId: z.string(),
+  figure: Figure,
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().min(1).max(1_000_000),
+});
+export type TraceRequest = z.infer<typeof TraceRequest>;
+
+export const TraceRow = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  month: z.string(),
+  crimeType: z.string(),
+  lsoaCode: z.string(),
+  lsoaName: z.string(),
+});
+export type TraceRow = z.infer<typeof TraceRow>;
+
+export const Trace = z.object({
+  issueId: z.string(),
+  issueLabel: z.string(),
+  figure: Figure,
+  figureLabel: z.string(),
+  /** The figure as the table shows it. */
+  text: z.string(),
+  /** How the figure is worked out, in words. */
+  explanation: z.array(z.string()),
+  /** The periods counted, with each month's count (null: not stored). */
+  windows: z.array(z.object({ label: z.string(), months: z.array(z.object({ month: z.string(), count: z.number().nullable() })), total: z.number() })),
+  crimeTypes: z.array(z.object({ crimeType: z.string(), count: z.number(), weight: z.number().nullable().optional() })),
+  lsoas: z.array(z.object({ code: z.string(), name: z.string(), count: z.number() })),
+  population: AreaPopulation.nullable(),
+  local: z.array(z.object({ month: z.string(), count: z.number(), source: z.string() })),
+  rows: z.object({ total: z.number().int(), offset: z.number().int(), items: z.array(TraceRow) }),
+});
+export type Trace = z.infer<typeof Trace>;
+
+interface TraceInput {
+  rows: ColumnTable;
+  cube: CountCube;
+  evidence: EvidenceResult;
+  config: EvidenceConfig;
+  request: TraceRequest;
+}
+
+/**
+ * Traces one figure of one issue back to what it counts.
+ *
+ * @example traceFigure({ rows, cube, evidence, config, request: { issueId: 'burglary', figure: 'volume', offset: 0, limit: 50 } }).rows.total
+ */
+export function traceFigure({ rows, cube, evidence, config, request }: TraceInput): Trace {
+  const issue = evidence.issues.find((i) => i.id === request.issueId);
+  if (issue === undefined) throw new Error(`no issue “${request.issueId}” in the catalogue`);
+  const period = evidence.period;
+  const fig = request.figure;
+  const n = period?.length ?? 12;
+  const seriesCount = new Map(issue.series.map((s) => [s.month, s.count]));
+  const windowOf = (w: Window, label: string) => {
+    // A month outside the series, or not stored, has no count (null), which is not the same as zero.
+    const months = w.months.map((m) => ({ month: m, count: seriesCount.get(m) ?? null }));
+    return { label: `${label}: ${windowLabel(w)}`, months, total: months.reduce((s, m) => s + (m.count ?? 0), 0) };
+  };
+  const windows: Trace['windows'] = [];
+  let months: Month[] = [];
+  if (period !== null && ['volume', 'rate', 'concentration', 'harm', 'cost', 'change'].includes(fig)) {
+    windows.push(windowOf(period.current, 'Current period'));
+    months = [...period.current.months];
+  }
+  if (period !== null && (fig === 'previous' || fig === 'change')) {
+    windows.push(windowOf(period.previous, 'Previous period'));
+    months = [...months, ...period.previous.months];
+  }
+  if (fig === 'series' || fig === 'seasonality') {
+    const all = issue.series.map((s) => ({ month: s.month, count: s.count }));
+    windows.push({ label: 'Every month with data', months: all, total: all.reduce((s, m) => s + (m.count ?? 0), 0) });
+    months = issue.series.map((s) => s.month);
+  }
+
+  const lsoaNames = new Map(cube.lsoas.map((l) => [l.code, l.name]));
+  let top: { code: string; count: number }[] = [];
+  if (fig === 'concentration' && issue.source === 'police-uk' && period !== null) {
+    top = topLsoas(lsoaCounts(cube, issue.crimeTypes, new Set(period.current.months)), cube.lsoas.length);
+  }
+
+  const weights = fig === 'harm' ? config.weights.harm : fig === 'cost' ? config.weights.cost : null;
+  // Each crime type's part over exactly the months this figure counts (stored months only, as the evidence counts).
+  const stored = new Set(evidence.storedMonths);
+  const typeCounts = typeCountsOf(cube, issue.crimeTypes, new Set(months.filter((m) => stored.has(m))));
+  const crimeTypes = issue.crimeTypes.map((t) => ({
+    crimeType: t,
+    count: typeCounts.get(t) ?? 0,
+    ...(weights === null ? {} : { weight: weights.weights[t] ?? null }),
+  }));
+
+  let items: TraceRow[] = [];
+  let total = 0;
+  if (issue.source === 'police-uk' && months.length > 0) {
+    const picked = pickRows(rows, cube.area, issue.crimeTypes, months, top.map((t) => t.code));
+    total = picked.numRows();
+    items = picked.slice(request.offset, request.offset + request.limit).objects() as TraceRow[];
+  }
+
+  const monthSet = new Set(months);
+  const local =
+    issue.source === 'local'
+      ? config.localCounts
+          .filter((c) => c.issueId === issue.id && monthSet.has(c.month))
+          .sort((a, b) => a.month.localeCompare(b.month))
+          .map((c) => ({
+            month: c.month,
+            count: c.count,
+            source: c.source.kind === 'file' ? `${c.source.file}, line ${c.source.line} (loaded ${formatDate(c.source.at)})` : `typed in on ${formatDate(c.source.at)}`,
+          }))
+      : [];
+
+  return {
+    issueId: issue.id,
+    issueLabel: issue.label,
+    figure: fig,
+    figureLabel: figureLabel(fig, n),
+    text: figureText(issue, fig),
+    explanation: explain(issue, fig, evidence, weights?.source ?? ''),
+    windows,
+    crimeTypes: issue.source === 'police-uk' ? crimeTypes : [],
+    lsoas: top.map((t) => ({ code: t.code, name: lsoaNames.get(t.code) ?? '', count: t.count })),
+    population: fig === 'rate' ? evidence.population : null,
+    local,
+    rows: { total, offset: request.offset, items },
+  };
+}
+
+function typeCountsOf(cube: CountCube, crimeTypes: readonly string[], months: ReadonlySet<string>): Map<string, number> {
+  const types = new Set(crimeTypes);
+  const out = new Map<string, number>();
+  for (let i = 0; i < cube.n.length; i++) {
+    if (types.has(cube.crimeType[i]!) && months.has(cube.month[i]!)) out.set(cube.crimeType[i]!, (out.get(cube.crimeType[i]!) ?? 0) + cube.n[i]!);
+  }
+  return out;
+}
+
+function lsoaCounts(cube: CountCube, crimeTypes: readonly string[], months: ReadonlySet<string>): Map<string, number> {
+  const types = new Set(crimeTypes);
+  const out = new Map<string, number>();
+  for (let i = 0; i < cube.n.length; i++) {
+    if (types.has(cube.crimeType[i]!) && months.has(cube.month[i]!)) out.set(cube.lsoa[i]!, (out.get(cube.lsoa[i]!) ?? 0) + cube.n[i]!);
+  }
+  return out;
+}
+
+/** The source rows a figure counts, in month, file and line order. */
+function pickRows(rows: ColumnTable, area: string | null, crimeTypes: readonly string[], months: readonly Month[], lsoas: readonly string[]): ColumnTable {
+  const set = (xs: readonly string[]) => Object.fromEntries(xs.map((x) => [x, true]));
+  const params = { area: area ?? '', anyArea: area === null, types: set(crimeTypes), months: set(months), lsoas: set(lsoas), anyLsoa: lsoas.length === 0 };
+  type Row = { lad: string; crimeType: string; month: string; lsoaCode: string };
+  type P = typeof params;
+  return rows
+    .params(params)
+    .filter(
+      (d: Row, $: P) =>
+        ($.anyArea ? d.lad !== '' : d.lad === $.area) &&
+        op.has($.types, d.crimeType) &&
+        op.has($.months, d.month) &&
+        ($.anyLsoa || op.has($.lsoas, d.lsoaCode)),
+    )
+    .orderby('month', 'file', 'line')
+    .select('file', 'line', 'month', 'crimeType', 'lsoaCode', 'lsoaName');
+}
+
+function explain(issue: IssueEvidence, fig: Figure, evidence: EvidenceResult, weightSource: string): string[] {
+  const area = evidence.area ?? 'every located row';
+  const p = evidence.period;
+  const what =
+    issue.source === 'police-uk'
+      ? `police.uk street crime rows in ${area} with crime type ${issue.crimeTypes.join(', ')}`
+      : `local counts for ${issue.label}`;
+  if (p === null) return ['No police.uk months are stored, so there is no period to count.'];
+  const cur = `${windowLabel(p.current)} (${plural(issue.exposure.current, 'month')} with data)`;
+  const prev = `${windowLabel(p.previous)} (${plural(issue.exposure.previous, 'month')} with data)`;
+  switch (fig) {
+    case 'volume':
+      return [`Counts ${what} in ${cur}.`];
+    case 'previous':
+      return [`Counts ${what} in ${prev}.`];
+    case 'change': {
+      const c = issue.change;
+      if (c === null) return [`There is nothing to compare with: no data in ${prev}.`];
+      return [
+        `Compares ${what} in ${cur} with ${prev}: ${formatCount(issue.previous ?? 0)} then ${formatCount(issue.volume ?? 0)}.`,
+        issue.exposure.current === issue.exposure.previous
+          ? 'The percentage is the difference over the previous count, rounded to a whole percent (one decimal place below 1%), as the Central Bedfordshire plan writes it.'
+          : 'The periods have different numbers of months with data, so the percentage compares counts per month with data.',
+        `Test: exact conditional test for two Poisson counts (given the total, the current count is binomial under equal monthly rates), two-sided p = ${formatP(c.pValue)}: ${c.words}.`,
+      ];
+    }
+    case 'rate':
+      return evidence.population === null
+        ? ['No population is stored for the area (IMD 2019 File 6), so there is no rate.']
+        : [
+            `The ${figureLabel('volume', p.length).toLowerCase()} (${formatCount(issue.volume ?? 0)}) per 1,000 residents: ${formatCount(issue.volume ?? 0)} × 1,000 ÷ ${formatCount(evidence.population.total)}.`,
+            `Residents: ${evidence.population.source}, summed over ${evidence.population.ladnm}’s ${formatCount(evidence.population.lsoas)} 2011 LSOAs.`,
+          ];
+    case 'concentration':
+      return issue.concentration === null
+        ? ['No concentration: the issue has no rows with an LSOA in the current period, or is a local count without places.']
+        : [
+            `The share of the ${figureLabel('volume', p.length).toLowerCase()} in the busiest ${formatCount(issue.concentration.top)} of the area’s ${formatCount(issue.concentration.lsoas)} 2021 LSOAs (a tenth, rounded up): ${formatCount(issue.concentration.inTop)} of ${formatCount(issue.concentration.total)}.`,
+            'The rows listed are those in the top LSOAs.',
+          ];
+    case 'harm':
+    case 'cost': {
+      const w = issue[fig];
+      const head = `Σ count × ${fig} weight over ${issue.source === 'police-uk' ? 'the crime types counted' : 'the issue’s local count'}, in ${cur}.`;
+      const src = weightSource.trim() === '' ? `The ${fig} weight table names no source and has no weights yet.` : `Weights: ${weightSource}.`;
+      const miss = w !== null && w.missing.length > 0 ? [`No weight is set for ${w.missing.join(', ')}, so there is no weighted volume.`] : [];
+      return [head, src, ...miss];
+    }
+    case 'series':
+      return [`Counts ${what} in every month from the first to the last with data; a month not stored shows as a gap.`];
+    case 'seasonality': {
+      const s = issue.seasonality;
+      if (s === null) return ['A seasonal profile needs at least one month of each calendar month.'];
+      const lines = s.byMonth.map((m) => `${monthName(m.monthOfYear)}: mean ${m.mean.toLocaleString('en-GB', { maximumFractionDigits: 1 })} over ${plural(m.months, 'year')}, index ${Math.round(m.index)}`);
+      return [
+        'For each calendar month, the mean count over the loaded months that fall in it, as an index where 100 is the average month (not adjusted for trend).',
+        lines.join('; ') + '.',
+      ];
+    }
+  }
+}
+
+function formatP(p: number): string {
+  if (p < 0.0001) return '< 0.0001';
+  return p.toLocaleString('en-GB', { maximumSignificantDigits: 2 });
+}

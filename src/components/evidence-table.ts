@@ -1,0 +1,174 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { EvidenceResult, IssueEvidence } from '../../models/evidence/evidence';
+import { figureLabel, figureText, type Figure } from '../../models/evidence/figures';
+import { POPULATION_SOURCE } from '../../models/evidence/population';
+import { seasonalSparkline, trendSparkline } from '../charts/sparklines';
+import { traceRequest, type TraceTarget } from './evidence-events';
+import { baseStyles } from './styles';
+import './plot-figure';
+
+const NUMBER_FIGURES: readonly Figure[] = ['volume', 'previous', 'change', 'rate', 'concentration', 'harm', 'cost'];
+
+/**
+ * The "Evidence by issue" table: for each issue its volume, previous volume,
+ * change (with its test in words), rate per 1,000, concentration, weighted
+ * volumes, and trend and seasonality sparklines. Every figure is a button
+ * that asks for its trace.
+ *
+ * @fires trace-request - detail `{ issueId, figure }` when a figure is chosen
+ */
+@customElement('csp-evidence-table')
+export class EvidenceTable extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      button.figure {
+        background: none;
+        color: var(--accent, #1d4f91);
+        border: 1px solid transparent;
+        padding: 0.1rem 0.3rem;
+        text-align: inherit;
+        font-variant-numeric: tabular-nums;
+        text-decoration: underline dotted;
+        text-underline-offset: 3px;
+      }
+      button.figure:hover {
+        border-color: var(--rule, #d8dde3);
+      }
+      button.figure[aria-pressed='true'] {
+        background: var(--panel, #f3f5f8);
+        border-color: var(--accent, #1d4f91);
+      }
+      button.spark {
+        padding: 0;
+        display: block;
+        min-width: 132px;
+      }
+      .words {
+        display: block;
+        font-size: 0.8rem;
+        color: var(--ink-2, #5a6573);
+        text-decoration: none;
+      }
+      .words.significant {
+        color: var(--warn, #b35c00);
+        font-weight: 600;
+      }
+      td.none {
+        color: var(--ink-2, #5a6573);
+      }
+      table {
+        font-size: 0.85rem;
+      }
+      thead th,
+      thead th.num {
+        white-space: normal;
+        vertical-align: bottom;
+      }
+      tbody th[scope='row'] {
+        white-space: normal;
+        min-width: 10rem;
+      }
+      th,
+      td {
+        padding: 0.25rem 0.35rem;
+      }
+      .source {
+        display: block;
+        font-weight: normal;
+        font-size: 0.8rem;
+        color: var(--ink-2, #5a6573);
+      }
+    `,
+  ];
+
+  /** The evidence to show. */
+  @property({ attribute: false }) evidence: EvidenceResult | null = null;
+  /** The figure whose trace is open, marked as pressed. */
+  @property({ attribute: false }) selected: TraceTarget | null = null;
+
+  private pick(t: TraceTarget) {
+    this.dispatchEvent(traceRequest(t));
+  }
+
+  private isSelected(issueId: string, figure: Figure) {
+    return this.selected?.issueId === issueId && this.selected.figure === figure;
+  }
+
+  private figureCell(issue: IssueEvidence, figure: Figure, months: number) {
+    const text = figureText(issue, figure);
+    if (!issue.hasData) return html`<td class="num none">${text}</td>`;
+    const words = figure === 'change' && issue.change !== null ? issue.change.words : null;
+    return html`<td class="num">
+      <button
+        class="figure"
+        aria-pressed=${this.isSelected(issue.id, figure) ? 'true' : 'false'}
+        aria-label=${`${figureLabel(figure, months)} for ${issue.label}: ${text}${words === null ? '' : `, ${words}`}. Show where it comes from`}
+        @click=${() => this.pick({ issueId: issue.id, figure })}
+      >
+        ${text}${words === null ? nothing : html`<span class="words ${issue.change?.significant ? 'significant' : ''}">${words}</span>`}
+      </button>
+    </td>`;
+  }
+
+  private sparkCell(issue: IssueEvidence, figure: 'series' | 'seasonality', current: readonly string[]) {
+    const known = issue.series.some((s) => s.count !== null);
+    if (!known) return html`<td class="none">No data</td>`;
+    if (figure === 'seasonality' && issue.seasonality === null) return html`<td class="none">Needs a full year</td>`;
+    const options = figure === 'series' ? trendSparkline(issue.series, current) : seasonalSparkline(issue.seasonality!);
+    return html`<td>
+      <button
+        class="figure spark"
+        aria-pressed=${this.isSelected(issue.id, figure) ? 'true' : 'false'}
+        aria-label=${`${figureLabel(figure)} for ${issue.label}: ${options.ariaLabel}. Show where it comes from`}
+        @click=${() => this.pick({ issueId: issue.id, figure })}
+      >
+        <csp-plot .options=${options}></csp-plot>
+      </button>
+    </td>`;
+  }
+
+  override render() {
+    const e = this.evidence;
+    if (e === null) return nothing;
+    const months = e.period?.length ?? 12;
+    const current = e.period?.current.months ?? [];
+    return html`
+      <div class="scroll">
+        <table>
+          <caption>Evidence by issue</caption>
+          <thead>
+            <tr>
+              <th scope="col">Issue</th>
+              ${NUMBER_FIGURES.map((f) => html`<th scope="col" class="num">${figureLabel(f, months)}</th>`)}
+              <th scope="col">Trend</th>
+              <th scope="col">Seasonality</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${e.issues.map(
+              (issue) => html`<tr>
+                <th scope="row">${issue.label}${issue.source === 'local' ? html` <span class="source">local counts</span>` : nothing}</th>
+                ${NUMBER_FIGURES.map((f) => this.figureCell(issue, f, months))} ${this.sparkCell(issue, 'series', current)}
+                ${this.sparkCell(issue, 'seasonality', current)}
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <p class="muted">
+        Rates are per 1,000 residents (${POPULATION_SOURCE}${e.population === null ? ': not loaded' : `, ${e.population.total.toLocaleString('en-GB')} in ${e.population.ladnm}`}).
+        Changes are tested with the exact conditional test for two Poisson counts (two-sided, 5% level). The top 10% of LSOAs is
+        ${e.topLsoas.toLocaleString('en-GB')} of the area’s ${e.lsoas.toLocaleString('en-GB')} 2021 LSOAs (a tenth, rounded up). Choose any figure to see
+        the months and rows it counts.
+      </p>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csp-evidence-table': EvidenceTable;
+  }
+}

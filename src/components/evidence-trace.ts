@@ -1,0 +1,235 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { formatCsv } from '../../models/csv';
+import type { EvidenceConfig } from '../../models/evidence/evidence';
+import type { Trace } from '../../models/evidence/trace';
+import { formatCount, formatMonth } from '../../models/format';
+import { servicesContext, type Services } from '../app/context';
+import { downloadText } from '../app/download';
+import type { TraceTarget } from './evidence-events';
+import { baseStyles } from './styles';
+
+/** Source rows shown per page. */
+export const TRACE_PAGE = 50;
+
+/**
+ * Where one figure comes from: how it is worked out, the months and crime
+ * types it counts (with weights or population where used), and its source
+ * rows by file and line, a page at a time, downloadable as CSV.
+ *
+ * @fires close - when the analyst closes the trace
+ */
+@customElement('csp-evidence-trace')
+export class EvidenceTrace extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        border: 1px solid var(--rule, #d8dde3);
+        border-left: 4px solid var(--accent, #1d4f91);
+        border-radius: 4px;
+        padding: 0.75rem 1rem;
+        margin: 1rem 0;
+      }
+      .head {
+        display: flex;
+        justify-content: space-between;
+        gap: 1rem;
+        align-items: baseline;
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+        gap: 1rem;
+        margin: 0.75rem 0;
+      }
+      .pager {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+        flex-wrap: wrap;
+        margin: 0.5rem 0;
+      }
+      .figure {
+        font-size: 1.2rem;
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  @consume({ context: servicesContext }) private services?: Services;
+
+  /** The figure to trace. */
+  @property({ attribute: false }) target: TraceTarget | null = null;
+  /** The partnership area. */
+  @property({ attribute: false }) area: string | null = null;
+  /** The set-up the evidence was computed with (so the trace counts the same). */
+  @property({ attribute: false }) config: EvidenceConfig | null = null;
+
+  @state() private offset = 0;
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('target') || changed.has('config') || changed.has('area')) this.offset = 0;
+  }
+
+  private readonly trace = new Task(this, {
+    task: async ([target, area, config, offset]) => {
+      if (target === null || config === null || this.services === undefined) return null;
+      return this.services.evidence.trace({ area, config, trace: { ...target, offset, limit: TRACE_PAGE } });
+    },
+    args: () => [this.target, this.area, this.config, this.offset] as const,
+  });
+
+  /** Moves focus to the trace heading (after a figure is chosen). */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    await this.trace.taskComplete.catch(() => undefined);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h3')?.focus();
+  }
+
+  private async download(t: Trace) {
+    if (this.services === undefined || this.config === null || this.target === null) return;
+    const all = await this.services.evidence.trace({ area: this.area, config: this.config, trace: { ...this.target, offset: 0, limit: Math.max(1, t.rows.total) } });
+    const rows = [['file', 'line', 'month', 'crime type', 'LSOA code', 'LSOA name'], ...all.rows.items.map((r) => [r.file, r.line, r.month, r.crimeType, r.lsoaCode, r.lsoaName])];
+    downloadText(`trace-${t.issueId}-${t.figure}.csv`, formatCsv(rows));
+  }
+
+  override render() {
+    if (this.target === null) return nothing;
+    return this.trace.render({
+      pending: () => html`<p class="muted" role="status">Tracing the figure…</p>`,
+      error: (e) => html`<p class="note error" role="alert">Could not trace the figure: ${(e as Error).message}</p>`,
+      complete: (t) => (t === null ? nothing : this.body(t)),
+    });
+  }
+
+  private body(t: Trace) {
+    return html`
+      <section aria-labelledby="trace-heading">
+        <div class="head">
+          <h3 id="trace-heading" tabindex="-1">Where “${t.figureLabel}” for ${t.issueLabel} comes from</h3>
+          <button class="secondary" @click=${() => this.dispatchEvent(new CustomEvent('close'))}>Close trace</button>
+        </div>
+        <p class="figure">${t.text}</p>
+        ${t.explanation.map((line) => html`<p>${line}</p>`)}
+        <div class="grid">
+          ${t.windows.map(
+            (w) => html`<table>
+              <caption>${w.label}</caption>
+              <thead>
+                <tr><th scope="col">Month</th><th scope="col" class="num">Count</th></tr>
+              </thead>
+              <tbody>
+                ${w.months.map((m) => html`<tr><th scope="row">${formatMonth(m.month)}</th><td class="num">${m.count === null ? 'not stored' : formatCount(m.count)}</td></tr>`)}
+              </tbody>
+              <tfoot>
+                <tr><th scope="row">Total</th><td class="num">${formatCount(w.total)}</td></tr>
+              </tfoot>
+            </table>`,
+          )}
+          ${t.crimeTypes.length === 0 ? nothing : this.crimeTypes(t)} ${t.lsoas.length === 0 ? nothing : this.lsoas(t)}
+        </div>
+        ${t.population === null
+          ? nothing
+          : html`<p>Population: ${formatCount(t.population.total)} residents, ${t.population.source}, ${formatCount(t.population.lsoas)} 2011 LSOAs of ${t.population.ladnm} (${t.population.ladcd}).</p>`}
+        ${t.local.length === 0 ? nothing : this.local(t)} ${t.rows.total === 0 ? nothing : this.rows(t)}
+      </section>
+    `;
+  }
+
+  private crimeTypes(t: Trace) {
+    const weighted = t.crimeTypes.some((c) => c.weight !== undefined);
+    return html`<table>
+      <caption>Crime types counted</caption>
+      <thead>
+        <tr>
+          <th scope="col">Crime type</th>
+          <th scope="col" class="num">Count</th>
+          ${weighted ? html`<th scope="col" class="num">Weight</th>` : nothing}
+        </tr>
+      </thead>
+      <tbody>
+        ${t.crimeTypes.map(
+          (c) => html`<tr>
+            <th scope="row">${c.crimeType}</th>
+            <td class="num">${formatCount(c.count)}</td>
+            ${weighted ? html`<td class="num">${c.weight == null ? 'not set' : c.weight.toLocaleString('en-GB')}</td>` : nothing}
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  private lsoas(t: Trace) {
+    return html`<table>
+      <caption>The busiest LSOAs (top 10%)</caption>
+      <thead>
+        <tr><th scope="col">LSOA</th><th scope="col">Name</th><th scope="col" class="num">Count</th></tr>
+      </thead>
+      <tbody>
+        ${t.lsoas.map((l) => html`<tr><th scope="row">${l.code}</th><td>${l.name}</td><td class="num">${formatCount(l.count)}</td></tr>`)}
+      </tbody>
+    </table>`;
+  }
+
+  private local(t: Trace) {
+    return html`<table>
+      <caption>Local counts used</caption>
+      <thead>
+        <tr><th scope="col">Month</th><th scope="col" class="num">Count</th><th scope="col">Source</th></tr>
+      </thead>
+      <tbody>
+        ${t.local.map((c) => html`<tr><th scope="row">${formatMonth(c.month)}</th><td class="num">${formatCount(c.count)}</td><td>${c.source}</td></tr>`)}
+      </tbody>
+    </table>`;
+  }
+
+  private rows(t: Trace) {
+    const from = t.rows.offset + 1;
+    const to = t.rows.offset + t.rows.items.length;
+    return html`
+      <div class="pager">
+        <span role="status">Source rows ${formatCount(from)} to ${formatCount(to)} of ${formatCount(t.rows.total)}</span>
+        <button class="secondary" ?disabled=${t.rows.offset === 0} @click=${() => (this.offset = Math.max(0, this.offset - TRACE_PAGE))}>Previous rows</button>
+        <button class="secondary" ?disabled=${to >= t.rows.total} @click=${() => (this.offset += TRACE_PAGE)}>Next rows</button>
+        <button class="secondary" @click=${() => void this.download(t)}>Download all ${formatCount(t.rows.total)} rows (CSV)</button>
+      </div>
+      <div class="scroll">
+        <table>
+          <caption>Source rows</caption>
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col" class="num">Line</th>
+              <th scope="col">Month</th>
+              <th scope="col">Crime type</th>
+              <th scope="col">LSOA code</th>
+              <th scope="col">LSOA name</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${t.rows.items.map(
+              (r) => html`<tr>
+                <td>${r.file}</td>
+                <td class="num">${r.line}</td>
+                <td>${formatMonth(r.month)}</td>
+                <td>${r.crimeType}</td>
+                <td>${r.lsoaCode}</td>
+                <td>${r.lsoaName}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csp-evidence-trace': EvidenceTrace;
+  }
+}

@@ -1,0 +1,74 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { formatMonth } from '../../models/format';
+import { PeriodChoice } from '../../models/evidence/period';
+import { baseStyles } from './styles';
+
+const LENGTHS = [3, 6, 12] as const;
+
+/**
+ * Chooses the assessment period: its last month (default: the latest stored
+ * month) and its length, compared with the same length before it.
+ *
+ * @fires period-change - detail: the new {@link PeriodChoice}
+ */
+@customElement('csp-period-picker')
+export class PeriodPicker extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 1rem;
+        align-items: end;
+      }
+      label {
+        display: block;
+        margin-bottom: 0.15rem;
+      }
+      select {
+        font: inherit;
+        padding: 0.25rem 0.4rem;
+      }
+    `,
+  ];
+
+  /** The period in force. */
+  @property({ attribute: false }) period: PeriodChoice = { end: null, months: 12 };
+  /** Stored months, to end the period on. */
+  @property({ attribute: false }) months: readonly string[] = [];
+
+  private emit(next: PeriodChoice) {
+    this.dispatchEvent(new CustomEvent('period-change', { detail: PeriodChoice.parse(next), bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const latest = this.months.at(-1);
+    const newestFirst = [...this.months].reverse();
+    return html`<div class="row">
+      <div>
+        <label for="end">Period ends with</label>
+        <select id="end" @change=${(e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          this.emit({ ...this.period, end: v === 'latest' ? null : v });
+        }}>
+          <option value="latest" ?selected=${this.period.end === null}>The latest stored month${latest === undefined ? '' : ` (${formatMonth(latest)})`}</option>
+          ${newestFirst.map((m) => html`<option value=${m} ?selected=${this.period.end === m}>${formatMonth(m)}</option>`)}
+        </select>
+      </div>
+      <div>
+        <label for="length">Length of the period</label>
+        <select id="length" @change=${(e: Event) => this.emit({ ...this.period, months: Number((e.target as HTMLSelectElement).value) })}>
+          ${LENGTHS.map((n) => html`<option value=${n} ?selected=${this.period.months === n}>${n} months, against the ${n} before</option>`)}
+        </select>
+      </div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csp-period-picker': PeriodPicker;
+  }
+}

@@ -1,0 +1,228 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { proposeScores, type BandingRules, type Proposals } from '../../models/evidence/banding';
+import type { EvidenceConfig, EvidenceResult } from '../../models/evidence/evidence';
+import { windowLabel, type PeriodChoice } from '../../models/evidence/period';
+import { formatPercent } from '../../models/format';
+import { proxy } from '../../workers/client';
+import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
+import type { EvidenceProgress } from '../data/evidence-source';
+import type { EvidenceSetup } from '../data/evidence-store';
+import { SETUP_CHANGED, TRACE_REQUEST, type TraceTarget } from '../components/evidence-events';
+import type { EvidenceTrace } from '../components/evidence-trace';
+import { baseStyles } from '../components/styles';
+import '../components/banding-editor';
+import '../components/evidence-table';
+import '../components/evidence-trace';
+import '../components/issue-catalogue';
+import '../components/local-counts';
+import '../components/period-picker';
+import '../components/proposed-scores';
+import '../components/weight-tables';
+
+/** Progress is shown once a recompute has taken this long. */
+const SLOW_MS = 200;
+
+/**
+ * Evidence from the data: for each issue, volumes, rate per 1,000, change and
+ * its test, trend, seasonality, concentration and weighted volumes, each
+ * traceable to its rows; the scores banding rules propose from them; and the
+ * set-up behind them (issue catalogue, local counts, weights).
+ */
+@customElement('csp-evidence-page')
+export class EvidencePage extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      section {
+        margin: 0 0 2.25rem;
+      }
+      ul.notes {
+        padding: 0;
+        list-style: none;
+      }
+      .status {
+        min-height: 1.5rem;
+      }
+      progress {
+        vertical-align: middle;
+        margin-left: 0.5rem;
+      }
+    `,
+  ];
+
+  @consume({ context: servicesContext }) private services?: Services;
+  @consume({ context: stateContext, subscribe: true }) private wb?: WorkbenchState;
+
+  /** Bumped whenever an editor saves, to read the set-up again. */
+  @state() private setupVersion = 0;
+  @state() private target: TraceTarget | null = null;
+  @state() private progress: EvidenceProgress | null = null;
+  @state() private slow = false;
+  @query('csp-evidence-trace') private traceView?: EvidenceTrace;
+
+  private readonly setup = new Task(this, {
+    task: async ([v]) => {
+      void v;
+      if (this.services === undefined) throw new Error('the workbench is not ready');
+      return this.services.evidenceStore.setup();
+    },
+    args: () => [this.setupVersion] as const,
+  });
+
+  private readonly evidence = new Task(this, {
+    task: async ([version, area, setup]) => {
+      void version;
+      if (setup === undefined || this.services === undefined) return undefined;
+      const timer = setTimeout(() => (this.slow = true), SLOW_MS);
+      try {
+        return await this.services.evidence.evidence(
+          { area: area ?? null, config: this.config(setup) },
+          proxy((p: EvidenceProgress) => {
+            this.progress = p;
+          }),
+        );
+      } finally {
+        clearTimeout(timer);
+        this.slow = false;
+        this.progress = null;
+      }
+    },
+    args: () => [this.wb?.version, this.wb?.area, this.setup.value] as const,
+  });
+
+  private proposalsFor: { evidence: EvidenceResult; rules: BandingRules; proposals: Proposals } | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener(SETUP_CHANGED, () => this.setupVersion++);
+    this.addEventListener(TRACE_REQUEST, (e) => void this.showTrace((e as CustomEvent<TraceTarget>).detail));
+  }
+
+  private configFor: { setup: EvidenceSetup; config: EvidenceConfig } | undefined;
+
+  /** The set-up's evidence config, the same object while the set-up is (so the trace does not re-run on every render). */
+  private config(setup: EvidenceSetup): EvidenceConfig {
+    if (this.configFor?.setup !== setup) {
+      this.configFor = { setup, config: { catalogue: setup.catalogue, localCounts: setup.localCounts, weights: setup.weights, period: setup.period } };
+    }
+    return this.configFor.config;
+  }
+
+  private proposals(evidence: EvidenceResult, rules: BandingRules): Proposals {
+    const held = this.proposalsFor;
+    if (held?.evidence === evidence && held.rules === rules) return held.proposals;
+    const proposals = proposeScores(evidence, rules);
+    this.proposalsFor = { evidence, rules, proposals };
+    return proposals;
+  }
+
+  private async showTrace(t: TraceTarget) {
+    this.target = t;
+    await this.updateComplete;
+    await this.traceView?.focusHeading();
+  }
+
+  private async changePeriod(e: CustomEvent<PeriodChoice>) {
+    await this.services?.evidenceStore.savePeriod(e.detail);
+    this.setupVersion++;
+  }
+
+  override render() {
+    return html`
+      <h2>Evidence</h2>
+      <p>
+        The evidence behind each issue’s scores, derived from the stored data for ${this.wb?.area ?? 'every located row'}: volumes, rates, change and whether
+        it is more than chance, trend, seasonality, concentration and harm- and cost-weighted volumes. Choose any figure to see the months and rows it
+        counts.
+      </p>
+      ${this.setup.value !== undefined
+        ? // Keep showing the set-up in force while it is read again after a save, so editors keep their state.
+          this.body(this.setup.value)
+        : this.setup.render({
+            pending: () => html`<p class="muted" role="status">Reading the evidence set-up…</p>`,
+            error: (e) => html`<p class="note error" role="alert">Could not read the evidence set-up: ${(e as Error).message}</p>`,
+          })}
+      ${this.setup.status === TaskStatus.ERROR && this.setup.value !== undefined
+        ? html`<p class="note error" role="alert">Could not read the evidence set-up: ${String((this.setup.error as Error)?.message ?? this.setup.error)}</p>`
+        : nothing}
+    `;
+  }
+
+  private body(setup: EvidenceSetup) {
+    const response = this.evidence.value;
+    const e = response?.evidence;
+    const pending = this.evidence.status === TaskStatus.PENDING;
+    return html`
+      <section aria-labelledby="period">
+        <h3 id="period">Assessment period</h3>
+        <csp-period-picker .period=${setup.period} .months=${e?.storedMonths ?? []} @period-change=${this.changePeriod}></csp-period-picker>
+        ${e?.period == null
+          ? nothing
+          : html`<p>Current period ${windowLabel(e.period.current)}, compared with ${windowLabel(e.period.previous)}. A month counts once it is stored: police.uk publishes whole months, so the latest stored month is treated as complete.</p>`}
+        <div class="status">
+          ${pending && this.slow
+            ? html`<p role="status">
+                ${this.progress?.label ?? 'Working out the evidence'}…
+                <progress max="1" value=${this.progress?.done ?? 0} aria-label="Evidence progress">${formatPercent(this.progress?.done ?? 0, 0)}</progress>
+              </p>`
+            : nothing}
+          ${response === undefined || pending
+            ? nothing
+            : html`<p class="muted" role="status" data-timing>Worked out in ${Math.round(response.timing.totalMs).toLocaleString('en-GB')} ms.</p>`}
+        </div>
+        ${this.evidence.status === TaskStatus.ERROR ? html`<p class="note error" role="alert">Could not work out the evidence: ${String((this.evidence.error as Error)?.message ?? this.evidence.error)}</p>` : nothing}
+        ${e === undefined ? (pending ? html`<p class="muted">Working out the evidence…</p>` : nothing) : this.notes(e)}
+      </section>
+      ${e === undefined
+        ? nothing
+        : html`
+            <section aria-labelledby="by-issue">
+              <h3 id="by-issue">Volumes, rates and trends</h3>
+              <csp-evidence-table .evidence=${e} .selected=${this.target}></csp-evidence-table>
+              <csp-evidence-trace .target=${this.target} .area=${this.wb?.area ?? null} .config=${this.config(setup)} @close=${() => (this.target = null)}></csp-evidence-trace>
+            </section>
+            <section aria-labelledby="proposed">
+              <h3 id="proposed">Proposed scores</h3>
+              <p>
+                Each data-backed criterion of the risk matrix gets a proposed score from its banding rule. Judgement stays with the analyst: proposals are
+                accepted or overridden, with a reason, in an assessment’s scoring grid, and every decision is kept in its audit trail.
+              </p>
+              <csp-proposed-scores .evidence=${e} .rules=${setup.banding} .proposals=${this.proposals(e, setup.banding)}></csp-proposed-scores>
+              <details>
+                <summary>Edit the banding rules</summary>
+                <csp-banding-editor .rules=${setup.banding}></csp-banding-editor>
+              </details>
+            </section>
+          `}
+      <section aria-labelledby="catalogue">
+        <h3 id="catalogue">Issue catalogue</h3>
+        <p>Each issue counts the police.uk crime types mapped to it, or takes local monthly counts. A crime type may count towards several issues.</p>
+        <csp-issue-catalogue .catalogue=${setup.catalogue} .localCounts=${setup.localCounts} .dataCrimeTypes=${e?.crimeTypes ?? []}></csp-issue-catalogue>
+      </section>
+      <section aria-labelledby="local">
+        <h3 id="local">Local counts</h3>
+        <csp-local-counts .catalogue=${setup.catalogue} .counts=${setup.localCounts}></csp-local-counts>
+      </section>
+      <section aria-labelledby="weights">
+        <h3 id="weights">Harm and cost weights</h3>
+        <csp-weight-tables .weights=${setup.weights} .catalogue=${setup.catalogue}></csp-weight-tables>
+      </section>
+    `;
+  }
+
+  private notes(e: EvidenceResult) {
+    if (e.notes.length === 0) return nothing;
+    return html`<ul class="notes">
+      ${e.notes.map((n) => html`<li class="note ${n.severity}">${n.text}</li>`)}
+    </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csp-evidence-page': EvidencePage;
+  }
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { crimeTable, type CrimePart } from '../../models/crime-table';
+import { crimeOverview, type MonthMeta } from '../../models/overview';
+import { createStreetFileParser } from '../../models/police-uk/street-file';
+import { streetCsv, streetRow } from '../fixtures/police-uk';
+
+/** Parses fixture rows into stored-month shapes, as the importer would. */
+function months(rows: string[][]): { metas: MonthMeta[]; parts: CrimePart[] } {
+  const p = createStreetFileParser();
+  p.push(streetCsv(rows));
+  const r = p.end();
+  if (!r.ok) throw new Error('fixture did not parse');
+  return {
+    metas: r.batches.map((b) => ({ month: b.month, force: b.force, rows: b.batch.n, rejected: b.rejected, ladCounts: b.ladCounts })),
+    parts: r.batches.map((b) => ({ key: `${b.force}|${b.month}`, month: b.month, force: b.force, fileName: 'f.csv', batch: b.batch })),
+  };
+}
+const many = (n: number, o: Parameters<typeof streetRow>[0]) => Array.from({ length: n }, () => streetRow(o));
+
+describe('crimeOverview', () => {
+  const { metas, parts } = months([
+    ...many(10, { Month: '2023-01' }),
+    ...many(2, { Month: '2023-01', 'Crime type': 'Robbery' }),
+    ...many(3, { Month: '2023-01', 'LSOA code': 'E01017541', 'LSOA name': 'Bedford 001B' }),
+    ...many(1, { Month: '2023-01', Longitude: '', Latitude: '', 'LSOA code': '', 'LSOA name': '', Location: 'No location' }),
+    ...many(11, { Month: '2023-02' }),
+    ...many(4, { Month: '2023-04' }),
+  ]);
+  const o = crimeOverview(metas, crimeTable(parts), 'Luton');
+
+  it('counts rows in the area by month and crime type, most common type first', () => {
+    expect(o.crimeTypes).toEqual(['Burglary', 'Robbery']);
+    expect(o.counts).toEqual([
+      { month: '2023-01', crimeType: 'Burglary', rows: 10 },
+      { month: '2023-01', crimeType: 'Robbery', rows: 2 },
+      { month: '2023-02', crimeType: 'Burglary', rows: 11 },
+      { month: '2023-04', crimeType: 'Burglary', rows: 4 },
+    ]);
+    expect(o.totals).toEqual({ stored: 31, inArea: 27, outside: 3, noLocation: 1, rejected: 0 });
+    expect(o.outsideByAuthority).toEqual([{ name: 'Bedford', rows: 3 }]);
+  });
+
+  it('flags missing months and months that look incomplete', () => {
+    expect(o.coverage).toMatchObject({ first: '2023-01', last: '2023-04', gaps: ['2023-03'] });
+    const ids = o.notes.map((n) => n.id);
+    expect(ids).toContain('gaps');
+    expect(o.notes.find((n) => n.id === 'gaps')!.text).toContain('Mar 2023');
+    // April has 4 rows in the area against a median month of 11.
+    expect(ids).toContain('low-2023-04');
+    expect(ids).not.toContain('low-2023-01');
+  });
+
+  it('explains rows without a location and rows in other authorities', () => {
+    expect(o.notes.find((n) => n.id === 'no-location')!.text).toMatch(/^1 row \(3\.2% of stored rows\) has no location/);
+    expect(o.notes.find((n) => n.id === 'outside')!.text).toBe("3 rows fall in 1 other authority (most: Bedford 3). They are kept and excluded from Luton's figures.");
+  });
+
+  it('moves rows between inside and outside when the area changes', () => {
+    const bedford = crimeOverview(metas, crimeTable(parts), 'Bedford');
+    expect(bedford.totals).toMatchObject({ inArea: 3, outside: 27, noLocation: 1 });
+    expect(bedford.counts).toEqual([{ month: '2023-01', crimeType: 'Burglary', rows: 3 }]);
+  });
+
+  it('notes crime IDs that repeat within a month', () => {
+    const dup = months([streetRow({ 'Crime ID': 'aa' }), streetRow({ 'Crime ID': 'aa' }), streetRow({ 'Crime ID': '' }), streetRow({ 'Crime ID': '' })]);
+    const d = crimeOverview(dup.metas, crimeTable(dup.parts), 'Luton');
+    expect(d.notes.find((n) => n.id === 'duplicate-ids')!.text).toMatch(/^1 crime ID appears on more than one row \(each within a single month/);
+  });
+});
