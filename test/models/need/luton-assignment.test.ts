@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { parseBoundaries, type Area } from '../../../models/boundaries';
-import { interiorPoint } from '../../../models/need/geometry';
+import { assignByPoint, ROW } from '../../../models/need/assign';
+import { interiorPoint, pointInGeometry } from '../../../models/need/geometry';
 import { areaIndex } from '../../../models/need/spatial-index';
 
 const BOUNDARIES = new URL('../../../../shared/data/boundaries/', import.meta.url);
@@ -36,5 +38,27 @@ describe('Luton LSOAs in Luton wards', () => {
         expect(index.locateAll(x, y), `${file} ${l.code}`).toHaveLength(1);
       }
     }
+  });
+});
+
+describe('crime rows outside every ward (Central Bedfordshire, December 2023)', () => {
+  it('counts the rows whose points fall outside the generalised wards as not assigned, and drops none', () => {
+    const wards = areas('ward_E06000056.geojson');
+    const rows = csvParse(readFileSync(new URL('../police-uk/bedfordshire/2023-12-bedfordshire-street.csv', BOUNDARIES), 'utf8'));
+    const lad = rows.map((r) => (r['LSOA name'] ?? '').replace(/\s+\d{3}[A-Z]$/, ''));
+    const a = assignByPoint(
+      areaIndex(wards.map((w) => w.geometry)),
+      rows.map((r) => Number(r['Longitude'] || NaN)),
+      rows.map((r) => Number(r['Latitude'] || NaN)),
+      (i) => lad[i] === 'Central Bedfordshire',
+    );
+    const inArea = lad.filter((l) => l === 'Central Bedfordshire').length;
+    expect(a.considered).toBe(inArea);
+    expect(a.assigned + a.notAssigned + a.noCoordinates).toBe(inArea);
+    expect(a.notAssigned).toBeGreaterThan(0);
+    // Each not-assigned row really is outside every ward.
+    a.areaOfRow.forEach((w, i) => {
+      if (w === ROW.notAssigned) expect(wards.some((x) => pointInGeometry(Number(rows[i]!['Longitude']), Number(rows[i]!['Latitude']), x.geometry))).toBe(false);
+    });
   });
 });
