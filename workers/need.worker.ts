@@ -2,9 +2,9 @@
 import { expose } from 'comlink';
 import { z } from 'zod';
 import type { Geometry } from '../models/boundaries';
-import { benchmarkScoring, type NeedBenchmark } from '../models/need/bench';
+import { benchmarkPlacement, benchmarkScoring, type NeedBenchmark } from '../models/need/bench';
 import { readLookup, type LookupRead } from '../models/need/lookup';
-import { needMatrix, needRobustness, type NeedMatrix, type RobustnessResult } from '../models/need/matrix';
+import { mapLayer, needMatrix, needRobustness, type MapLayer, type NeedMatrix, type RobustnessResult } from '../models/need/matrix';
 import { areaProfile, type AreaProfile } from '../models/need/profile';
 import { NeedLevel, NeedSettings, PeriodMonths, UserIndicator, WardLookup } from '../models/need/schema';
 import { readUserIndicators, type UserIndicatorRead } from '../models/need/user-indicators';
@@ -12,24 +12,24 @@ import { openDataStore } from '../src/data/idb-store';
 import { openNeedStore, type NeedUndoSummary } from '../src/data/need-store';
 import { needSource, type NeedProgress } from '../src/data/need-source';
 import { catalogueOf, describeSetup, type IndicatorInfo, type NeedSetup } from '../src/data/need-setup';
-import { assignByPoint } from '../models/need/assign';
-import { areaIndex } from '../models/need/spatial-index';
 
 const stores = Promise.all([openDataStore(), openNeedStore()]);
 const source = stores.then(([data, need]) => needSource(data, need));
 const need = stores.then(([, n]) => n);
 
 const Area = z.string().min(1);
-
-/** One indicator's values by area code (null: no value). */
-export interface MapLayer {
-  id: string;
-  label: string;
-  unit: string;
-  direction: 'higher' | 'lower';
-  values: Record<string, number | null>;
-}
 const Text = z.string();
+
+/** A level's areas, indicator table and crime counts, when its boundaries are loaded. */
+async function levelOf(area: string, level: NeedLevel, periodMonths: PeriodMonths) {
+  const s = await source;
+  const ctx = await s.context(Area.parse(area));
+  const lv = NeedLevel.parse(level);
+  const table = s.indicators(ctx, lv, PeriodMonths.parse(periodMonths));
+  const g = ctx.geography[lv];
+  const cube = ctx.cubes[lv];
+  return table === undefined || g === undefined || cube === undefined ? undefined : { table, areas: g.areas, cube };
+}
 
 const api = {
   /** What is loaded for the area, how its data was placed, and the stored settings. */
@@ -40,9 +40,8 @@ const api = {
 
   /** The indicators available at a level for a crime period. */
   async catalogue(area: string, level: NeedLevel, periodMonths: PeriodMonths): Promise<IndicatorInfo[]> {
-    const s = await source;
-    const table = s.indicators(await s.context(Area.parse(area)), NeedLevel.parse(level), PeriodMonths.parse(periodMonths));
-    return table === undefined ? [] : catalogueOf(table);
+    const at = await levelOf(area, level, periodMonths);
+    return at === undefined ? [] : catalogueOf(at.table);
   },
 
   /** The boundaries of a level, for the map. */
@@ -52,41 +51,27 @@ const api = {
   },
 
   async matrix(area: string, settings: NeedSettings): Promise<NeedMatrix | null> {
-    const s = await source;
-    const ctx = await s.context(Area.parse(area));
     const set = NeedSettings.parse(settings);
-    const table = s.indicators(ctx, set.level, set.periodMonths);
-    return table === undefined ? null : needMatrix(table, ctx.geography[set.level]!.areas, set);
+    const at = await levelOf(area, set.level, set.periodMonths);
+    return at === undefined ? null : needMatrix(at.table, at.areas, set);
   },
 
   async robustness(area: string, settings: NeedSettings): Promise<RobustnessResult | null> {
-    const s = await source;
-    const ctx = await s.context(Area.parse(area));
     const set = NeedSettings.parse(settings);
-    const table = s.indicators(ctx, set.level, set.periodMonths);
-    return table === undefined ? null : needRobustness(table, ctx.geography[set.level]!.areas, set);
+    const at = await levelOf(area, set.level, set.periodMonths);
+    return at === undefined ? null : needRobustness(at.table, at.areas, set);
   },
 
   async profile(area: string, level: NeedLevel, periodMonths: PeriodMonths, code: string): Promise<AreaProfile | null> {
-    const s = await source;
-    const ctx = await s.context(Area.parse(area));
-    const lv = NeedLevel.parse(level);
-    const table = s.indicators(ctx, lv, PeriodMonths.parse(periodMonths));
-    const areas = ctx.geography[lv]?.areas ?? [];
-    const at = areas.findIndex((a) => a.code === code);
-    return table === undefined || at < 0 ? null : areaProfile(table, ctx.cubes[lv]!, areas, at);
+    const at = await levelOf(area, level, periodMonths);
+    const i = at?.areas.findIndex((a) => a.code === code) ?? -1;
+    return at === undefined || i < 0 ? null : areaProfile(at.table, at.cube, at.areas, i);
   },
 
   /** One indicator's value per area, for the map. */
   async layer(area: string, level: NeedLevel, periodMonths: PeriodMonths, id: string): Promise<MapLayer | null> {
-    const s = await source;
-    const ctx = await s.context(Area.parse(area));
-    const lv = NeedLevel.parse(level);
-    const column = s.indicators(ctx, lv, PeriodMonths.parse(periodMonths))?.indicators.find((i) => i.id === id);
-    const areas = ctx.geography[lv]?.areas ?? [];
-    if (column === undefined) return null;
-    const values = Object.fromEntries(areas.map((a, i) => [a.code, Number.isFinite(column.values[i]!) ? column.values[i]! : null]));
-    return { id: column.id, label: column.label, unit: column.unit, direction: column.direction, values };
+    const at = await levelOf(area, level, periodMonths);
+    return at === undefined ? null : mapLayer(at.table, at.areas, Text.parse(id));
   },
 
   /** Reads and checks an area-indicator CSV against the loaded boundaries (nothing is stored). */
@@ -123,20 +108,12 @@ const api = {
    * and times placing the area's crime rows in wards.
    */
   async benchmark(areas: number, indicators: number, runs: number, area: string | null): Promise<NeedBenchmark> {
-    const scoreMs = benchmarkScoring(z.number().int().positive().parse(areas), z.number().int().positive().parse(indicators), z.number().int().positive().parse(runs));
-    const assignMs: number[] = [];
-    let rows = 0;
-    const ctx = area === null ? undefined : await (await source).context(area);
-    const wards = ctx?.geography.ward?.areas;
-    if (ctx !== undefined && wards !== undefined) {
-      for (let r = 0; r < runs; r++) {
-        const t0 = performance.now();
-        const a = assignByPoint(areaIndex(wards.map((w) => w.geometry)), ctx.crime.longitude, ctx.crime.latitude, (i) => ctx.crime.lad[i] === ctx.area);
-        assignMs.push(performance.now() - t0);
-        rows = a.considered;
-      }
-    }
-    return { scoreMs, assignMs, rows };
+    const n = z.number().int().positive();
+    const scoreMs = benchmarkScoring(n.parse(areas), n.parse(indicators), n.parse(runs));
+    const ctx = area === null ? undefined : await (await source).context(Area.parse(area));
+    const wards = ctx?.geography.ward?.areas.map((w) => w.geometry);
+    const placed = ctx === undefined || wards === undefined ? { ms: [], rows: 0 } : benchmarkPlacement(wards, ctx.crime, ctx.area, runs);
+    return { scoreMs, assignMs: placed.ms, rows: placed.rows };
   },
 };
 export type NeedApi = typeof api;

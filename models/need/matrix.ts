@@ -112,6 +112,27 @@ function describe(c: IndicatorColumn, direction: MatrixIndicator['direction'], w
   return { id: c.id, label: c.label, group: c.group, unit: c.unit, direction, weight, description: c.description, partnership: toNull(c.partnership) };
 }
 
+/** One indicator's values by area code, for the map (null: no value). */
+export const MapLayer = z.object({
+  id: z.string(),
+  label: z.string(),
+  unit: z.string(),
+  direction: DirectionSchema,
+  values: z.record(z.string(), num),
+});
+export type MapLayer = z.infer<typeof MapLayer>;
+
+/**
+ * One indicator of a table as a map layer.
+ *
+ * @example mapLayer(table, wards, 'crime:Burglary')?.values['E05014743'] // 4.21
+ */
+export function mapLayer(table: IndicatorTable, areas: readonly { code: string }[], id: string): MapLayer | null {
+  const c = table.indicators.find((i) => i.id === id);
+  if (c === undefined) return null;
+  return { id: c.id, label: c.label, unit: c.unit, direction: c.direction, values: Object.fromEntries(areas.map((a, i) => [a.code, toNull(c.values[i]!)])) };
+}
+
 export const RobustnessResult = z.object({
   topN: z.number(),
   runs: z.number(),

@@ -2,12 +2,11 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatCount } from '../../models/format';
 import { formatIndicator, formatScore } from '../../models/need/format-value';
-import type { NeedMatrix } from '../../models/need/matrix';
+import type { MapLayer, NeedMatrix } from '../../models/need/matrix';
 import { LEVEL_LABELS, type NeedLevel } from '../../models/need/schema';
 import { STANDARDISATIONS } from '../../models/need/standardise';
 import { needMap, type MapArea } from '../charts/need-map';
 import type { IndicatorInfo } from '../data/need-setup';
-import type { MapLayer } from '../../workers/need.worker';
 import { baseStyles } from './styles';
 import './plot-figure';
 

@@ -93,7 +93,17 @@ export class NeedPage extends LitElement {
     this.settings = levels.length > 0 && !levels.includes(base.level) ? { ...base, level: levels[0]! } : base;
   }
 
-  private key = () => (this.settings === null || this.settingsArea !== this.wb?.area ? '' : JSON.stringify(this.settings));
+  /** The settings the scores depend on, as text so that tasks re-run only when they change (not when the map switches layer). */
+  private key = () => {
+    if (this.settings === null || this.settingsArea !== this.wb?.area) return '';
+    const { mapIndicator, ...scored } = this.settings;
+    void mapIndicator;
+    return JSON.stringify(scored);
+  };
+
+  private scored(key: string): NeedSettings {
+    return { ...(JSON.parse(key) as Omit<NeedSettings, 'mapIndicator'>), mapIndicator: 'composite' };
+  }
 
   private readonly catalogue = new Task(this, {
     task: async ([, area, , level, period]) => (area == null || level === undefined ? [] : this.need().catalogue(area, level, period!)),
@@ -106,12 +116,12 @@ export class NeedPage extends LitElement {
   });
 
   private readonly matrix = new Task(this, {
-    task: async ([, area, , key]) => (area == null || key === '' ? null : this.need().matrix(area, JSON.parse(key) as NeedSettings)),
+    task: async ([, area, , key]) => (area == null || key === '' ? null : this.need().matrix(area, this.scored(key))),
     args: () => [this.wb?.version, this.wb?.area, this.revision, this.key()] as const,
   });
 
   private readonly robustness = new Task(this, {
-    task: async ([, area, , key]) => (area == null || key === '' ? null : this.need().robustness(area, JSON.parse(key) as NeedSettings)),
+    task: async ([, area, , key]) => (area == null || key === '' ? null : this.need().robustness(area, this.scored(key))),
     args: () => [this.wb?.version, this.wb?.area, this.revision, this.key()] as const,
   });
 
