@@ -1,4 +1,4 @@
-import { ascendingOrder } from './sort-pairs';
+import { ascendingOrder } from './ascending-order';
 
 /**
  * Standardisations put indicators measured in different units (rates per

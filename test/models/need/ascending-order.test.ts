@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ascendingOrder } from '../../../models/need/sort-pairs';
+import { ascendingOrder } from '../../../models/need/ascending-order';
 import { Random } from '../../../models/sensitivity/random';
 import { rankScores } from '../../../models/need/composite';
 
