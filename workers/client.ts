@@ -3,6 +3,7 @@ import type { ImportApi } from './import.worker';
 import type { DataApi } from './data.worker';
 import type { EvidenceApi } from './evidence.worker';
 import type { SensitivityApi } from './sensitivity.worker';
+import type { NeedApi } from './need.worker';
 
 /** The app's workers, each behind its comlink proxy. */
 export interface Workers {
@@ -10,6 +11,7 @@ export interface Workers {
   data: Remote<DataApi>;
   evidence: Remote<EvidenceApi>;
   sensitivity: Remote<SensitivityApi>;
+  need: Remote<NeedApi>;
 }
 
 /**
@@ -22,6 +24,7 @@ export function startWorkers(): Workers {
     data: wrap<DataApi>(new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name: 'data' })),
     evidence: wrap<EvidenceApi>(new Worker(new URL('./evidence.worker.ts', import.meta.url), { type: 'module', name: 'evidence' })),
     sensitivity: startSensitivityWorker(),
+    need: wrap<NeedApi>(new Worker(new URL('./need.worker.ts', import.meta.url), { type: 'module', name: 'need' })),
   };
 }
 

@@ -6,6 +6,7 @@ import type { ImportApi } from '../../workers/import.worker';
 import type { DataApi } from '../../workers/data.worker';
 import type { EvidenceApi } from '../../workers/evidence.worker';
 import type { EvidenceStore } from '../data/evidence-store';
+import type { NeedApi } from '../../workers/need.worker';
 import type { ImportJobs } from './import-jobs';
 
 /** Long-lived services every view may use, provided once by the app shell. */
@@ -21,6 +22,8 @@ export interface Services {
   evidence: Remote<EvidenceApi>;
   /** The evidence set-up: issue catalogue, local counts, weights, banding rules, audit trail. */
   evidenceStore: EvidenceStore;
+  /** The community need matrix: placement, indicators, scoring, and its own store (user indicators, lookup, settings). */
+  need: Remote<NeedApi>;
   /** Risk-matrix assessments (their own IndexedDB database; small records, read and written from the page). */
   assessments: AssessmentStore;
 }

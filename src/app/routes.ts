@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import '../pages/data-page';
 import '../pages/overview-page';
 import '../pages/evidence-page';
+import '../pages/need-page';
 import '../pages/matrix-page';
 import '../pages/priorities-page';
 
@@ -17,6 +18,7 @@ export const ROUTES: readonly Route[] = [
   { path: 'data', label: 'Data', render: () => html`<csp-data-page></csp-data-page>` },
   { path: 'overview', label: 'Overview', render: () => html`<csp-overview-page></csp-overview-page>` },
   { path: 'evidence', label: 'Evidence', render: () => html`<csp-evidence-page></csp-evidence-page>` },
+  { path: 'need', label: 'Community need', render: () => html`<csp-need-page></csp-need-page>` },
   { path: 'matrix', label: 'Risk matrix', render: () => html`<csp-matrix-page></csp-matrix-page>` },
   { path: 'priorities', label: 'Priorities', render: () => html`<csp-priorities-page></csp-priorities-page>` },
 ];

@@ -250,6 +250,9 @@ class IdbDataStore implements DataStore {
 
   private async pushUndo(tx: Tx, entry: UndoEntry): Promise<void> {
     const store = tx.objectStore('undo');
+    // Undo goes newest first by time; two steps in the same millisecond still need an order.
+    const latest = await store.index('createdAt').openCursor(null, 'prev');
+    if (latest !== null && entry.createdAt <= latest.value.createdAt) entry.createdAt = latest.value.createdAt + 1;
     await store.put({ id: entry.id, createdAt: entry.createdAt, label: entry.label });
     await tx.objectStore('undoData').put(entry);
     const keys = await store.index('createdAt').getAllKeys();

@@ -114,6 +114,15 @@ describe('importFiles', () => {
     expect((await store.partitions('crime')).map((m) => m.month).sort()).toEqual(['2023-01', '2023-02']);
   });
 
+  it('undoes the latest step first even when two steps share a millisecond', async () => {
+    const at = () => 1_700_000_000_000;
+    await importFiles(store, [sourceFromText('jan.csv', jan)], { source: 'import', now: at });
+    await importFiles(store, [sourceFromText('feb.csv', feb)], { source: 'import', now: at });
+    const last = await store.lastUndo();
+    await store.undo(last!.id);
+    expect((await store.partitions('crime')).map((m) => m.month)).toEqual(['2023-01']);
+  });
+
   it('stops without storing anything when cancelled', async () => {
     await expect(importFiles(store, [sourceFromText('jan.csv', jan)], { source: 'import', cancelled: () => true })).rejects.toBeInstanceOf(ImportCancelled);
     expect(await store.datasets()).toEqual([]);

@@ -1,0 +1,214 @@
+import { formatCount, formatDate, formatMonth, plural } from '../format';
+import { IMD_DOMAINS, type ImdDomainId } from '../imd';
+import type { LsoaLink } from './assign';
+import { sumByArea, type CrimeCube, type CrimePeriod } from './crime-cube';
+import { sumToAreas, weightedMean } from './population';
+import type { NeedLevel, UserIndicator } from './schema';
+import type { Direction } from './standardise';
+
+/**
+ * The indicators a need matrix can use, per area: crime and ASB rates per
+ * 1,000 residents, IMD 2019 ranks, deciles and the share of residents in the
+ * most deprived 10%, population, and the user's own indicators. Each says how
+ * it was computed and from what.
+ */
+
+export const INDICATOR_GROUPS = {
+  crime: 'Crime and ASB (police.uk)',
+  imd: 'Deprivation (IMD 2019)',
+  population: 'Population (IoD2019 File 6, mid-2015)',
+  user: 'Your indicators',
+} as const;
+export type IndicatorGroup = keyof typeof INDICATOR_GROUPS;
+export type IndicatorUnit = 'rate' | 'rank' | 'decile' | 'share' | 'count' | 'value';
+
+export interface IndicatorColumn {
+  id: string;
+  label: string;
+  group: IndicatorGroup;
+  unit: IndicatorUnit;
+  /** Which way need runs unless the user says otherwise. */
+  direction: Direction;
+  /** How it was computed, from which rows and areas. */
+  description: string;
+  /** Per area (NaN = no value). */
+  values: Float64Array;
+  /** Crime indicators: the rows counted per area. */
+  counts?: Float64Array;
+  /** The partnership as a whole, on the same scale (see {@link partnershipNote}). */
+  partnership: number;
+}
+
+/** IMD ranks and deciles of one 2011 LSOA: 'imd' for the index itself, plus any domains loaded. */
+export type ImdValues = Partial<Record<'imd' | ImdDomainId, { rank: number; decile: number }>>;
+export interface LsoaPopulation {
+  population: number;
+  children: number;
+  aged60plus: number;
+}
+
+export interface IndicatorInputs {
+  level: NeedLevel;
+  areas: readonly { code: string; name: string }[];
+  /** 2011 LSOAs placed in the areas, and how (see assign.ts). */
+  links: readonly LsoaLink[];
+  /** How the links were made, in words, for the descriptions. */
+  linkNote: string;
+  imd: ReadonlyMap<string, ImdValues>;
+  /** Which IMD file the ranks came from, for the descriptions. */
+  imdSource: string;
+  population: ReadonlyMap<string, LsoaPopulation>;
+  cube: CrimeCube;
+  period: CrimePeriod;
+  /** How crime rows were placed, in words. */
+  crimeNote: string;
+  user: readonly UserIndicator[];
+}
+
+export interface IndicatorTable {
+  level: NeedLevel;
+  /** Residents per area (NaN when File 6 is not loaded or no LSOA is placed in the area). */
+  population: Float64Array;
+  /** Per area: 1 when its residents include an equal share of a split 2011 LSOA (an estimate). */
+  estimated: Uint8Array;
+  indicators: IndicatorColumn[];
+}
+
+const IMD_INDICES = [{ id: 'imd', label: 'Index of Multiple Deprivation' }, ...IMD_DOMAINS.map((d) => ({ id: d.id, label: `${d.label} domain` }))] as const;
+const ASB = 'Anti-social behaviour';
+
+/** How the "Partnership" figure of each unit is worked out. */
+export const partnershipNote: Record<IndicatorUnit, string> = {
+  rate: 'all rows placed in the areas ÷ all their residents',
+  rank: 'population-weighted mean over every placed LSOA',
+  decile: 'population-weighted mean over every placed LSOA',
+  share: 'over every resident of the areas',
+  count: 'mean per area',
+  value: 'mean of the areas with a value',
+};
+
+/**
+ * Builds every indicator available at a level.
+ *
+ * @example buildIndicators(inputs).indicators.find((i) => i.id === 'crime:all')!.values // rate per 1,000 per ward
+ */
+export function buildIndicators(input: IndicatorInputs): IndicatorTable {
+  const n = input.areas.length;
+  const one = input.level === 'ward' ? 'ward' : 'LSOA';
+  const popOf = (c: string) => input.population.get(c)?.population;
+  const hasPopulation = input.population.size > 0;
+  const population = sumToAreas(input.links, n, popOf);
+  const totalPopulation = sum(population);
+  const indicators: IndicatorColumn[] = [];
+
+  // Crime: rows in the window, per 1,000 residents per year.
+  const months = input.period.monthIndexes.length;
+  if (months > 0 && hasPopulation) {
+    const span = `${formatMonth(input.period.first)} to ${formatMonth(input.period.last)}`;
+    const gaps = input.period.missing.length > 0 ? ` ${plural(input.period.missing.length, 'month')} of the window ${input.period.missing.length === 1 ? 'has' : 'have'} no data and ${input.period.missing.length === 1 ? 'is' : 'are'} left out.` : '';
+    const perYear = months === 12 ? '' : ` × 12 ÷ ${months} months (annualised)`;
+    const rate = (id: string, label: string, keep: (t: string) => boolean, what: string) => {
+      const counts = sumByArea(input.cube, input.period.monthIndexes, keep);
+      const values = counts.map((c, i) => (population[i]! > 0 ? ((c / population[i]!) * 1000 * 12) / months : NaN));
+      indicators.push({
+        id,
+        label,
+        group: 'crime',
+        unit: 'rate',
+        direction: 'higher',
+        description: `${what} in ${span} (${plural(months, 'month')} with data) placed in the ${one} (${input.crimeNote}), ÷ the ${one}'s residents × 1,000${perYear}.${gaps} Residents: ${populationSource(one)}.`,
+        values,
+        counts,
+        partnership: totalPopulation > 0 ? ((sum(counts) / totalPopulation) * 1000 * 12) / months : NaN,
+      });
+    };
+    rate('crime:all', 'All crime (excluding ASB), rate', (t) => t !== ASB, 'police.uk street-level crime rows of every type except anti-social behaviour');
+    for (const t of input.cube.types) rate(`crime:${t}`, `${t}, rate`, (x) => x === t, `police.uk rows of type “${t}”`);
+  }
+
+  // Deprivation: ranks and deciles weighted by residents; the share of residents in the most deprived decile.
+  const weightOf = hasPopulation ? popOf : (c: string) => (input.imd.has(c) ? 1 : undefined);
+  const weighting = hasPopulation ? 'weighted by residents (IoD2019 File 6, mid-2015)' : 'unweighted, as File 6 (population) is not loaded';
+  const allLinks = input.links.map((l) => ({ ...l, target: 0 }));
+  for (const idx of IMD_INDICES) {
+    if (![...input.imd.values()].some((v) => v[idx.id] !== undefined)) continue;
+    const get = (field: 'rank' | 'decile') => (c: string) => input.imd.get(c)?.[idx.id]?.[field];
+    const inD1 = (c: string) => {
+      const d = input.imd.get(c)?.[idx.id]?.decile;
+      return d === undefined ? undefined : d === 1 ? 1 : 0;
+    };
+    const from = `${input.imdSource}, ${idx.label}, on 2011 LSOAs placed in the ${one} (${input.linkNote})`;
+    const add = (suffix: string, label: string, unit: IndicatorUnit, direction: Direction, value: (c: string) => number | undefined, what: string) =>
+      indicators.push({
+        id: `imd:${idx.id}:${suffix}`,
+        label,
+        group: 'imd',
+        unit,
+        direction,
+        description: `${what}, ${weighting}. From ${from}.`,
+        values: weightedMean(input.links, n, weightOf, value),
+        partnership: weightedMean(allLinks, 1, weightOf, value)[0]!,
+      });
+    add('rank', `${idx.label}: mean rank`, 'rank', 'lower', get('rank'), 'Mean national rank of the LSOAs (1 = most deprived of 32,844 in England)');
+    add('decile', `${idx.label}: mean decile`, 'decile', 'lower', get('decile'), 'Mean national decile of the LSOAs (1 = most deprived 10%)');
+    add('d1', `${idx.label}: residents in most deprived 10%`, 'share', 'higher', inD1, 'Share of residents living in LSOAs in the most deprived 10% in England (decile 1)');
+  }
+
+  if (hasPopulation) {
+    indicators.push({
+      id: 'pop:total',
+      label: 'Residents',
+      group: 'population',
+      unit: 'count',
+      direction: 'higher',
+      description: `Residents: ${populationSource(one)}.`,
+      values: population,
+      partnership: totalPopulation / n,
+    });
+    const share = (id: string, label: string, field: 'children' | 'aged60plus') => {
+      const part = sumToAreas(input.links, n, (c) => input.population.get(c)?.[field]);
+      indicators.push({
+        id,
+        label,
+        group: 'population',
+        unit: 'share',
+        direction: 'higher',
+        description: `${label} ÷ residents, both from IoD2019 File 6 (mid-2015), summed over the 2011 LSOAs placed in the ${one} (${input.linkNote}).`,
+        values: part.map((p, i) => (population[i]! > 0 ? p / population[i]! : NaN)),
+        partnership: totalPopulation > 0 ? sum(part) / totalPopulation : NaN,
+      });
+    };
+    share('pop:children', 'Children aged 0-15', 'children');
+    share('pop:older', 'Residents aged 60 and over', 'aged60plus');
+  }
+
+  for (const u of input.user) {
+    const values = Float64Array.from(input.areas, (a) => u.values[a.code] ?? NaN);
+    const given = values.filter((v) => v === v);
+    if (given.length === 0) continue;
+    const lines = input.areas.map((a) => u.lines[a.code]).filter((l) => l !== undefined);
+    indicators.push({
+      id: `user:${u.name}`,
+      label: u.name,
+      group: 'user',
+      unit: 'value',
+      direction: 'higher',
+      description: `From your file ${u.fileName} (imported ${formatDate(u.importedAt)}): the value given for each ${one}'s code (${formatCount(given.length)} of ${formatCount(n)} ${one}s, lines ${Math.min(...lines)} to ${Math.max(...lines)}).`,
+      values,
+      partnership: sum(given) / given.length,
+    });
+  }
+  const estimated = new Uint8Array(n);
+  for (const l of input.links) if (l.share < 1) estimated[l.target] = 1;
+  return { level: input.level, population, estimated, indicators };
+
+  function populationSource(unit: string): string {
+    return `IoD2019 File 6 total population (mid-2015, excluding prisoners), summed over the 2011 LSOAs placed in the ${unit} (${input.linkNote})`;
+  }
+}
+
+function sum(xs: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) if (xs[i] === xs[i]) s += xs[i]!;
+  return s;
+}

@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { scoreMatrix } from './composite';
+import type { IndicatorColumn, IndicatorTable } from './indicators';
+import { robustness } from './robustness';
+import { DirectionSchema, NeedLevel, StandardisationSchema, type NeedSettings } from './schema';
+
+/** Numbers cross to the page as null when missing (NaN does not survive JSON and reads badly). */
+const num = z.number().nullable();
+const toNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+export const MatrixIndicator = z.object({
+  id: z.string(),
+  label: z.string(),
+  group: z.string(),
+  unit: z.enum(['rate', 'rank', 'decile', 'share', 'count', 'value']),
+  direction: DirectionSchema,
+  weight: z.number(),
+  description: z.string(),
+  partnership: num,
+});
+export type MatrixIndicator = z.infer<typeof MatrixIndicator>;
+
+export const MatrixArea = z.object({
+  code: z.string(),
+  name: z.string(),
+  population: num,
+  composite: num,
+  /** 1 = most need; tied areas share a rank; 0 = no score. */
+  rank: z.number().int(),
+  /** Per selected indicator, in the order of `indicators`. */
+  values: z.array(num),
+  /** Crime indicators: the rows counted (null for others). */
+  counts: z.array(num),
+  standardised: z.array(num),
+  contributions: z.array(num),
+  smallPopulation: z.boolean(),
+  /** Residents include an equal share of a 2011 LSOA split in 2021 (an estimate). */
+  populationEstimated: z.boolean(),
+  /** Labels of selected indicators the area has no value for. */
+  missing: z.array(z.string()),
+});
+export type MatrixArea = z.infer<typeof MatrixArea>;
+
+export const NeedMatrix = z.object({
+  level: NeedLevel,
+  method: StandardisationSchema,
+  indicators: z.array(MatrixIndicator),
+  /** Chosen indicators not available at this level (for example IMD without IMD files). */
+  unavailable: z.array(z.string()),
+  /** In rank order. */
+  areas: z.array(MatrixArea),
+  smallPopulation: z.number(),
+  /** Milliseconds spent standardising, combining and ranking (in the worker). */
+  scoreMs: z.number(),
+});
+export type NeedMatrix = z.infer<typeof NeedMatrix>;
+
+/** The chosen indicators that the table has, with their weights and directions. */
+function chosen(table: IndicatorTable, settings: NeedSettings) {
+  const byId = new Map(table.indicators.map((i) => [i.id, i]));
+  const use = settings.indicators.filter((c) => c.weight > 0 && byId.has(c.id)).map((c) => ({ choice: c, column: byId.get(c.id)! }));
+  const unavailable = settings.indicators.filter((c) => !byId.has(c.id)).map((c) => c.id);
+  return { use, unavailable };
+}
+
+/**
+ * The need matrix for a level: chosen indicators standardised, weighted and
+ * combined, areas ranked, small populations flagged.
+ *
+ * @example needMatrix(table, wards, settings).areas[0] // { name: 'Biscot', rank: 1, composite: 1.12, … }
+ */
+export function needMatrix(table: IndicatorTable, areas: readonly { code: string; name: string }[], settings: NeedSettings, now: () => number = () => performance.now()): NeedMatrix {
+  const { use, unavailable } = chosen(table, settings);
+  const names = areas.map((a) => a.name);
+  const t0 = now();
+  const s = scoreMatrix({
+    values: use.map((u) => u.column.values),
+    directions: use.map((u) => u.choice.direction),
+    weights: use.map((u) => u.choice.weight),
+    method: settings.method,
+    names,
+  });
+  const scoreMs = now() - t0;
+  return {
+    level: table.level,
+    method: settings.method,
+    indicators: use.map(({ choice, column }) => describe(column, choice.direction, choice.weight)),
+    unavailable,
+    areas: Array.from(s.order, (a) => {
+      const pop = table.population[a]!;
+      return {
+        code: areas[a]!.code,
+        name: areas[a]!.name,
+        population: toNull(pop),
+        composite: toNull(s.composite[a]!),
+        rank: s.rank[a]!,
+        values: use.map((u) => toNull(u.column.values[a]!)),
+        counts: use.map((u) => (u.column.counts === undefined ? null : u.column.counts[a]!)),
+        standardised: s.standardised.map((col) => toNull(col[a]!)),
+        contributions: s.contributions.map((col) => toNull(col[a]!)),
+        smallPopulation: Number.isFinite(pop) && pop < settings.smallPopulation,
+        populationEstimated: table.estimated[a] === 1,
+        missing: use.filter((u) => !Number.isFinite(u.column.values[a]!)).map((u) => u.column.label),
+      };
+    }),
+    smallPopulation: settings.smallPopulation,
+    scoreMs,
+  };
+}
+
+function describe(c: IndicatorColumn, direction: MatrixIndicator['direction'], weight: number): MatrixIndicator {
+  return { id: c.id, label: c.label, group: c.group, unit: c.unit, direction, weight, description: c.description, partnership: toNull(c.partnership) };
+}
+
+/** One indicator's values by area code, for the map (null: no value). */
+export const MapLayer = z.object({
+  id: z.string(),
+  label: z.string(),
+  unit: z.string(),
+  direction: DirectionSchema,
+  values: z.record(z.string(), num),
+});
+export type MapLayer = z.infer<typeof MapLayer>;
+
+/**
+ * One indicator of a table as a map layer.
+ *
+ * @example mapLayer(table, wards, 'crime:Burglary')?.values['E05014743'] // 4.21
+ */
+export function mapLayer(table: IndicatorTable, areas: readonly { code: string }[], id: string): MapLayer | null {
+  const c = table.indicators.find((i) => i.id === id);
+  if (c === undefined) return null;
+  return { id: c.id, label: c.label, unit: c.unit, direction: c.direction, values: Object.fromEntries(areas.map((a, i) => [a.code, toNull(c.values[i]!)])) };
+}
+
+export const RobustnessResult = z.object({
+  topN: z.number(),
+  runs: z.number(),
+  seed: z.number(),
+  spread: z.number(),
+  indicators: z.array(z.string()),
+  /** Every area that is in the top N under some method or weight change, most robust first. */
+  areas: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      rank: z.number(),
+      rankBy: z.object({ zscore: z.number(), percentile: z.number(), minmax: z.number() }),
+      inTopOfChanges: z.number(),
+      monteCarloShare: z.number(),
+    }),
+  ),
+  changes: z.number(),
+  /** Each one-at-a-time change that alters the top N: which indicator, the factor, who enters and who leaves. */
+  changedBy: z.array(z.object({ indicator: z.string(), factor: z.number(), enter: z.array(z.string()), leave: z.array(z.string()) })),
+  sameTopAcrossMethods: z.boolean(),
+});
+export type RobustnessResult = z.infer<typeof RobustnessResult>;
+
+/**
+ * How robust the top N of a need matrix is to the standardisation and the
+ * weights (see {@link robustness}).
+ */
+export function needRobustness(table: IndicatorTable, areas: readonly { code: string; name: string }[], settings: NeedSettings, runs = 1000, seed?: number): RobustnessResult {
+  const { use } = chosen(table, settings);
+  const names = areas.map((a) => a.name);
+  const r = robustness({
+    values: use.map((u) => u.column.values),
+    directions: use.map((u) => u.choice.direction),
+    weights: use.map((u) => u.choice.weight),
+    method: settings.method,
+    names,
+    topN: settings.topN,
+    runs,
+    ...(seed === undefined ? {} : { seed }),
+  });
+  const baseRank = r.byMethod[settings.method].rank;
+  const involved = new Set<number>([...r.top, ...Object.values(r.byMethod).flatMap((m) => m.top), ...r.weightChanges.flatMap((c) => c.top)]);
+  r.monteCarloShare.forEach((s, a) => s > 0 && involved.add(a));
+  const baseTop = new Set(r.top);
+  return {
+    topN: r.topN,
+    runs: r.runs,
+    seed: r.seed,
+    spread: r.spread,
+    indicators: use.map((u) => u.column.label),
+    areas: [...involved]
+      .map((a) => ({
+        code: areas[a]!.code,
+        name: names[a]!,
+        rank: baseRank[a]!,
+        rankBy: { zscore: r.byMethod.zscore.rank[a]!, percentile: r.byMethod.percentile.rank[a]!, minmax: r.byMethod.minmax.rank[a]! },
+        inTopOfChanges: r.inTopOfChanges[a]!,
+        monteCarloShare: r.monteCarloShare[a]!,
+      }))
+      .sort((x, y) => y.monteCarloShare - x.monteCarloShare || (x.rank || Infinity) - (y.rank || Infinity) || x.name.localeCompare(y.name, 'en-GB')),
+    changes: r.weightChanges.length,
+    changedBy: r.weightChanges
+      .filter((c) => c.changed)
+      .map((c) => ({
+        indicator: use[c.indicator]!.column.label,
+        factor: c.factor,
+        enter: c.top.filter((a) => !baseTop.has(a)).map((a) => names[a]!),
+        leave: r.top.filter((a) => !c.top.includes(a)).map((a) => names[a]!),
+      })),
+    sameTopAcrossMethods: new Set(Object.values(r.byMethod).map((m) => [...m.top].sort((a, b) => a - b).join(','))).size === 1,
+  };
+}
