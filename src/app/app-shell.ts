@@ -5,6 +5,8 @@ import { openDataStore, DATA_DB_NAME } from '../data/idb-store';
 import { openEvidenceStore } from '../data/evidence-store';
 import { STORE_CHANNEL } from '../data/store';
 import { SAMPLE_FILES, SAMPLE_LABEL } from '../data/sample-files';
+import { openAssessmentStore } from '../data/assessment-store';
+import { seedAssessment } from '../data/seed-assessment';
 import { startWorkers } from '../../workers/client';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from './context';
 import { ImportJobs, JobsController } from './import-jobs';
@@ -131,10 +133,12 @@ export class CspApp extends LitElement {
 
   private async start(): Promise<void> {
     try {
-      const [store, evidenceStore] = await Promise.all([openDataStore(), openEvidenceStore()]);
+      const [store, evidenceStore, assessments] = await Promise.all([openDataStore(), openEvidenceStore(), openAssessmentStore()]);
+      // First visit: the 2014 Central Bedfordshire matrix, imported like a user's file (no request needed).
+      await assessments.seedOnce(() => seedAssessment(crypto.randomUUID(), Date.now()));
       const workers = startWorkers();
       const jobs = new ImportJobs(workers.importer);
-      this.services = { store, importer: workers.importer, data: workers.data, jobs, evidence: workers.evidence, evidenceStore, need: workers.need };
+      this.services = { store, importer: workers.importer, data: workers.data, jobs, evidence: workers.evidence, evidenceStore, need: workers.need, assessments };
       this.channel = new BroadcastChannel(`${STORE_CHANNEL}:${DATA_DB_NAME}`);
       this.channel.onmessage = () => void this.refresh();
       await this.refresh();

@@ -1,6 +1,7 @@
 import { createContext } from '@lit/context';
 import type { Remote } from 'comlink';
 import type { DataStore } from '../data/store';
+import type { AssessmentStore } from '../data/assessment-store';
 import type { ImportApi } from '../../workers/import.worker';
 import type { DataApi } from '../../workers/data.worker';
 import type { EvidenceApi } from '../../workers/evidence.worker';
@@ -23,6 +24,8 @@ export interface Services {
   evidenceStore: EvidenceStore;
   /** The community need matrix: placement, indicators, scoring, and its own store (user indicators, lookup, settings). */
   need: Remote<NeedApi>;
+  /** Risk-matrix assessments (their own IndexedDB database; small records, read and written from the page). */
+  assessments: AssessmentStore;
 }
 export const servicesContext = createContext<Services>(Symbol('services'));
 

@@ -3,6 +3,8 @@ import '../pages/data-page';
 import '../pages/overview-page';
 import '../pages/evidence-page';
 import '../pages/need-page';
+import '../pages/matrix-page';
+import '../pages/priorities-page';
 
 /** A page of the workbench, addressed as #/<path>. */
 export interface Route {
@@ -17,6 +19,8 @@ export const ROUTES: readonly Route[] = [
   { path: 'overview', label: 'Overview', render: () => html`<csp-overview-page></csp-overview-page>` },
   { path: 'evidence', label: 'Evidence', render: () => html`<csp-evidence-page></csp-evidence-page>` },
   { path: 'need', label: 'Community need', render: () => html`<csp-need-page></csp-need-page>` },
+  { path: 'matrix', label: 'Risk matrix', render: () => html`<csp-matrix-page></csp-matrix-page>` },
+  { path: 'priorities', label: 'Priorities', render: () => html`<csp-priorities-page></csp-priorities-page>` },
 ];
 
 /** @example routeFromHash('#/overview').label // 'Overview' */

@@ -1,0 +1,181 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Assessment } from '../../models/risk-matrix/assessment';
+import { EditError } from '../../models/risk-matrix/edit-error';
+import { assessmentChannelName, type AssessmentStore, type AssessmentUndoSummary, type StoredAssessmentSummary } from '../data/assessment-store';
+import type { AssessmentEditEvent } from './assessment-edit';
+
+/** How long after the last live change (a weight being dragged) it is saved. */
+const LIVE_SAVE_DELAY_MS = 400;
+
+/**
+ * The open assessment for a page: loads it and the list from the store,
+ * applies edits at once (so typing and dragging never wait on IndexedDB) and
+ * saves them in order behind the scenes, and reloads when another page or
+ * tab changes the store.
+ *
+ * @example
+ *   private readonly ctl = new AssessmentController(this, () => this.services?.assessments);
+ *   render() { return this.ctl.current === undefined ? … : html`<csp-score-grid .assessment=${this.ctl.current}>` }
+ */
+export class AssessmentController implements ReactiveController {
+  list: StoredAssessmentSummary[] = [];
+  current: Assessment | undefined;
+  lastUndo: AssessmentUndoSummary | undefined;
+  loading = true;
+  /** Why the store could not be read or written, for an alert. */
+  failure: string | undefined;
+
+  private channel: BroadcastChannel | undefined;
+  private saving: Promise<unknown> = Promise.resolve();
+  private unsaved = 0;
+  private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped on every local edit, so a load that started before it does not overwrite it. */
+  private seq = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly store: () => AssessmentStore | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('assessment-edit', this.onEdit);
+    this.channel = new BroadcastChannel(assessmentChannelName());
+    this.channel.onmessage = () => {
+      if (this.unsaved === 0 && this.liveTimer === undefined) void this.load();
+    };
+    // Context values arrive as the host connects; read the store once they have.
+    queueMicrotask(() => void this.load());
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('assessment-edit', this.onEdit);
+    this.channel?.close();
+    this.flushLive();
+  }
+
+  /** Re-reads the list, the open assessment and the last undoable step. */
+  async load(): Promise<void> {
+    const store = this.store();
+    if (store === undefined) return;
+    const seq = this.seq;
+    try {
+      const [list, wanted, lastUndo] = await Promise.all([store.list(), store.currentId(), store.lastUndo()]);
+      const readable = list.filter((s) => s.problem === undefined);
+      const id = readable.some((s) => s.id === wanted) ? wanted : readable[0]?.id;
+      const current = id === undefined ? undefined : await store.get(id);
+      this.list = list;
+      this.lastUndo = lastUndo;
+      if (seq === this.seq) this.current = current;
+      this.failure = undefined;
+    } catch (e) {
+      this.failure = message(e);
+    }
+    this.loading = false;
+    this.host.requestUpdate();
+  }
+
+  /** Opens another assessment (remembered for the next visit). */
+  async open(id: string): Promise<void> {
+    this.flushLive();
+    await this.saving;
+    await this.store()?.setCurrentId(id);
+    await this.load();
+  }
+
+  /** Saves a new assessment and opens it; undoable. */
+  async create(a: Assessment, label: string): Promise<void> {
+    const store = this.store();
+    if (store === undefined) return;
+    await this.run(async () => {
+      await store.save(a, label);
+      await store.setCurrentId(a.id);
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    const store = this.store();
+    if (store === undefined) return;
+    await this.run(() => store.delete(id));
+  }
+
+  async undo(id: string): Promise<void> {
+    const store = this.store();
+    if (store === undefined) return;
+    this.flushLive();
+    await this.saving;
+    this.seq++;
+    await this.run(() => store.undo(id));
+  }
+
+  private async run(step: () => Promise<unknown>): Promise<void> {
+    try {
+      await step();
+    } catch (e) {
+      this.failure = message(e);
+    }
+    await this.load();
+  }
+
+  private readonly onEdit = (e: AssessmentEditEvent) => {
+    e.stopPropagation();
+    e.handled = true;
+    const a = this.current;
+    if (a === undefined) {
+      e.error = 'no assessment is open';
+      return;
+    }
+    let next: Assessment;
+    try {
+      next = e.apply(a);
+    } catch (err) {
+      if (!(err instanceof EditError)) throw err;
+      e.error = err.message;
+      return;
+    }
+    if (next === a) return;
+    this.seq++;
+    this.current = next;
+    this.host.requestUpdate();
+    if (e.mode === 'live') {
+      clearTimeout(this.liveTimer);
+      this.liveTimer = setTimeout(() => this.flushLive(), LIVE_SAVE_DELAY_MS);
+    } else {
+      clearTimeout(this.liveTimer);
+      this.liveTimer = undefined;
+      this.persist(next, e.label);
+    }
+  };
+
+  /** Saves a pending live change now. */
+  flushLive(): void {
+    if (this.liveTimer === undefined) return;
+    clearTimeout(this.liveTimer);
+    this.liveTimer = undefined;
+    if (this.current !== undefined) this.persist(this.current);
+  }
+
+  private persist(a: Assessment, undoLabel?: string): void {
+    const store = this.store();
+    if (store === undefined) return;
+    this.unsaved++;
+    this.saving = this.saving
+      .then(() => store.save(a, undoLabel))
+      .then(async () => {
+        this.lastUndo = await store.lastUndo();
+        this.failure = undefined;
+      })
+      .catch((err: unknown) => {
+        this.failure = `Your last change could not be saved: ${message(err)}`;
+      })
+      .finally(() => {
+        this.unsaved--;
+        this.host.requestUpdate();
+      });
+  }
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,160 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { plural } from '../../models/format';
+import type { RowProblem } from '../../models/row-problem';
+import type { Assessment } from '../../models/risk-matrix/assessment';
+import { EditError } from '../../models/risk-matrix/edit-error';
+import { formatScore } from '../../models/risk-matrix/explain';
+import { formatMatrixCsv, type TotalMismatch } from '../../models/risk-matrix/matrix-csv';
+import { importMatrixFile } from '../../models/risk-matrix/matrix-import';
+import { downloadText } from '../app/download';
+import { requestEdit } from '../app/assessment-edit';
+import type { ConfirmDialog } from './confirm-dialog';
+import { baseStyles } from './styles';
+import './confirm-dialog';
+
+type Outcome =
+  | { ok: false; fileName: string; problems: RowProblem[] }
+  | { ok: true; fileName: string; issues: number; mismatches: TotalMismatch[]; notes: string[] };
+
+/**
+ * Import a matrix CSV into the open assessment (replacing its issues and
+ * scores, after a confirmation; undoable) and export it. A file with any error
+ * changes nothing and is reported by line and column.
+ */
+@customElement('csp-matrix-file')
+export class MatrixFile extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: center;
+        margin: 0 0 0.5rem;
+      }
+      label.file {
+        display: inline-flex;
+        gap: 0.5rem;
+        align-items: center;
+      }
+      ul {
+        margin: 0.25rem 0 0.5rem;
+      }
+      code {
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) assessment!: Assessment;
+  @state() private outcome: Outcome | undefined;
+  @query('csp-confirm') private confirm!: ConfirmDialog;
+
+  private async pick(e: Event) {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file === undefined) return;
+    const text = await file.text();
+    const first = importMatrixFile(this.assessment, file.name, text, Date.now());
+    if (!first.ok) {
+      this.outcome = first;
+      return;
+    }
+    const had = this.assessment.issues.length;
+    if (had > 0) {
+      const ok = await this.confirm.ask(
+        `Replace the matrix of “${this.assessment.name}”?`,
+        `Its ${plural(had, 'issue')} and their scores are replaced by the ${plural(first.assessment.issues.length, 'issue')} in ${file.name}. The criteria and weights stay. You can undo this straight afterwards.`,
+        'Replace',
+      );
+      if (!ok) return;
+    }
+    const now = Date.now();
+    let result = first;
+    // Re-read against the assessment as it is now, in case it changed while the question was open.
+    const error = requestEdit(
+      this,
+      (a) => {
+        const again = importMatrixFile(a, file.name, text, now);
+        if (!again.ok) throw new EditError(`${file.name} no longer fits this assessment’s criteria`);
+        result = again;
+        return again.assessment;
+      },
+      `Import ${file.name}`,
+    );
+    this.outcome =
+      error === undefined
+        ? { ok: true, fileName: file.name, issues: result.assessment.issues.length, mismatches: result.mismatches, notes: result.notes }
+        : { ok: false, fileName: file.name, problems: [{ line: 1, column: '(whole file)', reason: error, value: '' }] };
+  }
+
+  private export() {
+    const a = this.assessment;
+    const safe = a.name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-') || 'assessment';
+    downloadText(`${safe}-matrix.csv`, formatMatrixCsv(a.model, a.issues, a.scores));
+  }
+
+  private report(o: Outcome) {
+    if (!o.ok) {
+      return html`<div class="note error" role="alert">
+        <p>${o.fileName} was not imported, and nothing was changed:</p>
+        <ul>
+          ${o.problems.map((p) => html`<li>Line ${p.line}, column ${p.column}: ${p.reason}</li>`)}
+        </ul>
+      </div>`;
+    }
+    return html`<div class="note ${o.mismatches.length > 0 ? 'warning' : ''}" role="status">
+      <p>Imported ${plural(o.issues, 'issue')} from ${o.fileName}.</p>
+      ${o.notes.map((n) => html`<p>${n}</p>`)}
+      ${o.mismatches.length === 0
+        ? nothing
+        : html`<table>
+            <caption>
+              Totals in ${o.fileName} that differ from the totals of its scores
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" class="num">Line</th>
+                <th scope="col">Issue</th>
+                <th scope="col" class="num">Total in the file</th>
+                <th scope="col" class="num">Total of its scores</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${o.mismatches.map(
+                (m) => html`<tr>
+                  <td class="num">${m.line}</td>
+                  <th scope="row">${m.issue}</th>
+                  <td class="num">${formatScore(m.inFile)}</td>
+                  <td class="num">${formatScore(m.computed)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}
+    </div>`;
+  }
+
+  override render() {
+    return html`
+      <csp-confirm></csp-confirm>
+      <div class="row">
+        <label class="file">Import matrix CSV <input type="file" accept=".csv,text/csv" @change=${this.pick} /></label>
+        <button class="secondary" @click=${this.export}>Export matrix CSV</button>
+      </div>
+      <p class="muted">
+        A matrix file has a header <code>issue,${this.assessment.model.criteria.map((c) => c.id).join(',')}[,total]</code>, one row per issue. Importing
+        replaces this assessment’s issues and scores.
+      </p>
+      ${this.outcome === undefined ? nothing : this.report(this.outcome)}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csp-matrix-file': MatrixFile;
+  }
+}
