@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EvidenceNote, type EvidenceResult, type IssueEvidence } from '../evidence/evidence';
+import { EvidenceNote, type EvidenceConfig, type EvidenceResult, type IssueEvidence } from '../evidence/evidence';
 import { Window, windowLabel } from '../evidence/period';
 import { AreaPopulation } from '../evidence/population';
 import { formatCount, formatMonth, formatRate } from '../format';
@@ -81,6 +81,9 @@ export const Dashboard = z.object({
   notes: z.array(EvidenceNote),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
+
+/** The evidence request behind the dashboard: the analyst's set-up, over 12 months to the period's end month. */
+export const dashboardConfig = (config: EvidenceConfig): EvidenceConfig => ({ ...config, period: { end: config.period.end, months: 12 } });
 
 const TARGET_OF: Partial<Record<IndicatorId, TargetIndicator>> = { rolling: 'rolling-change', quarter: 'quarter-change', rate: 'rate', volume: 'volume' };
 
