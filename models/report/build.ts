@@ -33,6 +33,7 @@ export interface ReportInput {
   robustness: SmaaResult | null;
   where: (WhereInput & { topTable: { rank: number; name: string; composite: number | null; population: number | null }[] }) | null;
   data: DataDescription | null;
+  dataLabels: Readonly<Record<string, string>>;
   generatedAt: number;
 }
 
@@ -230,7 +231,7 @@ function methodsSection(x: ReportInput): ReportSection {
   if (x.dashboard !== null) blocks.push(para(exceptionMethodWords(x.dashboard.settings.exceptions)), para(ragRuleWords(x.dashboard.settings)));
   if (x.robustness !== null) blocks.push(para(`Robustness: SMAA-2 rank acceptability (Lahdelma and Salminen, 2001). ${smaaBasisWords(x.robustness)}`));
   if (x.data !== null) {
-    blocks.push({ kind: 'table', id: 'data-used', caption: 'Data used', head: ['Data', 'Covers', 'Files', 'Rows', 'Imported'], numeric: [false, false, true, true, false], rowHeader: 0, rows: dataUsedRows(x.data) });
+    blocks.push({ kind: 'table', id: 'data-used', caption: 'Data used', head: ['Data', 'Covers', 'Files', 'Rows', 'Imported'], numeric: [false, false, true, true, false], rowHeader: 0, rows: dataUsedRows(x.data, x.dataLabels) });
   }
   return section('methods', 'Methods and sources', blocks);
 }

@@ -29,6 +29,8 @@ export interface ChangeSummary {
   /** Issues in the previous top N that are not in it now, with their place now (null: not in this assessment). */
   left: { label: string; rankLabel: string | null }[];
   sentence: string;
+  /** Every current issue's movement (for the ranked table). */
+  moves: ReadonlyMap<string, Movement>;
 }
 
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -79,7 +81,7 @@ export function rankingChanges(current: readonly RankedIssue[], previous: readon
       const now = id === undefined ? undefined : nowRank.get(id);
       return { label: now?.label ?? r.label, rankLabel: now?.rankLabel ?? null };
     });
-  return { against, n, top, entered, left, sentence: changeSentence(against, n, top, entered, left) };
+  return { against, n, top, entered, left, sentence: changeSentence(against, n, top, entered, left), moves };
 }
 
 const place = (rankLabel: string) => placeWords(Number(rankLabel.replace('=', '')), rankLabel.startsWith('='));

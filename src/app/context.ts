@@ -7,6 +7,8 @@ import type { DataApi } from '../../workers/data.worker';
 import type { EvidenceApi } from '../../workers/evidence.worker';
 import type { EvidenceStore } from '../data/evidence-store';
 import type { NeedApi } from '../../workers/need.worker';
+import type { SensitivityApi } from '../../workers/sensitivity.worker';
+import type { ReportStore } from '../data/report-store';
 import type { ImportJobs } from './import-jobs';
 
 /** Long-lived services every view may use, provided once by the app shell. */
@@ -26,6 +28,10 @@ export interface Services {
   need: Remote<NeedApi>;
   /** Risk-matrix assessments (their own IndexedDB database; small records, read and written from the page). */
   assessments: AssessmentStore;
+  /** How robust a ranking is: SMAA, stability, what-ifs. */
+  sensitivity: Remote<SensitivityApi>;
+  /** Dashboard and report settings, and the undo of a settings restore from a project file. */
+  reports: ReportStore;
 }
 export const servicesContext = createContext<Services>(Symbol('services'));
 

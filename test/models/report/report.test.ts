@@ -125,6 +125,7 @@ describe('buildReport', () => {
       robustness: null,
       where: null,
       data: null,
+      dataLabels: {},
       generatedAt: Date.UTC(2026, 1, 3),
     };
   };
