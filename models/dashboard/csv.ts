@@ -1,7 +1,7 @@
 import { formatCsv } from '../csv';
 import { RAG_LABELS } from './rag';
 import { MONTH_STATUS_WORDS } from './exceptions';
-import { dashboardPeriods, type Dashboard } from './dashboard';
+import { dashboardPeriods, factorText, type Dashboard } from './dashboard';
 import { formatMonth } from '../format';
 
 const pct = (x: number | null | undefined): number | null => (x == null ? null : Number((100 * x).toFixed(2)));
@@ -43,7 +43,7 @@ export function dashboardCsv(d: Dashboard): string {
     r.rag.words,
     r.indicators
       .filter((i) => i.rating !== 'not-rated')
-      .map((i) => `${i.rating === 'positive' ? 'Positive' : i.rating === 'negative' ? 'Negative' : 'Amber'}: ${i.label}: ${i.value}`)
+      .map((i) => `${i.rating === 'positive' ? 'Positive' : i.rating === 'negative' ? 'Negative' : 'Amber'}: ${factorText(i, r)}`)
       .join('; '),
     r.quarter.current,
     r.quarter.previous,

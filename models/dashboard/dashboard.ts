@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EvidenceNote, type EvidenceConfig, type EvidenceResult, type IssueEvidence } from '../evidence/evidence';
 import { Window, windowLabel } from '../evidence/period';
 import { AreaPopulation } from '../evidence/population';
+import { changePercentText } from '../evidence/change';
 import { formatCount, formatMonth, formatRate } from '../format';
 import { DEFAULT_EXCEPTION_SETTINGS, ExceptionSettings, MONTH_STATUS_WORDS, MonthCheck, monthlyExceptions } from './exceptions';
 import { DEFAULT_NEARLY_ALL, IndicatorRating, rateAgainstTarget, ragStatus, Rag, Target, targetWords, type TargetIndicator } from './rag';
@@ -191,6 +192,37 @@ function valueIndicator(id: 'rate' | 'volume', label: string, x: number | null, 
   if (x === null) return { id, label, value, rating: 'not-rated', reason: 'no figure' };
   if (target === undefined) return { id, label, value, rating: 'not-rated', reason: 'no target set' };
   return byTarget(id, label, value, x, target, '');
+}
+
+/**
+ * A rated indicator as a short factor, as the Barnet dashboard lists its
+ * positive and negative factors beside the RAG.
+ *
+ * @example factorText(row.indicators[0], row) // '12 months down 8%'
+ * @example factorText(row.indicators[2], row) // 'Dec 2023 unusually high'
+ */
+export function factorText(i: DashboardIndicator, r: DashboardRow): string {
+  const targeted = i.reason.includes('against the target');
+  const band = targeted ? `, ${i.rating === 'positive' ? 'green' : i.rating === 'negative' ? 'red' : 'amber'} against its target` : '';
+  const change = (what: string, c: WindowComparison['change']) => {
+    if (c === null || c.relative === null) return `${what}: ${i.value}`;
+    if (c.relative === 0) return `${what} unchanged`;
+    return `${what} ${c.relative > 0 ? 'up' : 'down'} ${changePercentText(c.relative)}${c.significant ? '' : ' (not significant)'}${band}`;
+  };
+  switch (i.id) {
+    case 'rolling':
+      return change('12 months', r.rolling.change);
+    case 'quarter':
+      return change('latest quarter', r.quarter.change);
+    case 'latest-month': {
+      const last = r.recent.at(-1);
+      return last === undefined ? i.value : `${formatMonth(last.month)} ${MONTH_STATUS_WORDS[last.status].words}`;
+    }
+    case 'rate':
+      return `rate ${i.value}${band}`;
+    case 'volume':
+      return `volume ${i.value}${band}`;
+  }
 }
 
 /** The RAG rule in words, for the page and the report. */

@@ -109,12 +109,12 @@ export const MonthCheck = z.object({
 export type MonthCheck = z.infer<typeof MonthCheck>;
 
 /** What each status means, for keys and screen readers. */
-export const MONTH_STATUS_WORDS: Readonly<Record<MonthStatus, { symbol: string; words: string }>> = {
-  high: { symbol: '▲', words: 'unusually high' },
-  low: { symbol: '▼', words: 'unusually low' },
-  within: { symbol: '●', words: 'within the usual range' },
-  'not-judged': { symbol: '–', words: 'not judged (too few months before it)' },
-  'no-data': { symbol: '·', words: 'no data' },
+export const MONTH_STATUS_WORDS: Readonly<Record<MonthStatus, { symbol: string; words: string; short: string }>> = {
+  high: { symbol: '▲', words: 'unusually high', short: 'high' },
+  low: { symbol: '▼', words: 'unusually low', short: 'low' },
+  within: { symbol: '●', words: 'within the usual range', short: 'usual' },
+  'not-judged': { symbol: '–', words: 'not judged (too few months before it)', short: 'not judged' },
+  'no-data': { symbol: '·', words: 'no data', short: 'no data' },
 };
 
 /**

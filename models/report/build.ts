@@ -1,4 +1,4 @@
-import { dashboardPeriods, ragRuleWords, type Dashboard } from '../dashboard/dashboard';
+import { dashboardPeriods, factorText, ragRuleWords, type Dashboard } from '../dashboard/dashboard';
 import { exceptionMethodWords, MONTH_STATUS_WORDS } from '../dashboard/exceptions';
 import { RAG_LABELS } from '../dashboard/rag';
 import type { EvidenceResult } from '../evidence/evidence';
@@ -155,15 +155,15 @@ function dashboardSection(x: ReportInput): ReportSection {
         .map((r) => [
           r.label,
           RAG_LABELS[r.rag.rag],
-          r.indicators.filter((i) => i.rating !== 'not-rated').map((i) => `${i.rating === 'positive' ? '+' : i.rating === 'negative' ? '−' : '±'} ${i.label}: ${i.value}`).join('; ') || r.rag.words,
+          r.indicators.filter((i) => i.rating !== 'not-rated').map((i) => `${i.rating === 'positive' ? '+' : i.rating === 'negative' ? '−' : '±'} ${factorText(i, r)}`).join('; ') || '—',
           r.quarter.current === null ? '—' : formatCount(r.quarter.current),
           r.quarter.change?.text ?? 'No comparison',
           r.rolling.current === null ? '—' : formatCount(r.rolling.current),
           r.rolling.change?.text ?? 'No comparison',
           r.ratePer1000 === null ? '—' : formatRate(r.ratePer1000),
-          ...r.recent.map((m) => `${MONTH_STATUS_WORDS[m.status].symbol} ${MONTH_STATUS_WORDS[m.status].words}`),
+          ...r.recent.map((m) => `${MONTH_STATUS_WORDS[m.status].symbol} ${MONTH_STATUS_WORDS[m.status].short}`),
         ]),
-      source: `Latest quarter: ${periods.quarter}. Rolling 12 months: ${periods.rolling}.`,
+      source: `Latest quarter: ${periods.quarter}. Rolling 12 months: ${periods.rolling}. Months: ▲ unusually high, ▼ unusually low, ● within the usual range, – not judged (see the method above).`,
     },
     ...charted.map(
       (id): Block => ({

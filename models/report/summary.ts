@@ -6,7 +6,7 @@ import { formatCount, formatRate, plural } from '../format';
 import type { TopAreas } from '../need/top-areas';
 import type { IssueLinks } from '../project/schema';
 import type { Assessment } from '../risk-matrix/assessment';
-import { formatScore, totalFormula } from '../risk-matrix/explain';
+import { formatScore } from '../risk-matrix/explain';
 import { cutLineTie, movementText } from '../risk-matrix/movement';
 import { countsTowardsTotal, type RankedIssue } from '../risk-matrix/score';
 import type { SmaaResult } from '../sensitivity/smaa';
@@ -142,12 +142,12 @@ export function executiveSummary(x: SummaryInput): ExecutiveSummary {
     const evidence = evidenceText(e, link === null ? undefined : rows.get(link), x.evidence?.period ?? null);
     const robustness = robustnessText(x.robustness, r.issueId, x.n);
     const where = link === null || x.where === null ? null : whereText(x.where.byIssue[link], x.where.levelLabel);
-    const movement = move === undefined || x.changes === null ? null : `${movementText(move.movement).words} on ${x.changes.against}`;
+    const movement = move === undefined || x.changes === null || move.movement.kind === 'same' ? null : `${movementText(move.movement).words} on ${x.changes.against}`;
     const line = [`${r.label} (${r.rankLabel}, total ${formatScore(r.total)}): ${scores}`, confidence, evidence, robustness, where, movement].filter((p) => p !== null).join('; ');
     return { issueId: r.issueId, rankLabel: r.rankLabel, label: r.label, total: r.total, scores, confidence, evidence, robustness, where, movement, line: `${line}.` };
   });
   const area = x.evidence?.area ?? null;
-  const intro = `“${a.name}” ranks ${plural(a.issues.length, 'issue')} on ${plural(a.model.criteria.length, 'criterion', 'criteria')} (${a.model.name}). ${totalFormula(a.model, a.draftWeights)} The top ${x.n}${area === null ? '' : ` for ${area}`}: ${listWords(priorities.map((p) => p.label))}.`;
+  const intro = `“${a.name}” ranks ${plural(a.issues.length, 'issue')} on ${plural(a.model.criteria.length, 'criterion', 'criteria')} (${a.model.name}; the formula and weights are under Priorities). The top ${x.n}${area === null ? '' : ` for ${area}`}: ${listWords(priorities.map((p) => p.label))}.`;
   const where =
     x.where === null || x.where.top.length === 0
       ? null

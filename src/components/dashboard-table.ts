@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { dashboardPeriods, type Dashboard, type DashboardRow } from '../../models/dashboard/dashboard';
+import { dashboardPeriods, factorText, type Dashboard, type DashboardRow } from '../../models/dashboard/dashboard';
 import { MONTH_STATUS_WORDS } from '../../models/dashboard/exceptions';
 import { RAG_LABELS } from '../../models/dashboard/rag';
 import { formatCount, formatMonth, formatRate } from '../../models/format';
@@ -51,7 +51,7 @@ export class DashboardTable extends LitElement {
         padding: 0;
         list-style: none;
         font-size: 0.82rem;
-        min-width: 18rem;
+        min-width: 13rem;
       }
       ul.factors li::before {
         display: inline-block;
@@ -109,8 +109,8 @@ export class DashboardTable extends LitElement {
           : html`<ul class="factors">
               ${rated.map(
                 (i) =>
-                  html`<li class=${i.rating}>
-                    <span class="visually-hidden">${i.rating === 'positive' ? 'Positive' : i.rating === 'negative' ? 'Negative' : 'Between target thresholds'}:</span> ${i.label}: ${i.value}
+                  html`<li class=${i.rating} title="${i.label}: ${i.value} (${i.reason})">
+                    <span class="visually-hidden">${i.rating === 'positive' ? 'Positive' : i.rating === 'negative' ? 'Negative' : 'Between target thresholds'}:</span> ${factorText(i, r)}
                   </li>`,
               )}
             </ul>`}

@@ -19,9 +19,6 @@ export class ReportView extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      article {
-        max-width: 60rem;
-      }
       header p {
         color: var(--ink-2, #5a6573);
       }
@@ -63,7 +60,8 @@ export class ReportView extends LitElement {
       table.wide td {
         padding: 0.2rem 0.35rem;
       }
-      thead th {
+      thead th,
+      thead th.num {
         white-space: normal;
         vertical-align: bottom;
       }
@@ -75,9 +73,6 @@ export class ReportView extends LitElement {
         color: var(--ink-2, #5a6573);
       }
       @media print {
-        article {
-          max-width: none;
-        }
         section.top {
           break-before: page;
           border-top: none;
