@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { DashboardSettings } from '../../models/dashboard/dashboard';
 import { EXCEPTION_METHODS, ExceptionMethod } from '../../models/dashboard/exceptions';
 import { Target, TARGET_INDICATOR_LABELS, TargetIndicator, targetWords } from '../../models/dashboard/rag';
+import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
 
 /**
@@ -17,45 +18,14 @@ import { baseStyles } from './styles';
 export class DashboardSettingsEditor extends LitElement {
   static override styles = [
     baseStyles,
+    formStyles,
     css`
-      .grid {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem 1.5rem;
-        align-items: end;
-        margin: 0.5rem 0 1rem;
-      }
-      label {
-        display: grid;
-        gap: 0.2rem;
-        font-size: 0.9rem;
-      }
-      label.check {
-        display: flex;
-        gap: 0.4rem;
-        align-items: center;
-      }
-      input,
-      select {
-        font: inherit;
-        padding: 0.25rem 0.35rem;
-      }
-      input[type='number'] {
-        width: 6rem;
-      }
       fieldset {
         border: 1px solid var(--rule, #d8dde3);
         margin: 0 0 1rem;
       }
       .issues {
         columns: 16rem;
-      }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        align-items: end;
-        margin: 0.5rem 0;
       }
     `,
   ];
@@ -116,7 +86,7 @@ export class DashboardSettingsEditor extends LitElement {
     const s = this.settings;
     const label = new Map(this.issues.map((i) => [i.id, i.label]));
     return html`
-      <div class="grid">
+      <div class="row">
         <label
           >Exceptions method
           <select @change=${(e: Event) => this.exceptions({ method: ExceptionMethod.parse((e.target as HTMLSelectElement).value) })}>
@@ -180,7 +150,7 @@ export class DashboardSettingsEditor extends LitElement {
                 )}
               </tbody>
             </table>`}
-        <form @submit=${this.addTarget} aria-label="Add a target">
+        <form class="row" @submit=${this.addTarget} aria-label="Add a target">
           <label
             >Issue
             <select name="issue">

@@ -8,6 +8,7 @@ import { downloadText } from '../app/download';
 import { projectSources } from '../app/project-sources';
 import { exportProject, importProject, restoreSettings, undoRestore, type ImportOutcome } from '../data/project-io';
 import type { RestoreUndo } from '../data/report-store';
+import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
 
 /** Larger files are refused before they are read. */
@@ -25,18 +26,8 @@ const MAX_BYTES = 50 * 1024 * 1024;
 export class ProjectFileControl extends LitElement {
   static override styles = [
     baseStyles,
+    formStyles,
     css`
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem 1.5rem;
-        align-items: center;
-        margin: 0.5rem 0;
-      }
-      label {
-        display: grid;
-        gap: 0.2rem;
-      }
       input[type='file'] {
         font: inherit;
       }

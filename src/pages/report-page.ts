@@ -17,6 +17,7 @@ import { downloadText } from '../app/download';
 import { REPORT_SMAA_SAMPLES, ReportSources } from '../app/report-sources';
 import { contributionChart } from '../charts/contributions';
 import { controlChart } from '../charts/control-chart';
+import { formStyles } from '../components/form-styles';
 import { baseStyles } from '../components/styles';
 import '../components/project-file';
 import '../components/report-view';
@@ -33,6 +34,7 @@ const safeName = (s: string) => s.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/
 export class ReportPage extends LitElement {
   static override styles = [
     baseStyles,
+    formStyles,
     css`
       section.controls,
       section.project {
@@ -41,31 +43,6 @@ export class ReportPage extends LitElement {
         border: 1px solid var(--rule, #d8dde3);
         border-radius: 6px;
         background: var(--panel, #f3f5f8);
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem 1.5rem;
-        align-items: end;
-        margin: 0.5rem 0;
-      }
-      label {
-        display: grid;
-        gap: 0.2rem;
-        font-size: 0.9rem;
-      }
-      label.check {
-        display: flex;
-        align-items: center;
-        gap: 0.4rem;
-      }
-      select,
-      input {
-        font: inherit;
-        padding: 0.25rem 0.35rem;
-      }
-      input[type='number'] {
-        width: 5rem;
       }
       ul.progress {
         list-style: none;
