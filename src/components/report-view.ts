@@ -61,9 +61,14 @@ export class ReportView extends LitElement {
         padding: 0.2rem 0.35rem;
       }
       thead th,
-      thead th.num {
+      thead th.num,
+      tbody th[scope='row'] {
         white-space: normal;
         vertical-align: bottom;
+      }
+      tbody th[scope='row'] {
+        vertical-align: top;
+        min-width: 8rem;
       }
       tr.cut > * {
         border-bottom: 3px dashed var(--danger, #a4262c);
@@ -90,6 +95,25 @@ export class ReportView extends LitElement {
         }
         .scroll {
           overflow: visible;
+        }
+        /* Wide tables (the ranked table) fit the page in smaller type. */
+        table {
+          font-size: 8pt;
+        }
+        table.wide {
+          font-size: 6.5pt;
+        }
+        table.wide th,
+        table.wide td {
+          padding: 0.1rem 0.2rem;
+        }
+        /* The ranked table's criterion headings may break inside long words to fit A4. */
+        table[data-id='ranked'] thead th:nth-child(n + 5) {
+          overflow-wrap: anywhere;
+        }
+        th,
+        td {
+          padding: 0.15rem 0.3rem;
         }
         thead {
           display: table-header-group;
