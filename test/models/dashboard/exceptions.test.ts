@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { controlLimits, DEFAULT_EXCEPTION_SETTINGS, exceptionMethodWords, ExceptionSettings, monthlyExceptions } from '../../../models/dashboard/exceptions';
 import { monthRange } from '../../../models/months';
@@ -81,5 +84,24 @@ describe('monthlyExceptions', () => {
   it('validates its settings and says how it works', () => {
     expect(ExceptionSettings.safeParse({ method: 'xmr', baselineMonths: 12, minimumBaseline: 18 }).success).toBe(false);
     expect(exceptionMethodWords(DEFAULT_EXCEPTION_SETTINGS)).toMatch(/24 months before it \(at least 12 of them with data/);
+  });
+});
+
+describe('monthlyExceptions on the Luton sample', () => {
+  it('flags few months with XmR limits where a c-chart, assuming Poisson counts, flags half of them (anti-social behaviour)', () => {
+    const dir = new URL('../../../sample-data/police-uk/', import.meta.url);
+    const series = readdirSync(dir)
+      .filter((f) => f.endsWith('.csv.gz'))
+      .sort()
+      .map((f) => ({
+        month: f.slice(0, 7),
+        count: csvParse(gunzipSync(readFileSync(new URL(f, dir))).toString('utf8')).filter((r) => /^Luton \d{3}[A-Z]$/.test(r['LSOA name'] ?? '') && r['Crime type'] === 'Anti-social behaviour').length,
+      }));
+    const flagged = (method: 'xmr' | 'poisson') => {
+      const checks = monthlyExceptions(series, { ...DEFAULT_EXCEPTION_SETTINGS, method });
+      return [checks.filter((c) => c.status === 'high' || c.status === 'low').length, checks.filter((c) => c.status !== 'not-judged').length];
+    };
+    expect(flagged('xmr')).toEqual([1, 20]);
+    expect(flagged('poisson')).toEqual([10, 20]);
   });
 });
