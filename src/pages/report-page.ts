@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
+import type * as Plot from '@observablehq/plot';
 import { dashboardCsv } from '../../models/dashboard/csv';
 import { controlDescription } from '../../models/report/build';
 import { assembleReport, issueLinks, type AssembledReport } from '../../models/report/assemble';
@@ -105,12 +106,17 @@ export class ReportPage extends LitElement {
     this.rev++;
   }
 
+  private held: { key: unknown[]; report: AssembledReport } | undefined;
+
+  /** The report, assembled again only when one of its parts changes (so charts are not redrawn on every render). */
   private report(a: Assessment): AssembledReport | null {
     const s = this.sources;
     const setup = s.setup.value;
     const links = this.links();
     if (this.settings === null || setup === undefined || links === undefined) return null;
-    return assembleReport({
+    const key = [a, this.settings.report, setup, s.previous.value, s.evidence.value, s.dashboard.value, s.robustness.value, s.need.value, s.overview.value, JSON.stringify(links)];
+    if (this.held !== undefined && key.every((k, i) => k === this.held!.key[i])) return this.held.report;
+    const report = assembleReport({
       assessment: a,
       settings: this.settings.report,
       previous: s.previous.value ?? null,
@@ -124,6 +130,25 @@ export class ReportPage extends LitElement {
       dataLabels: PARTITION_LABELS,
       generatedAt: Date.now(),
     });
+    this.held = { key, report };
+    return report;
+  }
+
+  private chartsFor: { report: AssembledReport; chart: (ref: ChartRef) => Plot.PlotOptions | null; cache: Map<string, Plot.PlotOptions | null> } | undefined;
+
+  /** Plot options for the report's figures, made once per assembled report. */
+  private charts(a: Assessment, r: AssembledReport) {
+    if (this.chartsFor?.report !== r) {
+      const cache = new Map<string, Plot.PlotOptions | null>();
+      const make = this.chart(a, r);
+      const chart = (ref: ChartRef) => {
+        const k = JSON.stringify(ref);
+        if (!cache.has(k)) cache.set(k, make(ref));
+        return cache.get(k) ?? null;
+      };
+      this.chartsFor = { report: r, cache, chart };
+    }
+    return this.chartsFor.chart;
   }
 
   private chart(a: Assessment, r: AssembledReport) {
@@ -233,7 +258,7 @@ export class ReportPage extends LitElement {
         <h3 id="project-h">Project file</h3>
         <csp-project-file .assessment=${{ id: a.id, name: a.name }} @project-changed=${this.projectChanged}></csp-project-file>
       </section>
-      ${r === null || pending.length > 0 ? nothing : html`<csp-report-view .doc=${r.doc} .chart=${this.chart(a, r)}></csp-report-view>`}
+      ${r === null || pending.length > 0 ? nothing : html`<csp-report-view .doc=${r.doc} .chart=${this.charts(a, r)}></csp-report-view>`}
     `;
   }
 }
