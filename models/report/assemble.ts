@@ -105,6 +105,7 @@ export function assembleReport(p: ReportParts): AssembledReport {
     ranked,
     moves: changes?.moves ?? movements(ranked, ranked),
     movesAgainst: changes?.against ?? 'nothing (no comparison chosen)',
+    changes,
     n,
     summary,
     caveats: caveats({ assessment: a, ranked, n, links: p.links, notes, needMissing: p.need?.missing ?? [] }),

@@ -13,6 +13,7 @@ import { movementText, type Movement } from '../risk-matrix/movement';
 import type { RankedIssue } from '../risk-matrix/score';
 import type { SmaaResult } from '../sensitivity/smaa';
 import { smaaBasisWords } from '../sensitivity/smaa-words';
+import type { ChangeSummary } from './changes';
 import { para, section, type Block, type ReportDocument, type ReportSection } from './document';
 import { dataUsedRows } from './data-used';
 import type { ExecutiveSummary, WhereInput } from './summary';
@@ -24,6 +25,8 @@ export interface ReportInput {
   moves: ReadonlyMap<string, Movement>;
   /** What the movements are against, e.g. 'the baseline weights'. */
   movesAgainst: string;
+  /** The top N against the comparison (null: none chosen). */
+  changes: ChangeSummary | null;
   n: number;
   summary: ExecutiveSummary;
   caveats: readonly { severity: 'info' | 'warning'; text: string }[];
@@ -49,13 +52,29 @@ function summarySection(x: ReportInput): ReportSection {
   const warnings = x.caveats.filter((c) => c.severity === 'warning');
   return section('summary', 'Executive summary', [para(s.intro)], [
     section('summary-priorities', `Top ${x.n} priorities`, [{ kind: 'list', ordered: true, items: s.priorities.map((p) => p.line) }]),
-    section('summary-changes', 'What changed', [para(s.changes ?? 'No previous ranking was chosen to compare with.')]),
+    section('summary-changes', 'What changed', [para(s.changes ?? 'No previous ranking was chosen to compare with.'), ...changesTable(x.changes)]),
     section('summary-where', 'Where', [para(s.where ?? 'The community need matrix has no result for this area (it needs ward boundaries; see Data quality).')]),
     section('summary-caveats', 'Caveats', [
       warnings.length === 0 ? para('No data-quality warnings. See Data quality for every note.') : { kind: 'notes', items: warnings },
       ...(warnings.length === 0 ? [] : [para(`See Data quality for all ${formatCount(x.caveats.length)} notes.`)]),
     ]),
   ]);
+}
+
+function changesTable(c: ChangeSummary | null): Block[] {
+  if (c === null) return [];
+  return [
+    {
+      kind: 'table',
+      id: 'changes',
+      caption: `The top ${c.n} against ${c.against}`,
+      head: ['Rank', 'Change', 'Issue', 'Rank before'],
+      numeric: [true, true, false, true],
+      rowHeader: 2,
+      rows: c.top.map((r) => [r.rankLabel, `${movementText(r.movement).symbol} ${movementText(r.movement).words}`, r.label, r.was ?? 'not ranked']),
+      ...(c.left.length === 0 ? {} : { source: `Left the top ${c.n}: ${c.left.map((l) => `${l.label} (${l.rankLabel === null ? 'not in this assessment' : `now ${l.rankLabel}`})`).join(', ')}.` }),
+    },
+  ];
 }
 
 function prioritiesSection(x: ReportInput): ReportSection {

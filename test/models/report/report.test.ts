@@ -7,6 +7,7 @@ import { matchIssues } from '../../../models/evidence/grid';
 import { DEFAULT_WEIGHT_TABLES } from '../../../models/evidence/weights';
 import { monthRange } from '../../../models/months';
 import { buildReport, chartedIssues, type ReportInput } from '../../../models/report/build';
+import { assembleReport, issueLinks, linkedCrimeIssues } from '../../../models/report/assemble';
 import { alignIssues, rankingChanges } from '../../../models/report/changes';
 import type { Block } from '../../../models/report/document';
 import { caveats, executiveSummary } from '../../../models/report/summary';
@@ -118,6 +119,7 @@ describe('buildReport', () => {
       ranked,
       moves: movements(ranked, ranked),
       movesAgainst: 'the baseline weights',
+      changes: rankingChanges(ranked, ranked, 5, 'the baseline weights'),
       n: 5,
       summary,
       caveats: caveats({ assessment: seed, ranked, n: 5, links, notes: evidence.notes, needMissing: [] }),
@@ -139,6 +141,9 @@ describe('buildReport', () => {
     expect(doc.subtitle).toBe('From the assessment “Central Bedfordshire 2014-15 (seed)”. Generated 03/02/2026.');
     expect(doc.sections.map((s) => s.heading)).toEqual(['Executive summary', 'Priorities', 'Evidence', 'Performance dashboard', 'Where: community need', 'Data quality', 'Methods and sources']);
     expect(doc.sections[0]!.subsections.map((s) => s.heading)).toEqual(['Top 5 priorities', 'What changed', 'Where', 'Caveats']);
+    const [changes] = tables(doc.sections[0]!.subsections[1]!.blocks);
+    expect(changes).toMatchObject({ caption: 'The top 5 against the baseline weights', head: ['Rank', 'Change', 'Issue', 'Rank before'] });
+    expect(changes!.rows[0]).toEqual(['1', '= no change', 'Domestic Abuse', '1']);
   });
 
   it('ranks every issue with the cut line under the top N, and tables the evidence and dashboard from their results', () => {
@@ -171,5 +176,36 @@ describe('buildReport', () => {
     const figures = buildReport(input()).sections[3]!.blocks.filter((b) => b.kind === 'figure');
     expect(figures.map((f) => f.kind === 'figure' && f.caption)).toEqual(['Anti-social behaviour: monthly count against its control limits', 'Burglary: monthly count against its control limits']);
     expect(figures[0]!.kind === 'figure' && figures[0]!.description).toMatch(/^Anti-social behaviour, monthly counts Jan 2022 to Dec 2023\. /);
+  });
+});
+
+describe('assembleReport and issueLinks', () => {
+  it('links by stored link first (null meaning none), else by id or name', () => {
+    const l = issueLinks(seed, DEFAULT_CATALOGUE, { [id('Burglary Dwelling')]: 'burglary', [id('Shoplifting')]: null, [id('Terrorism')]: 'no-such-issue' });
+    expect(l[id('Burglary Dwelling')]).toBe('burglary');
+    expect(l[id('Shoplifting')]).toBeNull();
+    expect(l[id('Terrorism')]).toBeNull();
+    expect(l[id('Theft from the Person')]).toBe('theft-from-the-person');
+  });
+
+  it('compares with another stored assessment and names it', () => {
+    const previous = { ...setDraftWeight(seed, 'community_priority', 3), id: 'prev', name: '2025 draft' };
+    const r = assembleReport({
+      assessment: seed,
+      settings: { topN: 5, comparison: { kind: 'assessment', id: 'prev' }, robustness: false },
+      previous,
+      evidence,
+      dashboard,
+      links,
+      robustness: null,
+      need: null,
+      overviewNotes: [],
+      data: null,
+      generatedAt: 0,
+    });
+    expect(r.changes?.against).toBe('“2025 draft”');
+    expect(r.summary.changes).toMatch(/^Against “2025 draft”: Domestic Abuse up 5 places to 1st;/);
+    expect(r.input.moves.get(id('ASB (Personal)'))).toEqual({ kind: 'down', places: 1 });
+    expect(linkedCrimeIssues(seed, DEFAULT_CATALOGUE, links, 5)).toEqual({ 'anti-social-behaviour': ['Anti-social behaviour'], burglary: ['Burglary'] });
   });
 });
