@@ -24,7 +24,7 @@ export const DashboardSettings = z.object({
   /** Count a change as positive or negative only when it is significant at 5%. */
   significantOnly: z.boolean(),
   /** Share of rated indicators that makes "nearly all" negative (see ./rag). */
-  nearlyAll: z.number().min(0.5).max(1),
+  nearlyAll: z.number().min(0.5, { error: '“nearly all” is 50% to 100% of the rated indicators' }).max(1, { error: '“nearly all” is 50% to 100% of the rated indicators' }),
   targets: z.array(Target),
   /** Catalogue issues where a rise is good news (for example more reporting of hate crime). */
   risingIsPositive: z.array(z.string()),

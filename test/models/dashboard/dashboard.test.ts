@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDashboard, DEFAULT_DASHBOARD_SETTINGS, ragRuleWords, type DashboardSettings } from '../../../models/dashboard/dashboard';
+import { buildDashboard, DashboardSettings, DEFAULT_DASHBOARD_SETTINGS, ragRuleWords } from '../../../models/dashboard/dashboard';
 import { dashboardCsv } from '../../../models/dashboard/csv';
 import { compareWindows, quarterLabel, quarterWindows } from '../../../models/dashboard/windows';
 import { DEFAULT_CATALOGUE } from '../../../models/evidence/catalogue';
@@ -113,5 +113,14 @@ describe('dashboardCsv', () => {
     expect(at('quarter change')).toBe('Up 60 (207%)');
     expect(at('exception Dec 2023')).toBe('unusually high');
     expect(records).toHaveLength(1 + DEFAULT_CATALOGUE.issues.length);
+  });
+});
+
+describe('DashboardSettings', () => {
+  it('refuses settings out of range with a reason a user can act on', () => {
+    const bad = (s: object) => DashboardSettings.safeParse({ ...DEFAULT_DASHBOARD_SETTINGS, ...s }).error?.issues[0]?.message;
+    expect(bad({ exceptions: { ...DEFAULT_DASHBOARD_SETTINGS.exceptions, baselineMonths: 3 } })).toBe('the baseline is 6 to 60 months');
+    expect(bad({ nearlyAll: 0.3 })).toBe('“nearly all” is 50% to 100% of the rated indicators');
+    expect(bad({ exceptions: { ...DEFAULT_DASHBOARD_SETTINGS.exceptions, minimumBaseline: 30 } })).toBe('the minimum baseline cannot be longer than the baseline');
   });
 });
