@@ -102,7 +102,7 @@ export function rankRangeWords(t: Tornado, l: Labels): string {
   if (ranges.length === 0) return '';
   const pct = `±${Math.round(t.change * 100)}%`;
   const steady = ranges.filter((r) => r.best === r.worst).length;
-  const keep = steady === ranges.length ? 'every issue keeps its rank' : steady === 0 ? 'every issue’s rank can change' : `${steady} of ${ranges.length} issues keep their rank`;
+  const keep = steady === ranges.length ? 'every issue keeps its rank' : steady === 0 ? 'every issue’s rank can change' : `${steady} of ${ranges.length} issues ${steady === 1 ? 'keeps its' : 'keep their'} rank`;
   const widest = ranges
     .filter((r) => r.worst > r.best)
     .sort((a, b) => b.worst - b.best - (a.worst - a.best) || a.now - b.now)
