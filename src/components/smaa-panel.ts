@@ -74,7 +74,7 @@ export class SmaaPanel extends LitElement {
       ${dropped.length === 0 ? nothing : html`<p class="note warning">Ignored here (these criteria carry no weight in ${this.basisName}): ${dropped.map((id) => this.labels.criteria[id] ?? id).join(', ')}.</p>`}
       <div class="row">
         <button type="button" @click=${() => void this.smaa.run()}>Run SMAA</button>
-        <button type="button" class="secondary" ?disabled=${!running} @click=${() => void this.services?.sensitivity.cancel()}>Cancel</button>
+        <button type="button" class="secondary" ?disabled=${!running} @click=${() => void this.services?.sensitivity.cancel()}>Cancel the run</button>
         ${running && this.progress !== null
           ? html`<progress aria-label="SMAA progress" max=${this.progress.total} .value=${this.progress.done}></progress>
               <span role="status">${formatPercent(this.progress.total > 0 ? this.progress.done / this.progress.total : 0, 0)}</span>`
