@@ -20,6 +20,16 @@ import '../components/tornado-panel';
 import '../components/smaa-panel';
 import '../components/what-would-it-take';
 
+/** The page's sections for the "On this page" buttons: heading id, label, whether it needs an analysable basis. */
+const SECTIONS: readonly (readonly [string, string, boolean])[] = [
+  ['scenarios-h', 'Scenarios', false],
+  ['compare-h', 'Compare', false],
+  ['stability-h', 'Weight stability', true],
+  ['tornado-h', 'Tornado', true],
+  ['smaa-h', 'Rank acceptability', true],
+  ['inverse-h', 'What would it take?', true],
+];
+
 /** What the views analyse: a comparable applied to the open assessment, kept while its inputs are unchanged. */
 interface Basis {
   comparable: Comparable;
@@ -112,6 +122,11 @@ export class SensitivityPage extends LitElement {
         </form>
         ${basis === undefined ? nothing : 'error' in basis ? html`<p class="note error" role="alert">${basis.error}</p>` : html`<csp-basis-summary .assessment=${a} .comparable=${basis.comparable}></csp-basis-summary>`}
       </div>
+      <nav aria-label="On this page" class="row">
+        ${SECTIONS.filter(([, , needsBasis]) => !needsBasis || (basis !== undefined && !('error' in basis))).map(
+          ([id, label]) => html`<button type="button" class="secondary" @click=${() => this.jump(id)}>${label}</button>`,
+        )}
+      </nav>
       <section aria-labelledby="scenarios-h">
         <h3 id="scenarios-h">Scenarios</h3>
         <csp-scenarios-panel .assessment=${a} @analyse-basis=${(e: CustomEvent<string>) => (this.basisKey = e.detail)}></csp-scenarios-panel>
@@ -124,23 +139,31 @@ export class SensitivityPage extends LitElement {
         ? nothing
         : html`
             <section aria-labelledby="stability-h">
-              <h3 id="stability-h">Weight stability</h3>
+              <h3 id="stability-h">Weight stability <span class="muted">· ${basis.comparable.name}</span></h3>
               <csp-weight-stability .input=${basis.input} .labels=${basis.labels} .topN=${topN} .basisName=${basis.comparable.name}></csp-weight-stability>
             </section>
             <section aria-labelledby="tornado-h">
-              <h3 id="tornado-h">Tornado: ranks when one weight moves</h3>
+              <h3 id="tornado-h">Tornado: ranks when one weight moves <span class="muted">· ${basis.comparable.name}</span></h3>
               <csp-tornado-panel .input=${basis.input} .labels=${basis.labels} .change=${settings.tornadoChange}></csp-tornado-panel>
             </section>
             <section aria-labelledby="smaa-h">
-              <h3 id="smaa-h">Rank acceptability (SMAA)</h3>
+              <h3 id="smaa-h">Rank acceptability (SMAA) <span class="muted">· ${basis.comparable.name}</span></h3>
               <csp-smaa-panel .input=${basis.input} .labels=${basis.labels} .settings=${settings} .topN=${topN} .basisName=${basis.comparable.name}></csp-smaa-panel>
             </section>
             <section aria-labelledby="inverse-h">
-              <h3 id="inverse-h">What would it take?</h3>
+              <h3 id="inverse-h">What would it take? <span class="muted">· ${basis.comparable.name}</span></h3>
               <csp-what-would-it-take .input=${basis.input} .labels=${basis.labels} .comparable=${basis.comparable} .constraints=${settings.constraints}></csp-what-would-it-take>
             </section>
           `}
     `;
+  }
+
+  /** Moves to a section and puts focus on its heading (the address is the router's, so no in-page links). */
+  private jump(id: string) {
+    const h = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
+    h?.setAttribute('tabindex', '-1');
+    h?.scrollIntoView({ block: 'start' });
+    h?.focus({ preventScroll: true });
   }
 
   private async open(id: string) {
