@@ -7,6 +7,7 @@ import type { Assessment } from '../../models/sensitivity/problem';
 import { adjacentPairsWords, centralWeightWords, smaaBasisWords, smaaHeadlineWords, smaaIssueWords } from '../../models/sensitivity/smaa-words';
 import { orderByMeanRank } from '../../models/sensitivity/summary';
 import { onlyIfWords, type Labels } from '../../models/sensitivity/weight-words';
+import { ordinal } from '../../models/sensitivity/words';
 import type { SmaaOutcome } from '../../workers/sensitivity.worker';
 import { servicesContext, type Services } from '../app/context';
 import { pairwiseChart } from '../charts/pairwise';
@@ -72,7 +73,7 @@ export class SmaaResults extends LitElement {
       </p>
       <csp-rank-acceptability .result=${r} .labels=${labels} .topN=${this.topN}></csp-rank-acceptability>
       <figure>
-        <figcaption>Share of plausible weightings at each rank, to ${this.topN}th and below (the same as the table)</figcaption>
+        <figcaption>Share of plausible weightings at each rank to ${ordinal(this.topN)}, and below (the same as the table)</figcaption>
         <csp-plot .options=${rankAcceptabilityChart(r, { topN: this.topN, labels })}></csp-plot>
       </figure>
       <h4>Which ranks above which</h4>

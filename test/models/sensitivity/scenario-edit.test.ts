@@ -7,6 +7,9 @@ import { saveWeightSet, setDraftWeight } from '../../../models/risk-matrix/weigh
 import { comparable, comparables, engineInput, usableScenario } from '../../../models/sensitivity/basis';
 import { addScenario, removeScenario, scenarioFromDraft, scenarioFromWeightSet, tryWeights, updateScenario } from '../../../models/sensitivity/scenario-edit';
 import { compareScenarios } from '../../../models/sensitivity/scenario';
+import { linearProblem } from '../../../models/sensitivity/problem';
+import { constraintsFor } from '../../../models/sensitivity/settings';
+import { runSmaa } from '../../../models/sensitivity/smaa';
 import { seedAssessment } from '../risk-matrix/fixtures';
 
 const community = (a = seedAssessment()) => scenarioFromDraft(setDraftWeight(a, 'community_priority', 3), 'Community first', 5);
@@ -91,6 +94,18 @@ describe('comparables', () => {
       ['scenario:community-first', 'Community first'],
       ['scenario:baseline-weight-set', 'Baseline (weight set) (2)'],
     ]);
+  });
+
+  it('analyses a harm × likelihood scenario on the Harm weights only, leaving out constraints on the others', () => {
+    const a = addScenario(seedAssessment(), { name: 'HxL', weights: {}, scoreOverrides: {}, aggregation: { kind: 'harm-x-likelihood', likelihood: 'likelihood' } }, 1);
+    const p = linearProblem(engineInput(a, comparable(a, 'scenario:hxl')!));
+    const harm = a.model.criteria.filter((c) => c.group === 'Harm').map((c) => c.id);
+    expect(p.criteria.map((c) => c.id)).toEqual(harm);
+    const { constraints, dropped } = constraintsFor({ order: ['likelihood', harm[0]!, harm[1]!] }, p.criteria.map((c) => c.id));
+    expect(dropped).toEqual(['likelihood']);
+    const r = runSmaa(p, { samples: 2000, constraints });
+    expect(r.sampler).toBe('ordered-simplex');
+    expect(r.rankCounts.every((row) => row.reduce((x, y) => x + y, 0) === 2000)).toBe(true);
   });
 
   it('leaves out what the assessment no longer has, and says so', () => {
