@@ -51,6 +51,9 @@ export function scenarioSlopeChart(cmp: ScenarioComparison): Plot.PlotOptions {
     height: 60 + n * 16,
     marginLeft: 210,
     marginRight: 210,
+    // Room for the scenario names above and for the last row's labels below.
+    marginTop: 30,
+    marginBottom: 12,
     style: { fontSize: '11px' },
     ariaLabel: `Ranks under ${names.join(', ')}`,
     x: { type: 'point', domain: names, label: null, axis: 'top' },

@@ -77,6 +77,11 @@ export class ScenarioEditor extends LitElement {
     this.dispatchEvent(new CustomEvent('editor-done', { detail: done, bubbles: true, composed: true }));
   }
 
+  /** An emptied box keeps the weight it had (Number('') would be 0); a bad number is refused on saving. */
+  private setWeight(id: string, text: string) {
+    if (text.trim() !== '') this.weights = { ...this.weights, [id]: Number(text) };
+  }
+
   private setTotal(value: string) {
     const likelihood = this.assessment.model.criteria.find((c) => c.group === 'Likelihood');
     this.aggregation =
@@ -133,7 +138,7 @@ export class ScenarioEditor extends LitElement {
                   min="0"
                   step="0.5"
                   .value=${String(this.weights[c.id] ?? c.weight)}
-                  @input=${(e: Event) => (this.weights = { ...this.weights, [c.id]: Number((e.target as HTMLInputElement).value) })}
+                  @input=${(e: Event) => this.setWeight(c.id, (e.target as HTMLInputElement).value)}
               /></label>`,
             )}
           </div>

@@ -80,6 +80,39 @@ test.describe('sensitivity page', () => {
     await expect(page.getByLabel('Top N')).toHaveValue('3');
   });
 
+  test('SMAA keeps a stated importance order (built from the keyboard) and weight limits, as the engine does in Node', async ({ page }) => {
+    await openSensitivity(page);
+    await page.getByLabel('Samples').fill('5000');
+    await page.getByLabel('Samples').press('Enter');
+    const add = page.getByLabel('Add to the order');
+    // From the keyboard: choose, Tab to "Add", press Enter.
+    await add.selectOption({ label: 'Likelihood' });
+    await add.focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Move Likelihood down' })).toBeVisible();
+    await page.getByLabel('Add to the order').selectOption({ label: 'Community priority' });
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('button', { name: 'Move Community priority up' }).click();
+    await expect(page.getByRole('list', { name: 'Importance order, most important first' }).getByRole('listitem')).toHaveText([/^\s*Community priority/, /^\s*Likelihood/]);
+    await page.getByRole('button', { name: 'Run SMAA' }).click();
+    await expect(page.getByTestId('smaa-basis')).toContainText('every weighting that keeps the stated order of importance equally likely');
+    const ordered = runSmaa(problem, { samples: 5000, seed: 1234, constraints: { order: ['community_priority', 'likelihood'] } });
+    const rows = await tableRecords(page.getByRole('table', { name: 'Rank acceptability' }));
+    const top5 = topNShare(ordered, 5);
+    for (const r of rows) expect(r['In top 5'], r['Issue']).toBe(formatPercent(top5[ordered.issueLabels.indexOf(r['Issue']!)]!));
+
+    await page.getByText('Weight limits (optional)').click();
+    await page.getByLabel('Community priority: at most (%)').fill('20');
+    await page.getByLabel('Community priority: at most (%)').press('Enter');
+    await page.getByRole('button', { name: 'Run SMAA' }).click();
+    await expect(page.getByTestId('smaa-basis')).toContainText('every weighting within the stated limits equally likely');
+    const limited = runSmaa(problem, { samples: 5000, seed: 1234, constraints: { order: ['community_priority', 'likelihood'], shareBounds: { community_priority: { min: 0, max: 0.2 } } } });
+    const again = await tableRecords(page.getByRole('table', { name: 'Rank acceptability' }));
+    const top5l = topNShare(limited, 5);
+    for (const r of again) expect(r['In top 5'], r['Issue']).toBe(formatPercent(top5l[limited.issueLabels.indexOf(r['Issue']!)]!));
+  });
+
   test('shows SMAA progress and can cancel, keeping what it has drawn', async ({ page }) => {
     await openSensitivity(page);
     await page.getByLabel('Samples').fill('5000000');
