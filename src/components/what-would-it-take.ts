@@ -12,7 +12,7 @@ import type { Assessment } from '../../models/sensitivity/problem';
 import { addScenario, tryWeights } from '../../models/sensitivity/scenario-edit';
 import { constraintsFor, hasConstraints } from '../../models/sensitivity/settings';
 import { inverseWords, onlyIfWords, type Labels } from '../../models/sensitivity/weight-words';
-import { requestEdit } from '../app/assessment-edit';
+import { requestEdit, type EditMode } from '../app/assessment-edit';
 import { servicesContext, type Services } from '../app/context';
 import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
@@ -112,7 +112,9 @@ export class WhatWouldItTake extends LitElement {
         class="secondary"
         ?disabled=${!weightsOnly}
         title=${weightsOnly ? '' : 'This scenario also changes scores or totals: save it as a scenario instead'}
-        @click=${() => this.edit((x) => tryWeights(x, weights), `Try the ${kind} change as the draft weights`, 'The draft weights are now these: see the Priorities page.')}
+        @click=${() =>
+          // Draft weights are what-if state, outside undo (as when a weight is dragged); "Reset to baseline" on the Priorities page goes back.
+          this.edit((x) => tryWeights(x, weights), `Try the ${kind} change as the draft weights`, 'The draft weights are now these: see the Priorities page (Reset to baseline there puts the baseline back).', 'live')}
       >
         Try the ${kind} change as the draft weights
       </button>
@@ -131,8 +133,8 @@ export class WhatWouldItTake extends LitElement {
     </div>`;
   }
 
-  private edit(apply: (a: StoredAssessment) => StoredAssessment, label: string, done: string) {
-    this.error = requestEdit(this, apply, label) ?? '';
+  private edit(apply: (a: StoredAssessment) => StoredAssessment, label: string, done: string, mode: EditMode = 'step') {
+    this.error = requestEdit(this, apply, label, mode) ?? '';
     this.done = this.error === '' ? done : '';
   }
 }
