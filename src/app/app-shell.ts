@@ -11,6 +11,7 @@ import { startWorkers } from '../../workers/client';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from './context';
 import { ImportJobs, JobsController } from './import-jobs';
 import { ROUTES, routeFromHash } from './routes';
+import { exposeForScripts } from './script-hooks';
 import { baseStyles } from '../components/styles';
 import '../components/area-picker';
 import '../components/import-progress';
@@ -138,7 +139,8 @@ export class CspApp extends LitElement {
       await assessments.seedOnce(() => seedAssessment(crypto.randomUUID(), Date.now()));
       const workers = startWorkers();
       const jobs = new ImportJobs(workers.importer);
-      this.services = { store, importer: workers.importer, data: workers.data, jobs, evidence: workers.evidence, evidenceStore, need: workers.need, assessments };
+      this.services = { store, importer: workers.importer, data: workers.data, jobs, evidence: workers.evidence, evidenceStore, need: workers.need, sensitivity: workers.sensitivity, assessments };
+      exposeForScripts(workers);
       this.channel = new BroadcastChannel(`${STORE_CHANNEL}:${DATA_DB_NAME}`);
       this.channel.onmessage = () => void this.refresh();
       await this.refresh();

@@ -5,6 +5,7 @@ import '../pages/evidence-page';
 import '../pages/need-page';
 import '../pages/matrix-page';
 import '../pages/priorities-page';
+import '../pages/sensitivity-page';
 
 /** A page of the workbench, addressed as #/<path>. */
 export interface Route {
@@ -21,6 +22,7 @@ export const ROUTES: readonly Route[] = [
   { path: 'need', label: 'Community need', render: () => html`<csp-need-page></csp-need-page>` },
   { path: 'matrix', label: 'Risk matrix', render: () => html`<csp-matrix-page></csp-matrix-page>` },
   { path: 'priorities', label: 'Priorities', render: () => html`<csp-priorities-page></csp-priorities-page>` },
+  { path: 'sensitivity', label: 'Sensitivity', render: () => html`<csp-sensitivity-page></csp-sensitivity-page>` },
 ];
 
 /** @example routeFromHash('#/overview').label // 'Overview' */
