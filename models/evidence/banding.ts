@@ -207,14 +207,26 @@ export function rangeText(metric: EvidenceMetric, from: number | null, to: numbe
 }
 
 /**
+ * A rule's bands, lowest first, each as its range in words and its score;
+ * for a change rule with a not-significant score, that case last (index -1).
+ *
+ * @example bandList(likelihood)[1] // { index: 1, range: 'at least 10 and below 50 a month', score: 2 }
+ */
+export function bandList(r: BandingRule): { index: number; range: string; score: number }[] {
+  const t = r.thresholds;
+  const bands = r.scores.map((score, index) => ({ index, range: rangeText(r.metric, index === 0 ? null : t[index - 1]!, index === t.length ? null : t[index]!), score }));
+  return r.notSignificantScore === null ? bands : [...bands, { index: -1, range: 'not significant at 5%', score: r.notSignificantScore }];
+}
+
+/**
  * A rule's bands in words.
  *
  * @example bandsInWords(likelihood) // 'below 10 a month → 1; at least 10 and below 50 a month → 2; …'
  */
 export function bandsInWords(r: BandingRule): string {
-  const t = r.thresholds;
-  const bands = r.scores.map((s, i) => `${rangeText(r.metric, i === 0 ? null : t[i - 1]!, i === t.length ? null : t[i]!)} → ${s}`);
-  return r.notSignificantScore === null ? bands.join('; ') : `${bands.join('; ')}; not significant at 5% → ${r.notSignificantScore}`;
+  return bandList(r)
+    .map((b) => `${b.range} → ${b.score}`)
+    .join('; ');
 }
 
 /**
