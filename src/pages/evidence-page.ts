@@ -151,8 +151,9 @@ export class EvidencePage extends LitElement {
             <section aria-labelledby="proposed">
               <h3 id="proposed">Proposed scores</h3>
               <p>
-                Each data-backed criterion of the risk matrix gets a proposed score from its banding rule. Judgement stays with the analyst: proposals are
-                accepted or overridden, with a reason, in an assessment’s scoring grid, and every decision is kept in its audit trail.
+                Each data-backed criterion of the risk matrix gets a proposed score from its banding rule. Judgement stays with the analyst: once an
+                assessment’s issues are linked to these issues, the proposals appear in its <a href="#/matrix">scoring grid</a> (Risk
+                matrix page), where each is accepted or overridden with a reason, and every decision is kept in the assessment’s audit trail.
               </p>
               <csp-proposed-scores .evidence=${e} .rules=${setup.banding} .proposals=${this.proposals(e, setup.banding)}></csp-proposed-scores>
               <details>

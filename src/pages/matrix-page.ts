@@ -3,11 +3,11 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { TaskStatus } from '@lit/task';
 import { windowLabel } from '../../models/evidence/period';
-import { createAssessment } from '../../models/risk-matrix/assessment';
+import { createAssessment, type Assessment } from '../../models/risk-matrix/assessment';
 import { templateById } from '../../models/risk-matrix/templates';
 import { AssessmentController } from '../app/assessment-controller';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
-import { MatrixEvidence } from '../app/matrix-evidence';
+import { MatrixEvidence, type MatrixEvidenceView } from '../app/matrix-evidence';
 import type { AssessmentAction } from '../components/assessment-list';
 import type { CellDetails } from '../components/cell-details';
 import type { CellEvidencePanel } from '../components/cell-evidence';
@@ -108,6 +108,20 @@ export class MatrixPage extends LitElement {
     return e === undefined ? this.evidence.failure : e instanceof Error ? e.message : String(e);
   }
 
+  /** The selected cell's evidence, when it is data-backed. */
+  private cellEvidencePanel(a: Assessment, view: MatrixEvidenceView) {
+    const sel = this.selected;
+    if (sel === undefined || !view.cells.has(`${sel.issueId}|${sel.criterionId}`)) return nothing;
+    return html`<csp-cell-evidence
+      .assessment=${a}
+      .cell=${sel}
+      .cells=${view.cells}
+      .data=${view.data}
+      .catalogue=${this.evidence.ev.setup.value?.catalogue}
+      @decisions-recorded=${() => this.evidence.trailChanged()}
+    ></csp-cell-evidence>`;
+  }
+
   override render() {
     const a = this.ctl.current;
     const view = a === undefined ? undefined : this.evidence.view(a);
@@ -148,16 +162,7 @@ export class MatrixPage extends LitElement {
                   @cell-evidence=${(e: CustomEvent<CellRef>) => void this.showEvidence(e.detail)}
                 ></csp-score-grid>
                 <div class="side">
-                  ${this.selected === undefined || !view?.cells.has(`${this.selected.issueId}|${this.selected.criterionId}`)
-                    ? nothing
-                    : html`<csp-cell-evidence
-                    .assessment=${a}
-                    .cell=${this.selected}
-                    .cells=${view?.cells}
-                    .data=${view?.data}
-                    .catalogue=${ev.setup.value?.catalogue}
-                    @decisions-recorded=${() => this.evidence.trailChanged()}
-                  ></csp-cell-evidence>`}
+                  ${view === undefined ? nothing : this.cellEvidencePanel(a, view)}
                   <csp-cell-details .assessment=${a} .cell=${this.selected} @back-to-grid=${(e: CustomEvent<CellRef>) => this.grid?.focusCell(e.detail)}></csp-cell-details>
                 </div>
               </div>

@@ -15,6 +15,7 @@ const trail = (page: Page) => page.getByRole('table', { name: 'Audit trail' });
 const grid = (page: Page) => page.getByRole('table', { name: /^Scores: / });
 const mark = (page: Page, issue: string, criterion: string) => grid(page).getByRole('button', { name: new RegExp(`^${escape(issue)}, ${escape(criterion)}: `) });
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 const PERFORMANCE = 'Performance issue – deteriorating';
 
 /** Today as dd/mm/yyyy in the test's time zone (Europe/London). */
@@ -27,7 +28,7 @@ function likelihoodFor(perMonth: number): number {
 
 async function openMatrix(page: Page) {
   await openWithSample(page);
-  await page.getByRole('link', { name: 'Risk matrix' }).click();
+  await nav(page, 'Risk matrix').click();
   await expect(page.getByText(/Proposed scores for Likelihood, /)).toBeVisible({ timeout: 60_000 });
 }
 
@@ -134,10 +135,10 @@ test.describe('proposed scores in the scoring grid', () => {
     await expectRow();
 
     // A new assessment period changes the evidence: the decision is flagged stale, not silently kept.
-    await page.getByRole('link', { name: 'Evidence' }).click();
+    await nav(page, 'Evidence').click();
     await page.getByLabel('Period ends with').selectOption('2023-06');
     await expect(page.getByText('Current period Jul 2022 to Jun 2023, compared with Jul 2021 to Jun 2022.')).toBeVisible({ timeout: 60_000 });
-    await page.getByRole('link', { name: 'Risk matrix' }).click();
+    await nav(page, 'Risk matrix').click();
     await expect(mark(page, 'Burglary Dwelling', 'Likelihood')).toHaveAccessibleName(/^Burglary Dwelling, Likelihood: Evidence changed since the decision: now proposes \d from [\d,.]+ a month; decided \d; current \d$/, {
       timeout: 60_000,
     });
@@ -163,13 +164,13 @@ test.describe('proposed scores in the scoring grid', () => {
 
     // The seed's Burglary Dwelling total is 31; it moves by the accepted change.
     const total = 31 - 5 + proposed;
-    await page.getByRole('link', { name: 'Priorities' }).click();
+    await nav(page, 'Priorities').click();
     const ranked = page.getByRole('table', { name: 'Ranked priorities' });
     await expect(ranked.getByRole('row')).toHaveCount(33);
     expect((await tableRecords(ranked)).find((r) => r['Issue'] === 'Burglary Dwelling')).toMatchObject({ Total: String(total) });
 
     // Accept all undecided proposals for one issue: one decision per cell.
-    await page.getByRole('link', { name: 'Risk matrix' }).click();
+    await nav(page, 'Risk matrix').click();
     const tfmvLikelihood = mark(page, 'TFMV', 'Likelihood');
     await expect(tfmvLikelihood).toHaveAccessibleName(/: Proposed \d from/, { timeout: 60_000 });
     await tfmvLikelihood.click();
