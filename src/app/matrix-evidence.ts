@@ -52,24 +52,19 @@ export class MatrixEvidence implements ReactiveController {
   ) {
     host.addController(this);
     this.ev = new EvidenceController(host, services, wb);
-    this.storedLinks = new Task(host, {
-      task: async ([id, v]) => {
-        void v;
-        const s = services();
-        if (id === undefined || s === undefined) return undefined;
-        return { assessmentId: id, links: await s.evidenceStore.links(id) };
-      },
-      args: () => [assessmentId(), this.linksVersion] as const,
-    });
-    this.storedTrail = new Task(host, {
-      task: async ([id, v]) => {
-        void v;
-        const s = services();
-        if (id === undefined || s === undefined) return undefined;
-        return { assessmentId: id, trail: await s.evidenceStore.decisions(id) };
-      },
-      args: () => [assessmentId(), this.trailVersion] as const,
-    });
+    /** Reads something of the open assessment from the evidence store, again when `version` changes; tagged with the assessment read. */
+    const perAssessment = <T>(read: (s: Services, id: string) => Promise<T>, version: () => number) =>
+      new Task(host, {
+        task: async ([id, v]) => {
+          void v;
+          const s = services();
+          if (id === undefined || s === undefined) return undefined;
+          return { assessmentId: id, value: await read(s, id) };
+        },
+        args: () => [assessmentId(), version()] as const,
+      });
+    this.storedLinks = perAssessment((s, id) => s.evidenceStore.links(id), () => this.linksVersion);
+    this.storedTrail = perAssessment((s, id) => s.evidenceStore.decisions(id), () => this.trailVersion);
   }
 
   hostConnected(): void {}
@@ -108,8 +103,8 @@ export class MatrixEvidence implements ReactiveController {
   view(a: Assessment): MatrixEvidenceView {
     const setup = this.ev.setup.value;
     const evidence = this.ev.evidence.value?.evidence;
-    const links = this.storedLinks.value?.assessmentId === a.id ? this.storedLinks.value.links : undefined;
-    const trail = this.storedTrail.value?.assessmentId === a.id ? this.storedTrail.value.trail : undefined;
+    const links = this.storedLinks.value?.assessmentId === a.id ? this.storedLinks.value.value : undefined;
+    const trail = this.storedTrail.value?.assessmentId === a.id ? this.storedTrail.value.value : undefined;
     const data = setup === undefined || evidence === undefined || links === undefined ? undefined : this.derive(a.issues, a.model, evidence, setup, links);
     // Cells wait for the trail too, so a decided cell never shows as undecided while the trail is read.
     const cells = data === undefined || trail === undefined ? NO_CELLS : this.cellsOf(a.issues, a.scores, data, trail);

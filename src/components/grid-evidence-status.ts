@@ -59,6 +59,9 @@ export class GridEvidenceStatus extends LitElement {
         ${this.problems(d)}
       </p>`;
     }
+    if (this.period === null) {
+      return html`<p class="muted" role="status">No police.uk months are stored for the evidence yet, so nothing is proposed: load police.uk files on the Data page.</p>`;
+    }
     const s = evidenceSummary(d.links, this.cells.values());
     const criteria = d.rules.map((r) => r.criterionLabel).join(', ');
     const decided = [

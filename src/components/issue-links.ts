@@ -94,8 +94,10 @@ export class IssueLinks extends LitElement {
     const police = this.catalogue?.issues.filter((i) => i.source === 'police-uk') ?? [];
     const local = this.catalogue?.issues.filter((i) => i.source === 'local') ?? [];
     return html`
+      ${this.error === '' ? nothing : html`<p class="note error" role="alert">${this.error}</p>`}
       <div class="toolbar">
         ${pending === 0 ? nothing : html`<button class="secondary" @click=${this.confirmAll}>Confirm all ${plural(pending, 'suggested link')}</button>`}
+        <span role="status">${this.message}</span>
       </div>
       <div class="scroll">
         <table>
@@ -131,8 +133,6 @@ export class IssueLinks extends LitElement {
           </tbody>
         </table>
       </div>
-      ${this.error === '' ? nothing : html`<p class="note error" role="alert">${this.error}</p>`}
-      <p role="status">${this.message}</p>
     `;
   }
 

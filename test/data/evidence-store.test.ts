@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decide } from '../../models/evidence/audit';
-import { DEFAULT_BANDING_RULES, type Proposal } from '../../models/evidence/banding';
+import { DEFAULT_BANDING_RULES } from '../../models/evidence/banding';
 import { addIssue, DEFAULT_CATALOGUE, removeIssue, withCrimeTypes } from '../../models/evidence/catalogue';
 import { readLocalCounts, type LocalCount } from '../../models/evidence/local-counts';
 import { DEFAULT_WEIGHT_TABLES } from '../../models/evidence/weights';
 import { openDB } from 'idb';
 import { EVIDENCE_DB_VERSION, openEvidenceStore, type EvidenceStore } from '../../src/data/evidence-store';
+import { burglaryProposal } from '../fixtures/evidence';
 
 let name: string;
 let store: EvidenceStore;
@@ -21,22 +22,7 @@ const reopen = async () => {
   store.close();
   store = await openEvidenceStore(name);
 };
-const PROPOSAL: Proposal = {
-  issueId: 'burglary',
-  evidenceIssueId: 'burglary',
-  period: 'Jan 2023 to Dec 2023',
-  criterionId: 'likelihood',
-  criterionLabel: 'Likelihood',
-  value: 3,
-  valueLabel: 'Medium',
-  metric: 'monthlyMean',
-  metricValue: 79,
-  metricText: '79.0 a month',
-  band: { index: 2, from: 50, to: 100 },
-  thresholds: [10, 50, 100, 300],
-  scores: [1, 2, 3, 4, 5],
-  explanation: 'Mean 79 a month: 3.',
-};
+const PROPOSAL = burglaryProposal(3, { valueLabel: 'Medium', explanation: 'Mean 79 a month: 3.' });
 const count = (month: string, c: number, issueId = 'domestic-abuse'): LocalCount => ({ issueId, month, count: c, source: { kind: 'typed', at: 1 } });
 
 describe('openEvidenceStore', () => {

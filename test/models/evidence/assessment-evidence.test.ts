@@ -2,36 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { assessmentEvidence, evidenceSummary } from '../../../models/evidence/assessment-evidence';
 import { DEFAULT_BANDING_RULES } from '../../../models/evidence/banding';
 import { DEFAULT_CATALOGUE } from '../../../models/evidence/catalogue';
-import { describeChange, poissonChangeTest, relativeChange } from '../../../models/evidence/change';
-import type { EvidenceResult, IssueEvidence } from '../../../models/evidence/evidence';
+import type { EvidenceResult } from '../../../models/evidence/evidence';
 import { cellEvidence } from '../../../models/evidence/grid';
 import { createAssessment } from '../../../models/risk-matrix/assessment';
 import { templateById } from '../../../models/risk-matrix/templates';
 import { seedAssessment } from '../../../src/data/seed-assessment';
+import { issueEvidence } from '../../fixtures/evidence';
 
-/** An issue's evidence with these two 12-month counts. */
-function issue(id: string, label: string, previous: number, current: number): IssueEvidence {
-  return {
-    id,
-    label,
-    source: 'police-uk',
-    crimeTypes: [label],
-    description: '',
-    hasData: true,
-    volume: current,
-    previous,
-    exposure: { current: 12, previous: 12 },
-    monthlyMean: current / 12,
-    change: { difference: current - previous, relative: relativeChange(previous, current), text: describeChange(previous, current), ...poissonChangeTest(previous, current) },
-    ratePer1000: null,
-    series: [],
-    seasonality: null,
-    concentration: null,
-    harm: null,
-    cost: { value: null, missing: [label], parts: [] },
-    byCrimeType: [],
-  };
-}
+const issue = (id: string, label: string, previous: number, current: number) => issueEvidence(previous, current, { id, label });
 const evidence = {
   issues: [issue('burglary', 'Burglary', 867, 806), issue('shoplifting', 'Shoplifting', 938, 1132)],
   period: { current: { from: '2023-01', to: '2023-12' }, previous: { from: '2022-01', to: '2022-12' } },

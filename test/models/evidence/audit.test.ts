@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { auditCsv, cellKey, decide, decisionScore, latestDecisions, trailStanding, type ScoreDecision } from '../../../models/evidence/audit';
 import { proposalBasis, type Proposal } from '../../../models/evidence/banding';
+import { burglaryProposal } from '../../fixtures/evidence';
 
-const proposal = (value: number | null): Proposal => ({
-  issueId: 'burglary',
-  evidenceIssueId: 'burglary',
-  period: 'Jan 2023 to Dec 2023',
-  criterionId: 'likelihood',
-  criterionLabel: 'Likelihood',
-  value,
-  valueLabel: null,
-  metric: 'monthlyMean',
-  metricValue: 79,
-  metricText: '79.0 a month',
-  band: { index: 2, from: 50, to: 100 },
-  thresholds: [10, 50, 100, 300],
-  scores: [1, 2, 3, 4, 5],
-  explanation: 'Mean a month 79.0 a month is at least 50.0 a month and below 100.0 a month: 3.',
-});
+const proposal = (value: number | null): Proposal => burglaryProposal(value, { explanation: 'Mean a month 79.0 a month is at least 50.0 a month and below 100.0 a month: 3.' });
 const AT = Date.UTC(2024, 2, 5, 14, 30);
 const ok = (r: ReturnType<typeof decide>): ScoreDecision => {
   if (!r.ok) throw new Error(r.error);

@@ -1,37 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { band, bandsInWords, BandingRule, BandingRules, DEFAULT_BANDING_RULES, METRIC_FIGURES, metricText, proposalBasis, proposeScore, proposeScores, rangeText, rulesProblems } from '../../../models/evidence/banding';
-import { describeChange, poissonChangeTest, relativeChange } from '../../../models/evidence/change';
-import type { EvidenceResult, IssueEvidence } from '../../../models/evidence/evidence';
+import type { EvidenceResult } from '../../../models/evidence/evidence';
 import { Criterion } from '../../../models/risk-matrix/schema';
+import { issueEvidence } from '../../fixtures/evidence';
 
 const rule = (id: string) => DEFAULT_BANDING_RULES.rules.find((r) => r.criterionId === id)!;
 const scale = { min: 0, max: 5, levels: [{ value: 0, label: 'N/A' }, { value: 1, label: 'Low' }, { value: 3, label: 'Medium' }, { value: 5, label: 'High' }] };
 const criterion = (id: string, label: string): Criterion => Criterion.parse({ id, label, description: '', group: 'Likelihood', scale, weight: 1 });
 
-/** Evidence for an issue with these two 12-month counts (equal periods). */
-function issue(previous: number, current: number, over: Partial<IssueEvidence> = {}): IssueEvidence {
-  return {
-    id: 'burglary',
-    label: 'Burglary',
-    source: 'police-uk',
-    crimeTypes: ['Burglary'],
-    description: '',
-    hasData: true,
-    volume: current,
-    previous,
-    exposure: { current: 12, previous: 12 },
-    monthlyMean: current / 12,
-    change: { difference: current - previous, relative: relativeChange(previous, current), text: describeChange(previous, current), ...poissonChangeTest(previous, current) },
-    ratePer1000: null,
-    series: [],
-    seasonality: null,
-    concentration: null,
-    harm: null,
-    cost: { value: null, missing: ['Burglary'], parts: [{ key: 'Burglary', count: current, weight: null }] },
-    byCrimeType: [],
-    ...over,
-  };
-}
+const issue = issueEvidence;
 
 describe('band', () => {
   it('puts a value in the band whose lower threshold it reaches', () => {

@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decide, type ScoreDecision } from '../../../models/evidence/audit';
 import type { Proposal } from '../../../models/evidence/banding';
+import { burglaryProposal } from '../../fixtures/evidence';
 import { DEFAULT_CATALOGUE } from '../../../models/evidence/catalogue';
 import { applyDecisionEdits, applyDecisions, cellEvidence, cellStatus, decisionCell, decisionStatuses, matchIssues, proposalsFor } from '../../../models/evidence/grid';
 import { EditError } from '../../../models/risk-matrix/edit-error';
 import { seedAssessment } from '../../../src/data/seed-assessment';
 
-const proposal = (value: number | null, issueId = 'i1'): Proposal => ({
-  issueId,
-  evidenceIssueId: 'burglary',
-  period: 'Jan 2023 to Dec 2023',
-  criterionId: 'likelihood',
-  criterionLabel: 'Likelihood',
-  value,
-  valueLabel: null,
-  metric: 'monthlyMean',
-  metricValue: 79,
-  metricText: '79.0 a month',
-  band: null,
-  thresholds: [],
-  scores: [],
-  explanation: '79.0 a month → 3.',
-});
+const proposal = (value: number | null, issueId = 'i1'): Proposal => burglaryProposal(value, { issueId, band: null, thresholds: [], scores: [] });
 const decision = (chosen: number, at: number, reason?: string, p: Proposal = proposal(3)): ScoreDecision => {
   const r = decide({ id: `d${at}`, assessmentId: 'a', proposal: p, chosen, at, ...(reason === undefined ? {} : { reason }) });
   if (!r.ok) throw new Error(r.error);
