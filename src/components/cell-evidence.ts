@@ -3,18 +3,16 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { AssessmentEvidence } from '../../models/evidence/assessment-evidence';
 import { decide, type ScoreDecision } from '../../models/evidence/audit';
-import { bandList, METRIC_FIGURES, METRIC_LABELS } from '../../models/evidence/banding';
 import type { Catalogue } from '../../models/evidence/catalogue';
-import { figureLabel } from '../../models/evidence/figures';
 import { applyDecisionEdits, type CellEvidence } from '../../models/evidence/grid';
 import { formatTimestamp, plural } from '../../models/format';
 import type { Assessment } from '../../models/risk-matrix/assessment';
 import { EditError } from '../../models/risk-matrix/edit-error';
 import { requestEdit } from '../app/assessment-edit';
 import { servicesContext, type Services } from '../app/context';
-import { traceHref } from './evidence-events';
 import type { CellRef } from './score-grid';
 import { baseStyles } from './styles';
+import './proposal-evidence';
 
 const STATUS_WORDS: Readonly<Record<CellEvidence['status'], string>> = {
   proposed: 'Not decided yet',
@@ -26,15 +24,17 @@ const STATUS_WORDS: Readonly<Record<CellEvidence['status'], string>> = {
 };
 
 /**
- * The evidence behind the selected data-backed cell: the proposed score, the
- * metric and the banding rule's thresholds it came from, the explanation, a
- * link to the figure's trace on the Evidence page, and the decision in force.
+ * The evidence behind the selected data-backed cell: the proposed score and
+ * where it comes from (see `csp-proposal-evidence`), and the decision in force.
  * The analyst accepts the proposal or overrides it with a reason; either is
  * appended to the audit trail (evidence store) and then written into the grid
  * through the assessment controller (so it can be undone). Accept-all records
  * one decision per cell.
  *
+ * Focus goes to the panel's heading after a decision; Escape returns to the grid.
+ *
  * @fires decisions-recorded - detail: ScoreDecision[], after decisions are added to the audit trail
+ * @fires back-to-grid - detail: CellRef, on Escape
  */
 @customElement('csp-cell-evidence')
 export class CellEvidencePanel extends LitElement {
@@ -51,24 +51,6 @@ export class CellEvidencePanel extends LitElement {
       }
       h3:focus {
         outline: none;
-      }
-      dl {
-        margin: 0 0 0.6rem;
-        font-size: 0.88rem;
-      }
-      dt {
-        font-weight: 600;
-        margin-top: 0.35rem;
-      }
-      dd {
-        margin: 0;
-      }
-      ol {
-        margin: 0.2rem 0 0;
-        padding-left: 1.2rem;
-      }
-      li.hit {
-        font-weight: 600;
       }
       .proposed {
         font-size: 1.3rem;
@@ -178,7 +160,15 @@ export class CellEvidencePanel extends LitElement {
     if (refused === undefined) this.done = done;
     else this.error = `The decision is in the audit trail, but the grid could not be changed: ${refused}.`;
     this.dispatchEvent(new CustomEvent<ScoreDecision[]>('decisions-recorded', { detail: decisions, bubbles: true, composed: true }));
+    // The button pressed may be gone (an accepted cell has no Accept): keep focus in the panel.
+    await this.focusHeading();
     return true;
+  }
+
+  private onKey(e: KeyboardEvent) {
+    if (e.key !== 'Escape' || this.cell === undefined) return;
+    e.preventDefault();
+    this.dispatchEvent(new CustomEvent<CellRef>('back-to-grid', { detail: this.cell, bubbles: true, composed: true }));
   }
 
   private accept(ev: CellEvidence) {
@@ -219,43 +209,23 @@ export class CellEvidencePanel extends LitElement {
     if (ref === undefined || ev === undefined) return nothing;
     const { issue, criterion } = this.names(ev);
     const p = ev.proposal;
-    const rule = this.data?.rules.find((r) => r.criterionId === ev.criterionId);
-    const source = this.catalogue?.issues.find((i) => i.id === p.evidenceIssueId);
-    const link = this.data?.links.find((l) => l.issueId === ev.issueId);
-    const figure = METRIC_FIGURES[p.metric];
     const c = this.assessment.model.criteria.find((x) => x.id === ev.criterionId)!;
     const undecided = (pick: (x: CellEvidence) => boolean) => [...this.cells.values()].filter((x) => pick(x) && x.status === 'proposed' && x.proposal.value !== null);
     const forIssue = undecided((x) => x.issueId === ev.issueId);
     const forCriterion = undecided((x) => x.criterionId === ev.criterionId);
     return html`
-      <section aria-labelledby="ev-h">
+      <section aria-labelledby="ev-h" @keydown=${this.onKey}>
         <h3 id="ev-h" tabindex="-1">Evidence: ${issue}, ${criterion}</h3>
         <p>
           <span class="proposed">${p.value === null ? 'No proposal' : `Proposed ${p.value}`}</span>${p.valueLabel === null ? nothing : html` (${p.valueLabel})`}; current
           ${ev.current ?? 'not scored'}. <strong>${STATUS_WORDS[ev.status]}.</strong>
         </p>
-        <dl>
-          <dt>Evidence from</dt>
-          <dd>
-            ${source?.label ?? p.evidenceIssueId}${source === undefined ? nothing : source.source === 'local' ? ' (local counts)' : ` (police.uk: ${source.crimeTypes.join(', ')})`},
-            ${p.period ?? 'no period'}. ${link?.state === 'automatic' ? 'Linked automatically (same name).' : link?.state === 'confirmed' ? 'Link confirmed.' : nothing}
-          </dd>
-          <dt>Metric</dt>
-          <dd>${METRIC_LABELS[p.metric]}: ${p.metricText}</dd>
-          ${rule === undefined
-            ? nothing
-            : html`<dt>Thresholds (banding rule)</dt>
-                <dd>
-                  <ol>
-                    ${bandList(rule).map(
-                      (b) => html`<li class=${isHit(p, b.index) ? 'hit' : ''}>${b.range} → ${b.score}${isHit(p, b.index) ? html` <span>(this issue)</span>` : nothing}</li>`,
-                    )}
-                  </ol>
-                </dd>`}
-          <dt>Why</dt>
-          <dd>${p.explanation}</dd>
-        </dl>
-        <p><a href=${traceHref({ issueId: p.evidenceIssueId, figure })}>Trace “${figureLabel(figure)}” for ${source?.label ?? p.evidenceIssueId} on the Evidence page</a></p>
+        <csp-proposal-evidence
+          .proposal=${p}
+          .rule=${this.data?.rules.find((r) => r.criterionId === ev.criterionId)}
+          .source=${this.catalogue?.issues.find((i) => i.id === p.evidenceIssueId)}
+          .link=${this.data?.links.find((l) => l.issueId === ev.issueId)?.state}
+        ></csp-proposal-evidence>
         ${this.decision(ev)}
         ${p.value === null
           ? html`<p class="muted">The evidence cannot propose a score, so there is nothing to accept; the cell is scored by hand.</p>`
@@ -304,7 +274,6 @@ export class CellEvidencePanel extends LitElement {
   }
 }
 
-const isHit = (p: CellEvidence['proposal'], index: number) => (p.band === null ? p.value !== null && index === -1 : p.band.index === index);
 const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}`;
 
 declare global {

@@ -119,6 +119,7 @@ export class MatrixPage extends LitElement {
       .data=${view.data}
       .catalogue=${this.evidence.ev.setup.value?.catalogue}
       @decisions-recorded=${() => this.evidence.trailChanged()}
+      @back-to-grid=${(e: CustomEvent<CellRef>) => this.grid?.focusCell(e.detail)}
     ></csp-cell-evidence>`;
   }
 

@@ -75,6 +75,10 @@ test.describe('proposed scores in the scoring grid', () => {
     await expect(page.getByText(`Overrode the proposed ${proposed} with ${chosen} for Burglary Dwelling, Likelihood; recorded in the audit trail.`)).toBeVisible();
     await expect(grid(page).getByLabel('Burglary Dwelling, Likelihood', { exact: true })).toHaveValue(String(chosen));
     await expect(likelihood).toHaveAccessibleName(`Burglary Dwelling, Likelihood: Overridden: proposed ${proposed} from ${perMonthText} a month; kept ${chosen}`);
+    // Focus stays in the panel; Escape goes back to the cell.
+    await expect(page.getByRole('heading', { name: 'Evidence: Burglary Dwelling, Likelihood' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(grid(page).getByLabel('Burglary Dwelling, Likelihood', { exact: true })).toBeFocused();
 
     // The audit trail row: time, cell, proposed, chosen, reason, evidence period, in force.
     const expectRow = async () => {
