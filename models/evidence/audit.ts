@@ -126,6 +126,9 @@ export function trailStanding(trail: readonly ScoreDecision[]): Map<string, 'in 
   return new Map(trail.map((d) => [d.id, latest.has(d.id) ? 'in force' : 'superseded']));
 }
 
+/** 'In force' or 'Superseded' for each decision, as the audit trail writes them. */
+const standingWords = (trail: readonly ScoreDecision[]) => new Map([...trailStanding(trail)].map(([id, s]) => [id, s === 'in force' ? 'In force' : 'Superseded']));
+
 /** The audit trail's CSV columns. */
 export const AUDIT_CSV_HEADER = ['time', 'assessment', 'issue', 'criterion', 'proposed', 'chosen', 'decision', 'reason', 'evidence period', 'evidence', 'status'] as const;
 
@@ -144,7 +147,7 @@ export interface AuditNames {
  *
  * @example auditCsv(trail, { issues: { burglary: 'Burglary' }, criteria: { likelihood: 'Likelihood' } })
  */
-export function auditCsv(trail: readonly ScoreDecision[], names: AuditNames = {}, status: ReadonlyMap<string, string> = trailStanding(trail)): string {
+export function auditCsv(trail: readonly ScoreDecision[], names: AuditNames = {}, status: ReadonlyMap<string, string> = standingWords(trail)): string {
   const rows = [...trail]
     .sort((a, b) => a.at - b.at)
     .map((d) => [

@@ -74,8 +74,8 @@ describe('auditCsv', () => {
     const b = ok(decide({ id: '2', assessmentId: 'a', proposal: proposal(3), chosen: 1, reason: '=HYPERLINK("x")', at: AT + 60_000 }));
     const lines = auditCsv([b, a], { assessment: '2025 draft', issues: { burglary: 'Burglary' }, criteria: { likelihood: 'Likelihood' } }).split('\r\n');
     expect(lines[0]).toBe('time,assessment,issue,criterion,proposed,chosen,decision,reason,evidence period,evidence,status');
-    expect(lines[1]).toBe(`05/03/2024 14:30,2025 draft,Burglary,Likelihood,3,3,Accepted,,Jan 2023 to Dec 2023,${proposal(3).explanation},superseded`);
-    expect(lines[2]).toBe(`05/03/2024 14:31,2025 draft,Burglary,Likelihood,3,1,Overridden,"'=HYPERLINK(""x"")",Jan 2023 to Dec 2023,${proposal(3).explanation},in force`);
+    expect(lines[1]).toBe(`05/03/2024 14:30,2025 draft,Burglary,Likelihood,3,3,Accepted,,Jan 2023 to Dec 2023,${proposal(3).explanation},Superseded`);
+    expect(lines[2]).toBe(`05/03/2024 14:31,2025 draft,Burglary,Likelihood,3,1,Overridden,"'=HYPERLINK(""x"")",Jan 2023 to Dec 2023,${proposal(3).explanation},In force`);
     expect(lines[3]).toBe('');
   });
 
