@@ -15,11 +15,13 @@ import { SensitivitySettings } from '../sensitivity/settings';
  * with an upgrade step in `upgradeAssessment`):
  * - Evidence-derived proposed scores (issue 4) key their audit trail
  *   (`models/evidence/audit.ts` ScoreDecision: proposed, chosen, reason, time)
+ *   and the links from issues to the evidence catalogue (`models/evidence/links.ts`)
  *   by this assessment's `id`, issue ids and criterion ids, which never change
  *   on a rename (a matrix import keeps the id of an issue whose name it
- *   keeps). Applying decisions writes `scores` through `setCell`; if the trail
- *   is ever kept with the assessment it goes beside `scores`, e.g. an optional
- *   `decisions` array, so `scores` stays the board's decision and `rank()` is unchanged.
+ *   keeps). Both live in the evidence store (`csp-workbench-evidence`:
+ *   `decisions(id)`, `links(id)`), not in this record; applying a decision
+ *   writes `scores` through `setCell` (`models/evidence/grid.ts`
+ *   `applyDecisionEdits`), so `scores` stays the board's decision and `rank()` is unchanged.
  * - Scenarios (issue 5, `models/sensitivity/scenario.ts`: weights, score
  *   overrides, aggregation) are kept in the optional `scenarios` array, edited
  *   through `scenario-edit.ts` so every step can be undone. A scenario may
