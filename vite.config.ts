@@ -51,8 +51,6 @@ export default defineConfig({
     // Every asset is a file of its own: data: URLs would fall outside connect-src 'self'.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 2000,
-    // The app, and the sensitivity lab page (tests and bench:smaa drive the engine there until a page hosts it).
-    rollupOptions: { input: { main: 'index.html', lab: 'lab/sensitivity.html' } },
   },
   worker: {
     format: 'es',

@@ -18,6 +18,12 @@ export const formatDate = (ms: number): string => date.format(ms);
 /** @example formatDateTime(ms) // '22/11/2026, 14:03' */
 export const formatDateTime = (ms: number): string => dateTime.format(ms);
 
+/** A moment as dd/mm/yyyy hh:mm (no comma), for audit trails. @example formatTimestamp(Date.UTC(2024, 2, 5, 14, 30)) // '05/03/2024 14:30' */
+export const formatTimestamp = (ms: number): string => {
+  const parts = Object.fromEntries(dateTime.formatToParts(ms).map((p) => [p.type, p.value]));
+  return `${parts['day']}/${parts['month']}/${parts['year']} ${parts['hour']}:${parts['minute']}`;
+};
+
 /** @example formatMonth('2023-01') // 'Jan 2023' */
 export const formatMonth = (m: string): string => `${MONTHS[Number(m.slice(5, 7)) - 1] ?? '?'} ${m.slice(0, 4)}`;
 

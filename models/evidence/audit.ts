@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { formatCsv } from '../csv';
-import { formatDateTime } from '../format';
+import { formatTimestamp } from '../format';
 import type { Score } from '../risk-matrix/schema';
-import type { Proposal } from './banding';
+import { proposalBasis, type Proposal } from './banding';
 
 /**
  * The audit trail of data-backed scores: every time an analyst accepts a
@@ -29,6 +29,12 @@ export const ScoreDecision = z
     reason: z.string(),
     /** The proposal's explanation when the decision was made, so the trail shows the evidence as it stood. */
     evidence: z.string(),
+    /** The catalogue issue the evidence came from (absent in decisions recorded before links existed). */
+    evidenceIssueId: z.string().optional(),
+    /** The evidence's current period, e.g. "Jan 2023 to Dec 2023". */
+    period: z.string().optional(),
+    /** What the proposal rested on (banding.ts `proposalBasis`), to tell when the evidence has changed since. */
+    basis: z.string().optional(),
     /** Milliseconds since 1970 (UTC). */
     at: z.number(),
   })
@@ -68,6 +74,9 @@ export function decide(input: DecisionInput): { ok: true; decision: ScoreDecisio
     kind: accepted ? 'accepted' : 'overridden',
     reason: (input.reason ?? '').trim(),
     evidence: proposal.explanation,
+    evidenceIssueId: proposal.evidenceIssueId,
+    ...(proposal.period === null ? {} : { period: proposal.period }),
+    basis: proposalBasis(proposal),
     at: input.at,
   };
   const parsed = ScoreDecision.safeParse(decision);
@@ -106,28 +115,53 @@ export function decisionScore(d: ScoreDecision): Score {
   return { value: d.chosen, rationale };
 }
 
+/**
+ * Each decision's standing in the trail: 'in force' (the latest for its cell)
+ * or 'superseded' (a later decision replaced it).
+ *
+ * @example trailStanding(trail).get(d.id) // 'superseded'
+ */
+export function trailStanding(trail: readonly ScoreDecision[]): Map<string, 'in force' | 'superseded'> {
+  const latest = new Set([...latestDecisions(trail).values()].map((d) => d.id));
+  return new Map(trail.map((d) => [d.id, latest.has(d.id) ? 'in force' : 'superseded']));
+}
+
+/** 'In force' or 'Superseded' for each decision, as the audit trail writes them. */
+const standingWords = (trail: readonly ScoreDecision[]) => new Map([...trailStanding(trail)].map(([id, s]) => [id, s === 'in force' ? 'In force' : 'Superseded']));
+
 /** The audit trail's CSV columns. */
-export const AUDIT_CSV_HEADER = ['time', 'assessment', 'issue', 'criterion', 'proposed', 'chosen', 'decision', 'reason', 'evidence'] as const;
+export const AUDIT_CSV_HEADER = ['time', 'assessment', 'issue', 'criterion', 'proposed', 'chosen', 'decision', 'reason', 'evidence period', 'evidence', 'status'] as const;
+
+export interface AuditNames {
+  /** The assessment's name (else its id is written). */
+  assessment?: string;
+  issues?: Record<string, string>;
+  criteria?: Record<string, string>;
+}
 
 /**
- * The audit trail as CSV (oldest first), with issue and criterion names and
- * dd/mm/yyyy times; cells a spreadsheet would run as formulas are neutralised.
+ * The audit trail as CSV (oldest first), with names, dd/mm/yyyy hh:mm times
+ * and each decision's status (by default whether it is in force or
+ * superseded; pass `status` to say more, e.g. that the evidence has changed
+ * since). Cells a spreadsheet would run as formulas are neutralised.
  *
  * @example auditCsv(trail, { issues: { burglary: 'Burglary' }, criteria: { likelihood: 'Likelihood' } })
  */
-export function auditCsv(trail: readonly ScoreDecision[], names: { issues?: Record<string, string>; criteria?: Record<string, string> } = {}): string {
+export function auditCsv(trail: readonly ScoreDecision[], names: AuditNames = {}, status: ReadonlyMap<string, string> = standingWords(trail)): string {
   const rows = [...trail]
     .sort((a, b) => a.at - b.at)
     .map((d) => [
-      formatDateTime(d.at),
-      d.assessmentId,
+      formatTimestamp(d.at),
+      names.assessment ?? d.assessmentId,
       names.issues?.[d.issueId] ?? d.issueId,
       names.criteria?.[d.criterionId] ?? d.criterionId,
       d.proposed,
       d.chosen,
       d.kind === 'accepted' ? 'Accepted' : 'Overridden',
       d.reason,
+      d.period ?? '',
       d.evidence,
+      status.get(d.id) ?? '',
     ]);
   return formatCsv([[...AUDIT_CSV_HEADER], ...rows]);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatCount, formatPercent, formatRate } from '../format';
 import type { Criterion } from '../risk-matrix/schema';
 import type { EvidenceResult, IssueEvidence } from './evidence';
+import type { Figure } from './figures';
 import { windowLabel } from './period';
 
 /**
@@ -127,6 +128,17 @@ export function metricValue(issue: IssueEvidence, metric: EvidenceMetric): numbe
   }
 }
 
+/** The figure of the evidence table (and its trace) each metric is read from. */
+export const METRIC_FIGURES: Readonly<Record<EvidenceMetric, Figure>> = {
+  monthlyMean: 'volume',
+  volume: 'volume',
+  ratePer1000: 'rate',
+  changePercent: 'change',
+  harmWeighted: 'harm',
+  costWeighted: 'cost',
+  concentration: 'concentration',
+};
+
 const UNITS: Readonly<Record<EvidenceMetric, string>> = {
   monthlyMean: ' a month',
   volume: ' in the period',
@@ -195,14 +207,26 @@ export function rangeText(metric: EvidenceMetric, from: number | null, to: numbe
 }
 
 /**
+ * A rule's bands, lowest first, each as its range in words and its score;
+ * for a change rule with a not-significant score, that case last (index -1).
+ *
+ * @example bandList(likelihood)[1] // { index: 1, range: 'at least 10 and below 50 a month', score: 2 }
+ */
+export function bandList(r: BandingRule): { index: number; range: string; score: number }[] {
+  const t = r.thresholds;
+  const bands = r.scores.map((score, index) => ({ index, range: rangeText(r.metric, index === 0 ? null : t[index - 1]!, index === t.length ? null : t[index]!), score }));
+  return r.notSignificantScore === null ? bands : [...bands, { index: -1, range: 'not significant at 5%', score: r.notSignificantScore }];
+}
+
+/**
  * A rule's bands in words.
  *
  * @example bandsInWords(likelihood) // 'below 10 a month → 1; at least 10 and below 50 a month → 2; …'
  */
 export function bandsInWords(r: BandingRule): string {
-  const t = r.thresholds;
-  const bands = r.scores.map((s, i) => `${rangeText(r.metric, i === 0 ? null : t[i - 1]!, i === t.length ? null : t[i]!)} → ${s}`);
-  return r.notSignificantScore === null ? bands.join('; ') : `${bands.join('; ')}; not significant at 5% → ${r.notSignificantScore}`;
+  return bandList(r)
+    .map((b) => `${b.range} → ${b.score}`)
+    .join('; ');
 }
 
 /**
@@ -217,7 +241,12 @@ export function band(value: number, thresholds: readonly number[]): { index: num
 }
 
 export const Proposal = z.object({
+  /** The issue the proposal is for: the catalogue issue, or the assessment issue once re-keyed (see grid.ts `proposalsFor`). */
   issueId: z.string(),
+  /** The catalogue issue whose evidence it reads (kept when re-keyed). */
+  evidenceIssueId: z.string(),
+  /** The current period the evidence covers, e.g. "Jan 2023 to Dec 2023" (null without a period). */
+  period: z.string().nullable(),
   criterionId: z.string(),
   criterionLabel: z.string(),
   /** The proposed score, or null when the evidence cannot support one. */
@@ -266,6 +295,8 @@ function reasonMissing(issue: IssueEvidence, metric: EvidenceMetric): string {
 export function proposeScore(issue: IssueEvidence, rule: BandingRule, criterion?: Criterion, periodLabel = ''): Proposal {
   const base = {
     issueId: issue.id,
+    evidenceIssueId: issue.id,
+    period: periodLabel === '' ? null : periodLabel,
     criterionId: rule.criterionId,
     criterionLabel: criterion?.label ?? rule.criterionLabel,
     metric: rule.metric,
@@ -302,6 +333,18 @@ export function proposeScore(issue: IssueEvidence, rule: BandingRule, criterion?
     band: b,
     explanation: `${lead}${sig} is ${rangeText(rule.metric, b.from, b.to)} → ${named(s)}.`,
   };
+}
+
+/**
+ * What a proposal rests on: the evidence issue, period, metric value, rule
+ * and score (not its wording, so relabelling a scale level changes nothing).
+ * A decision keeps it; when the evidence's basis differs, the decision is stale.
+ *
+ * @example proposalBasis(p) // 'burglary|Jan 2023 to Dec 2023|monthlyMean|79.0000000000|2|10,50,100,300|1,2,3,4,5|3'
+ */
+export function proposalBasis(p: Proposal): string {
+  const v = p.metricValue === null ? '' : p.metricValue.toPrecision(12);
+  return [p.evidenceIssueId, p.period ?? '', p.metric, v, p.band?.index ?? '', p.thresholds.join(','), p.scores.join(','), p.value ?? ''].join('|');
 }
 
 /**

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Issue, RiskModel, ScoreGrid, Weights } from './schema';
 import { scoreProblem } from './scale';
+import { Scenario } from '../sensitivity/scenario';
+import { SensitivitySettings } from '../sensitivity/settings';
 
 /**
  * An assessment: one partnership's risk matrix for one year — the model
@@ -13,15 +15,23 @@ import { scoreProblem } from './scale';
  * with an upgrade step in `upgradeAssessment`):
  * - Evidence-derived proposed scores (issue 4) key their audit trail
  *   (`models/evidence/audit.ts` ScoreDecision: proposed, chosen, reason, time)
+ *   and the links from issues to the evidence catalogue (`models/evidence/links.ts`)
  *   by this assessment's `id`, issue ids and criterion ids, which never change
  *   on a rename (a matrix import keeps the id of an issue whose name it
- *   keeps). Applying decisions writes `scores` through `setCell`; if the trail
- *   is ever kept with the assessment it goes beside `scores`, e.g. an optional
- *   `decisions` array, so `scores` stays the board's decision and `rank()` is unchanged.
+ *   keeps). Both live in the evidence store (`csp-workbench-evidence`:
+ *   `decisions(id)`, `links(id)`), not in this record; applying a decision
+ *   writes `scores` through `setCell` (`models/evidence/grid.ts`
+ *   `applyDecisionEdits`), so `scores` stays the board's decision and `rank()` is unchanged.
  * - Scenarios (issue 5, `models/sensitivity/scenario.ts`: weights, score
- *   overrides, aggregation) can be kept as an optional `scenarios` array; the
- *   named `weightSets` below are their weights. The sensitivity analyses take
- *   `{ model, issues, scores, weights: draftWeights }`.
+ *   overrides, aggregation) are kept in the optional `scenarios` array, edited
+ *   through `scenario-edit.ts` so every step can be undone. A scenario may
+ *   name an issue or criterion that has since been removed: such references
+ *   are ignored when it is used (`models/sensitivity/basis.ts` says which),
+ *   never a reason to refuse the record. The sensitivity analyses take
+ *   `{ model, issues, scores, weights: draftWeights }` or a scenario applied
+ *   to `{ model, issues, scores }`; their set-up (top N, SMAA seed, samples,
+ *   score spreads, importance order, weight limits) is the optional
+ *   `sensitivity` field.
  */
 
 export const ASSESSMENT_SCHEMA_VERSION = 1;
@@ -66,6 +76,10 @@ export const Assessment = z
     /** How many top-ranked issues the board takes forward (the cut line); unset means none drawn. */
     cutLine: z.number().int().nonnegative().optional(),
     lastImport: MatrixImportRecord.optional(),
+    /** Named what-ifs: weights, score overrides and a choice of aggregation (issue 5). */
+    scenarios: z.array(Scenario).optional(),
+    /** How the sensitivity analyses are set up for this assessment (issue 5). */
+    sensitivity: SensitivitySettings.optional(),
   })
   .superRefine((a, ctx) => {
     const ids = new Set<string>();
@@ -79,6 +93,14 @@ export const Assessment = z
     if (!a.weightSets.some((w) => w.id === a.baselineWeightSetId)) {
       ctx.addIssue({ code: 'custom', path: ['baselineWeightSetId'], message: `no weight set "${a.baselineWeightSetId}" to use as the baseline` });
     }
+    const scenarioIds = new Set<string>();
+    const scenarioNames = new Set<string>();
+    (a.scenarios ?? []).forEach((sc, i) => {
+      if (scenarioIds.has(sc.id)) ctx.addIssue({ code: 'custom', path: ['scenarios', i, 'id'], message: `scenario id "${sc.id}" is used twice` });
+      if (scenarioNames.has(sc.name.toLowerCase())) ctx.addIssue({ code: 'custom', path: ['scenarios', i, 'name'], message: `scenario “${sc.name}” appears twice` });
+      scenarioIds.add(sc.id);
+      scenarioNames.add(sc.name.toLowerCase());
+    });
     for (const c of a.model.criteria) {
       for (const issue of a.issues) {
         const v = a.scores[issue.id]?.[c.id]?.value;

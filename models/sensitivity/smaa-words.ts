@@ -96,3 +96,19 @@ export function centralWeightWords(r: SmaaResult, issueId: string, labels?: Read
     .slice(0, 3);
   return `When ${name} ranks first, the weights average: ${listWords(top.map((t) => `${t.label} ${share(t.w)}`))}${cw.length > 3 ? ' and less for the rest' : ''} (an even split would give each ${share(1 / cw.length)}).`;
 }
+
+/**
+ * The leading issues, in order of mean rank, each against the next: how
+ * settled the order at the top is.
+ *
+ * @example adjacentPairsWords(result, 3)
+ * // 'In order of mean rank, each leading issue ranks above the next in: Domestic Abuse above Terrorism 56.9%, Terrorism above ASB (Personal) 61.0% of plausible weightings.'
+ */
+export function adjacentPairsWords(r: SmaaResult, count = 5, labels?: Readonly<Record<string, string>>): string {
+  const order = orderByMeanRank(r).slice(0, Math.max(2, count));
+  if (order.length < 2) return '';
+  const name = (i: number) => labels?.[r.issueIds[i]!] ?? r.issueLabels[i]!;
+  const pw = pairwiseShares(r);
+  const pairs = order.slice(1).map((b, k) => `${name(order[k]!)} above ${name(b)} ${share(pw[order[k]!]![b]!)}`);
+  return `In order of mean rank, each leading issue ranks above the next in: ${pairs.join(', ')} of plausible weightings.`;
+}

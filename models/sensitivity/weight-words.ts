@@ -1,7 +1,7 @@
 import type { InverseAnswer } from './inverse';
 import type { Assessment } from './problem';
 import type { StabilityInterval, StabilityReport } from './stability';
-import type { TornadoBar } from './tornado';
+import { rankRanges, type Tornado, type TornadoBar } from './tornado';
 import { listWords, ordinal, placeWords, share, weightWords } from './words';
 
 /**
@@ -88,6 +88,30 @@ export function tornadoWords(bars: readonly TornadoBar[], change: number, l: Lab
   if (best === worst) return `Moving any one weight by ${pct} leaves ${name} ${ordinal(best)}.`;
   const widest = [...bars].sort((a, b) => b.worstRank - b.bestRank - (a.worstRank - a.bestRank))[0]!;
   return `Moving any one weight by ${pct} keeps ${name} between ${ordinal(best)} and ${ordinal(worst)} (${placeWords(first.rankNow, first.tiedNow)} now). It is most sensitive to ${l.criteria[widest.criterionId] ?? widest.criterionId}: ${ordinal(widest.bestRank)} to ${ordinal(widest.worstRank)}.`;
+}
+
+/**
+ * Every issue's rank range over all single-weight moves, in words: how many
+ * keep their rank, the widest swings, and who can be first.
+ *
+ * @example rankRangeWords(tornado(seed, 0.5), labels)
+ * // 'Moving any one weight by ±50% (the others held), 6 of 32 issues keep their rank. The widest swings: … Domestic Abuse and ASB (Personal) can each be first.'
+ */
+export function rankRangeWords(t: Tornado, l: Labels): string {
+  const ranges = [...rankRanges(t)].map(([id, r]) => ({ name: l.issues[id] ?? id, ...r }));
+  if (ranges.length === 0) return '';
+  const pct = `±${Math.round(t.change * 100)}%`;
+  const steady = ranges.filter((r) => r.best === r.worst).length;
+  const keep = steady === ranges.length ? 'every issue keeps its rank' : steady === 0 ? 'every issue’s rank can change' : `${steady} of ${ranges.length} issues ${steady === 1 ? 'keeps its' : 'keep their'} rank`;
+  const widest = ranges
+    .filter((r) => r.worst > r.best)
+    .sort((a, b) => b.worst - b.best - (a.worst - a.best) || a.now - b.now)
+    .slice(0, 3)
+    .map((r) => `${r.name} (${ordinal(r.best)} to ${ordinal(r.worst)})`);
+  const swings = widest.length === 0 ? '' : ` The widest swing${widest.length === 1 ? ' is' : 's are'} ${listWords(widest)}.`;
+  const firsts = ranges.filter((r) => r.best === 1).map((r) => r.name);
+  const first = firsts.length === 1 ? ` Only ${firsts[0]} can be first.` : ` ${listWords(firsts)} can each be first.`;
+  return `Moving any one weight by ${pct} (the others held), ${keep}.${swings}${first}`;
 }
 
 const target = (r: number) => (r === 1 ? 'first place' : `the top ${r}`);

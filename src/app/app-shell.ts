@@ -12,6 +12,7 @@ import { startWorkers } from '../../workers/client';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from './context';
 import { ImportJobs, JobsController } from './import-jobs';
 import { ROUTES, routeFromHash } from './routes';
+import { exposeForScripts } from './script-hooks';
 import { baseStyles } from '../components/styles';
 import '../components/area-picker';
 import '../components/import-progress';
@@ -168,6 +169,7 @@ export class CspApp extends LitElement {
         sensitivity: workers.sensitivity,
         reports: reportStore,
       };
+      exposeForScripts(workers);
       this.channel = new BroadcastChannel(`${STORE_CHANNEL}:${DATA_DB_NAME}`);
       this.channel.onmessage = () => void this.refresh();
       await this.refresh();

@@ -26,10 +26,10 @@ export interface Services {
   evidenceStore: EvidenceStore;
   /** The community need matrix: placement, indicators, scoring, and its own store (user indicators, lookup, settings). */
   need: Remote<NeedApi>;
+  /** How robust a ranking is: SMAA (progress, cancel), stability intervals, tornado, "what would it take", scenario comparison. */
+  sensitivity: Remote<SensitivityApi>;
   /** Risk-matrix assessments (their own IndexedDB database; small records, read and written from the page). */
   assessments: AssessmentStore;
-  /** How robust a ranking is: SMAA, stability, what-ifs. */
-  sensitivity: Remote<SensitivityApi>;
   /** Dashboard and report settings, and the undo of a settings restore from a project file. */
   reports: ReportStore;
 }

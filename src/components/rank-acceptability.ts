@@ -8,10 +8,10 @@ import { baseStyles } from './styles';
 /**
  * The "Rank acceptability" table of a SMAA run: for each issue, the share of
  * plausible weightings in which it takes each rank, and in which it is in the
- * top N. The user sets N in the "Top N" box; rows run from the best mean rank.
+ * top N (N is the page's "Top N"; changing it needs no new run). Rows run
+ * from the best mean rank.
  *
- * @fires top-n-change - `detail: { topN: number }` when the user changes N.
- * @example <csp-rank-acceptability .result=${outcome.result} .topN=${5} @top-n-change=${(e) => ...}></csp-rank-acceptability>
+ * @example <csp-rank-acceptability .result=${outcome.result} .topN=${5}></csp-rank-acceptability>
  */
 @customElement('csp-rank-acceptability')
 export class RankAcceptability extends LitElement {
@@ -29,15 +29,6 @@ export class RankAcceptability extends LitElement {
       th.rank {
         text-align: right;
       }
-      label {
-        display: inline-flex;
-        gap: 0.4rem;
-        align-items: center;
-        margin-bottom: 0.5rem;
-      }
-      input {
-        width: 4.5rem;
-      }
       .note {
         color: var(--muted, #555);
         font-size: 0.85rem;
@@ -49,21 +40,12 @@ export class RankAcceptability extends LitElement {
   @property({ attribute: false }) result: SmaaResult | null = null;
   /** Issue labels by id, when the page's labels differ from those in the result. */
   @property({ attribute: false }) labels: Readonly<Record<string, string>> | null = null;
-  /** N for the "Top N" column. */
+  /** N for the "In top N" column. */
   @property({ type: Number, attribute: 'top-n' }) topN = 5;
-
-  private onTopN(e: Event): void {
-    const input = e.target as HTMLInputElement;
-    const n = Number(input.value);
-    if (!Number.isInteger(n) || n < 1 || (this.result !== null && n > this.result.issueIds.length)) return;
-    this.topN = n;
-    this.dispatchEvent(new CustomEvent('top-n-change', { detail: { topN: n }, bubbles: true, composed: true }));
-  }
 
   override render() {
     const r = this.result;
     if (r === null) return nothing;
-    const n = r.issueIds.length;
     const acc = rankAcceptability(r);
     const top = topNShare(r, this.topN);
     const mean = meanRanks(r);
@@ -71,7 +53,6 @@ export class RankAcceptability extends LitElement {
     const cell = (share: number, count: number) =>
       html`<td class="share" style=${shade(share)} title=${`${formatCount(count)} of ${formatCount(r.samples)} samples`}>${short(share)}</td>`;
     return html`
-      <label>Top N <input type="number" min="1" max=${n} step="1" .value=${String(this.topN)} @change=${this.onTopN} /></label>
       <div class="scroll">
         <table>
           <caption>Rank acceptability</caption>

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
+import type { CellEvidence } from '../../models/evidence/grid';
 import type { Assessment } from '../../models/risk-matrix/assessment';
 import { formatScore } from '../../models/risk-matrix/explain';
 import { addIssue, setCell } from '../../models/risk-matrix/issue-edit';
@@ -9,6 +10,7 @@ import { levelLabel, scaleText } from '../../models/risk-matrix/scale';
 import { totals } from '../../models/risk-matrix/score';
 import { requestEdit } from '../app/assessment-edit';
 import { baseStyles } from './styles';
+import './proposal-mark';
 
 /** A cell of the grid, by ids. */
 export interface CellRef {
@@ -24,6 +26,7 @@ export interface CellRef {
  *
  * @fires cell-select - detail: CellRef, when a cell gets focus
  * @fires cell-details - detail: CellRef, on F2 (the page focuses the rationale)
+ * @fires cell-evidence - detail: CellRef, when a proposed score's mark is chosen (the page shows its evidence)
  */
 @customElement('csp-score-grid')
 export class ScoreGridElement extends LitElement {
@@ -62,6 +65,7 @@ export class ScoreGridElement extends LitElement {
         padding: 0.15rem 0.3rem;
         text-align: center;
         position: relative;
+        white-space: nowrap;
       }
       td.cell input {
         width: 2.6rem;
@@ -112,6 +116,8 @@ export class ScoreGridElement extends LitElement {
   @property({ attribute: false }) assessment!: Assessment;
   /** The cell whose details are shown beside the grid. */
   @property({ attribute: false }) selected: CellRef | undefined;
+  /** The data-backed cells' proposals and decisions, by "issue|criterion". */
+  @property({ attribute: false }) evidence: ReadonlyMap<string, CellEvidence> = new Map();
   /** Text typed into a cell that is not a valid score yet, by "issue|criterion". */
   @state() private typed = new Map<string, string>();
   @state() private message = '';
@@ -136,7 +142,7 @@ export class ScoreGridElement extends LitElement {
     return { r, c, issueId: this.assessment.issues[r]!.id, criterionId: this.assessment.model.criteria[c]!.id };
   }
 
-  private emit(type: 'cell-select' | 'cell-details', ref: CellRef) {
+  private emit(type: 'cell-select' | 'cell-details' | 'cell-evidence', ref: CellRef) {
     this.dispatchEvent(new CustomEvent<CellRef>(type, { detail: { issueId: ref.issueId, criterionId: ref.criterionId }, bubbles: true, composed: true }));
   }
 
@@ -254,6 +260,10 @@ export class ScoreGridElement extends LitElement {
       <p class="muted" id="help">
         Arrow keys or Tab move between cells; type a score to set it (a blank cell is not scored); Enter moves down; F2 writes a rationale and
         confidence for the cell. Scales: ${criteria.every((c) => scaleText(c.scale) === scaleText(criteria[0]!.scale)) ? scaleText(criteria[0]!.scale) : 'see each criterion below'}.
+        ${this.evidence.size === 0
+          ? nothing
+          : html`Beside a data-backed cell, its proposed score from the evidence: →4 not decided yet, ✓ accepted, ≠ overridden, ! the evidence or the score has
+              changed since the decision; choose it (Tab reaches it) to see its evidence and accept or override it.`}
       </p>
       <div class="scroll">
         <table>
@@ -280,7 +290,12 @@ export class ScoreGridElement extends LitElement {
                   const score = a.scores[issue.id]?.[c.id];
                   const typed = this.typed.get(`${issue.id}|${c.id}`);
                   const value = score?.value ?? null;
-                  const notes = [score?.rationale === undefined ? '' : `Rationale: ${score.rationale}`, score?.confidence === undefined ? '' : `Confidence: ${score.confidence}`].filter((s) => s !== '');
+                  const ev = this.evidence.get(`${issue.id}|${c.id}`);
+                  const notes = [
+                    score?.rationale === undefined ? '' : `Rationale: ${score.rationale}`,
+                    score?.confidence === undefined ? '' : `Confidence: ${score.confidence}`,
+                    ev === undefined ? '' : `Evidence: ${ev.text}`,
+                  ].filter((s) => s !== '');
                   const isSel = sel?.issueId === issue.id && sel.criterionId === c.id;
                   return html`<td class="cell ${value === null ? 'unscored' : ''} ${isSel ? 'selected' : ''}">
                     <input
@@ -301,6 +316,9 @@ export class ScoreGridElement extends LitElement {
                       ? nothing
                       : html`<span class="marks" aria-hidden="true">${score?.rationale === undefined ? '' : '✎'}${score?.confidence?.[0] ?? ''}</span
                           ><span class="visually-hidden" id="n-${r}-${k}">${notes.join('. ')}</span>`}
+                    ${ev === undefined
+                      ? nothing
+                      : html`<csp-proposal-mark .cell=${ev} name="${issue.label}, ${c.label}" @click=${() => this.emit('cell-evidence', { issueId: issue.id, criterionId: c.id })}></csp-proposal-mark>`}
                   </td>`;
                 })}
                 <td class="num">${formatScore(t[r]!.total)}${t[r]!.unscored.length > 0 ? html`<span title="Some criteria not scored"> *</span>` : nothing}</td>

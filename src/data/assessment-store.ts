@@ -40,7 +40,7 @@ export interface AssessmentStore {
   lastUndo(): Promise<AssessmentUndoSummary | undefined>;
   /**
    * Puts the assessment back as it was before the step. What-if state (draft
-   * weights and the cut line) is left as it is now.
+   * weights, the cut line and the sensitivity set-up) is left as it is now.
    */
   undo(id: string): Promise<void>;
   /** The assessment the user last opened. */
@@ -173,7 +173,7 @@ class IdbAssessmentStore implements AssessmentStore {
     } else {
       const before = upgradeAssessment(entry.before);
       const now = current === undefined ? undefined : Assessment.safeParse(current);
-      const keep = now?.success === true ? { draftWeights: now.data.draftWeights, cutLine: now.data.cutLine } : {};
+      const keep = now?.success === true ? { draftWeights: now.data.draftWeights, cutLine: now.data.cutLine, sensitivity: now.data.sensitivity } : {};
       // Draft weights only make sense with the criteria they weigh.
       const criteria = new Set(before.model.criteria.map((c) => c.id));
       const draftWeights = Object.fromEntries(Object.entries(keep.draftWeights ?? before.draftWeights).filter(([k]) => criteria.has(k)));

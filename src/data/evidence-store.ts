@@ -3,12 +3,17 @@ import { z } from 'zod';
 import { ScoreDecision } from '../../models/evidence/audit';
 import { BandingRules, DEFAULT_BANDING_RULES } from '../../models/evidence/banding';
 import { Catalogue, DEFAULT_CATALOGUE } from '../../models/evidence/catalogue';
+import { AssessmentLinks, IssueLink, withLinks } from '../../models/evidence/links';
 import { LocalCount, localCountKey, mergeLocalCounts, type LocalCountsMerge } from '../../models/evidence/local-counts';
 import { DEFAULT_PERIOD, PeriodChoice } from '../../models/evidence/period';
 import { DEFAULT_WEIGHT_TABLES, WeightTables } from '../../models/evidence/weights';
 
 export const EVIDENCE_DB_NAME = 'csp-workbench-evidence';
-const DB_VERSION = 1;
+/**
+ * 1: kv, localCounts, decisions. 2: links (issue links per assessment). Each
+ * step only adds stores, so an upgrade keeps everything already held.
+ */
+export const EVIDENCE_DB_VERSION = 2;
 
 /** Everything the analyst has set up for the evidence: kept in its own IndexedDB database. */
 export const EvidenceSetup = z.object({
@@ -23,7 +28,8 @@ export type EvidenceSetup = z.infer<typeof EvidenceSetup>;
 /**
  * The evidence workbench's own store: the issue catalogue (crime-type
  * mapping), local monthly counts, harm and cost weight tables, banding rules,
- * the chosen period, and the audit trail of score decisions. Records are
+ * the chosen period, the audit trail of score decisions, and each
+ * assessment's links from its issues to catalogue issues. Records are
  * validated with zod when read back; what was never saved reads as the
  * default.
  */
@@ -42,6 +48,15 @@ export interface EvidenceStore {
   decisions(assessmentId: string): Promise<ScoreDecision[]>;
   /** Appends a decision to the audit trail (decisions are never changed or removed). */
   recordDecision(decision: ScoreDecision): Promise<void>;
+  /** Appends several decisions in one transaction: all of them or, if any is refused, none. */
+  recordDecisions(decisions: readonly ScoreDecision[]): Promise<void>;
+  /** An assessment's stored issue links, by assessment issue id ({} when none are stored). */
+  links(assessmentId: string): Promise<Record<string, IssueLink>>;
+  /**
+   * Sets or (with null) removes stored links of an assessment's issues;
+   * returns the links now stored.
+   */
+  saveLinks(assessmentId: string, changes: Readonly<Record<string, IssueLink | null>>): Promise<Record<string, IssueLink>>;
   /** Increases on every change. */
   version(): Promise<number>;
   close(): void;
@@ -51,6 +66,7 @@ interface EvidenceDB extends DBSchema {
   kv: { key: string; value: unknown };
   localCounts: { key: string; value: LocalCount; indexes: { issueId: string } };
   decisions: { key: string; value: ScoreDecision; indexes: { assessmentId: string } };
+  links: { key: string; value: AssessmentLinks };
 }
 
 const Version = z.number().int().nonnegative();
@@ -62,11 +78,14 @@ const Version = z.number().int().nonnegative();
  * @example const store = await openEvidenceStore(); const { catalogue } = await store.setup();
  */
 export async function openEvidenceStore(name = EVIDENCE_DB_NAME): Promise<EvidenceStore> {
-  const db = await openDB<EvidenceDB>(name, DB_VERSION, {
-    upgrade(db) {
-      db.createObjectStore('kv');
-      db.createObjectStore('localCounts').createIndex('issueId', 'issueId');
-      db.createObjectStore('decisions', { keyPath: 'id' }).createIndex('assessmentId', 'assessmentId');
+  const db = await openDB<EvidenceDB>(name, EVIDENCE_DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('kv');
+        db.createObjectStore('localCounts').createIndex('issueId', 'issueId');
+        db.createObjectStore('decisions', { keyPath: 'id' }).createIndex('assessmentId', 'assessmentId');
+      }
+      if (oldVersion < 2) db.createObjectStore('links', { keyPath: 'assessmentId' });
     },
     blocking() {
       db.close();
@@ -176,17 +195,40 @@ class IdbEvidenceStore implements EvidenceStore {
   }
 
   async recordDecision(decision: ScoreDecision): Promise<void> {
-    const checked = valid(ScoreDecision, decision);
+    return this.recordDecisions([decision]);
+  }
+
+  async recordDecisions(decisions: readonly ScoreDecision[]): Promise<void> {
+    const checked = valid(z.array(ScoreDecision), decisions);
+    if (checked.length === 0) return;
     const tx = this.db.transaction(['kv', 'decisions'], 'readwrite');
     // A decision is never replaced: the trail only grows.
-    if ((await tx.objectStore('decisions').get(checked.id)) !== undefined) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      throw new Error(`decision ${checked.id} is already in the audit trail`);
+    for (const d of checked) {
+      if ((await tx.objectStore('decisions').get(d.id)) !== undefined) {
+        tx.abort();
+        await tx.done.catch(() => undefined);
+        throw new Error(`decision ${d.id} is already in the audit trail`);
+      }
+      await tx.objectStore('decisions').add(d);
     }
-    await tx.objectStore('decisions').add(checked);
     await this.bump(tx.objectStore('kv'));
     await tx.done;
+  }
+
+  async links(assessmentId: string): Promise<Record<string, IssueLink>> {
+    const raw = await this.db.get('links', assessmentId);
+    return readRecord('issue links', AssessmentLinks, raw, { assessmentId, links: {} }).links;
+  }
+
+  async saveLinks(assessmentId: string, changes: Readonly<Record<string, IssueLink | null>>): Promise<Record<string, IssueLink>> {
+    const checked = valid(z.record(z.string(), IssueLink.nullable()), changes);
+    const tx = this.db.transaction(['kv', 'links'], 'readwrite');
+    const held = readRecord('issue links', AssessmentLinks, await tx.objectStore('links').get(assessmentId), { assessmentId, links: {} });
+    const next = valid(AssessmentLinks, { assessmentId, links: withLinks(held.links, checked) });
+    await tx.objectStore('links').put(next);
+    await this.bump(tx.objectStore('kv'));
+    await tx.done;
+    return next.links;
   }
 
   async version(): Promise<number> {

@@ -1,16 +1,15 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import { proposeScores, type BandingRules, type Proposals } from '../../models/evidence/banding';
-import type { EvidenceConfig, EvidenceResult } from '../../models/evidence/evidence';
+import type { EvidenceResult } from '../../models/evidence/evidence';
 import { windowLabel, type PeriodChoice } from '../../models/evidence/period';
 import { formatPercent } from '../../models/format';
-import { proxy } from '../../workers/client';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
-import type { EvidenceProgress } from '../data/evidence-source';
+import { EvidenceController } from '../app/evidence-controller';
 import type { EvidenceSetup } from '../data/evidence-store';
-import { SETUP_CHANGED, TRACE_REQUEST, type TraceTarget } from '../components/evidence-events';
+import { SETUP_CHANGED, TRACE_REQUEST, traceFromHash, type TraceTarget } from '../components/evidence-events';
 import type { EvidenceTrace } from '../components/evidence-trace';
 import { baseStyles } from '../components/styles';
 import '../components/banding-editor';
@@ -21,9 +20,6 @@ import '../components/local-counts';
 import '../components/period-picker';
 import '../components/proposed-scores';
 import '../components/weight-tables';
-
-/** Progress is shown once a recompute has taken this long. */
-const SLOW_MS = 200;
 
 /**
  * Evidence from the data: for each issue, volumes, rate per 1,000, change and
@@ -56,59 +52,26 @@ export class EvidencePage extends LitElement {
   @consume({ context: servicesContext }) private services?: Services;
   @consume({ context: stateContext, subscribe: true }) private wb?: WorkbenchState;
 
-  /** Bumped whenever an editor saves, to read the set-up again. */
-  @state() private setupVersion = 0;
   @state() private target: TraceTarget | null = null;
-  @state() private progress: EvidenceProgress | null = null;
-  @state() private slow = false;
   @query('csp-evidence-trace') private traceView?: EvidenceTrace;
-
-  private readonly setup = new Task(this, {
-    task: async ([v]) => {
-      void v;
-      if (this.services === undefined) throw new Error('the workbench is not ready');
-      return this.services.evidenceStore.setup();
-    },
-    args: () => [this.setupVersion] as const,
-  });
-
-  private readonly evidence = new Task(this, {
-    task: async ([version, area, setup]) => {
-      void version;
-      if (setup === undefined || this.services === undefined) return undefined;
-      const timer = setTimeout(() => (this.slow = true), SLOW_MS);
-      try {
-        return await this.services.evidence.evidence(
-          { area: area ?? null, config: this.config(setup) },
-          proxy((p: EvidenceProgress) => {
-            this.progress = p;
-          }),
-        );
-      } finally {
-        clearTimeout(timer);
-        this.slow = false;
-        this.progress = null;
-      }
-    },
-    args: () => [this.wb?.version, this.wb?.area, this.setup.value] as const,
-  });
+  private readonly ev = new EvidenceController(this, () => this.services, () => this.wb);
+  /** A trace the address asks for (#/evidence?trace=burglary&figure=volume), opened once the evidence is ready. */
+  private wantedTrace: TraceTarget | null = traceFromHash(location.hash);
 
   private proposalsFor: { evidence: EvidenceResult; rules: BandingRules; proposals: Proposals } | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener(SETUP_CHANGED, () => this.setupVersion++);
+    this.addEventListener(SETUP_CHANGED, () => this.ev.reread());
     this.addEventListener(TRACE_REQUEST, (e) => void this.showTrace((e as CustomEvent<TraceTarget>).detail));
   }
 
-  private configFor: { setup: EvidenceSetup; config: EvidenceConfig } | undefined;
-
-  /** The set-up's evidence config, the same object while the set-up is (so the trace does not re-run on every render). */
-  private config(setup: EvidenceSetup): EvidenceConfig {
-    if (this.configFor?.setup !== setup) {
-      this.configFor = { setup, config: { catalogue: setup.catalogue, localCounts: setup.localCounts, weights: setup.weights, period: setup.period } };
-    }
-    return this.configFor.config;
+  protected override updated(): void {
+    const wanted = this.wantedTrace;
+    const issues = this.ev.evidence.value?.evidence.issues;
+    if (wanted === null || issues === undefined) return;
+    this.wantedTrace = null;
+    if (issues.some((i) => i.id === wanted.issueId)) void this.showTrace(wanted);
   }
 
   private proposals(evidence: EvidenceResult, rules: BandingRules): Proposals {
@@ -127,7 +90,7 @@ export class EvidencePage extends LitElement {
 
   private async changePeriod(e: CustomEvent<PeriodChoice>) {
     await this.services?.evidenceStore.savePeriod(e.detail);
-    this.setupVersion++;
+    this.ev.reread();
   }
 
   override render() {
@@ -138,23 +101,24 @@ export class EvidencePage extends LitElement {
         it is more than chance, trend, seasonality, concentration and harm- and cost-weighted volumes. Choose any figure to see the months and rows it
         counts.
       </p>
-      ${this.setup.value !== undefined
+      ${this.ev.setup.value !== undefined
         ? // Keep showing the set-up in force while it is read again after a save, so editors keep their state.
-          this.body(this.setup.value)
-        : this.setup.render({
+          this.body(this.ev.setup.value)
+        : this.ev.setup.render({
             pending: () => html`<p class="muted" role="status">Reading the evidence set-up…</p>`,
             error: (e) => html`<p class="note error" role="alert">Could not read the evidence set-up: ${(e as Error).message}</p>`,
           })}
-      ${this.setup.status === TaskStatus.ERROR && this.setup.value !== undefined
-        ? html`<p class="note error" role="alert">Could not read the evidence set-up: ${String((this.setup.error as Error)?.message ?? this.setup.error)}</p>`
+      ${this.ev.setup.status === TaskStatus.ERROR && this.ev.setup.value !== undefined
+        ? html`<p class="note error" role="alert">Could not read the evidence set-up: ${String((this.ev.setup.error as Error)?.message ?? this.ev.setup.error)}</p>`
         : nothing}
     `;
   }
 
   private body(setup: EvidenceSetup) {
-    const response = this.evidence.value;
+    const response = this.ev.evidence.value;
     const e = response?.evidence;
-    const pending = this.evidence.status === TaskStatus.PENDING;
+    const pending = this.ev.evidence.status === TaskStatus.PENDING;
+    const { progress, slow } = this.ev;
     return html`
       <section aria-labelledby="period">
         <h3 id="period">Assessment period</h3>
@@ -163,17 +127,17 @@ export class EvidencePage extends LitElement {
           ? nothing
           : html`<p>Current period ${windowLabel(e.period.current)}, compared with ${windowLabel(e.period.previous)}. A month counts once it is stored: police.uk publishes whole months, so the latest stored month is treated as complete.</p>`}
         <div class="status">
-          ${pending && this.slow
+          ${pending && slow
             ? html`<p role="status">
-                ${this.progress?.label ?? 'Working out the evidence'}…
-                <progress max="1" value=${this.progress?.done ?? 0} aria-label="Evidence progress">${formatPercent(this.progress?.done ?? 0, 0)}</progress>
+                ${progress?.label ?? 'Working out the evidence'}…
+                <progress max="1" value=${progress?.done ?? 0} aria-label="Evidence progress">${formatPercent(progress?.done ?? 0, 0)}</progress>
               </p>`
             : nothing}
           ${response === undefined || pending
             ? nothing
             : html`<p class="muted" role="status" data-timing>Worked out in ${Math.round(response.timing.totalMs).toLocaleString('en-GB')} ms.</p>`}
         </div>
-        ${this.evidence.status === TaskStatus.ERROR ? html`<p class="note error" role="alert">Could not work out the evidence: ${String((this.evidence.error as Error)?.message ?? this.evidence.error)}</p>` : nothing}
+        ${this.ev.evidence.status === TaskStatus.ERROR ? html`<p class="note error" role="alert">Could not work out the evidence: ${String((this.ev.evidence.error as Error)?.message ?? this.ev.evidence.error)}</p>` : nothing}
         ${e === undefined ? (pending ? html`<p class="muted">Working out the evidence…</p>` : nothing) : this.notes(e)}
       </section>
       ${e === undefined
@@ -182,13 +146,14 @@ export class EvidencePage extends LitElement {
             <section aria-labelledby="by-issue">
               <h3 id="by-issue">Volumes, rates and trends</h3>
               <csp-evidence-table .evidence=${e} .selected=${this.target}></csp-evidence-table>
-              <csp-evidence-trace .target=${this.target} .area=${this.wb?.area ?? null} .config=${this.config(setup)} @close=${() => (this.target = null)}></csp-evidence-trace>
+              <csp-evidence-trace .target=${this.target} .area=${this.wb?.area ?? null} .config=${this.ev.config(setup)} @close=${() => (this.target = null)}></csp-evidence-trace>
             </section>
             <section aria-labelledby="proposed">
               <h3 id="proposed">Proposed scores</h3>
               <p>
-                Each data-backed criterion of the risk matrix gets a proposed score from its banding rule. Judgement stays with the analyst: proposals are
-                accepted or overridden, with a reason, in an assessment’s scoring grid, and every decision is kept in its audit trail.
+                Each data-backed criterion of the risk matrix gets a proposed score from its banding rule. Judgement stays with the analyst: once an
+                assessment’s issues are linked to these issues, the proposals appear in its <a href="#/matrix">scoring grid</a> (Risk
+                matrix page), where each is accepted or overridden with a reason, and every decision is kept in the assessment’s audit trail.
               </p>
               <csp-proposed-scores .evidence=${e} .rules=${setup.banding} .proposals=${this.proposals(e, setup.banding)}></csp-proposed-scores>
               <details>

@@ -194,6 +194,7 @@ export class PrioritiesPage extends LitElement {
           <h3 id="weights-h">Weights</h3>
           <csp-weights-panel .model=${a.model} .draft=${a.draftWeights} .baseline=${baselineWeights(a)}></csp-weights-panel>
           <csp-weight-sets .assessment=${a}></csp-weight-sets>
+          <p><a href="#/sensitivity">How robust is this ranking?</a> Scenarios, weight stability, rank acceptability and what it would take to move an issue.</p>
         </aside>
         <div>
           <section aria-labelledby="rank-h">

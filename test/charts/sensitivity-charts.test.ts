@@ -64,6 +64,17 @@ describe('scenarioSlopeChart', () => {
     expect((o.x as { domain: string[] }).domain).toEqual(['Baseline', 'Community first']);
     expect((o.y as { reverse: boolean }).reverse).toBe(true);
   });
+
+  it('draws tied issues one under another, in assessment order, labelled with their shared rank', () => {
+    const cmp = compareScenarios(seedAssessment, [{ id: 'a', name: 'Baseline' }, { id: 'b', name: 'Community first', weights: { community_priority: 3 } }]);
+    const base = slopePoints(cmp).filter((x) => x.scenario === 'Baseline');
+    // ASB (Personal) and Terrorism share =2 on the seed; ASB (Personal) comes first in the assessment.
+    expect(base.filter((x) => x.rankLabel === '=2').map((x) => [x.issue, x.position])).toEqual([
+      ['ASB (Personal)', 2],
+      ['Terrorism', 3],
+    ]);
+    expect(new Set(base.map((x) => x.position)).size).toBe(32);
+  });
 });
 
 describe('pairwiseChart', () => {

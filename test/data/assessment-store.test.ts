@@ -5,6 +5,8 @@ import { createAssessment } from '../../models/risk-matrix/assessment';
 import { removeIssue } from '../../models/risk-matrix/issue-edit';
 import { templateById } from '../../models/risk-matrix/templates';
 import { setDraftWeight } from '../../models/risk-matrix/weights-edit';
+import { removeScenario, scenarioFromDraft, updateScenario } from '../../models/sensitivity/scenario-edit';
+import { updateSensitivitySettings } from '../../models/sensitivity/settings';
 import { assessmentChannelName, openAssessmentStore, type AssessmentStore } from '../../src/data/assessment-store';
 import { seedAssessment } from '../../src/data/seed-assessment';
 
@@ -62,6 +64,26 @@ describe('AssessmentStore', () => {
     const back = (await store.get('s'))!;
     expect(back.issues).toHaveLength(32);
     expect(back.draftWeights).toEqual({ community_priority: 3 });
+  });
+
+  it('undoes saving, editing and deleting a scenario, keeping the sensitivity set-up as it is now', async () => {
+    const seed = await store.save(seedAssessment('s', 1));
+    const saved = await store.save(scenarioFromDraft(seed, 'Community first', 2), 'Save scenario “Community first”');
+    const edited = await store.save(updateScenario(saved, 'community-first', { name: 'Community led' }, 3), 'Rename scenario “Community first” to “Community led”');
+    const deleted = await store.save(removeScenario(edited, 'community-first'), 'Delete scenario “Community led”');
+    await store.save(updateSensitivitySettings(deleted, { seed: 42 }));
+    const names = async () => ((await store.get('s'))!.scenarios ?? []).map((x) => x.name);
+    expect(await names()).toEqual([]);
+    await store.undo((await store.lastUndo())!.id);
+    expect(await names()).toEqual(['Community led']);
+    await store.undo((await store.lastUndo())!.id);
+    expect(await names()).toEqual(['Community first']);
+    expect((await store.get('s'))!.sensitivity?.seed).toBe(42);
+    await store.undo((await store.lastUndo())!.id);
+    expect(await names()).toEqual([]);
+    store.close();
+    store = await openAssessmentStore(name);
+    expect((await store.get('s'))!.sensitivity?.seed).toBe(42);
   });
 
   it('undoes a creation by removing what was created', async () => {

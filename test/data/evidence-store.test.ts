@@ -1,11 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decide } from '../../models/evidence/audit';
-import { DEFAULT_BANDING_RULES, type Proposal } from '../../models/evidence/banding';
+import { DEFAULT_BANDING_RULES } from '../../models/evidence/banding';
 import { addIssue, DEFAULT_CATALOGUE, removeIssue, withCrimeTypes } from '../../models/evidence/catalogue';
 import { readLocalCounts, type LocalCount } from '../../models/evidence/local-counts';
 import { DEFAULT_WEIGHT_TABLES } from '../../models/evidence/weights';
-import { openEvidenceStore, type EvidenceStore } from '../../src/data/evidence-store';
+import { openDB } from 'idb';
+import { EVIDENCE_DB_VERSION, openEvidenceStore, type EvidenceStore } from '../../src/data/evidence-store';
+import { burglaryProposal } from '../fixtures/evidence';
 
 let name: string;
 let store: EvidenceStore;
@@ -20,6 +22,7 @@ const reopen = async () => {
   store.close();
   store = await openEvidenceStore(name);
 };
+const PROPOSAL = burglaryProposal(3, { valueLabel: 'Medium', explanation: 'Mean 79 a month: 3.' });
 const count = (month: string, c: number, issueId = 'domestic-abuse'): LocalCount => ({ issueId, month, count: c, source: { kind: 'typed', at: 1 } });
 
 describe('openEvidenceStore', () => {
@@ -88,7 +91,7 @@ describe('openEvidenceStore', () => {
   });
 
   it('appends score decisions to an audit trail that survives a reopen', async () => {
-    const proposal = { issueId: 'burglary', criterionId: 'likelihood', value: 3, explanation: 'Mean 79 a month: 3.' } as Proposal;
+    const proposal = PROPOSAL;
     const a = decide({ id: 'd1', assessmentId: 'A', proposal, chosen: 3, at: 1000 });
     const b = decide({ id: 'd2', assessmentId: 'A', proposal, chosen: 5, reason: 'Spike', at: 2000 });
     const c = decide({ id: 'd3', assessmentId: 'B', proposal, chosen: 3, at: 1500 });
@@ -102,5 +105,70 @@ describe('openEvidenceStore', () => {
       ['d1', 'accepted', 3],
       ['d2', 'overridden', 5],
     ]);
+  });
+
+  it('records several decisions in one step, or none when one is refused', async () => {
+    const d = (id: string, chosen: number, at: number) => {
+      const r = decide({ id, assessmentId: 'A', proposal: PROPOSAL, chosen, reason: 'Local knowledge', at });
+      if (!r.ok) throw new Error(r.error);
+      return r.decision;
+    };
+    await store.recordDecisions([d('d1', 3, 1), d('d2', 4, 2)]);
+    await expect(store.recordDecisions([d('d3', 3, 3), d('d1', 5, 4)])).rejects.toThrow('decision d1 is already in the audit trail');
+    await expect(store.recordDecisions([d('d4', 3, 5), { ...d('d5', 4, 6), reason: '' }])).rejects.toThrow('give a reason for overriding the proposed score');
+    expect((await store.decisions('A')).map((x) => x.id)).toEqual(['d1', 'd2']);
+  });
+
+  it('keeps each assessment’s issue links across a reopen; null removes a stored link', async () => {
+    expect(await store.links('A')).toEqual({});
+    await store.saveLinks('A', { 'burglary-dwelling': { evidenceIssueId: 'burglary', at: 1 }, terrorism: { evidenceIssueId: null, at: 2 } });
+    await store.saveLinks('B', { tfmv: { evidenceIssueId: 'vehicle-crime', at: 3 } });
+    expect(await store.saveLinks('A', { terrorism: null, tfmv: { evidenceIssueId: 'vehicle-crime', at: 4 } })).toEqual({
+      'burglary-dwelling': { evidenceIssueId: 'burglary', at: 1 },
+      tfmv: { evidenceIssueId: 'vehicle-crime', at: 4 },
+    });
+    await reopen();
+    expect(Object.keys(await store.links('A'))).toEqual(['burglary-dwelling', 'tfmv']);
+    expect(await store.links('B')).toEqual({ tfmv: { evidenceIssueId: 'vehicle-crime', at: 3 } });
+    await expect(store.saveLinks('A', { x: { evidenceIssueId: '', at: 1 } } as never)).rejects.toThrow();
+    expect(Object.keys(await store.links('A'))).toEqual(['burglary-dwelling', 'tfmv']);
+  });
+});
+
+describe('evidence store upgrade', () => {
+  it('opens a version 1 database, keeping its set-up, counts and audit trail, and adds links', async () => {
+    const old = `evidence-v1-${Date.now()}`;
+    const v1 = await openDB(old, 1, {
+      upgrade(db) {
+        db.createObjectStore('kv');
+        db.createObjectStore('localCounts').createIndex('issueId', 'issueId');
+        db.createObjectStore('decisions', { keyPath: 'id' }).createIndex('assessmentId', 'assessmentId');
+      },
+    });
+    const banding = { rules: [{ ...DEFAULT_BANDING_RULES.rules[0]!, thresholds: [5, 20, 40, 80] }] };
+    const c = count('2023-01', 41);
+    const { basis: _b, evidenceIssueId: _e, period: _p, ...phase1 } = (decide({ id: 'd1', assessmentId: 'A', proposal: PROPOSAL, chosen: 3, at: 9 }) as { decision: Record<string, unknown> }).decision;
+    await v1.put('kv', banding, 'banding');
+    await v1.put('kv', 7, 'version');
+    await v1.put('localCounts', c, 'domestic-abuse|2023-01');
+    await v1.put('decisions', phase1);
+    v1.close();
+
+    const upgraded = await openEvidenceStore(old);
+    try {
+      const setup = await upgraded.setup();
+      expect(setup.banding).toEqual(banding);
+      expect(setup.localCounts).toEqual([c]);
+      expect(await upgraded.decisions('A')).toEqual([phase1]);
+      expect(await upgraded.version()).toBe(7);
+      await upgraded.saveLinks('A', { 'burglary-dwelling': { evidenceIssueId: 'burglary', at: 1 } });
+      expect(await upgraded.links('A')).toEqual({ 'burglary-dwelling': { evidenceIssueId: 'burglary', at: 1 } });
+    } finally {
+      upgraded.close();
+    }
+    const check = await openDB(old);
+    expect(check.version).toBe(EVIDENCE_DB_VERSION);
+    expect([...check.objectStoreNames].sort()).toEqual(['decisions', 'kv', 'links', 'localCounts']);
+    check.close();
   });
 });

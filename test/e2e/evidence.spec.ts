@@ -1,25 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { csvParse } from 'd3-dsv';
 import { expect, test, type Page } from '@playwright/test';
 import { num, openWithSample, tableRecords } from './helpers';
+import { countByType, SAMPLE } from './sample-counts';
 
-const SAMPLE = fileURLToPath(new URL('../../sample-data/', import.meta.url));
-const crimeFiles = readdirSync(`${SAMPLE}police-uk`).filter((f) => f.endsWith('.csv.gz'));
-
-/** Sample rows read independently of the app: gunzip in Node, parse with d3-dsv, Luton rows only. */
-const sampleRows = crimeFiles.flatMap((f) =>
-  csvParse(gunzipSync(readFileSync(`${SAMPLE}police-uk/${f}`)).toString('utf8'))
-    .filter((r) => /^Luton \d{3}[A-Z]$/.test(r['LSOA name'] ?? ''))
-    .map((r) => ({ file: f, month: r['Month']!, crimeType: r['Crime type']! })),
-);
-/** Rows per crime type in the months from..to. */
-function countByType(from: string, to: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const r of sampleRows) if (r.month >= from && r.month <= to) out.set(r.crimeType, (out.get(r.crimeType) ?? 0) + 1);
-  return out;
-}
 const population = csvParse(readFileSync(`${SAMPLE}imd2019/File_6_-_IoD2019_Population_Denominators_E06000032.csv`, 'utf8')).reduce(
   (s, r) => s + Number((r['Total population: mid 2015 (excluding prisoners)'] ?? '').replace(/,/g, '')),
   0,

@@ -1,37 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { band, bandsInWords, BandingRule, BandingRules, DEFAULT_BANDING_RULES, metricText, proposeScore, proposeScores, rangeText, rulesProblems } from '../../../models/evidence/banding';
-import { describeChange, poissonChangeTest, relativeChange } from '../../../models/evidence/change';
-import type { EvidenceResult, IssueEvidence } from '../../../models/evidence/evidence';
+import { band, bandsInWords, BandingRule, BandingRules, DEFAULT_BANDING_RULES, METRIC_FIGURES, metricText, proposalBasis, proposeScore, proposeScores, rangeText, rulesProblems } from '../../../models/evidence/banding';
+import type { EvidenceResult } from '../../../models/evidence/evidence';
 import { Criterion } from '../../../models/risk-matrix/schema';
+import { issueEvidence } from '../../fixtures/evidence';
 
 const rule = (id: string) => DEFAULT_BANDING_RULES.rules.find((r) => r.criterionId === id)!;
 const scale = { min: 0, max: 5, levels: [{ value: 0, label: 'N/A' }, { value: 1, label: 'Low' }, { value: 3, label: 'Medium' }, { value: 5, label: 'High' }] };
 const criterion = (id: string, label: string): Criterion => Criterion.parse({ id, label, description: '', group: 'Likelihood', scale, weight: 1 });
 
-/** Evidence for an issue with these two 12-month counts (equal periods). */
-function issue(previous: number, current: number, over: Partial<IssueEvidence> = {}): IssueEvidence {
-  return {
-    id: 'burglary',
-    label: 'Burglary',
-    source: 'police-uk',
-    crimeTypes: ['Burglary'],
-    description: '',
-    hasData: true,
-    volume: current,
-    previous,
-    exposure: { current: 12, previous: 12 },
-    monthlyMean: current / 12,
-    change: { difference: current - previous, relative: relativeChange(previous, current), text: describeChange(previous, current), ...poissonChangeTest(previous, current) },
-    ratePer1000: null,
-    series: [],
-    seasonality: null,
-    concentration: null,
-    harm: null,
-    cost: { value: null, missing: ['Burglary'], parts: [{ key: 'Burglary', count: current, weight: null }] },
-    byCrimeType: [],
-    ...over,
-  };
-}
+const issue = issueEvidence;
 
 describe('band', () => {
   it('puts a value in the band whose lower threshold it reaches', () => {
@@ -128,6 +105,23 @@ describe('proposeScores', () => {
     expect(Object.keys(p['burglary']!)).toEqual(['likelihood', 'performance_deteriorating', 'cost_impact']);
     expect(p['burglary']!['likelihood']!.explanation).toContain('(Jan 2023 to Dec 2023)');
     expect(p['hate-crime']!['likelihood']).toMatchObject({ value: null, explanation: 'No local counts for Hate crime in the current period.' });
+    expect(p['burglary']!['likelihood']).toMatchObject({ issueId: 'burglary', evidenceIssueId: 'burglary', period: 'Jan 2023 to Dec 2023' });
+  });
+});
+
+describe('proposalBasis', () => {
+  it('changes with the evidence, period, rule or score, not with the wording', () => {
+    const p = proposeScore(issue(719, 948), rule('likelihood'), criterion('likelihood', 'Likelihood'), 'Oct 2012 to Sep 2013');
+    const basis = proposalBasis(p);
+    expect(basis).toBe('burglary|Oct 2012 to Sep 2013|monthlyMean|79.0000000000|2|10,50,100,300|1,2,3,4,5|3');
+    expect(proposalBasis({ ...p, explanation: 'reworded', valueLabel: 'Moderate', criterionLabel: 'How likely' })).toBe(basis);
+    expect(proposalBasis(proposeScore(issue(719, 949), rule('likelihood'), undefined, 'Oct 2012 to Sep 2013'))).not.toBe(basis);
+    expect(proposalBasis({ ...p, period: 'Nov 2012 to Oct 2013' })).not.toBe(basis);
+    expect(proposalBasis({ ...p, thresholds: [10, 40, 100, 300] })).not.toBe(basis);
+  });
+
+  it('names the evidence table figure each metric is traced through', () => {
+    expect(METRIC_FIGURES).toMatchObject({ monthlyMean: 'volume', changePercent: 'change', costWeighted: 'cost', ratePer1000: 'rate' });
   });
 });
 

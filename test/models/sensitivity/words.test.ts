@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { whatWouldItTake } from '../../../models/sensitivity/inverse';
 import { linearProblem } from '../../../models/sensitivity/problem';
 import { runSmaa, type SmaaResult } from '../../../models/sensitivity/smaa';
-import { centralWeightWords, pairwiseWords, smaaBasisWords, smaaHeadlineWords, smaaIssueWords } from '../../../models/sensitivity/smaa-words';
+import { adjacentPairsWords, centralWeightWords, pairwiseWords, smaaBasisWords, smaaHeadlineWords, smaaIssueWords } from '../../../models/sensitivity/smaa-words';
 import { stabilityIntervals } from '../../../models/sensitivity/stability';
 import { issueTornado, tornado } from '../../../models/sensitivity/tornado';
-import { inverseWords, labelsOf, onlyIfWords, stabilityHeadlineWords, stabilityWords, tornadoWords } from '../../../models/sensitivity/weight-words';
+import { inverseWords, labelsOf, onlyIfWords, rankRangeWords, stabilityHeadlineWords, stabilityWords, tornadoWords } from '../../../models/sensitivity/weight-words';
 import { listWords, ordinal, placeWords, share } from '../../../models/sensitivity/words';
 import { toyAssessment } from '../../fixtures/toy-assessment';
 import { seedAssessment, seedId } from '../../fixtures/seed-matrix';
@@ -68,6 +68,9 @@ describe('SMAA words', () => {
     expect(pairwiseWords(made, 'a', 'c')).toBe('Alpha ranks above Gamma in 90.0% of plausible weightings (level in 10.0%).');
     expect(centralWeightWords(made, 'a')).toBe('When Alpha ranks first, the weights average: Harm 70.0% and Cost 30.0% (an even split would give each 50.0%).');
     expect(centralWeightWords(made, 'c')).toBe('Gamma never ranks first, so there are no typical weights behind it coming first.');
+    // Mean ranks: Alpha 1.5, Beta 1.7, Gamma 2.8.
+    expect(adjacentPairsWords(made, 3)).toBe('In order of mean rank, each leading issue ranks above the next in: Alpha above Beta 60.0%, Beta above Gamma 90.0% of plausible weightings.');
+    expect(adjacentPairsWords(made, 2, { a: 'A', b: 'B' })).toBe('In order of mean rank, each leading issue ranks above the next in: A above B 60.0% of plausible weightings.');
   });
 
   it('reads a real run on the seed', () => {
@@ -102,6 +105,20 @@ describe('tornado words', () => {
     const t = tornado(seed, 0.5);
     const words = tornadoWords(issueTornado(t, seedId('Domestic Abuse')), 0.5, labels);
     expect(words).toMatch(/^Moving any one weight by ±50% keeps Domestic Abuse between 1st and \d+(st|nd|rd|th) \(1st now\)\. It is most sensitive to /);
+  });
+});
+
+describe('rank range words', () => {
+  it('counts the issues that keep their rank and names the widest swings and who can be first', () => {
+    // A and B swap with the weights; C is last whatever they are.
+    const p = linearProblem(toyAssessment([[3, 1], [1, 3], [0, 0]]));
+    const l = { issues: { A: 'Alpha', B: 'Beta', C: 'Gamma' }, criteria: {} };
+    expect(rankRangeWords(tornado(p, 0.5), l)).toBe('Moving any one weight by ±50% (the others held), 1 of 3 issues keeps its rank. The widest swings are Alpha (1st to 2nd) and Beta (1st to 2nd). Alpha and Beta can each be first.');
+    expect(rankRangeWords(tornado(p, 0), l)).toBe('Moving any one weight by ±0% (the others held), every issue keeps its rank. Alpha and Beta can each be first.');
+    const q = linearProblem(toyAssessment([[3, 1], [1, 3]]));
+    expect(rankRangeWords(tornado(q, 0.5), { issues: { A: 'Alpha', B: 'Beta' }, criteria: {} })).toBe(
+      'Moving any one weight by ±50% (the others held), every issue’s rank can change. The widest swings are Alpha (1st to 2nd) and Beta (1st to 2nd). Alpha and Beta can each be first.',
+    );
   });
 });
 

@@ -1,0 +1,93 @@
+import { LitElement, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { formatCount } from '../../models/format';
+import { DEFAULT_SEED } from '../../models/sensitivity/random';
+import { updateSensitivitySettings, type SensitivitySettings, type SensitivitySettingsInput } from '../../models/sensitivity/settings';
+import { requestEdit } from '../app/assessment-edit';
+import { formStyles } from './form-styles';
+import { baseStyles } from './styles';
+
+/** The spreads a user can set, with their labels. */
+const SPREADS = [
+  ['High', 'High confidence'],
+  ['Medium', 'Medium confidence'],
+  ['Low', 'Low confidence'],
+  ['unstated', 'No confidence stated'],
+] as const;
+
+/**
+ * A SMAA run's samples and seed, and how far each score may move by its
+ * confidence (in whole scale levels). Kept with the assessment's sensitivity
+ * settings, so the same run can be repeated after a reload.
+ */
+@customElement('csp-smaa-settings')
+export class SmaaSettings extends LitElement {
+  static override styles = [baseStyles, formStyles];
+
+  @property({ attribute: false }) settings!: SensitivitySettings;
+  /** Scores by confidence in what is analysed, for the note on score uncertainty. */
+  @property({ attribute: false }) confidenceCounts: Record<'High' | 'Medium' | 'Low' | 'unstated', number> = { High: 0, Medium: 0, Low: 0, unstated: 0 };
+  @property() error = '';
+
+  private set(patch: SensitivitySettingsInput, label: string) {
+    this.error = requestEdit(this, (a) => updateSensitivitySettings(a, patch), label, 'live') ?? '';
+  }
+
+  private whole(e: Event, min: number, max: number): number | null {
+    const v = Number((e.target as HTMLInputElement).value);
+    return Number.isInteger(v) && v >= min && v <= max ? v : null;
+  }
+
+  override render() {
+    const s = this.settings;
+    const c = this.confidenceCounts;
+    return html`
+      <div class="row">
+        <label
+          >Samples
+          <input type="number" min="1" max="10000000" step="1000" .value=${String(s.samples)} @change=${(e: Event) => {
+            const v = this.whole(e, 1, 10_000_000);
+            if (v !== null) this.set({ samples: v }, 'SMAA samples');
+          }} />
+        </label>
+        <label
+          >Seed
+          <input type="number" min="0" max="4294967295" step="1" .value=${String(s.seed)} @change=${(e: Event) => {
+            const v = this.whole(e, 0, 0xffffffff);
+            if (v !== null) this.set({ seed: v }, 'SMAA seed');
+          }} />
+        </label>
+        <button type="button" class="secondary" ?disabled=${s.seed === DEFAULT_SEED} @click=${() => this.set({ seed: DEFAULT_SEED }, 'SMAA seed')}>Default seed (${DEFAULT_SEED})</button>
+      </div>
+      <fieldset>
+        <legend>Score uncertainty</legend>
+        <label class="check"
+          ><input type="checkbox" .checked=${s.varyScores} @change=${(e: Event) => this.set({ varyScores: (e.target as HTMLInputElement).checked }, 'Vary scores')} /> Vary scores by their confidence</label
+        >
+        <p class="muted">
+          A score may lie this many scale levels either side of the one given, each whole level equally likely (clipped to the scale). Scores here:
+          ${formatCount(c.High)} High, ${formatCount(c.Medium)} Medium, ${formatCount(c.Low)} Low and ${formatCount(c.unstated)} with no confidence stated (F2 on
+          the <a href="#/matrix">Risk matrix</a> grid records it).
+        </p>
+        <div class="row">
+          ${SPREADS.map(
+            ([key, label]) => html`<label
+              >${label} (± levels)
+              <input type="number" min="0" max="100" step="1" ?disabled=${!s.varyScores} .value=${String(s.spread[key])} @change=${(e: Event) => {
+                const v = this.whole(e, 0, 100);
+                if (v !== null) this.set({ spread: { ...s.spread, [key]: v } }, 'Score spread');
+              }} />
+            </label>`,
+          )}
+        </div>
+      </fieldset>
+      ${this.error === '' ? '' : html`<p class="note error" role="alert">${this.error}</p>`}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csp-smaa-settings': SmaaSettings;
+  }
+}

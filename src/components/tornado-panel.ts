@@ -1,0 +1,156 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import type { Assessment } from '../../models/sensitivity/problem';
+import { updateSensitivitySettings } from '../../models/sensitivity/settings';
+import { issueTornado, rankRanges, type Tornado } from '../../models/sensitivity/tornado';
+import { rankRangeWords, tornadoWords, type Labels } from '../../models/sensitivity/weight-words';
+import { ordinal } from '../../models/sensitivity/words';
+import { requestEdit } from '../app/assessment-edit';
+import { servicesContext, type Services } from '../app/context';
+import { rankRangeChart, tornadoChart, tornadoRows } from '../charts/tornado';
+import { formStyles } from './form-styles';
+import { baseStyles } from './styles';
+import './plot-figure';
+
+/**
+ * One weight at a time, moved by a chosen share of itself (default ±50%), the
+ * others held: every issue's rank range (chart and table), and for one chosen
+ * issue the classic tornado, a bar per criterion. Exact, from the worker.
+ */
+@customElement('csp-tornado-panel')
+export class TornadoPanel extends LitElement {
+  static override styles = [baseStyles, formStyles];
+
+  @consume({ context: servicesContext }) private services?: Services;
+  @property({ attribute: false }) input!: Assessment;
+  @property({ attribute: false }) labels!: Labels;
+  /** The relative change, 0.5 for ±50% (kept with the assessment's sensitivity settings). */
+  @property({ type: Number }) change = 0.5;
+  /** The issue whose tornado is drawn (the top-ranked issue until the user chooses). */
+  @state() private issueId: string | null = null;
+
+  private readonly tornado = new Task(this, {
+    task: async ([input, change]) => this.services!.sensitivity.tornado(input, change),
+    args: () => [this.input, this.change] as const,
+  });
+
+  private setChange(e: Event) {
+    const pct = Number((e.target as HTMLInputElement).value);
+    if (!(pct >= 0 && pct <= 100)) return;
+    requestEdit(this, (a) => updateSensitivitySettings(a, { tornadoChange: pct / 100 }), 'Tornado weight change', 'live');
+  }
+
+  override render() {
+    return html`
+      <form @submit=${(e: Event) => e.preventDefault()} aria-label="Tornado settings">
+        <label>Weight change (±%) <input type="number" min="0" max="100" step="5" .value=${String(Math.round(this.change * 100))} @change=${this.setChange} /></label>
+      </form>
+      ${this.tornado.render({
+        pending: () => html`<p class="muted" role="status">Moving the weights…</p>`,
+        complete: (t) => this.result(t),
+        error: (e) => html`<p class="note error" role="alert">${e instanceof Error ? e.message : String(e)}</p>`,
+      })}
+    `;
+  }
+
+  private result(t: Tornado) {
+    const pct = `±${Math.round(t.change * 100)}%`;
+    const ranges = [...rankRanges(t)].map(([id, r]) => ({ id, issue: this.labels.issues[id] ?? id, ...r })).sort((a, b) => a.now - b.now);
+    const issueId = this.issueId !== null && ranges.some((r) => r.id === this.issueId) ? this.issueId : ranges[0]!.id;
+    const bars = issueTornado(t, issueId);
+    const issue = this.labels.issues[issueId] ?? issueId;
+    const widest = (id: string) => issueTornado(t, id)[0];
+    return html`
+      <p class="words" data-testid="range-words">${rankRangeWords(t, this.labels)}</p>
+      <figure>
+        <figcaption>Each issue’s rank range when any one weight moves by ${pct}</figcaption>
+        <csp-plot .options=${rankRangeChart(ranges, { issueCount: this.input.issues.length, change: t.change })}></csp-plot>
+      </figure>
+      <details>
+        <summary>The same as a table</summary>
+        <div class="scroll">
+          <table>
+            <caption>
+              Rank range when one weight moves ${pct}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Issue</th>
+                <th scope="col" class="num">Rank now</th>
+                <th scope="col" class="num">Best</th>
+                <th scope="col" class="num">Worst</th>
+                <th scope="col">Most sensitive to</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${ranges.map((r) => {
+                const w = widest(r.id);
+                return html`<tr>
+                  <th scope="row">${r.issue}</th>
+                  <td class="num">${r.now}</td>
+                  <td class="num">${r.best}</td>
+                  <td class="num">${r.worst}</td>
+                  <td>${w === undefined || w.worstRank === w.bestRank ? '–' : this.labels.criteria[w.criterionId]}</td>
+                </tr>`;
+              })}
+            </tbody>
+          </table>
+        </div>
+      </details>
+      <form @submit=${(e: Event) => e.preventDefault()} aria-label="Tornado for one issue">
+        <span class="field"><label for="pick-tornado-for">Tornado for</label>
+          <select id="pick-tornado-for" @change=${(e: Event) => (this.issueId = (e.target as HTMLSelectElement).value)}>
+            ${ranges.map((r) => html`<option value=${r.id} ?selected=${r.id === issueId}>${r.issue}</option>`)}
+          </select></span
+        >
+      </form>
+      <p class="words" data-testid="tornado-words">${tornadoWords(bars, t.change, this.labels)}</p>
+      <figure>
+        <figcaption>${issue}: rank when each weight moves by ${pct} (open circle −, filled +; dashed line: rank now)</figcaption>
+        <csp-plot .options=${tornadoChart(bars, { criteria: this.labels.criteria, issueCount: this.input.issues.length, change: t.change, issue })}></csp-plot>
+      </figure>
+      ${this.tornadoTable(issue, pct, tornadoRows(bars, this.labels.criteria))}
+    `;
+  }
+
+  private tornadoTable(issue: string, pct: string, rows: ReturnType<typeof tornadoRows>) {
+    const sign = pct.slice(1);
+    return rows.length === 0
+      ? nothing
+      : html`<div class="scroll">
+          <table>
+            <caption>
+              Tornado: ${issue}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Criterion</th>
+                <th scope="col" class="num">Rank at −${sign}</th>
+                <th scope="col" class="num">Rank at +${sign}</th>
+                <th scope="col" class="num">Best</th>
+                <th scope="col" class="num">Worst</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rows.map(
+                (r) => html`<tr>
+                  <th scope="row">${r.criterion}</th>
+                  <td class="num">${ordinal(r.atLow)}</td>
+                  <td class="num">${ordinal(r.atHigh)}</td>
+                  <td class="num">${ordinal(r.best)}</td>
+                  <td class="num">${ordinal(r.worst)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csp-tornado-panel': TornadoPanel;
+  }
+}
