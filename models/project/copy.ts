@@ -1,12 +1,13 @@
 import type { ScoreDecision } from '../evidence/audit';
 import { formatDate } from '../format';
 import type { Assessment } from '../risk-matrix/assessment';
-import type { IssueLinks, ProjectFile } from './schema';
+import type { IssueLink } from '../evidence/links';
+import type { ProjectFile } from './schema';
 
 export interface ImportedCopy {
   assessment: Assessment;
   decisions: ScoreDecision[];
-  links: IssueLinks | undefined;
+  links: Record<string, IssueLink>;
 }
 
 /**
@@ -29,7 +30,7 @@ export function importedCopy(p: ProjectFile, opts: { id: string; decisionId: (i:
   return {
     assessment: { ...structuredClone(p.assessment), id: opts.id, name },
     decisions: p.evidence.decisions.map((d, i) => ({ ...d, id: opts.decisionId(i), assessmentId: opts.id })),
-    links: p.evidence.links === undefined ? undefined : { ...p.evidence.links },
+    links: structuredClone(p.evidence.links),
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ScoreDecision } from '../evidence/audit';
 import { BandingRules } from '../evidence/banding';
 import { Catalogue } from '../evidence/catalogue';
+import { IssueLink } from '../evidence/links';
 import { LocalCount } from '../evidence/local-counts';
 import { PeriodChoice } from '../evidence/period';
 import { WeightTables } from '../evidence/weights';
@@ -63,7 +64,7 @@ export const DataDescription = z.object({
 });
 export type DataDescription = z.infer<typeof DataDescription>;
 
-/** Links from the assessment's issues to evidence catalogue issues (null: none). */
+/** The links in force from an assessment's issues to evidence catalogue issues (null: none). */
 export const IssueLinks = z.record(z.string(), z.string().nullable());
 export type IssueLinks = z.infer<typeof IssueLinks>;
 
@@ -80,7 +81,8 @@ export const ProjectFile = z
       setup: EvidenceSetupRecord,
       /** The assessment's audit trail of accepted and overridden proposed scores. */
       decisions: z.array(ScoreDecision),
-      links: IssueLinks.optional(),
+      /** The analyst's stored links from the assessment's issues to catalogue issues (the evidence store's). */
+      links: z.record(z.string(), IssueLink),
     }),
     /** Need matrix settings for the partnership area (null: none stored). */
     need: z.object({ area: z.string(), settings: NeedSettings }).nullable(),

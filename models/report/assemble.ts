@@ -1,7 +1,6 @@
 import type { Dashboard } from '../dashboard/dashboard';
 import type { Catalogue } from '../evidence/catalogue';
 import type { EvidenceResult } from '../evidence/evidence';
-import { matchIssues } from '../evidence/grid';
 import type { NeedMatrix } from '../need/matrix';
 import type { TopAreas } from '../need/top-areas';
 import type { DataDescription, IssueLinks } from '../project/schema';
@@ -24,6 +23,7 @@ export interface ReportParts {
   previous: Assessment | null;
   evidence: EvidenceResult | null;
   dashboard: Dashboard | null;
+  /** The links in force from the assessment's issues to catalogue issues (`activeLinks(resolveLinks(…))`). */
   links: IssueLinks;
   robustness: SmaaResult | null;
   need: { matrix: NeedMatrix | null; byIssue: Readonly<Record<string, TopAreas>>; missing: readonly string[]; topN: number } | null;
@@ -42,19 +42,6 @@ export interface AssembledReport {
   changes: ChangeSummary | null;
   ranked: RankedIssue[];
   n: number;
-}
-
-/**
- * The links from an assessment's issues to evidence catalogue issues: those
- * kept for the assessment where there are any, else matched by id or name.
- *
- * @example issueLinks(seed, DEFAULT_CATALOGUE)['shoplifting'] // 'shoplifting'
- */
-export function issueLinks(a: Assessment, catalogue: Catalogue, stored?: IssueLinks): IssueLinks {
-  const known = new Set(catalogue.issues.map((i) => i.id));
-  const matched = matchIssues(a.issues, catalogue);
-  if (stored === undefined) return matched;
-  return Object.fromEntries(a.issues.map((i) => [i.id, i.id in stored ? (stored[i.id] !== null && known.has(stored[i.id]!) ? stored[i.id]! : null) : (matched[i.id] ?? null)]));
 }
 
 /**
@@ -95,7 +82,7 @@ function compare(p: ReportParts, ranked: RankedIssue[], n: number): ChangeSummar
 export function assembleReport(p: ReportParts): AssembledReport {
   const a = p.assessment;
   const ranked = rank(a.model, a.issues, a.scores, a.draftWeights);
-  const n = topCount(p.settings, a.issues.length, a.cutLine);
+  const n = topCount(p.settings, a);
   const changes = compare(p, ranked, n);
   const where = p.need?.matrix == null ? null : whereInput(p.need.matrix, p.need.byIssue, p.need.topN);
   const summary = executiveSummary({ assessment: a, ranked, n, changes, evidence: p.evidence, dashboard: p.dashboard?.rows ?? null, links: p.links, robustness: p.robustness, where });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DashboardSettings, DEFAULT_DASHBOARD_SETTINGS } from '../dashboard/dashboard';
+import type { Assessment } from '../risk-matrix/assessment';
+import { topNOf } from '../sensitivity/settings';
 
 /** What the executive summary compares the ranking with: the baseline weights, another stored assessment, or nothing. */
 export const Comparison = z.discriminatedUnion('kind', [
@@ -10,7 +12,7 @@ export const Comparison = z.discriminatedUnion('kind', [
 export type Comparison = z.infer<typeof Comparison>;
 
 export const ReportSettings = z.object({
-  /** How many priorities the summary names; null: the assessment's cut line, or 5 without one. */
+  /** How many priorities the summary names; null: the N of the Sensitivity page (its stated N, else the cut line, else 5). */
   topN: z.number().int().min(1).max(50).nullable(),
   comparison: Comparison,
   /** Quote how robust each priority's place is (SMAA on the sensitivity worker). */
@@ -26,8 +28,12 @@ export type OutputSettings = z.infer<typeof OutputSettings>;
 
 export const DEFAULT_OUTPUT_SETTINGS: OutputSettings = { dashboard: DEFAULT_DASHBOARD_SETTINGS, report: DEFAULT_REPORT_SETTINGS };
 
-/** The number of priorities to name. @example topCount(DEFAULT_REPORT_SETTINGS, 32, 4) // 4 */
-export function topCount(s: ReportSettings, issues: number, cutLine: number | undefined): number {
-  const n = s.topN ?? (cutLine !== undefined && cutLine > 0 ? cutLine : 5);
-  return Math.max(0, Math.min(n, issues));
+/**
+ * The number of priorities the report names: its own setting, else the N the
+ * sensitivity views use (their stated N, else the cut line, else 5).
+ *
+ * @example topCount(DEFAULT_REPORT_SETTINGS, seed) // 5
+ */
+export function topCount(s: ReportSettings, a: Pick<Assessment, 'sensitivity' | 'cutLine' | 'issues'>): number {
+  return Math.max(0, Math.min(s.topN ?? topNOf(a), a.issues.length));
 }

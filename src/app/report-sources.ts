@@ -6,15 +6,14 @@ import type { TopAreas } from '../../models/need/top-areas';
 import { linkedCrimeIssues, type ReportParts } from '../../models/report/assemble';
 import type { OutputSettings } from '../../models/report/settings';
 import type { Assessment } from '../../models/risk-matrix/assessment';
+import { weightedCriteria } from '../../models/risk-matrix/explain';
+import { sensitivitySettings, smaaOptionsOf } from '../../models/sensitivity/settings';
 import { proxy } from '../../workers/client';
 import type { SmaaProgress } from '../../workers/sensitivity.worker';
 import { describeData } from '../data/project-io';
 import type { EvidenceSetup } from '../data/evidence-store';
 import type { Services, WorkbenchState } from './context';
 import { projectSources } from './project-sources';
-
-/** SMAA for the report: the engine's default sample size and seed. */
-export const REPORT_SMAA_SAMPLES = 10_000;
 
 interface Host {
   services?: Services;
@@ -55,14 +54,14 @@ export class ReportSources {
     this.host.requestUpdate();
   }
 
+  /** The evidence set-up, the open assessment's stored issue links, and the data loaded. */
   readonly setup = new Task(this.host, {
-    task: async ([version]) => {
-      void version;
+    task: async ([, , id]) => {
       const s = this.services();
-      const [setup, data] = await Promise.all([s.evidenceStore.setup(), describeData(projectSources(s))]);
-      return { setup, data };
+      const [setup, links, data] = await Promise.all([s.evidenceStore.setup(), id === undefined ? {} : s.evidenceStore.links(id), describeData(projectSources(s))]);
+      return { setup, links, data };
     },
-    args: () => [this.host.wb?.version, this.host.revision()] as const,
+    args: () => [this.host.wb?.version, this.host.revision(), this.host.assessment()?.id] as const,
   });
 
   readonly evidence = new Task(this.host, {
@@ -121,9 +120,10 @@ export class ReportSources {
       if (!on || a === undefined || key === '' || a.issues.length === 0) return null;
       const s = this.services();
       try {
+        const { options } = smaaOptionsOf(sensitivitySettings(a), weightedCriteria(a.model).map((c) => c.id));
         const out = await s.sensitivity.smaa(
           { model: a.model, issues: a.issues, scores: a.scores, weights: a.draftWeights },
-          { samples: REPORT_SMAA_SAMPLES },
+          options,
           proxy((p: SmaaProgress) => this.note('Robustness', `${formatCount(p.done)} of ${formatCount(p.total)} weightings`)),
         );
         return out.cancelled ? null : out.result;
@@ -133,7 +133,7 @@ export class ReportSources {
     },
     args: () => {
       const a = this.host.assessment();
-      return [this.host.outputs()?.report.robustness ?? false, a === undefined ? '' : JSON.stringify([a.model, a.issues, a.scores, a.draftWeights])] as const;
+      return [this.host.outputs()?.report.robustness ?? false, a === undefined ? '' : JSON.stringify([a.model, a.issues, a.scores, a.draftWeights, a.sensitivity])] as const;
     },
   });
 

@@ -2,7 +2,7 @@ import { DEFAULT_SETTINGS, type NeedSettings } from '../../models/need/schema';
 import { importedCopy } from '../../models/project/copy';
 import { dataDifferences, settingsDifferences } from '../../models/project/differences';
 import { readProjectFile } from '../../models/project/read';
-import { DataDescription, fileSettings, PROJECT_FORMAT, PROJECT_VERSION, ProjectFile, SettingsSnapshot, type IssueLinks } from '../../models/project/schema';
+import { DataDescription, fileSettings, PROJECT_FORMAT, PROJECT_VERSION, ProjectFile, SettingsSnapshot } from '../../models/project/schema';
 import type { AssessmentStore } from './assessment-store';
 import type { EvidenceStore } from './evidence-store';
 import type { ReportStore } from './report-store';
@@ -16,12 +16,6 @@ export interface NeedAccess {
   lookup(): Promise<{ fileName: string; importedAt: number } | undefined>;
 }
 
-/** Issue links kept per assessment (the evidence store's, once it keeps them). */
-export interface LinkAccess {
-  links(assessmentId: string): Promise<IssueLinks | undefined>;
-  saveLinks(assessmentId: string, links: IssueLinks): Promise<void>;
-}
-
 /** Where a project's parts are read from and written to. */
 export interface ProjectSources {
   assessments: AssessmentStore;
@@ -29,7 +23,6 @@ export interface ProjectSources {
   data: Pick<DataStore, 'settings' | 'updateSettings' | 'partitions' | 'datasets'>;
   need: NeedAccess;
   report: ReportStore;
-  links?: LinkAccess;
 }
 
 export const GENERATOR = 'CSP Strategic Assessment Workbench';
@@ -84,7 +77,7 @@ export async function currentSettings(s: ProjectSources, needArea?: string | nul
 export async function exportProject(s: ProjectSources, assessmentId: string, now: number): Promise<ProjectFile> {
   const assessment = await s.assessments.get(assessmentId);
   if (assessment === undefined) throw new Error(`no assessment ${assessmentId} to export`);
-  const [settings, decisions, links, data] = await Promise.all([currentSettings(s), s.evidence.decisions(assessmentId), s.links?.links(assessmentId), describeData(s)]);
+  const [settings, decisions, links, data] = await Promise.all([currentSettings(s), s.evidence.decisions(assessmentId), s.evidence.links(assessmentId), describeData(s)]);
   const stored = settings.need === null ? undefined : await s.need.settings(settings.need.area);
   return ProjectFile.parse({
     format: PROJECT_FORMAT,
@@ -92,7 +85,7 @@ export async function exportProject(s: ProjectSources, assessmentId: string, now
     exportedAt: now,
     generator: GENERATOR,
     assessment,
-    evidence: { setup: settings.evidence, decisions, ...(links === undefined ? {} : { links }) },
+    evidence: { setup: settings.evidence, decisions, links },
     need: settings.need === null || stored === undefined ? null : { area: settings.need.area, settings: stored },
     outputs: settings.outputs,
     data,
@@ -115,8 +108,8 @@ export type ImportOutcome =
 /**
  * Imports a project file's text: checks everything first (nothing is written
  * for a file with any problem), then adds its assessment as a new assessment
- * (never overwriting; undoable from the assessments' undo) with its decisions
- * and links, and opens it. Settings are not touched: see {@link restoreSettings}.
+ * (never overwriting; undoable from the assessments' undo) with its issue
+ * links and decisions (all or none), and opens it. Settings are not touched: see {@link restoreSettings}.
  *
  * @example const r = await importProject(sources, text, { now: Date.now(), newId: () => crypto.randomUUID() }); if (!r.ok) alert(r.error)
  */
@@ -128,13 +121,16 @@ export async function importProject(s: ProjectSources, text: string, opts: { now
   const copy = importedCopy(p, { id: opts.newId(), decisionId: () => opts.newId(), takenNames: list.map((a) => a.name), now: opts.now });
   const [loaded, mine] = await Promise.all([describeData(s), currentSettings(s, p.need?.area)]);
   await s.assessments.save(copy.assessment, `Import project “${copy.assessment.name}”`);
+  const linked = Object.keys(copy.links).length > 0;
   try {
-    for (const d of copy.decisions) await s.evidence.recordDecision(d);
-    if (copy.links !== undefined && s.links !== undefined) await s.links.saveLinks(copy.assessment.id, copy.links);
+    if (linked) await s.evidence.saveLinks(copy.assessment.id, copy.links);
+    // Last, and all or nothing: a trail is never changed once written.
+    await s.evidence.recordDecisions(copy.decisions);
   } catch (e) {
+    if (linked) await s.evidence.saveLinks(copy.assessment.id, Object.fromEntries(Object.keys(copy.links).map((k) => [k, null]))).catch(() => undefined);
     const undo = await s.assessments.lastUndo();
     if (undo?.assessmentId === copy.assessment.id) await s.assessments.undo(undo.id);
-    return { ok: false, error: `The project’s score decisions could not be stored (${(e as Error).message}), so the imported assessment was removed again.` };
+    return { ok: false, error: `The project’s issue links and score decisions could not be stored (${(e as Error).message}), so the imported assessment was removed again. Nothing was changed.` };
   }
   await s.assessments.setCurrentId(copy.assessment.id);
   return {

@@ -4,18 +4,21 @@ import { consume } from '@lit/context';
 import type * as Plot from '@observablehq/plot';
 import { dashboardCsv } from '../../models/dashboard/csv';
 import { controlDescription } from '../../models/report/build';
-import { assembleReport, issueLinks, type AssembledReport } from '../../models/report/assemble';
+import { activeLinks, resolveLinks } from '../../models/evidence/links';
+import { assembleReport, type AssembledReport } from '../../models/report/assemble';
 import type { ChartRef } from '../../models/report/document';
 import { evidenceCsv } from '../../models/report/evidence-csv';
 import { Comparison, topCount, type OutputSettings, type ReportSettings } from '../../models/report/settings';
+import { formatCount } from '../../models/format';
 import type { Assessment } from '../../models/risk-matrix/assessment';
+import { sensitivitySettings } from '../../models/sensitivity/settings';
 import { rankedCsv } from '../../models/risk-matrix/ranked-csv';
 import { effectiveWeights } from '../../models/risk-matrix/score';
 import { PARTITION_LABELS } from '../data/schema';
 import { AssessmentController } from '../app/assessment-controller';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
 import { downloadText } from '../app/download';
-import { REPORT_SMAA_SAMPLES, ReportSources } from '../app/report-sources';
+import { ReportSources } from '../app/report-sources';
 import { contributionChart } from '../charts/contributions';
 import { controlChart } from '../charts/control-chart';
 import { formStyles } from '../components/form-styles';
@@ -68,12 +71,13 @@ export class ReportPage extends LitElement {
   assessment = (): Assessment | undefined => this.ctl.current;
   outputs = (): OutputSettings | null => this.settings;
   revision = (): number => this.rev;
+  /** The links in force, as the Risk matrix page resolves them: the analyst's stored links, else automatic ones (same name or id). */
   links = () => {
     const a = this.ctl.current;
-    const catalogue = this.sources.setup.value?.setup.catalogue;
-    return a === undefined || catalogue === undefined ? undefined : issueLinks(a, catalogue);
+    const held = this.sources.setup.value;
+    return a === undefined || held === undefined ? undefined : activeLinks(resolveLinks(a.issues, held.setup.catalogue, held.links));
   };
-  topN = (): number => (this.ctl.current === undefined || this.settings === null ? 5 : topCount(this.settings.report, this.ctl.current.issues.length, this.ctl.current.cutLine));
+  topN = (): number => (this.ctl.current === undefined || this.settings === null ? 5 : topCount(this.settings.report, this.ctl.current));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -178,6 +182,7 @@ export class ReportPage extends LitElement {
     const rs = this.settings?.report;
     if (rs === undefined) return nothing;
     const others = this.ctl.list.filter((s) => s.problem === undefined && s.id !== a.id);
+    const smaa = sensitivitySettings(a);
     const compareValue = rs.comparison.kind === 'assessment' ? rs.comparison.id : rs.comparison.kind;
     return html`<div class="row">
       <label
@@ -187,7 +192,7 @@ export class ReportPage extends LitElement {
         </select>
       </label>
       <label
-        >Priorities to name (blank: the cut line, else 5)
+        >Priorities to name (blank: as the Sensitivity page, else the cut line, else 5)
         <input
           type="number"
           min="1"
@@ -214,7 +219,7 @@ export class ReportPage extends LitElement {
       </label>
       <label class="check"
         ><input type="checkbox" .checked=${rs.robustness} @change=${(e: Event) => this.changeReport({ robustness: (e.target as HTMLInputElement).checked })} /> Say how robust each
-        priority is (SMAA, ${REPORT_SMAA_SAMPLES.toLocaleString('en-GB')} weightings, seed 1234)</label
+        priority is (SMAA as the Sensitivity page sets it up: ${formatCount(smaa.samples)} weightings, seed ${smaa.seed})</label
       >
     </div>`;
   }

@@ -10,6 +10,9 @@ import { PROJECT_VERSION, type ProjectFile } from '../../models/project/schema';
 import { DEFAULT_OUTPUT_SETTINGS } from '../../models/report/settings';
 import { setCell } from '../../models/risk-matrix/issue-edit';
 import { setCutLine, setDraftWeight } from '../../models/risk-matrix/weights-edit';
+import { scenarioFromDraft } from '../../models/sensitivity/scenario-edit';
+import { updateSensitivitySettings } from '../../models/sensitivity/settings';
+import { burglaryProposal } from '../fixtures/evidence';
 import { openAssessmentStore, type AssessmentStore } from '../../src/data/assessment-store';
 import { openEvidenceStore, type EvidenceStore } from '../../src/data/evidence-store';
 import { openNeedStore, type NeedStore } from '../../src/data/need-store';
@@ -68,11 +71,14 @@ beforeEach(async () => {
   a = setDraftWeight(a, 'community_priority', 3);
   a = setCutLine(a, 6);
   a = { ...a, weightSets: [...a.weightSets, { id: 'ws2', name: 'Harm first', weights: { physical_harm_to_victim: 2 }, savedAt: 5 }] };
+  // What the Sensitivity page keeps with the assessment: a scenario and the analyses' set-up.
+  a = scenarioFromDraft(a, 'Community first', 6);
+  a = updateSensitivitySettings(a, { seed: 42, samples: 5_000, topN: 6 });
   await assessments.save(a);
-  const proposal = { issueId: da, criterionId: 'likelihood', value: 3, explanation: '79 a month (Jan 2023 to Dec 2023)', metric: 'monthlyMean' as const, metricValue: 79 };
-  const d = decide({ id: 'd1', assessmentId: SEED_ID, proposal: proposal as never, chosen: 4, reason: 'Rising in the town centre', at: 10 });
+  const d = decide({ id: 'd1', assessmentId: SEED_ID, proposal: burglaryProposal(3, { issueId: da }), chosen: 4, reason: 'Rising in the town centre', at: 10 });
   if (!d.ok) throw new Error(d.error);
   await evidence.recordDecision(d.decision);
+  await evidence.saveLinks(SEED_ID, { [a.issues.find((i) => i.label === 'Burglary Dwelling')!.id]: { evidenceIssueId: 'burglary', at: 11 } });
   await evidence.saveCatalogue(withCrimeTypes(DEFAULT_CATALOGUE, 'serious-acquisitive-crime', ['Burglary', 'Robbery']));
   await evidence.savePeriod({ end: '2023-02', months: 1 });
   await need.saveSettings('Luton', { ...DEFAULT_SETTINGS, topN: 3, method: 'percentile' });
@@ -94,6 +100,7 @@ async function snapshot() {
     evidence: await evidence.setup(),
     evidenceVersion: await evidence.version(),
     decisions: await Promise.all(list.map((s) => evidence.decisions(s.id))),
+    links: await Promise.all(list.map((s) => evidence.links(s.id))),
     need: await need.settings('Luton'),
     needRevision: await need.revision(),
     report: await report.settings(),
@@ -108,7 +115,10 @@ describe('project file round trip', () => {
     const file = await exportProject(sources, SEED_ID, 1000);
     expect(file).toMatchObject({ format: 'csp-workbench-project', version: PROJECT_VERSION, exportedAt: 1000 });
     expect(file.assessment).toEqual(stored);
+    expect(file.assessment.scenarios?.map((s) => s.name)).toEqual(['Community first']);
+    expect(file.assessment.sensitivity).toMatchObject({ seed: 42, samples: 5_000, topN: 6 });
     expect(file.evidence.decisions).toHaveLength(1);
+    expect(file.evidence.links).toEqual({ 'burglary-dwelling': { evidenceIssueId: 'burglary', at: 11 } });
     expect(file.evidence.setup.period).toEqual({ end: '2023-02', months: 1 });
     expect(file.need).toEqual({ area: 'Luton', settings: { ...DEFAULT_SETTINGS, topN: 3, method: 'percentile' } });
     expect(file.outputs.report.topN).toBe(4);
@@ -126,6 +136,7 @@ describe('project file round trip', () => {
     const [was] = await evidence.decisions(SEED_ID);
     const [now] = await evidence.decisions('new-assessment');
     expect(now).toEqual({ ...was, id: 'new-decision', assessmentId: 'new-assessment' });
+    expect(await evidence.links('new-assessment')).toEqual(await evidence.links(SEED_ID));
     // Undoing the import removes the new assessment.
     const undo = (await assessments.lastUndo())!;
     expect(undo.label).toBe('Import project “Central Bedfordshire 2014-15 (seed) (imported 31/01/2026)”');
@@ -227,4 +238,18 @@ describe('importProject refuses a bad file and writes nothing', () => {
       expect(await snapshot()).toEqual(before);
     });
   }
+});
+
+describe('importProject when the evidence store refuses the decisions', () => {
+  it('removes the new assessment and its links again, and says why', async () => {
+    const file = await exportProject(sources, SEED_ID, 1000);
+    const before = (await assessments.list()).length;
+    const refusing: ProjectSources = { ...sources, evidence: Object.assign(Object.create(evidence) as EvidenceStore, { recordDecisions: async () => Promise.reject(new Error('the disk is full')) }) };
+    const ids = ['again', 'd-again'];
+    const r = await importProject(refusing, projectFileText(file), { now: 1, newId: () => ids.shift()! });
+    expect(r).toEqual({ ok: false, error: 'The project’s issue links and score decisions could not be stored (the disk is full), so the imported assessment was removed again. Nothing was changed.' });
+    expect(await assessments.list()).toHaveLength(before);
+    expect(await evidence.links('again')).toEqual({});
+    expect(await evidence.decisions('again')).toEqual([]);
+  });
 });

@@ -1,21 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import { csvParse } from 'd3-dsv';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { num, openWithSample, SHARED, tableRecords } from './helpers';
+import { countByType } from './sample-counts';
 
-const SAMPLE = fileURLToPath(new URL('../../sample-data/', import.meta.url));
-/** Luton rows of the sample per crime type and month, counted independently of the app (gunzip in Node, parse with d3-dsv). */
-const counts = new Map<string, number>();
-for (const f of readdirSync(`${SAMPLE}police-uk`).filter((x) => x.endsWith('.csv.gz'))) {
-  for (const r of csvParse(gunzipSync(readFileSync(`${SAMPLE}police-uk/${f}`)).toString('utf8'))) {
-    if (!/^Luton \d{3}[A-Z]$/.test(r['LSOA name'] ?? '')) continue;
-    const k = `${r['Crime type']}|${r['Month']}`;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-}
-const count = (type: string, from: string, to: string) => [...counts].filter(([k]) => k.startsWith(`${type}|`) && k.slice(-7) >= from && k.slice(-7) <= to).reduce((s, [, n]) => s + n, 0);
+/** Luton rows of the sample of one crime type in the months from..to, counted independently of the app. */
+const count = (type: string, from: string, to: string) => countByType(from, to).get(type) ?? 0;
 const fmt = (n: number) => n.toLocaleString('en-GB');
 
 /** The published 2014 matrix, read from the shared reference (not the app's copy). */
@@ -100,6 +89,27 @@ test.describe('strategic assessment report on the Luton sample and the seed asse
     await expect(page.getByRole('heading', { name: 'Strategic assessment: Luton' })).toBeVisible();
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)!.length).toBeGreaterThanOrEqual(5);
+  });
+
+  test('with the suggested links confirmed on the Risk matrix page, the summary cites each linked priority’s evidence, busiest wards and control chart', async ({ page }) => {
+    await openWithSample(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk matrix', exact: true }).click();
+    await page.getByRole('button', { name: /^Confirm all \d+ suggested links$/ }).click();
+    await expect(page.getByText(/^Confirmed \d+ suggested links\.$/)).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Report', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Executive summary', level: 3 })).toBeVisible({ timeout: 120_000 });
+
+    const top = page.getByRole('heading', { name: 'Top 5 priorities' }).locator('xpath=..').getByRole('listitem');
+    const [now, before] = [count('Burglary', '2023-01', '2023-12'), count('Burglary', '2022-01', '2022-12')];
+    await expect(top.nth(4)).toContainText(`evidence: Burglary (police.uk) ${fmt(now)} in Jan 2023 to Dec 2023, ${now < before ? 'down' : 'up'} ${fmt(Math.abs(now - before))} (`);
+    await expect(top.nth(4)).toContainText(/; dashboard (Green|Amber|Red); .*most in \w[\w ]* \([\d,]+\), .* placed in wards, Jan 2023 to Dec 2023/);
+    await expect(top.nth(1)).toContainText('evidence: Anti-social behaviour (police.uk)');
+    const where = new Map((await tableRecords(page.getByRole('table', { name: 'Where the top 5 priorities happen' }))).map((r) => [r['Priority'], r]));
+    expect(where.get('Burglary Dwelling')?.['Evidence issue']).toBe('Burglary');
+    expect(num(where.get('Burglary Dwelling')?.['Rows placed'])).toBeLessThanOrEqual(now);
+    expect(num(where.get('Burglary Dwelling')?.['Rows placed'])).toBeGreaterThan(0.9 * now);
+    await expect(page.getByRole('figure', { name: 'Burglary: monthly count against its control limits' })).toBeVisible();
+    await expect(page.getByRole('figure', { name: 'Anti-social behaviour: monthly count against its control limits' })).toBeVisible();
   });
 
   test('exports the assessment as a project file and imports it as a new assessment; bad files are refused and change nothing', async ({ page }) => {

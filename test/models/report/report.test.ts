@@ -7,7 +7,7 @@ import { matchIssues } from '../../../models/evidence/grid';
 import { DEFAULT_WEIGHT_TABLES } from '../../../models/evidence/weights';
 import { monthRange } from '../../../models/months';
 import { buildReport, chartedIssues, type ReportInput } from '../../../models/report/build';
-import { assembleReport, issueLinks, linkedCrimeIssues } from '../../../models/report/assemble';
+import { assembleReport, linkedCrimeIssues } from '../../../models/report/assemble';
 import { alignIssues, rankingChanges } from '../../../models/report/changes';
 import type { Block } from '../../../models/report/document';
 import { caveats, executiveSummary } from '../../../models/report/summary';
@@ -179,15 +179,7 @@ describe('buildReport', () => {
   });
 });
 
-describe('assembleReport and issueLinks', () => {
-  it('links by stored link first (null meaning none), else by id or name', () => {
-    const l = issueLinks(seed, DEFAULT_CATALOGUE, { [id('Burglary Dwelling')]: 'burglary', [id('Shoplifting')]: null, [id('Terrorism')]: 'no-such-issue' });
-    expect(l[id('Burglary Dwelling')]).toBe('burglary');
-    expect(l[id('Shoplifting')]).toBeNull();
-    expect(l[id('Terrorism')]).toBeNull();
-    expect(l[id('Theft from the Person')]).toBe('theft-from-the-person');
-  });
-
+describe('assembleReport', () => {
   it('compares with another stored assessment and names it', () => {
     const previous = { ...setDraftWeight(seed, 'community_priority', 3), id: 'prev', name: '2025 draft' };
     const r = assembleReport({
@@ -207,5 +199,14 @@ describe('assembleReport and issueLinks', () => {
     expect(r.summary.changes).toMatch(/^Against “2025 draft”: Domestic Abuse up 5 places to 1st;/);
     expect(r.input.moves.get(id('ASB (Personal)'))).toEqual({ kind: 'down', places: 1 });
     expect(linkedCrimeIssues(seed, DEFAULT_CATALOGUE, links, 5)).toEqual({ 'anti-social-behaviour': ['Anti-social behaviour'], burglary: ['Burglary'] });
+  });
+
+  it('names as many priorities as the report asks, else as many as the Sensitivity page, else the cut line, else 5', () => {
+    const parts = { settings: { topN: null, comparison: { kind: 'none' as const }, robustness: false }, previous: null, evidence, dashboard, links, robustness: null, need: null, overviewNotes: [], data: null, generatedAt: 0 };
+    expect(assembleReport({ ...parts, assessment: seed }).n).toBe(5);
+    expect(assembleReport({ ...parts, assessment: { ...seed, cutLine: 7 } }).n).toBe(7);
+    expect(assembleReport({ ...parts, assessment: { ...seed, cutLine: 7, sensitivity: { ...seed.sensitivity, topN: 3 } as typeof seed.sensitivity } }).n).toBe(3);
+    expect(assembleReport({ ...parts, settings: { ...parts.settings, topN: 8 }, assessment: { ...seed, cutLine: 7 } }).n).toBe(8);
+    expect(assembleReport({ ...parts, assessment: seed }).changes).toBeNull();
   });
 });
