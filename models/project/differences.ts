@@ -1,6 +1,7 @@
 import { formatCount, formatMonth, plural } from '../format';
 import { windowLabel } from '../evidence/period';
-import type { DataDescription, EvidenceSetupRecord, SettingsSnapshot } from './schema';
+import type { EvidenceSetup } from '../evidence/setup';
+import type { DataDescription, SettingsSnapshot } from './schema';
 
 /** JSON with object keys sorted, so equal values compare equal whatever their key order. */
 export function canonical(value: unknown): string {
@@ -74,7 +75,7 @@ export function settingsDifferences(file: SettingsSnapshot, now: SettingsSnapsho
   if (!same(e.localCounts, n.localCounts)) out.push(`the local counts (${plural(e.localCounts.length, 'count')} in the file, ${formatCount(n.localCounts.length)} now)`);
   if (!same(e.weights, n.weights)) out.push('the harm and cost weight tables');
   if (!same(e.banding, n.banding)) out.push('the banding rules');
-  const period = (p: EvidenceSetupRecord['period']) => `${p.months} months to ${p.end === null ? 'the latest month' : formatMonth(p.end)}`;
+  const period = (p: EvidenceSetup['period']) => `${p.months} months to ${p.end === null ? 'the latest month' : formatMonth(p.end)}`;
   if (!same(e.period, n.period)) out.push(`the assessment period (file: ${period(e.period)}; now: ${period(n.period)})`);
   if (file.area !== now.area) out.push(`the partnership area (file: ${file.area ?? 'none'}; now: ${now.area ?? 'none'})`);
   if (file.need !== null && !same(file.need, now.need)) out.push(`the community need settings for ${file.need.area}`);

@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { ScoreDecision } from '../evidence/audit';
-import { BandingRules } from '../evidence/banding';
-import { Catalogue } from '../evidence/catalogue';
 import { IssueLink } from '../evidence/links';
-import { LocalCount } from '../evidence/local-counts';
-import { PeriodChoice } from '../evidence/period';
-import { WeightTables } from '../evidence/weights';
+import { EvidenceSetup } from '../evidence/setup';
 import { NeedSettings } from '../need/schema';
 import { Assessment } from '../risk-matrix/assessment';
 import { OutputSettings } from '../report/settings';
@@ -24,16 +20,6 @@ import { OutputSettings } from '../report/settings';
 
 export const PROJECT_FORMAT = 'csp-workbench-project';
 export const PROJECT_VERSION = 1;
-
-/** The evidence set-up (as the evidence store keeps it). */
-export const EvidenceSetupRecord = z.object({
-  catalogue: Catalogue,
-  localCounts: z.array(LocalCount),
-  weights: WeightTables,
-  banding: BandingRules,
-  period: PeriodChoice,
-});
-export type EvidenceSetupRecord = z.infer<typeof EvidenceSetupRecord>;
 
 /** Which data the assessment was made with: what was loaded when the file was saved. */
 export const DataDescription = z.object({
@@ -78,7 +64,7 @@ export const ProjectFile = z
     /** The assessment record exactly as stored: model, issues, scores with rationales and confidence, weight sets, baseline, draft weights, cut line, scenarios. */
     assessment: Assessment,
     evidence: z.object({
-      setup: EvidenceSetupRecord,
+      setup: EvidenceSetup,
       /** The assessment's audit trail of accepted and overridden proposed scores. */
       decisions: z.array(ScoreDecision),
       /** The analyst's stored links from the assessment's issues to catalogue issues (the evidence store's). */
@@ -100,7 +86,7 @@ export type ProjectFile = z.infer<typeof ProjectFile>;
 
 /** The settings a project file can restore, after the user agrees (and the ones they replace, kept for undo). */
 export const SettingsSnapshot = z.object({
-  evidence: EvidenceSetupRecord,
+  evidence: EvidenceSetup,
   /** The need settings of one area (null: none). */
   need: z.object({ area: z.string(), settings: NeedSettings }).nullable(),
   area: z.string().nullable(),
