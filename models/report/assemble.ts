@@ -86,7 +86,12 @@ export function assembleReport(p: ReportParts): AssembledReport {
   const changes = compare(p, ranked, n);
   const where = p.need?.matrix == null ? null : whereInput(p.need.matrix, p.need.byIssue, p.need.topN);
   const summary = executiveSummary({ assessment: a, ranked, n, changes, evidence: p.evidence, dashboard: p.dashboard?.rows ?? null, links: p.links, robustness: p.robustness, where });
-  const notes = [...p.overviewNotes, ...(p.evidence?.notes ?? [])];
+  const missing = p.settings.comparison.kind === 'assessment' && p.previous === null;
+  const notes = [
+    ...(missing ? [{ id: 'comparison-missing', severity: 'warning' as const, text: 'The assessment chosen to compare the ranking with is no longer stored, so nothing is compared. Choose another on the Report page.' }] : []),
+    ...p.overviewNotes,
+    ...(p.evidence?.notes ?? []),
+  ];
   const input: ReportInput = {
     assessment: a,
     ranked,

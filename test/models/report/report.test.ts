@@ -208,5 +208,8 @@ describe('assembleReport', () => {
     expect(assembleReport({ ...parts, assessment: { ...seed, cutLine: 7, sensitivity: { ...seed.sensitivity, topN: 3 } as typeof seed.sensitivity } }).n).toBe(3);
     expect(assembleReport({ ...parts, settings: { ...parts.settings, topN: 8 }, assessment: { ...seed, cutLine: 7 } }).n).toBe(8);
     expect(assembleReport({ ...parts, assessment: seed }).changes).toBeNull();
+    const gone = assembleReport({ ...parts, settings: { ...parts.settings, comparison: { kind: 'assessment', id: 'deleted' } }, assessment: seed });
+    expect(gone.changes).toBeNull();
+    expect(gone.input.caveats[0]?.text).toMatch(/^The assessment chosen to compare the ranking with is no longer stored/);
   });
 });
