@@ -6,6 +6,8 @@ import { benchmarkPlacement, benchmarkScoring, type NeedBenchmark } from '../mod
 import { readLookup, type LookupRead } from '../models/need/lookup';
 import { mapLayer, needMatrix, needRobustness, type MapLayer, type NeedMatrix, type RobustnessResult } from '../models/need/matrix';
 import { areaProfile, type AreaProfile } from '../models/need/profile';
+import { crimePeriod } from '../models/need/crime-cube';
+import { topAreas, type TopAreas } from '../models/need/top-areas';
 import { NeedLevel, NeedSettings, PeriodMonths, UserIndicator, WardLookup } from '../models/need/schema';
 import { readUserIndicators, type UserIndicatorRead } from '../models/need/user-indicators';
 import { openDataStore } from '../src/data/idb-store';
@@ -74,6 +76,25 @@ const api = {
     return at === undefined ? null : mapLayer(at.table, at.areas, Text.parse(id));
   },
 
+  /** The areas with the most rows of some crime types in a period (for the report's "where"). */
+  async topAreas(area: string, level: NeedLevel, periodMonths: PeriodMonths, crimeTypes: string[], n: number): Promise<TopAreas | null> {
+    const at = await levelOf(area, level, periodMonths);
+    if (at === undefined) return null;
+    return topAreas(at.cube, at.areas, crimePeriod(at.cube, PeriodMonths.parse(periodMonths)), z.array(Text).parse(crimeTypes), z.number().int().min(1).parse(n));
+  },
+  /** The stored matrix settings of an area (undefined: none stored). */
+  async settings(area: string): Promise<NeedSettings | undefined> {
+    return (await need).settings(Area.parse(area));
+  },
+  /** The user's area indicators and lookup, described (no values). */
+  async records(): Promise<{ userIndicators: { name: string; fileName: string; importedAt: number }[]; lookup: { fileName: string; importedAt: number } | null }> {
+    const n = await need;
+    const [indicators, lookup] = await Promise.all([n.userIndicators(), n.lookup()]);
+    return {
+      userIndicators: indicators.map(({ name, fileName, importedAt }) => ({ name, fileName, importedAt })),
+      lookup: lookup === undefined ? null : { fileName: lookup.fileName, importedAt: lookup.importedAt },
+    };
+  },
   /** Reads and checks an area-indicator CSV against the loaded boundaries (nothing is stored). */
   async readIndicators(fileName: string, text: string, area: string): Promise<UserIndicatorRead> {
     const ctx = await (await source).context(Area.parse(area));

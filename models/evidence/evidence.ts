@@ -34,6 +34,22 @@ export const ChangeEvidence = z.object({
 });
 export type ChangeEvidence = z.infer<typeof ChangeEvidence>;
 
+/**
+ * The change between two periods' counts as every view shows it: difference,
+ * relative change per month with data, the plan's words and the exact
+ * Poisson test. The evidence table and the dashboard both use this.
+ *
+ * @example changeEvidence(719, 948, { previous: 12, current: 12 }).text // 'Up 229 (32%)'
+ */
+export function changeEvidence(previous: number, current: number, exposure: { previous: number; current: number }): ChangeEvidence {
+  return {
+    difference: current - previous,
+    relative: relativeChange(previous, current, exposure),
+    text: describeChange(previous, current, exposure),
+    ...poissonChangeTest(previous, current, exposure),
+  };
+}
+
 export const IssueEvidence = z.object({
   id: z.string(),
   label: z.string(),
@@ -226,15 +242,7 @@ export function computeEvidence({ cube, storedMonths, population, config }: Evid
         byCrimeType: x.byCrimeType,
       };
     }
-    const change =
-      x.exposure.previous === 0
-        ? null
-        : {
-            difference: x.current - x.previous,
-            relative: relativeChange(x.previous, x.current, x.exposure),
-            text: describeChange(x.previous, x.current, x.exposure),
-            ...poissonChangeTest(x.previous, x.current, x.exposure),
-          };
+    const change = x.exposure.previous === 0 ? null : changeEvidence(x.previous, x.current, x.exposure);
     // A type with no rows adds nothing whatever its weight, so it cannot make the weighted volume incomplete.
     const weighed = x.weighed.filter((p) => p.count > 0);
     return {

@@ -45,7 +45,12 @@ export const Period = z.object({
 });
 export type Period = z.infer<typeof Period>;
 
-function window(from: Month, to: Month, stored: ReadonlySet<Month>): Window {
+/**
+ * The months from `from` to `to`, split into stored and missing.
+ *
+ * @example periodWindow('2023-10', '2023-12', new Set(['2023-10', '2023-12'])).missing // ['2023-11']
+ */
+export function periodWindow(from: Month, to: Month, stored: ReadonlySet<Month>): Window {
   const months = monthRange(from, to);
   return { from, to, months, stored: months.filter((m) => stored.has(m)), missing: months.filter((m) => !stored.has(m)) };
 }
@@ -64,8 +69,8 @@ export function assessmentPeriod(storedMonths: Iterable<Month>, choice: PeriodCh
   const currentFrom = addMonths(end, -(n - 1));
   return {
     length: n,
-    current: window(currentFrom, end, stored),
-    previous: window(addMonths(currentFrom, -n), addMonths(currentFrom, -1), stored),
+    current: periodWindow(currentFrom, end, stored),
+    previous: periodWindow(addMonths(currentFrom, -n), addMonths(currentFrom, -1), stored),
     latest: choice.end === null,
   };
 }

@@ -3,7 +3,7 @@ import type { Assessment as StoredAssessment } from '../risk-matrix/assessment';
 import { EditError } from '../risk-matrix/edit-error';
 import { WeightConstraints, type WeightConstraintsInput } from './constraints';
 import { DEFAULT_SEED } from './random';
-import { SmaaOptions } from './smaa';
+import { SmaaOptions, type SmaaOptionsInput } from './smaa';
 import { ConfidenceSpread } from './uncertainty';
 
 /**
@@ -84,3 +84,14 @@ export function constraintsFor(input: WeightConstraintsInput, weighted: readonly
 /** Whether any constraint is stated. */
 export const hasConstraints = (c: WeightConstraints): boolean =>
   c.order.length > 1 || c.atLeast.length > 0 || Object.values(c.shareBounds).some((b) => b.min > 0 || b.max < 1);
+
+/**
+ * The SMAA run these settings ask for on a model: samples, seed, score
+ * spreads (or none), and the constraints that apply to its weighted criteria.
+ *
+ * @example smaaOptionsOf(sensitivitySettings(a), weightedCriteria(a.model).map((c) => c.id)).options // { samples: 10000, seed: 1234, … }
+ */
+export function smaaOptionsOf(s: SensitivitySettings, weighted: readonly string[]): { options: SmaaOptionsInput; dropped: string[] } {
+  const { constraints, dropped } = constraintsFor(s.constraints, weighted);
+  return { options: { samples: s.samples, seed: s.seed, constraints, scoreSpread: s.varyScores ? s.spread : null }, dropped };
+}

@@ -6,6 +6,7 @@ import { openEvidenceStore } from '../data/evidence-store';
 import { STORE_CHANNEL } from '../data/store';
 import { SAMPLE_FILES, SAMPLE_LABEL } from '../data/sample-files';
 import { openAssessmentStore } from '../data/assessment-store';
+import { openReportStore } from '../data/report-store';
 import { seedAssessment } from '../data/seed-assessment';
 import { startWorkers } from '../../workers/client';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from './context';
@@ -100,6 +101,23 @@ export class CspApp extends LitElement {
         padding: 0.75rem 1.25rem;
         font-size: 0.85rem;
       }
+      /* Printing (the report): only the page's content, full width. */
+      @media print {
+        header,
+        footer,
+        .banner,
+        .skip-link {
+          display: none;
+        }
+        :host {
+          display: block;
+          min-height: 0;
+        }
+        main {
+          padding: 0;
+          max-width: none;
+        }
+      }
     `,
   ];
 
@@ -134,12 +152,23 @@ export class CspApp extends LitElement {
 
   private async start(): Promise<void> {
     try {
-      const [store, evidenceStore, assessments] = await Promise.all([openDataStore(), openEvidenceStore(), openAssessmentStore()]);
+      const [store, evidenceStore, assessments, reportStore] = await Promise.all([openDataStore(), openEvidenceStore(), openAssessmentStore(), openReportStore()]);
       // First visit: the 2014 Central Bedfordshire matrix, imported like a user's file (no request needed).
       await assessments.seedOnce(() => seedAssessment(crypto.randomUUID(), Date.now()));
       const workers = startWorkers();
       const jobs = new ImportJobs(workers.importer);
-      this.services = { store, importer: workers.importer, data: workers.data, jobs, evidence: workers.evidence, evidenceStore, need: workers.need, sensitivity: workers.sensitivity, assessments };
+      this.services = {
+        store,
+        importer: workers.importer,
+        data: workers.data,
+        jobs,
+        evidence: workers.evidence,
+        evidenceStore,
+        need: workers.need,
+        assessments,
+        sensitivity: workers.sensitivity,
+        reports: reportStore,
+      };
       exposeForScripts(workers);
       this.channel = new BroadcastChannel(`${STORE_CHANNEL}:${DATA_DB_NAME}`);
       this.channel.onmessage = () => void this.refresh();

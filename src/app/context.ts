@@ -8,6 +8,7 @@ import type { EvidenceApi } from '../../workers/evidence.worker';
 import type { EvidenceStore } from '../data/evidence-store';
 import type { NeedApi } from '../../workers/need.worker';
 import type { SensitivityApi } from '../../workers/sensitivity.worker';
+import type { ReportStore } from '../data/report-store';
 import type { ImportJobs } from './import-jobs';
 
 /** Long-lived services every view may use, provided once by the app shell. */
@@ -29,6 +30,8 @@ export interface Services {
   sensitivity: Remote<SensitivityApi>;
   /** Risk-matrix assessments (their own IndexedDB database; small records, read and written from the page). */
   assessments: AssessmentStore;
+  /** Dashboard and report settings, and the undo of a settings restore from a project file. */
+  reports: ReportStore;
 }
 export const servicesContext = createContext<Services>(Symbol('services'));
 

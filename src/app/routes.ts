@@ -6,6 +6,8 @@ import '../pages/need-page';
 import '../pages/matrix-page';
 import '../pages/priorities-page';
 import '../pages/sensitivity-page';
+import '../pages/dashboard-page';
+import '../pages/report-page';
 
 /** A page of the workbench, addressed as #/<path>. */
 export interface Route {
@@ -23,6 +25,8 @@ export const ROUTES: readonly Route[] = [
   { path: 'matrix', label: 'Risk matrix', render: () => html`<csp-matrix-page></csp-matrix-page>` },
   { path: 'priorities', label: 'Priorities', render: () => html`<csp-priorities-page></csp-priorities-page>` },
   { path: 'sensitivity', label: 'Sensitivity', render: () => html`<csp-sensitivity-page></csp-sensitivity-page>` },
+  { path: 'dashboard', label: 'Dashboard', render: () => html`<csp-dashboard-page></csp-dashboard-page>` },
+  { path: 'report', label: 'Report', render: () => html`<csp-report-page></csp-report-page>` },
 ];
 
 /** @example routeFromHash('#/overview').label // 'Overview' */

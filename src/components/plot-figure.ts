@@ -34,9 +34,9 @@ export class PlotFigure extends LitElement {
     if (this.options !== null) this.container.append(Plot.plot(this.options));
   }
 
-  /** The rendered chart's SVG element (for exports). */
-  get svg(): SVGSVGElement | null {
-    return this.container?.querySelector('svg') ?? null;
+  /** The rendered chart as Plot returned it: its SVG, or a figure holding legends and the SVG (for exports). */
+  get chart(): (Element & Partial<Plot.Plot>) | null {
+    return this.container?.firstElementChild ?? null;
   }
 }
 

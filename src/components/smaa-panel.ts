@@ -5,7 +5,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { formatPercent } from '../../models/format';
 import { weightedCriteria } from '../../models/risk-matrix/explain';
 import type { Assessment } from '../../models/sensitivity/problem';
-import { constraintsFor, type SensitivitySettings } from '../../models/sensitivity/settings';
+import { smaaOptionsOf, type SensitivitySettings } from '../../models/sensitivity/settings';
 import type { SmaaOptionsInput } from '../../models/sensitivity/smaa';
 import type { Labels } from '../../models/sensitivity/weight-words';
 import type { SmaaProgress } from '../../workers/sensitivity.worker';
@@ -38,9 +38,7 @@ export class SmaaPanel extends LitElement {
 
   /** The options a run takes from the settings, and the stated limits that carry no weight here. */
   private options(): { options: SmaaOptionsInput; dropped: string[] } {
-    const s = this.settings;
-    const { constraints, dropped } = constraintsFor(s.constraints, weightedCriteria(this.input.model).map((c) => c.id));
-    return { options: { samples: s.samples, seed: s.seed, constraints, scoreSpread: s.varyScores ? s.spread : null }, dropped };
+    return smaaOptionsOf(this.settings, weightedCriteria(this.input.model).map((c) => c.id));
   }
 
   private readonly smaa = new Task(this, {

@@ -6,6 +6,7 @@ import { Catalogue, DEFAULT_CATALOGUE } from '../../models/evidence/catalogue';
 import { AssessmentLinks, IssueLink, withLinks } from '../../models/evidence/links';
 import { LocalCount, localCountKey, mergeLocalCounts, type LocalCountsMerge } from '../../models/evidence/local-counts';
 import { DEFAULT_PERIOD, PeriodChoice } from '../../models/evidence/period';
+import type { EvidenceSetup } from '../../models/evidence/setup';
 import { DEFAULT_WEIGHT_TABLES, WeightTables } from '../../models/evidence/weights';
 
 export const EVIDENCE_DB_NAME = 'csp-workbench-evidence';
@@ -15,15 +16,8 @@ export const EVIDENCE_DB_NAME = 'csp-workbench-evidence';
  */
 export const EVIDENCE_DB_VERSION = 2;
 
-/** Everything the analyst has set up for the evidence: kept in its own IndexedDB database. */
-export const EvidenceSetup = z.object({
-  catalogue: Catalogue,
-  localCounts: z.array(LocalCount),
-  weights: WeightTables,
-  banding: BandingRules,
-  period: PeriodChoice,
-});
-export type EvidenceSetup = z.infer<typeof EvidenceSetup>;
+/** Everything the analyst has set up for the evidence (models/evidence/setup.ts): kept in its own IndexedDB database. */
+export { EvidenceSetup } from '../../models/evidence/setup';
 
 /**
  * The evidence workbench's own store: the issue catalogue (crime-type

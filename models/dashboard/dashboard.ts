@@ -1,0 +1,240 @@
+import { z } from 'zod';
+import { EvidenceNote, type EvidenceConfig, type EvidenceResult, type IssueEvidence } from '../evidence/evidence';
+import { Window, windowLabel } from '../evidence/period';
+import { AreaPopulation } from '../evidence/population';
+import { changePercentText } from '../evidence/change';
+import { formatCount, formatMonth, formatRate } from '../format';
+import { DEFAULT_EXCEPTION_SETTINGS, ExceptionSettings, MONTH_STATUS_WORDS, MonthCheck, monthlyExceptions } from './exceptions';
+import { DEFAULT_NEARLY_ALL, IndicatorRating, rateAgainstTarget, ragStatus, Rag, Target, targetWords, type TargetIndicator } from './rag';
+import { compareWindows, QUARTER_MONTHS, quarterLabel, quarterWindows, WindowComparison } from './windows';
+
+/**
+ * The performance dashboard: for each issue of the evidence catalogue, the
+ * rolling 12 months against the previous 12 and the latest quarter against
+ * the same quarter a year earlier (both with the evidence's change test), the
+ * rate per 1,000, monthly exceptions, and a RAG status by the Barnet rule
+ * (./rag) with optional targets.
+ *
+ * Built from an {@link EvidenceResult} computed for a 12-month period, so the
+ * rolling figures are the evidence's own (same counts, same test).
+ */
+
+export const DashboardSettings = z.object({
+  exceptions: ExceptionSettings,
+  /** Count a change as positive or negative only when it is significant at 5%. */
+  significantOnly: z.boolean(),
+  /** Share of rated indicators that makes "nearly all" negative (see ./rag). */
+  nearlyAll: z.number().min(0.5, { error: '“nearly all” is 50% to 100% of the rated indicators' }).max(1, { error: '“nearly all” is 50% to 100% of the rated indicators' }),
+  targets: z.array(Target),
+  /** Catalogue issues where a rise is good news (for example more reporting of hate crime). */
+  risingIsPositive: z.array(z.string()),
+});
+export type DashboardSettings = z.infer<typeof DashboardSettings>;
+
+export const DEFAULT_DASHBOARD_SETTINGS: DashboardSettings = {
+  exceptions: DEFAULT_EXCEPTION_SETTINGS,
+  significantOnly: false,
+  nearlyAll: DEFAULT_NEARLY_ALL,
+  targets: [],
+  risingIsPositive: [],
+};
+
+export const IndicatorId = z.enum(['rolling', 'quarter', 'latest-month', 'rate', 'volume']);
+export type IndicatorId = z.infer<typeof IndicatorId>;
+
+export const DashboardIndicator = z.object({
+  id: IndicatorId,
+  label: z.string(),
+  /** The figure as shown, e.g. "Down 149 (8%), significant at 5%". */
+  value: z.string(),
+  rating: IndicatorRating,
+  /** Why it is rated so (or not rated). */
+  reason: z.string(),
+});
+export type DashboardIndicator = z.infer<typeof DashboardIndicator>;
+
+export const DashboardRow = z.object({
+  issueId: z.string(),
+  label: z.string(),
+  source: z.enum(['police-uk', 'local']),
+  hasData: z.boolean(),
+  rolling: WindowComparison,
+  quarter: WindowComparison,
+  ratePer1000: z.number().nullable(),
+  /** Every month of the issue's series, judged against the months before it. */
+  months: z.array(MonthCheck),
+  /** The last three months to the end of the period (Barnet shows three). */
+  recent: z.array(MonthCheck),
+  indicators: z.array(DashboardIndicator),
+  rag: z.object({ rag: Rag, rated: z.number(), positive: z.number(), negative: z.number(), amber: z.number(), words: z.string() }),
+});
+export type DashboardRow = z.infer<typeof DashboardRow>;
+
+export const Dashboard = z.object({
+  area: z.string().nullable(),
+  /** The last month of the dashboard (null: nothing stored). */
+  end: z.string().nullable(),
+  rolling: z.object({ current: Window, previous: Window }).nullable(),
+  quarter: z.object({ current: Window, previous: Window }).nullable(),
+  population: AreaPopulation.nullable(),
+  settings: DashboardSettings,
+  rows: z.array(DashboardRow),
+  notes: z.array(EvidenceNote),
+});
+export type Dashboard = z.infer<typeof Dashboard>;
+
+/** The evidence request behind the dashboard: the analyst's set-up, over 12 months to the period's end month. */
+export const dashboardConfig = (config: EvidenceConfig): EvidenceConfig => ({ ...config, period: { end: config.period.end, months: 12 } });
+
+const TARGET_OF: Partial<Record<IndicatorId, TargetIndicator>> = { rolling: 'rolling-change', quarter: 'quarter-change', rate: 'rate', volume: 'volume' };
+
+/**
+ * The dashboard from 12-month evidence.
+ *
+ * @example buildDashboard(computeEvidence({ …, config: { …, period: { end: null, months: 12 } } }), DEFAULT_DASHBOARD_SETTINGS).rows[0].rag.rag // 'amber'
+ */
+export function buildDashboard(evidence: EvidenceResult, settings: DashboardSettings = DEFAULT_DASHBOARD_SETTINGS): Dashboard {
+  const period = evidence.period;
+  const stored = new Set(evidence.storedMonths);
+  const end = period?.current.to ?? null;
+  const quarter = end === null ? null : quarterWindows(end, stored);
+  const rows = evidence.issues.map((issue) => row(issue, settings, quarter, end));
+  return {
+    area: evidence.area,
+    end,
+    rolling: period === null ? null : { current: period.current, previous: period.previous },
+    quarter,
+    population: evidence.population,
+    settings,
+    rows,
+    notes: evidence.notes,
+  };
+}
+
+function row(issue: IssueEvidence, settings: DashboardSettings, quarter: { current: Window; previous: Window } | null, end: string | null): DashboardRow {
+  const rolling: WindowComparison = {
+    current: issue.volume,
+    previous: issue.previous,
+    exposure: issue.exposure,
+    change: issue.change,
+  };
+  const q = quarter === null ? { current: null, previous: null, exposure: { current: 0, previous: 0 }, change: null } : compareWindows(issue.series, quarter.current, quarter.previous);
+  const months = monthlyExceptions(issue.series, settings.exceptions);
+  const recentMonths = end === null ? [] : quarter!.current.months;
+  const recent = recentMonths.map((m) => months.find((c) => c.month === m) ?? { month: m, count: null, status: 'no-data' as const, limits: null, baseline: 0 });
+  const targets = settings.targets.filter((t) => t.issueId === issue.id);
+  const rising = settings.risingIsPositive.includes(issue.id);
+  const indicators = issue.hasData
+    ? [
+        changeIndicator('rolling', 'Rolling 12 months on the previous 12', rolling, settings, targets, rising),
+        changeIndicator('quarter', quarter === null ? 'Latest quarter' : `${quarterLabel(quarter.current)} on ${quarterLabel(quarter.previous)}`, q, settings, targets, rising),
+        monthIndicator(recent.at(-1), rising),
+        valueIndicator('rate', 'Rate per 1,000 residents', issue.ratePer1000, issue.ratePer1000 === null ? '—' : formatRate(issue.ratePer1000), targets),
+        valueIndicator('volume', 'Volume, 12 months', issue.volume, issue.volume === null ? '—' : formatCount(issue.volume), targets),
+      ]
+    : [];
+  return {
+    issueId: issue.id,
+    label: issue.label,
+    source: issue.source,
+    hasData: issue.hasData,
+    rolling,
+    quarter: q,
+    ratePer1000: issue.ratePer1000,
+    months,
+    recent,
+    indicators,
+    rag: ragStatus(
+      indicators.map((i) => i.rating),
+      settings.nearlyAll,
+    ),
+  };
+}
+
+function targetFor(targets: readonly Target[], id: IndicatorId): Target | undefined {
+  const kind = TARGET_OF[id];
+  return kind === undefined ? undefined : targets.find((t) => t.indicator === kind);
+}
+
+function byTarget(id: IndicatorId, label: string, value: string, x: number, t: Target, unit: string): DashboardIndicator {
+  const rating = rateAgainstTarget(x, t);
+  const band = rating === 'positive' ? 'green' : rating === 'negative' ? 'red' : 'amber';
+  return { id, label, value, rating, reason: `${band} against the target (${targetWords(t, unit)})` };
+}
+
+function changeIndicator(id: 'rolling' | 'quarter', label: string, c: WindowComparison, s: DashboardSettings, targets: readonly Target[], rising: boolean): DashboardIndicator {
+  const change = c.change;
+  if (change === null) return { id, label, value: 'No comparison', rating: 'not-rated', reason: 'no data for the earlier period' };
+  const value = `${change.text}, ${change.words}`;
+  const target = targetFor(targets, id);
+  if (target !== undefined && change.relative !== null) return byTarget(id, label, value, 100 * change.relative, target, '%');
+  if (change.relative === null) return { id, label, value, rating: 'not-rated', reason: 'none in the earlier period to compare with' };
+  if (change.relative === 0) return { id, label, value, rating: 'not-rated', reason: 'no change' };
+  if (s.significantOnly && !change.significant) return { id, label, value, rating: 'not-rated', reason: 'the change is not significant at 5%' };
+  const up = change.relative > 0;
+  const good = up === rising;
+  return { id, label, value, rating: good ? 'positive' : 'negative', reason: `${up ? 'a rise' : 'a fall'}${rising ? ' (a rise is good news for this issue)' : ''}` };
+}
+
+function monthIndicator(check: MonthCheck | undefined, rising: boolean): DashboardIndicator {
+  const label = check === undefined ? 'Latest month' : `${formatMonth(check.month)} against its control limits`;
+  if (check === undefined || check.count === null) return { id: 'latest-month', label, value: 'No data', rating: 'not-rated', reason: 'no data for the month' };
+  const w = MONTH_STATUS_WORDS[check.status];
+  const limits = check.limits === null ? '' : ` (limits ${formatCount(Math.round(check.limits.lower))} to ${formatCount(Math.round(check.limits.upper))})`;
+  const value = `${formatCount(check.count)}, ${w.words}${limits}`;
+  if (check.status !== 'high' && check.status !== 'low') return { id: 'latest-month', label, value, rating: 'not-rated', reason: w.words };
+  const good = (check.status === 'high') === rising;
+  return { id: 'latest-month', label, value, rating: good ? 'positive' : 'negative', reason: `an ${w.words} month` };
+}
+
+function valueIndicator(id: 'rate' | 'volume', label: string, x: number | null, value: string, targets: readonly Target[]): DashboardIndicator {
+  const target = targetFor(targets, id);
+  if (x === null) return { id, label, value, rating: 'not-rated', reason: 'no figure' };
+  if (target === undefined) return { id, label, value, rating: 'not-rated', reason: 'no target set' };
+  return byTarget(id, label, value, x, target, '');
+}
+
+/**
+ * A rated indicator as a short factor, as the Barnet dashboard lists its
+ * positive and negative factors beside the RAG.
+ *
+ * @example factorText(row.indicators[0], row) // '12 months down 8%'
+ * @example factorText(row.indicators[2], row) // 'Dec 2023 unusually high'
+ */
+export function factorText(i: DashboardIndicator, r: DashboardRow): string {
+  const targeted = i.reason.includes('against the target');
+  const band = targeted ? `, ${i.rating === 'positive' ? 'green' : i.rating === 'negative' ? 'red' : 'amber'} against its target` : '';
+  const change = (what: string, c: WindowComparison['change']) => {
+    if (c === null || c.relative === null) return `${what}: ${i.value}`;
+    if (c.relative === 0) return `${what} unchanged`;
+    return `${what} ${c.relative > 0 ? 'up' : 'down'} ${changePercentText(c.relative)}${c.significant ? '' : ' (not significant)'}${band}`;
+  };
+  switch (i.id) {
+    case 'rolling':
+      return change('12 months', r.rolling.change);
+    case 'quarter':
+      return change('latest quarter', r.quarter.change);
+    case 'latest-month': {
+      const last = r.recent.at(-1);
+      return last === undefined ? i.value : `${formatMonth(last.month)} ${MONTH_STATUS_WORDS[last.status].words}`;
+    }
+    case 'rate':
+      return `rate ${i.value}${band}`;
+    case 'volume':
+      return `volume ${i.value}${band}`;
+  }
+}
+
+/** The RAG rule in words, for the page and the report. */
+export function ragRuleWords(s: Pick<DashboardSettings, 'nearlyAll' | 'significantOnly'>): string {
+  const share = Math.round(s.nearlyAll * 100);
+  return `RAG follows the Barnet Safer Communities Partnership rule: Green when all rated indicators are positive, Amber when they are mixed, Red when all or nearly all are negative (“nearly all”: at least ${share}% of the rated indicators, rounded up, so with two or three indicators all of them). Indicators: the rolling 12 months on the previous 12 and the latest quarter on the same quarter a year earlier (a fall is positive${s.significantOnly ? ', counted only when significant at 5%' : ''}), the latest month against its control limits (rated only when unusually high or low), and the rate per 1,000 and volume (rated only against a target). A target rates its indicator green, amber or red, and an amber target makes the status at best Amber.`;
+}
+
+/** Period labels for the dashboard's columns. @example dashboardPeriods(d).rolling // '12 months to Dec 2023 (Jan 2023 to Dec 2023) on Jan 2022 to Dec 2022' */
+export function dashboardPeriods(d: Dashboard): { rolling: string; quarter: string } {
+  return {
+    rolling: d.rolling === null ? '—' : `${windowLabel(d.rolling.current)} on ${windowLabel(d.rolling.previous)}`,
+    quarter: d.quarter === null ? '—' : `${quarterLabel(d.quarter.current)} on ${quarterLabel(d.quarter.previous)} (${QUARTER_MONTHS} months)`,
+  };
+}

@@ -1,0 +1,278 @@
+import { dashboardPeriods, factorText, ragRuleWords, type Dashboard } from '../dashboard/dashboard';
+import { exceptionMethodWords, MONTH_STATUS_WORDS } from '../dashboard/exceptions';
+import { RAG_LABELS } from '../dashboard/rag';
+import type { EvidenceResult } from '../evidence/evidence';
+import { figureText } from '../evidence/figures';
+import { windowLabel } from '../evidence/period';
+import { formatCount, formatDate, formatMonth, formatRate } from '../format';
+import type { TopAreas } from '../need/top-areas';
+import type { DataDescription, IssueLinks } from '../project/schema';
+import type { Assessment } from '../risk-matrix/assessment';
+import { formatScore, totalFormula } from '../risk-matrix/explain';
+import { movementText, type Movement } from '../risk-matrix/movement';
+import type { RankedIssue } from '../risk-matrix/score';
+import type { SmaaResult } from '../sensitivity/smaa';
+import { smaaBasisWords } from '../sensitivity/smaa-words';
+import type { ChangeSummary } from './changes';
+import { para, section, type Block, type ReportDocument, type ReportSection } from './document';
+import { dataUsedRows } from './data-used';
+import type { ExecutiveSummary, WhereInput } from './summary';
+
+export interface ReportInput {
+  assessment: Assessment;
+  ranked: readonly RankedIssue[];
+  /** Movement of every issue against the comparison (or the baseline). */
+  moves: ReadonlyMap<string, Movement>;
+  /** What the movements are against, e.g. 'the baseline weights'. */
+  movesAgainst: string;
+  /** The top N against the comparison (null: none chosen). */
+  changes: ChangeSummary | null;
+  n: number;
+  summary: ExecutiveSummary;
+  caveats: readonly { severity: 'info' | 'warning'; text: string }[];
+  evidence: EvidenceResult | null;
+  dashboard: Dashboard | null;
+  links: IssueLinks;
+  robustness: SmaaResult | null;
+  where: (WhereInput & { topTable: { rank: number; name: string; composite: number | null; population: number | null }[] }) | null;
+  data: DataDescription | null;
+  dataLabels: Readonly<Record<string, string>>;
+  generatedAt: number;
+}
+
+/** Catalogue issues linked to the top N, with data: the ones whose control charts the report draws. */
+export function chartedIssues(x: Pick<ReportInput, 'ranked' | 'n' | 'links' | 'dashboard'>, max = 5): string[] {
+  const withData = new Set(x.dashboard?.rows.filter((r) => r.hasData).map((r) => r.issueId) ?? []);
+  const ids = x.ranked.slice(0, x.n).map((r) => x.links[r.issueId] ?? null);
+  return [...new Set(ids.filter((id): id is string => id !== null && withData.has(id)))].slice(0, max);
+}
+
+function summarySection(x: ReportInput): ReportSection {
+  const s = x.summary;
+  const warnings = x.caveats.filter((c) => c.severity === 'warning');
+  return section('summary', 'Executive summary', [para(s.intro)], [
+    section('summary-priorities', `Top ${x.n} priorities`, [{ kind: 'list', ordered: true, items: s.priorities.map((p) => p.line) }]),
+    section('summary-changes', 'What changed', [para(s.changes ?? 'No previous ranking was chosen to compare with.'), ...changesTable(x.changes)]),
+    section('summary-where', 'Where', [para(s.where ?? 'The community need matrix has no result for this area (it needs ward boundaries; see Data quality).')]),
+    section('summary-caveats', 'Caveats', [
+      warnings.length === 0 ? para('No data-quality warnings. See Data quality for every note.') : { kind: 'notes', items: warnings },
+      ...(warnings.length === 0 ? [] : [para(`See Data quality for all ${formatCount(x.caveats.length)} notes.`)]),
+    ]),
+  ]);
+}
+
+function changesTable(c: ChangeSummary | null): Block[] {
+  if (c === null) return [];
+  return [
+    {
+      kind: 'table',
+      id: 'changes',
+      caption: `The top ${c.n} against ${c.against}`,
+      head: ['Rank', 'Change', 'Issue', 'Rank before'],
+      numeric: [true, true, false, true],
+      rowHeader: 2,
+      rows: c.top.map((r) => [r.rankLabel, `${movementText(r.movement).symbol} ${movementText(r.movement).words}`, r.label, r.was ?? 'not ranked']),
+      ...(c.left.length === 0 ? {} : { source: `Left the top ${c.n}: ${c.left.map((l) => `${l.label} (${l.rankLabel === null ? 'not in this assessment' : `now ${l.rankLabel}`})`).join(', ')}.` }),
+    },
+  ];
+}
+
+function prioritiesSection(x: ReportInput): ReportSection {
+  const a = x.assessment;
+  const crit = a.model.criteria;
+  const rationales = x.ranked.slice(0, x.n).flatMap((r) =>
+    crit.flatMap((c) => {
+      const cell = a.scores[r.issueId]?.[c.id];
+      return cell?.rationale === undefined ? [] : [[r.label, c.label, cell.value === null ? '–' : formatScore(cell.value), cell.confidence ?? 'Not stated', cell.rationale]];
+    }),
+  );
+  const blocks: Block[] = [
+    para(`${totalFormula(a.model, a.draftWeights)} Issues with equal totals share a rank (“=2”) and keep their order in the assessment. Change is the movement against ${x.movesAgainst}. The line marks the top ${x.n}.`),
+    {
+      kind: 'table',
+      id: 'ranked',
+      caption: 'Ranked priorities',
+      head: ['Rank', 'Change', 'Issue', 'Total', ...crit.map((c) => c.label)],
+      numeric: [true, true, false, true, ...crit.map(() => true)],
+      rowHeader: 2,
+      rows: x.ranked.map((r) => [
+        r.rankLabel,
+        movementText(x.moves.get(r.issueId) ?? { kind: 'same' }).symbol,
+        r.label,
+        formatScore(r.total),
+        ...crit.map((c) => {
+          const v = a.scores[r.issueId]?.[c.id]?.value ?? null;
+          return v === null ? '–' : formatScore(v);
+        }),
+      ]),
+      cutAfter: x.n,
+      source: `Assessment “${a.name}” (${a.model.name}), as stored on ${formatDate(a.updatedAt)}.`,
+    },
+    { kind: 'figure', id: 'contributions', chart: { type: 'contributions' }, caption: 'What makes up each total', description: `Each issue’s total as a bar stacked by the contribution of each criterion, highest ranked first; the top ${x.n} are above the cut line. The table above gives every figure.` },
+  ];
+  if (rationales.length > 0) {
+    blocks.push({ kind: 'table', id: 'rationales', caption: `Rationales recorded for the top ${x.n}`, head: ['Issue', 'Criterion', 'Score', 'Confidence', 'Rationale'], numeric: [false, false, true, false, false], rowHeader: 0, rows: rationales });
+  }
+  return section('priorities', 'Priorities', blocks);
+}
+
+function evidenceSection(x: ReportInput): ReportSection {
+  const e = x.evidence;
+  if (e === null || e.period === null) return section('evidence', 'Evidence', [para('No police.uk data is stored, so there is no evidence from the data.')]);
+  const withData = e.issues.filter((i) => i.hasData);
+  const byId = new Map(e.issues.map((i) => [i.id, i]));
+  const months = e.period.length;
+  return section('evidence', 'Evidence', [
+    para(
+      `Figures for ${e.area ?? 'every located row'}, ${windowLabel(e.period.current)} against ${windowLabel(e.period.previous)}, from the stored police.uk street-level crime and local counts. Rates are per 1,000 residents (${e.population?.source ?? 'no population loaded'}${e.population === null ? '' : `: ${formatCount(e.population.total)}`}). Changes are tested with the exact test for two Poisson counts.`,
+    ),
+    {
+      kind: 'table',
+      id: 'evidence',
+      caption: 'Evidence by issue',
+      head: ['Issue', 'Source', `${months}-month volume`, `Previous ${months} months`, 'Change', 'Test', 'Rate per 1,000', 'Share in top 10% of LSOAs'],
+      numeric: [false, false, true, true, true, false, true, true],
+      rowHeader: 0,
+      rows: withData.map((i) => [i.label, i.source === 'police-uk' ? 'police.uk' : 'Local counts', figureText(i, 'volume'), figureText(i, 'previous'), figureText(i, 'change'), i.change?.words ?? '—', figureText(i, 'rate'), figureText(i, 'concentration')]),
+      source: `Period ${windowLabel(e.period.current)}; previous ${windowLabel(e.period.previous)}. Issues with no data are left out: ${e.issues.filter((i) => !i.hasData).map((i) => i.label).join(', ') || 'none'}.`,
+    },
+    {
+      kind: 'table',
+      id: 'evidence-links',
+      caption: `Evidence behind the top ${x.n} priorities`,
+      head: ['Priority', 'Evidence issue', 'Volume', 'Change', 'Rate per 1,000'],
+      numeric: [false, false, true, true, true],
+      rowHeader: 0,
+      rows: x.ranked.slice(0, x.n).map((r) => {
+        const id = x.links[r.issueId] ?? null;
+        const i = id === null ? undefined : byId.get(id);
+        return i === undefined ? [r.label, 'None linked', '—', '—', '—'] : [r.label, i.label, figureText(i, 'volume'), figureText(i, 'change'), figureText(i, 'rate')];
+      }),
+    },
+  ]);
+}
+
+function dashboardSection(x: ReportInput): ReportSection {
+  const d = x.dashboard;
+  if (d === null || d.end === null) return section('dashboard', 'Performance dashboard', [para('No data is stored, so there is no dashboard.')]);
+  const periods = dashboardPeriods(d);
+  const recent = d.quarter?.current.months ?? [];
+  const charted = chartedIssues(x);
+  const label = new Map(d.rows.map((r) => [r.issueId, r.label]));
+  return section('dashboard', 'Performance dashboard', [
+    para(ragRuleWords(d.settings)),
+    para(exceptionMethodWords(d.settings.exceptions)),
+    {
+      kind: 'table',
+      id: 'dashboard',
+      caption: 'Performance dashboard',
+      head: ['Issue', 'RAG', 'Positive and negative factors', 'Latest quarter', 'Change on a year earlier', 'Rolling 12 months', 'Change on previous 12', 'Rate per 1,000', ...recent.map(formatMonth)],
+      numeric: [false, false, false, true, true, true, true, true, ...recent.map(() => false)],
+      rowHeader: 0,
+      rows: d.rows
+        .filter((r) => r.hasData)
+        .map((r) => [
+          r.label,
+          RAG_LABELS[r.rag.rag],
+          r.indicators.filter((i) => i.rating !== 'not-rated').map((i) => `${i.rating === 'positive' ? '+' : i.rating === 'negative' ? '−' : '±'} ${factorText(i, r)}`).join('; ') || '—',
+          r.quarter.current === null ? '—' : formatCount(r.quarter.current),
+          r.quarter.change?.text ?? 'No comparison',
+          r.rolling.current === null ? '—' : formatCount(r.rolling.current),
+          r.rolling.change?.text ?? 'No comparison',
+          r.ratePer1000 === null ? '—' : formatRate(r.ratePer1000),
+          ...r.recent.map((m) => `${MONTH_STATUS_WORDS[m.status].symbol} ${MONTH_STATUS_WORDS[m.status].short}`),
+        ]),
+      source: `Latest quarter: ${periods.quarter}. Rolling 12 months: ${periods.rolling}. Months: ▲ unusually high, ▼ unusually low, ● within the usual range, – not judged (see the method above).`,
+    },
+    ...charted.map(
+      (id): Block => ({
+        kind: 'figure',
+        id: `control-${id}`,
+        chart: { type: 'control', issueId: id },
+        caption: `${label.get(id)}: monthly count against its control limits`,
+        description: controlDescription(d, id),
+      }),
+    ),
+  ]);
+}
+
+/** A control chart's text equivalent: the months flagged and the latest limits. */
+export function controlDescription(d: Dashboard, issueId: string): string {
+  const r = d.rows.find((x) => x.issueId === issueId);
+  if (r === undefined) return '';
+  const flagged = r.months.filter((m) => m.status === 'high' || m.status === 'low');
+  const last = [...r.months].reverse().find((m) => m.limits !== null);
+  const lim = last?.limits == null ? '' : ` For ${formatMonth(last.month)} the centre line is ${formatCount(Math.round(last.limits.centre))} and the limits ${formatCount(Math.round(last.limits.lower))} to ${formatCount(Math.round(last.limits.upper))}.`;
+  const list = flagged.length === 0 ? 'No month is outside its control limits.' : `Months outside their limits: ${flagged.map((m) => `${formatMonth(m.month)} ${formatCount(m.count!)} (${MONTH_STATUS_WORDS[m.status].words})`).join(', ')}.`;
+  return `${r.label}, monthly counts ${r.months.length === 0 ? '' : `${formatMonth(r.months[0]!.month)} to ${formatMonth(r.months.at(-1)!.month)}`}. ${list}${lim}`;
+}
+
+function whereSection(x: ReportInput): ReportSection {
+  const w = x.where;
+  if (w === null) return section('where', 'Where: community need', [para('The community need matrix has no result for this area: it needs ward boundaries loaded for the partnership area (see Data quality).')]);
+  const tops = x.ranked.slice(0, x.n).map((r) => ({ r, link: x.links[r.issueId] ?? null }));
+  const areasText = (t: TopAreas | undefined) => (t === undefined || t.areas.length === 0 ? '—' : t.areas.map((a) => `${a.name} (${formatCount(a.count)})`).join(', '));
+  return section('where', 'Where: community need', [
+    para(`The community need matrix scores the partnership’s ${w.levelLabel}: ${w.method}.`),
+    {
+      kind: 'table',
+      id: 'need-top',
+      caption: `${w.levelLabel[0]!.toUpperCase()}${w.levelLabel.slice(1)} of greatest need`,
+      head: ['Rank', 'Area', 'Composite score', 'Residents'],
+      numeric: [true, false, true, true],
+      rowHeader: 1,
+      rows: w.topTable.map((t) => [String(t.rank), t.name, t.composite === null ? '—' : t.composite.toFixed(2), t.population === null ? '—' : formatCount(Math.round(t.population))]),
+    },
+    {
+      kind: 'table',
+      id: 'where-priorities',
+      caption: `Where the top ${x.n} priorities happen`,
+      head: ['Priority', 'Evidence issue', `Busiest ${w.levelLabel} (rows)`, 'Rows placed'],
+      numeric: [false, false, false, true],
+      rowHeader: 0,
+      rows: tops.map(({ r, link }) => {
+        const t = link === null ? undefined : w.byIssue[link];
+        return [r.label, link === null ? 'None linked' : (x.evidence?.issues.find((i) => i.id === link)?.label ?? link), link === null ? '—' : t === undefined ? 'Not police.uk crime' : areasText(t), t === undefined ? '—' : formatCount(t.total)];
+      }),
+      source: (() => {
+        const any = Object.values(w.byIssue)[0];
+        return any === undefined || any.first === '' ? undefined : `police.uk rows placed in ${w.levelLabel} by their coordinates, ${windowLabel({ from: any.first, to: any.last })}.`;
+      })(),
+    },
+  ]);
+}
+
+function methodsSection(x: ReportInput): ReportSection {
+  const blocks: Block[] = [
+    para('Change: the current period’s count against the previous period’s, per month with data, tested with the exact conditional test for two Poisson counts (Przyborowski and Wilenski, 1940): given the total, the current count is binomial under equal monthly rates; two-sided, significant at 5%.'),
+    para('Rate per 1,000: the count × 1,000 ÷ the area’s residents (IMD 2019 File 6, mid-2015 population) over the 2011 LSOAs of the partnership area.'),
+  ];
+  if (x.dashboard !== null) blocks.push(para(exceptionMethodWords(x.dashboard.settings.exceptions)), para(ragRuleWords(x.dashboard.settings)));
+  if (x.robustness !== null) blocks.push(para(`Robustness: SMAA-2 rank acceptability (Lahdelma and Salminen, 2001). ${smaaBasisWords(x.robustness)}`));
+  if (x.data !== null) {
+    blocks.push({ kind: 'table', id: 'data-used', caption: 'Data used', head: ['Data', 'Covers', 'Files', 'Rows', 'Imported'], numeric: [false, false, true, true, false], rowHeader: 0, rows: dataUsedRows(x.data, x.dataLabels) });
+  }
+  return section('methods', 'Methods and sources', blocks);
+}
+
+/**
+ * The strategic assessment report as data.
+ *
+ * @example buildReport(input).sections.map((s) => s.heading) // ['Executive summary', 'Priorities', 'Evidence', 'Performance dashboard', 'Where: community need', 'Data quality', 'Methods and sources']
+ */
+export function buildReport(x: ReportInput): ReportDocument {
+  const area = x.evidence?.area ?? x.data?.area ?? null;
+  return {
+    title: `Strategic assessment${area === null ? '' : `: ${area}`}`,
+    subtitle: `From the assessment “${x.assessment.name}”. Generated ${formatDate(x.generatedAt)}.`,
+    sections: [
+      summarySection(x),
+      prioritiesSection(x),
+      evidenceSection(x),
+      dashboardSection(x),
+      whereSection(x),
+      section('quality', 'Data quality', x.caveats.length === 0 ? [para('No problems found.')] : [{ kind: 'notes', items: [...x.caveats] }]),
+      methodsSection(x),
+    ],
+  };
+}

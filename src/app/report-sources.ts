@@ -1,0 +1,159 @@
+import type { ReactiveControllerHost } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import type { EvidenceConfig } from '../../models/evidence/evidence';
+import { formatCount } from '../../models/format';
+import type { TopAreas } from '../../models/need/top-areas';
+import { linkedCrimeIssues, type ReportParts } from '../../models/report/assemble';
+import type { OutputSettings } from '../../models/report/settings';
+import type { Assessment } from '../../models/risk-matrix/assessment';
+import { weightedCriteria } from '../../models/risk-matrix/explain';
+import { sensitivitySettings, smaaOptionsOf } from '../../models/sensitivity/settings';
+import { proxy } from '../../workers/client';
+import type { SmaaProgress } from '../../workers/sensitivity.worker';
+import { describeData } from '../data/project-io';
+import type { EvidenceSetup } from '../data/evidence-store';
+import type { Services, WorkbenchState } from './context';
+import { projectSources } from './project-sources';
+
+interface Host {
+  services?: Services;
+  wb?: WorkbenchState;
+  assessment(): Assessment | undefined;
+  outputs(): OutputSettings | null;
+  /** Bumped when a project import or settings restore changes what the report reads. */
+  revision(): number;
+  /** The links from the assessment's issues to evidence issues, and how many priorities the report names. */
+  links(): ReportParts['links'] | undefined;
+  topN(): number;
+}
+
+const configOf = ({ catalogue, localCounts, weights, period }: EvidenceSetup): EvidenceConfig => ({ catalogue, localCounts, weights, period });
+
+/**
+ * The report's inputs, each from the worker or store that owns it (evidence
+ * and dashboard from the evidence worker, data-quality notes from the data
+ * worker, community need from the need worker, robustness from the
+ * sensitivity worker), as tasks that re-run when what they depend on changes.
+ */
+export class ReportSources {
+  /** What each part is doing, for the progress list. */
+  readonly progress = new Map<string, string>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost & Host,
+  ) {}
+
+  private services(): Services {
+    if (this.host.services === undefined) throw new Error('the workbench is not ready');
+    return this.host.services;
+  }
+
+  private note(part: string, text: string | null) {
+    if (text === null) this.progress.delete(part);
+    else this.progress.set(part, text);
+    this.host.requestUpdate();
+  }
+
+  /** The evidence set-up, the open assessment's stored issue links, and the data loaded. */
+  readonly setup = new Task(this.host, {
+    task: async ([, , id]) => {
+      const s = this.services();
+      const [setup, links, data] = await Promise.all([s.evidenceStore.setup(), id === undefined ? {} : s.evidenceStore.links(id), describeData(projectSources(s))]);
+      return { setup, links, data };
+    },
+    args: () => [this.host.wb?.version, this.host.revision(), this.host.assessment()?.id] as const,
+  });
+
+  readonly evidence = new Task(this.host, {
+    task: async ([, area, setup]) => (setup === undefined ? undefined : (await this.services().evidence.evidence({ area: area ?? null, config: configOf(setup.setup) })).evidence),
+    args: () => [this.host.wb?.version, this.host.wb?.area, this.setup.value] as const,
+  });
+
+  readonly dashboard = new Task(this.host, {
+    task: async ([, area, setup, settings]) => (setup === undefined || settings === undefined ? undefined : this.services().evidence.dashboard({ area: area ?? null, config: configOf(setup.setup) }, settings)),
+    args: () => [this.host.wb?.version, this.host.wb?.area, this.setup.value, this.host.outputs()?.dashboard] as const,
+  });
+
+  readonly overview = new Task(this.host, {
+    task: async ([, area]) => (await this.services().data.overview(area ?? null)).notes,
+    args: () => [this.host.wb?.version, this.host.wb?.area] as const,
+  });
+
+  /** The police.uk issues linked to the top N (as JSON, so the need task re-runs only when they change). */
+  private linkedKey(links: ReportParts['links'] | undefined, n: number): string {
+    // Read through the host, so the need task sees the links and N the report uses.
+    const a = this.host.assessment();
+    const setup = this.setup.value?.setup;
+    return a === undefined || setup === undefined || links === undefined ? '' : JSON.stringify(linkedCrimeIssues(a, setup.catalogue, links, n));
+  }
+
+  readonly need: Task<readonly [number | undefined, string | null | undefined, string, number], ReportParts['need']> = new Task(this.host, {
+    task: async ([, area, key]): Promise<ReportParts['need']> => {
+      if (area == null || key === '') return null;
+      const need = this.services().need;
+      try {
+        const setup = await need.setup(
+          area,
+          proxy((phase: string, done: number, total: number) => this.note('Community need', `${phase} (${done} of ${total})`)),
+        );
+        const level = setup.levels.some((l) => l.level === setup.settings.level) ? setup.settings.level : setup.levels[0]?.level;
+        if (level === undefined) return { matrix: null, byIssue: {}, missing: setup.missing, topN: setup.settings.topN };
+        const settings = { ...setup.settings, level };
+        this.note('Community need', 'Scoring the need matrix');
+        const matrix = await need.matrix(area, settings);
+        const byIssue: Record<string, TopAreas> = {};
+        for (const [id, types] of Object.entries(JSON.parse(key) as Record<string, string[]>)) {
+          const t = await need.topAreas(area, level, settings.periodMonths, types, 3);
+          if (t !== null) byIssue[id] = t;
+        }
+        return { matrix, byIssue, missing: setup.missing, topN: settings.topN };
+      } finally {
+        this.note('Community need', null);
+      }
+    },
+    args: () => [this.host.wb?.version, this.host.wb?.area, this.linkedKey(this.host.links(), this.host.topN()), this.host.revision()] as const,
+  });
+
+  readonly robustness = new Task(this.host, {
+    task: async ([on, key]) => {
+      const a = this.host.assessment();
+      if (!on || a === undefined || key === '' || a.issues.length === 0) return null;
+      const s = this.services();
+      try {
+        const { options } = smaaOptionsOf(sensitivitySettings(a), weightedCriteria(a.model).map((c) => c.id));
+        const out = await s.sensitivity.smaa(
+          { model: a.model, issues: a.issues, scores: a.scores, weights: a.draftWeights },
+          options,
+          proxy((p: SmaaProgress) => this.note('Robustness', `${formatCount(p.done)} of ${formatCount(p.total)} weightings`)),
+        );
+        return out.cancelled ? null : out.result;
+      } finally {
+        this.note('Robustness', null);
+      }
+    },
+    args: () => {
+      const a = this.host.assessment();
+      return [this.host.outputs()?.report.robustness ?? false, a === undefined ? '' : JSON.stringify([a.model, a.issues, a.scores, a.draftWeights, a.sensitivity])] as const;
+    },
+  });
+
+  readonly previous = new Task(this.host, {
+    task: async ([id]) => (id === null ? null : ((await this.services().assessments.get(id)) ?? null)),
+    args: () => {
+      const c = this.host.outputs()?.report.comparison;
+      return [c?.kind === 'assessment' ? c.id : null, this.host.wb?.version] as const;
+    },
+  });
+
+  /** Parts still being worked out, and parts that failed (with why). */
+  state(): { pending: string[]; failed: string[] } {
+    const parts = { 'Evidence set-up': this.setup, Evidence: this.evidence, Dashboard: this.dashboard, 'Data-quality notes': this.overview, 'Community need': this.need, Robustness: this.robustness, 'Previous assessment': this.previous };
+    const pending = Object.entries(parts)
+      .filter(([, t]) => t.status === TaskStatus.PENDING || t.status === TaskStatus.INITIAL)
+      .map(([k]) => k);
+    const failed = Object.entries(parts)
+      .filter(([, t]) => t.status === TaskStatus.ERROR)
+      .map(([k, t]) => `${k}: ${(t.error as Error)?.message ?? String(t.error)}`);
+    return { pending, failed };
+  }
+}

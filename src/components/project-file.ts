@@ -1,0 +1,181 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { formatDateTime } from '../../models/format';
+import { projectFileText } from '../../models/project/read';
+import { servicesContext, type Services } from '../app/context';
+import { downloadText } from '../app/download';
+import { projectSources } from '../app/project-sources';
+import { exportProject, importProject, restoreSettings, undoRestore, type ImportOutcome } from '../data/project-io';
+import type { RestoreUndo } from '../data/report-store';
+import { formStyles } from './form-styles';
+import { baseStyles } from './styles';
+
+/** Larger files are refused before they are read. */
+const MAX_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Exports the open assessment as a project file and imports one: the import
+ * adds a new assessment (never overwriting), warns when the data it describes
+ * differs from the data loaded, and restores the file's settings only when
+ * asked (undoable).
+ *
+ * @fires project-changed - after an import, a settings restore or its undo
+ */
+@customElement('csp-project-file')
+export class ProjectFileControl extends LitElement {
+  static override styles = [
+    baseStyles,
+    formStyles,
+    css`
+      input[type='file'] {
+        font: inherit;
+      }
+      ul {
+        margin: 0.25rem 0 0.5rem;
+      }
+    `,
+  ];
+
+  @consume({ context: servicesContext }) private services?: Services;
+  /** The open assessment's id and name. */
+  @property({ attribute: false }) assessment: { id: string; name: string } | null = null;
+  @state() private error = '';
+  @state() private outcome: Extract<ImportOutcome, { ok: true }> | null = null;
+  @state() private restored = false;
+  @state() private busy = false;
+  @state() private undo: RestoreUndo | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    queueMicrotask(() => void this.readUndo());
+  }
+
+  private async readUndo() {
+    this.undo = await this.services?.reports.restoreUndo().catch(() => undefined);
+  }
+
+  private changed() {
+    this.dispatchEvent(new CustomEvent('project-changed', { bubbles: true, composed: true }));
+  }
+
+  private async run(step: () => Promise<void>) {
+    if (this.services === undefined) return;
+    this.busy = true;
+    this.error = '';
+    try {
+      await step();
+    } catch (e) {
+      this.error = (e as Error).message;
+    } finally {
+      this.busy = false;
+      await this.readUndo();
+    }
+  }
+
+  private exportFile() {
+    const a = this.assessment;
+    if (a === null || this.services === undefined) return;
+    const s = this.services;
+    return this.run(async () => {
+      const file = await exportProject(projectSources(s), a.id, Date.now());
+      const safe = a.name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-') || 'assessment';
+      downloadText(`${safe}.csp-project.json`, projectFileText(file), 'application/json');
+    });
+  }
+
+  private async importFile(e: Event) {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file === undefined || this.services === undefined) return;
+    const s = this.services;
+    this.outcome = null;
+    this.restored = false;
+    await this.run(async () => {
+      if (file.size > MAX_BYTES) throw new Error(`${file.name} is ${Math.round(file.size / 1024 / 1024)} MB, larger than any project file (50 MB at most). Nothing was changed.`);
+      const r = await importProject(projectSources(s), await file.text(), { now: Date.now(), newId: () => crypto.randomUUID() });
+      if (!r.ok) throw new Error(`${file.name}: ${r.error}`);
+      this.outcome = r;
+      this.changed();
+    });
+  }
+
+  private restore() {
+    const o = this.outcome;
+    if (o === null || this.services === undefined) return;
+    const s = this.services;
+    return this.run(async () => {
+      await restoreSettings(projectSources(s), o.project, Date.now());
+      this.restored = true;
+      this.changed();
+    });
+  }
+
+  private undoRestore() {
+    if (this.services === undefined) return;
+    const s = this.services;
+    return this.run(async () => {
+      await undoRestore(projectSources(s));
+      this.restored = false;
+      this.outcome = null;
+      this.changed();
+    });
+  }
+
+  private result(o: Extract<ImportOutcome, { ok: true }>) {
+    return html`<div role="status">
+      <p class="note">Imported “${o.name}” as a new assessment; it is now open. Undo it from the Risk matrix page’s undo, like any other change.</p>
+      ${o.dataWarnings.length === 0
+        ? html`<p class="muted">The data it was made with matches the data loaded now.</p>`
+        : html`<div class="note warning">
+            <p>The data it was made with differs from the data loaded now, so its figures may differ:</p>
+            <ul>
+              ${o.dataWarnings.map((w) => html`<li>${w}</li>`)}
+            </ul>
+          </div>`}
+      ${o.settingsDiffer.length === 0
+        ? html`<p class="muted">Its settings match yours.</p>`
+        : this.restored
+          ? html`<p class="note">The file’s settings are now in force.</p>`
+          : html`<div class="note">
+              <p>The file also carries settings that differ from yours: ${o.settingsDiffer.join('; ')}. Restore them? Yours are kept so you can undo.</p>
+              <div class="row">
+                <button @click=${this.restore} ?disabled=${this.busy}>Restore the file’s settings</button>
+                <button class="secondary" @click=${() => (this.outcome = { ...o, settingsDiffer: [] })} ?disabled=${this.busy}>Keep mine</button>
+              </div>
+            </div>`}
+    </div>`;
+  }
+
+  override render() {
+    return html`
+      <p>
+        A project file holds the open assessment as stored (model, scores, rationales and confidence, weight sets, baseline, draft weights, cut line and scenarios), its
+        evidence decisions, the evidence set-up, need, dashboard and report settings, and a description of the data it was made with. Importing one adds a new assessment and
+        changes nothing else unless you agree.
+      </p>
+      <div class="row">
+        <button class="secondary" @click=${this.exportFile} ?disabled=${this.assessment === null || this.busy}>Export project file (JSON)</button>
+        <label
+          >Import a project file
+          <input type="file" accept=".json,application/json" @change=${this.importFile} ?disabled=${this.busy} />
+        </label>
+      </div>
+      <div role="alert">${this.error === '' ? nothing : html`<p class="note error">${this.error}</p>`}</div>
+      ${this.outcome === null ? nothing : this.result(this.outcome)}
+      ${this.undo === undefined
+        ? nothing
+        : html`<p class="row">
+            <span class="muted">Last settings restore: ${this.undo.label} (${formatDateTime(this.undo.createdAt)}).</span>
+            <button class="secondary" @click=${this.undoRestore} ?disabled=${this.busy}>Undo the settings restore</button>
+          </p>`}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csp-project-file': ProjectFileControl;
+  }
+}

@@ -1,0 +1,204 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type * as Plot from '@observablehq/plot';
+import type { Block, ChartRef, ReportDocument, ReportSection } from '../../models/report/document';
+import { baseStyles } from './styles';
+import './chart-figure';
+
+type TableBlock = Extract<Block, { kind: 'table' }>;
+
+/**
+ * A report document, printable: the title as a heading, each section a
+ * heading one level down (subsections one more), tables with captions and
+ * row headers, figures as inline SVG with their text equivalents. Print
+ * styles start each section on a new page, keep figures and table rows
+ * whole and repeat table headings on each page.
+ */
+@customElement('csp-report-view')
+export class ReportView extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      header p {
+        color: var(--ink-2, #5a6573);
+      }
+      h2.title {
+        font-size: 1.5rem;
+        margin-top: 0.5rem;
+      }
+      section.top {
+        margin: 2rem 0 0;
+        border-top: 2px solid var(--rule, #d8dde3);
+        padding-top: 0.75rem;
+      }
+      h3 {
+        font-size: 1.2rem;
+      }
+      h4 {
+        font-size: 1rem;
+        margin: 1rem 0 0.35rem;
+      }
+      ol,
+      ul {
+        padding-left: 1.4rem;
+        max-width: 75ch;
+      }
+      li {
+        margin-bottom: 0.35rem;
+      }
+      ul.notes {
+        list-style: none;
+        padding: 0;
+      }
+      .table {
+        margin: 0.75rem 0 1.25rem;
+      }
+      table.wide {
+        font-size: 0.78rem;
+      }
+      table.wide th,
+      table.wide td {
+        padding: 0.2rem 0.35rem;
+      }
+      thead th,
+      thead th.num,
+      tbody th[scope='row'] {
+        white-space: normal;
+        vertical-align: bottom;
+      }
+      tbody th[scope='row'] {
+        vertical-align: top;
+        min-width: 8rem;
+      }
+      tr.cut > * {
+        border-bottom: 3px dashed var(--danger, #a4262c);
+      }
+      p.source {
+        font-size: 0.8rem;
+        color: var(--ink-2, #5a6573);
+      }
+      @media print {
+        section.top {
+          break-before: page;
+          border-top: none;
+          margin-top: 0;
+        }
+        /* The summary follows the title on the first page. */
+        section.top:first-of-type {
+          break-before: auto;
+        }
+        h2,
+        h3,
+        h4,
+        caption {
+          break-after: avoid;
+        }
+        .scroll {
+          overflow: visible;
+        }
+        /* Wide tables (the ranked table) fit the page in smaller type. */
+        table {
+          font-size: 8pt;
+        }
+        table.wide {
+          font-size: 6.5pt;
+        }
+        table.wide th,
+        table.wide td {
+          padding: 0.1rem 0.2rem;
+        }
+        /* The ranked table's criterion headings may break inside long words to fit A4. */
+        table[data-id='ranked'] thead th:nth-child(n + 5) {
+          overflow-wrap: anywhere;
+        }
+        th,
+        td {
+          padding: 0.15rem 0.3rem;
+        }
+        thead {
+          display: table-header-group;
+        }
+        tr,
+        li,
+        .note {
+          break-inside: avoid;
+        }
+        .table.short,
+        csp-chart-figure {
+          break-inside: avoid;
+        }
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) doc!: ReportDocument;
+  /** Plot options for a figure's chart (null: nothing to draw). */
+  @property({ attribute: false }) chart: (ref: ChartRef) => Plot.PlotOptions | null = () => null;
+
+  private table(t: TableBlock) {
+    const wide = t.head.length > 8;
+    return html`<div class="table ${t.rows.length <= 15 ? 'short' : ''}">
+      <div class="scroll">
+        <table class=${wide ? 'wide' : ''} data-id=${t.id}>
+          <caption>
+            ${t.caption}
+          </caption>
+          <thead>
+            <tr>
+              ${t.head.map((h, i) => html`<th scope="col" class=${t.numeric[i] ? 'num' : ''}>${h}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${t.rows.map(
+              (r, k) => html`<tr class=${t.cutAfter !== undefined && k === t.cutAfter - 1 && k < t.rows.length - 1 ? 'cut' : ''}>
+                ${r.map((c, i) => (i === t.rowHeader ? html`<th scope="row">${c}</th>` : html`<td class=${t.numeric[i] ? 'num' : ''}>${c}</td>`))}
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${t.source === undefined ? nothing : html`<p class="source">${t.source}</p>`}
+    </div>`;
+  }
+
+  private block(b: Block) {
+    switch (b.kind) {
+      case 'paragraph':
+        return html`<p>${b.text}</p>`;
+      case 'list':
+        return b.ordered ? html`<ol>${b.items.map((i) => html`<li>${i}</li>`)}</ol>` : html`<ul>${b.items.map((i) => html`<li>${i}</li>`)}</ul>`;
+      case 'notes':
+        return html`<ul class="notes">${b.items.map((n) => html`<li class="note ${n.severity}">${n.text}</li>`)}</ul>`;
+      case 'table':
+        return this.table(b);
+      case 'figure': {
+        const options = this.chart(b.chart);
+        return options === null ? nothing : html`<csp-chart-figure .options=${options} caption=${b.caption} description=${b.description}></csp-chart-figure>`;
+      }
+    }
+  }
+
+  private section(s: ReportSection, level: 3 | 4): TemplateResult {
+    const heading = level === 3 ? html`<h3 id="report-${s.id}">${s.heading}</h3>` : html`<h4 id="report-${s.id}">${s.heading}</h4>`;
+    return html`<section class=${level === 3 ? 'top' : 'sub'} aria-labelledby="report-${s.id}">
+      ${heading} ${s.blocks.map((b) => this.block(b))} ${s.subsections.map((x) => this.section(x, 4))}
+    </section>`;
+  }
+
+  override render() {
+    const d = this.doc;
+    return html`<article aria-labelledby="report-title">
+      <header>
+        <h2 class="title" id="report-title">${d.title}</h2>
+        <p>${d.subtitle}</p>
+      </header>
+      ${d.sections.map((s) => this.section(s, 3))}
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csp-report-view': ReportView;
+  }
+}
