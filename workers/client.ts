@@ -15,8 +15,7 @@ export interface Workers {
 }
 
 /**
- * The only place the app starts workers (the import worker starts its own
- * parse worker beside it). Each is created once, at start-up, so
+ * The only place the app starts workers. Each is created once, at start-up, so
  * that its script is loaded while the network is there.
  */
 export function startWorkers(): Workers {

@@ -3,13 +3,11 @@
  * The store's writer: imports, sample loading, deletes and undo all run here,
  * off the page's thread.
  */
-import { expose, proxy, wrap } from 'comlink';
+import { expose } from 'comlink';
 import { z } from 'zod';
 import { openDataStore } from '../src/data/idb-store';
 import { importFiles, type ImportProgress } from '../src/data/importer';
 import type { SourceFile } from '../src/data/source-file';
-import type { FileRead } from '../src/data/read-file';
-import type { ParseApi } from './parse.worker';
 import type { ImportReport, UndoSummary } from '../src/data/schema';
 
 /** A sample file to fetch from the app's own origin. */
@@ -18,12 +16,6 @@ export type SampleFile = z.infer<typeof SampleFile>;
 
 const store = openDataStore();
 let cancelled = false;
-
-// A second worker reads files the user picked while this one reads others
-// (workers/client.ts starts the app's workers; this one belongs to the importer).
-const parser = wrap<ParseApi>(new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module', name: 'parse' }));
-const offload = (file: SourceFile, onBytes: (n: number) => void): Promise<FileRead> | undefined =>
-  file instanceof File ? parser.read(file, proxy(onBytes)) : undefined;
 
 function fetched(f: SampleFile): SourceFile {
   return {
@@ -51,7 +43,7 @@ const api = {
   /** Imports files the user picked or dropped. */
   async importFiles(files: File[], onProgress: (p: ImportProgress) => void): Promise<ImportReport> {
     cancelled = false;
-    return importFiles(await store, z.array(z.instanceof(File)).parse(files), { source: 'import', onProgress, cancelled: () => cancelled, offload });
+    return importFiles(await store, z.array(z.instanceof(File)).parse(files), { source: 'import', onProgress, cancelled: () => cancelled });
   },
   /** Loads the embedded sample (first visit, or on request after it was deleted). */
   async loadSample(files: SampleFile[], label: string, onProgress: (p: ImportProgress) => void): Promise<ImportReport> {
@@ -70,7 +62,6 @@ const api = {
   /** Stops the running import; nothing from it is stored. */
   cancel(): void {
     cancelled = true;
-    void parser.cancel();
   },
 };
 export type ImportApi = typeof api;

@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { BOUNDARY_LEVELS } from '../../models/boundaries';
-import { IMD_FILES } from '../../models/imd';
+import { parseCsv } from '../../models/csv';
+import { parseBoundaries, BOUNDARY_LEVELS, type BoundaryParse } from '../../models/boundaries';
+import { IMD_FILES, sniffImdHeader, type ImdFileKind } from '../../models/imd';
+import { createStreetFileParser, type StreetFileResult } from '../../models/police-uk/street-file';
+import { matchStreetHeader, STREET_COLUMNS } from '../../models/police-uk/street-row';
+import { readTable, type TableResult } from '../../models/tabular';
 import { mergeCounts, rankAuthorities } from '../../models/area';
 import { formatDateTime, formatCount, formatMonth } from '../../models/format';
 import {
@@ -16,8 +20,7 @@ import {
   type Settings,
 } from './schema';
 import type { DataStore, PartitionWrite } from './store';
-import { expandArchives, type SourceFile } from './source-file';
-import { readFile, type FileRead } from './read-file';
+import { expandArchives, readText, type SourceFile } from './source-file';
 
 /** At most this many rejected rows are kept per import (all are counted). */
 export const MAX_PROBLEMS_PER_IMPORT = 20000;
@@ -42,12 +45,6 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Polled between chunks; when it returns true the import stops and nothing is stored. */
   cancelled?: () => boolean;
-  /**
-   * Reads a file in another worker, so two files are parsed at once on a
-   * two-core machine. Returns undefined for files it cannot take (anything
-   * that is not a browser File); those are read here.
-   */
-  offload?: (file: SourceFile, onBytes: (n: number) => void) => Promise<FileRead> | undefined;
   now?: () => number;
 }
 
@@ -57,6 +54,13 @@ export class ImportCancelled extends Error {
     this.name = 'ImportCancelled';
   }
 }
+
+type FileRead =
+  | { kind: 'police-uk-street'; result: StreetFileResult }
+  | { kind: ImdFileKind; result: TableResult<Record<string, string | number>> }
+  | { kind: 'boundaries'; result: BoundaryParse }
+  | { kind: 'unrecognised'; missing: string[]; hint: string }
+  | { kind: 'empty' };
 
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -126,20 +130,24 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
     ...extra,
   });
 
-  const reads = await readAll(files, options, (p) => {
-    bytes += p.bytes;
-    rows += p.rows;
-    progress('reading', p.index, p.fileBytes);
-  });
-  if (options.cancelled?.()) throw new ImportCancelled();
-
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
-    const read = reads[i]!;
-    if ('failed' in read) {
-      outcomes.push(fileOutcome(file, 'unrecognised', 'failed', `Could not be read: ${read.failed}`));
+    let fileBytes = 0;
+    progress('reading', i, 0, true);
+    let read: FileRead;
+    try {
+      read = await readFile(file, (n) => {
+        fileBytes += n;
+        bytes += n;
+        progress('reading', i, fileBytes);
+        if (options.cancelled?.()) throw new ImportCancelled();
+      });
+    } catch (e) {
+      if (e instanceof ImportCancelled) throw e;
+      outcomes.push(fileOutcome(file, 'unrecognised', 'failed', `Could not be read: ${(e as Error).message}`));
       continue;
     }
+    bytes += file.size - fileBytes; // files refused early are not read to the end
     switch (read.kind) {
       case 'empty':
         outcomes.push(fileOutcome(file, 'unrecognised', 'empty', 'Empty: no header row and no data.'));
@@ -157,6 +165,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
           outcomes.push(fileOutcome(file, 'police-uk-street', 'empty', 'Has a header but no rows.'));
           break;
         }
+        rows += r.accepted;
         keepProblems(file.name, r.problems, r.problemsDropped);
         for (const b of r.batches) {
           const key = partitionKey.crime(b.force, b.month);
@@ -238,6 +247,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
             { key, kind: read.kind, fileName: file.name, label: `${ladName} (${lad})`, stored: list.length, rejected, status: 'added' },
           );
         }
+        rows += r.rows.length;
         outcomes.push({
           ...fileOutcome(file, read.kind, 'imported', `${IMD_FILES[read.kind].label}: ${formatCount(r.rows.length)} LSOAs in ${byLad.size} local authorities; ${formatCount(r.problems.length)} rows rejected.`),
           accepted: r.rows.length,
@@ -261,6 +271,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
             { key, kind: r.level, fileName: file.name, label: `${BOUNDARY_LEVELS[r.level].label} ${lad}`, stored: areas.length, rejected: 0, status: 'added' },
           );
         }
+        rows += r.areas.length;
         outcomes.push({
           ...fileOutcome(file, 'boundaries', 'imported', `${BOUNDARY_LEVELS[r.level].label}: ${formatCount(r.areas.length)} areas; ${formatCount(r.problems.length)} features rejected.`),
           accepted: r.areas.length,
@@ -269,6 +280,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
         break;
       }
     }
+    progress('reading', i, fileBytes, true);
   }
 
   progress('saving', files.length - 1, 0, true);
@@ -326,66 +338,48 @@ async function chooseSettings(store: DataStore, writes: PartitionWrite[], source
   return Object.keys(patch).length > 0 ? patch : undefined;
 }
 
-type ReadOutcome = FileRead | { failed: string };
+const OUTCOMES_HINT = ' It looks like a police.uk outcomes file; load the matching "-street" file instead.';
+const STOP_SEARCH_HINT = ' It looks like a police.uk stop-and-search file, which the workbench does not use.';
 
-/** Rows a read found, for progress. */
-function rowsOf(read: FileRead): number {
-  switch (read.kind) {
-    case 'police-uk-street':
-      return read.result.ok ? read.result.accepted : 0;
-    case 'imd1':
-    case 'imd2':
-    case 'imd6':
-      return read.result.ok ? read.result.rows.length : 0;
-    case 'boundaries':
-      return read.result.ok ? read.result.areas.length : 0;
-    default:
-      return 0;
+/** Reads one file, deciding what it is from its first bytes and header. */
+async function readFile(file: SourceFile, onBytes: (n: number) => void): Promise<FileRead> {
+  const chunks = readText(file, onBytes);
+  let head = '';
+  // Gather enough text to see the first line (or the start of a JSON document).
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) break;
+    head += next.value;
+    if (/\S/.test(head) && (head.trimStart().startsWith('{') || head.includes('\n'))) break;
   }
+  const trimmed = head.replace(/^\uFEFF/, '').trimStart();
+  if (trimmed === '') return { kind: 'empty' };
+
+  if (trimmed.startsWith('{')) {
+    let text = head;
+    for await (const chunk of chunks) text += chunk;
+    return { kind: 'boundaries', result: parseBoundaries(text.replace(/^\uFEFF/, '')) };
+  }
+
+  const firstLine = trimmed.slice(0, trimmed.search(/\r?\n|$/));
+  const header = parseCsv(firstLine).records[0]?.fields ?? [];
+  const street = matchStreetHeader(header);
+  if (street.ok) {
+    const parser = createStreetFileParser();
+    parser.push(head);
+    for await (const chunk of chunks) parser.push(chunk);
+    return { kind: 'police-uk-street', result: parser.end() };
+  }
+  const imd = sniffImdHeader(header);
+  if (imd !== undefined) {
+    let text = head;
+    for await (const chunk of chunks) text += chunk;
+    const spec = IMD_FILES[imd];
+    return { kind: imd, result: readTable(text, spec.columns, spec.schema) as TableResult<Record<string, string | number>> };
+  }
+  await chunks.return(undefined);
+  const names = new Set(header.map((h) => h.trim().toLowerCase()));
+  const hint = names.has('outcome type') ? OUTCOMES_HINT : names.has('part of a policing operation') ? STOP_SEARCH_HINT : '';
+  return { kind: 'unrecognised', missing: street.missing.length > 0 ? street.missing : [...STREET_COLUMNS], hint };
 }
 
-/**
- * Reads every file, in two lanes when a second worker is offered: files are
- * dealt to the lane with fewer bytes so far, largest first, and each lane
- * reads its files one after another. Results come back in file order.
- */
-async function readAll(
-  files: readonly SourceFile[],
-  options: ImportOptions,
-  onProgress: (p: { index: number; bytes: number; fileBytes: number; rows: number }) => void,
-): Promise<ReadOutcome[]> {
-  const out = new Array<ReadOutcome>(files.length);
-  const lanes: number[][] = [[], []];
-  const load = [0, 0];
-  const order = files.map((_, i) => i).sort((a, b) => files[b]!.size - files[a]!.size);
-  const canOffload = options.offload !== undefined;
-  for (const i of order) {
-    const lane = canOffload && load[1]! < load[0]! ? 1 : 0;
-    lanes[lane]!.push(i);
-    load[lane]! += files[i]!.size;
-  }
-  const run = async (lane: number) => {
-    for (const i of lanes[lane]!.sort((a, b) => a - b)) {
-      if (options.cancelled?.()) return;
-      const file = files[i]!;
-      let fileBytes = 0;
-      const onBytes = (n: number) => {
-        fileBytes += n;
-        onProgress({ index: i, bytes: n, fileBytes, rows: 0 });
-        if (options.cancelled?.()) throw new ImportCancelled();
-      };
-      try {
-        const read = (lane === 1 ? options.offload?.(file, onBytes) : undefined) ?? readFile(file, onBytes);
-        out[i] = await read;
-      } catch (e) {
-        if (e instanceof ImportCancelled || options.cancelled?.()) return;
-        out[i] = { failed: e instanceof Error ? e.message : String(e) };
-      }
-      const result = out[i]!;
-      // Files refused early are not read to the end; count them as read.
-      onProgress({ index: i, bytes: file.size - fileBytes, fileBytes: file.size, rows: 'failed' in result ? 0 : rowsOf(result) });
-    }
-  };
-  await Promise.all([run(0), run(1)]);
-  return out;
-}

@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDataStore } from '../../src/data/idb-store';
 import { importFiles, ImportCancelled } from '../../src/data/importer';
 import { sourceFromBytes, sourceFromText } from '../../src/data/source-file';
-import { readFile } from '../../src/data/read-file';
 import type { DataStore } from '../../src/data/store';
 import { streetCsv, streetRow } from '../fixtures/police-uk';
 
@@ -122,29 +121,6 @@ describe('importFiles', () => {
     const last = await store.lastUndo();
     await store.undo(last!.id);
     expect((await store.partitions('crime')).map((m) => m.month)).toEqual(['2023-01']);
-  });
-
-  it('reads files in two lanes when offered a second reader, with the same result in file order', async () => {
-    const offloaded: string[] = [];
-    const files = ['2023-01', '2023-02', '2023-03', '2023-04'].map((m, i) =>
-      sourceFromText(`${m}.csv`, streetCsv(Array.from({ length: i + 1 }, () => streetRow({ Month: m })))),
-    );
-    const report = await importFiles(store, files, {
-      source: 'import',
-      offload: (file, onBytes) => {
-        offloaded.push(file.name);
-        return readFile(file, onBytes);
-      },
-    });
-    expect(offloaded.length).toBeGreaterThan(0);
-    expect(offloaded.length).toBeLessThan(files.length);
-    expect(report.files.map((f) => f.name)).toEqual(files.map((f) => f.name));
-    expect(report.parts.map((p) => [p.month, p.stored])).toEqual([
-      ['2023-01', 1],
-      ['2023-02', 2],
-      ['2023-03', 3],
-      ['2023-04', 4],
-    ]);
   });
 
   it('stops without storing anything when cancelled', async () => {
