@@ -132,7 +132,7 @@ export class CspApp extends LitElement {
   @state() private route = routeFromHash(location.hash);
   @state() private failure: string | null = null;
 
-  private readonly jobs = new JobsController(this, () => this.services?.jobs);
+  private readonly jobs = new JobsController(this, () => this.services?.jobs, { progress: true });
   private channel: BroadcastChannel | undefined;
   private readonly onHash = () => {
     this.route = routeFromHash(location.hash);

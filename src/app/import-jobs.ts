@@ -16,6 +16,9 @@ export interface JobState {
 /**
  * Runs imports in the store worker one at a time and keeps their progress and
  * outcome for any view that wants them. Views subscribe with {@link JobsController}.
+ * Fires `change` when what runs, the last report or the error changes, and
+ * `progress` on every progress tick (only the progress bar listens to those,
+ * so the page does not redraw its tables while a worker is busy).
  */
 export class ImportJobs extends EventTarget {
   state: JobState = { running: null, progress: null, lastReport: null, error: null };
@@ -47,7 +50,7 @@ export class ImportJobs extends EventTarget {
     // Marks let a profile (or scripts/bench.mjs) time the import as the user sees it.
     performance.mark('import:start');
     try {
-      const report = await job(proxy((p: ImportProgress) => this.set({ progress: p })));
+      const report = await job(proxy((p: ImportProgress) => this.set({ progress: p }, 'progress')));
       performance.mark('import:end');
       performance.measure('import', 'import:start', 'import:end');
       this.set({ running: null, progress: null, lastReport: report });
@@ -59,17 +62,18 @@ export class ImportJobs extends EventTarget {
     }
   }
 
-  private set(patch: Partial<JobState>): void {
+  private set(patch: Partial<JobState>, event: 'change' | 'progress' = 'change'): void {
     this.state = { ...this.state, ...patch };
-    this.dispatchEvent(new Event('change'));
+    this.dispatchEvent(new Event(event));
   }
 }
 
-/** Re-renders a Lit host whenever the jobs' state changes. */
+/** Re-renders a Lit host whenever the jobs' state changes (and on progress ticks, when asked). */
 export class JobsController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly jobs: () => ImportJobs | undefined,
+    private readonly options: { progress?: boolean } = {},
   ) {
     host.addController(this);
   }
@@ -82,7 +86,7 @@ export class JobsController implements ReactiveController {
     this.subscribe();
   }
   hostDisconnected(): void {
-    this.subscribed?.removeEventListener('change', this.onChange);
+    this.listen(this.subscribed, false);
     this.subscribed = undefined;
   }
   get state(): JobState | undefined {
@@ -91,8 +95,12 @@ export class JobsController implements ReactiveController {
   private subscribe(): void {
     const jobs = this.jobs();
     if (jobs === this.subscribed) return;
-    this.subscribed?.removeEventListener('change', this.onChange);
-    jobs?.addEventListener('change', this.onChange);
+    this.listen(this.subscribed, false);
+    this.listen(jobs, true);
     this.subscribed = jobs;
+  }
+  private listen(jobs: ImportJobs | undefined, on: boolean): void {
+    const events = this.options.progress === true ? ['change', 'progress'] : ['change'];
+    for (const e of events) (on ? jobs?.addEventListener : jobs?.removeEventListener)?.call(jobs, e, this.onChange);
   }
 }

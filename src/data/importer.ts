@@ -20,7 +20,7 @@ import {
   type Settings,
 } from './schema';
 import type { DataStore, PartitionWrite } from './store';
-import { expandArchives, readText, type SourceFile } from './source-file';
+import { expandArchives, prefetch, readText, type SourceFile } from './source-file';
 
 /** At most this many rejected rows are kept per import (all are counted). */
 export const MAX_PROBLEMS_PER_IMPORT = 20000;
@@ -130,13 +130,16 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
     ...extra,
   });
 
+  let next = files[0] === undefined ? undefined : prefetch(files[0]);
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
+    const current = next!;
+    next = files[i + 1] === undefined ? undefined : prefetch(files[i + 1]!);
     let fileBytes = 0;
-    progress('reading', i, 0, true);
+    progress('reading', i, 0, i === 0);
     let read: FileRead;
     try {
-      read = await readFile(file, (n) => {
+      read = await readFile(current, (n) => {
         fileBytes += n;
         bytes += n;
         progress('reading', i, fileBytes);
@@ -280,7 +283,6 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
         break;
       }
     }
-    progress('reading', i, fileBytes, true);
   }
 
   progress('saving', files.length - 1, 0, true);

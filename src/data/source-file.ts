@@ -55,6 +55,18 @@ export async function expandArchives(files: readonly SourceFile[]): Promise<Sour
   return out;
 }
 
+/**
+ * Starts reading a file's bytes now, so that the read (done off this thread by
+ * the browser) overlaps with parsing the file before it. Large files are left
+ * to stream.
+ */
+export function prefetch(file: SourceFile): SourceFile {
+  if (file.size > WHOLE_FILE_LIMIT || file.arrayBuffer === undefined) return file;
+  const bytes = file.arrayBuffer();
+  bytes.catch(() => undefined); // a failure is reported when the bytes are used
+  return { name: file.name, size: file.size, stream: () => file.stream(), arrayBuffer: () => bytes };
+}
+
 /** Files up to this size are read and decoded in one go; larger ones are streamed. */
 export const WHOLE_FILE_LIMIT = 64 * 1024 * 1024;
 /** Text is handed to parsers in slices of this many characters, so progress keeps moving. */
