@@ -1,49 +1,46 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { Task } from '@lit/task';
+import { customElement, property, state } from 'lit/decorators.js';
 import { formatDateTime } from '../../models/format';
-import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
 import { baseStyles } from './styles';
 
-/** Offers to undo the last import, replacement or delete. */
+/** An undoable step as every store describes it. */
+export interface UndoStep {
+  id: string;
+  label: string;
+  createdAt: number;
+}
+
+/**
+ * Offers to undo the most recent step of a store (data, assessments, need
+ * settings). The page says which step that is and does the undoing.
+ *
+ * @fires undo-step - detail: the step's id
+ * @example <csp-undo-bar .step=${lastStep} @undo-step=${(e) => store.undo(e.detail)}></csp-undo-bar>
+ */
 @customElement('csp-undo-bar')
 export class UndoBar extends LitElement {
   static override styles = [baseStyles];
 
-  @consume({ context: servicesContext }) private services?: Services;
-  @consume({ context: stateContext, subscribe: true }) private wb?: WorkbenchState;
-  @state() private busy = false;
+  /** The most recent undoable step, if any. */
+  @property({ attribute: false }) step: UndoStep | undefined;
+  /** What the step changed, e.g. "Last change to your indicators or lookup". */
+  @property() what = 'Last change';
   @state() private done = '';
 
-  private readonly last = new Task(this, {
-    task: async ([version]) => {
-      void version;
-      return this.services?.store.lastUndo();
-    },
-    args: () => [this.wb?.version] as const,
-  });
-
-  private async undo(id: string, label: string) {
-    if (this.services === undefined) return;
-    this.busy = true;
-    try {
-      await this.services.importer.undo(id);
-      this.done = `Undone: ${label}.`;
-    } finally {
-      this.busy = false;
-    }
+  private undo(s: UndoStep) {
+    this.dispatchEvent(new CustomEvent<string>('undo-step', { detail: s.id, bubbles: true, composed: true }));
+    this.done = `Undone: ${s.label}.`;
   }
 
   override render() {
-    const u = this.last.value;
+    const s = this.step;
     return html`
-      ${this.done === '' ? nothing : html`<p role="status">${this.done}</p>`}
-      ${u === undefined
+      <p role="status" class=${this.done === '' ? 'visually-hidden' : ''}>${this.done}</p>
+      ${s === undefined
         ? nothing
         : html`<p class="note">
-            Last change: ${u.label} (${formatDateTime(u.createdAt)}).
-            <button class="secondary" ?disabled=${this.busy} @click=${() => this.undo(u.id, u.label)}>Undo</button>
+            ${this.what}: ${s.label} (${formatDateTime(s.createdAt)}).
+            <button class="secondary" @click=${() => this.undo(s)}>Undo</button>
           </p>`}
     `;
   }

@@ -1,5 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
 import { baseStyles } from '../components/styles';
 import '../components/import-panel';
 import '../components/import-outcome';
@@ -20,10 +23,24 @@ export class DataPage extends LitElement {
     `,
   ];
 
+  @consume({ context: servicesContext }) private services?: Services;
+  @consume({ context: stateContext, subscribe: true }) private wb?: WorkbenchState;
+
+  private readonly lastUndo = new Task(this, {
+    task: async ([version]) => {
+      void version;
+      return this.services?.store.lastUndo();
+    },
+    args: () => [this.wb?.version] as const,
+  });
+
+  // Undo runs in the import worker, which does every write to the data store.
+  private readonly undo = (e: CustomEvent<string>) => this.services?.importer.undo(e.detail);
+
   override render() {
     return html`
       <h2>Data</h2>
-      <csp-undo-bar></csp-undo-bar>
+      <csp-undo-bar .step=${this.lastUndo.value} @undo-step=${this.undo}></csp-undo-bar>
       <section aria-labelledby="load">
         <h3 id="load">Load data</h3>
         <csp-import-panel></csp-import-panel>

@@ -14,7 +14,7 @@ import type { CellEvidencePanel } from '../components/cell-evidence';
 import type { CellRef, ScoreGridElement } from '../components/score-grid';
 import { baseStyles } from '../components/styles';
 import '../components/assessment-list';
-import '../components/assessment-undo';
+import '../components/undo-bar';
 import '../components/score-grid';
 import '../components/cell-details';
 import '../components/cell-evidence';
@@ -131,7 +131,7 @@ export class MatrixPage extends LitElement {
     return html`
       <h2>Risk matrix</h2>
       ${this.ctl.failure === undefined ? nothing : html`<p class="note error" role="alert">${this.ctl.failure}</p>`}
-      <csp-assessment-undo .step=${this.ctl.lastUndo} @undo-step=${(e: CustomEvent<string>) => this.ctl.undo(e.detail)}></csp-assessment-undo>
+      <csp-undo-bar .step=${this.ctl.lastUndo} @undo-step=${(e: CustomEvent<string>) => this.ctl.undo(e.detail)}></csp-undo-bar>
       <section aria-labelledby="list-h">
         <h3 id="list-h" class="visually-hidden">Assessments</h3>
         ${this.ctl.loading

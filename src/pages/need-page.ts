@@ -15,7 +15,7 @@ import '../components/need-table';
 import '../components/area-profile';
 import '../components/need-robustness';
 import '../components/user-indicators';
-import '../components/need-undo';
+import '../components/undo-bar';
 
 /** The selected area's code from the address (#/need?area=E05014742). */
 const selectedFromHash = (): string | null => new URLSearchParams(location.hash.split('?')[1] ?? '').get('area');
@@ -286,13 +286,26 @@ export class NeedPage extends LitElement {
       <section aria-labelledby="own">
         <h3 id="own">Your own area indicators</h3>
         <csp-user-indicators .area=${s.area} .stored=${s.userIndicators} @need-changed=${this.needChanged}></csp-user-indicators>
-        <csp-need-undo .revision=${this.revision} @need-changed=${this.needChanged}></csp-need-undo>
+        <csp-undo-bar what="Last change to your indicators or lookup" .step=${this.lastUndo.value} @undo-step=${this.undo}></csp-undo-bar>
       </section>
     `;
   }
 
   private readonly needChanged = () => {
     this.revision++;
+  };
+
+  private readonly lastUndo = new Task(this, {
+    task: async ([revision]) => {
+      void revision;
+      return this.services?.need.lastUndo();
+    },
+    args: () => [this.revision] as const,
+  });
+
+  private readonly undo = async (e: CustomEvent<string>) => {
+    await this.need().undo(e.detail);
+    this.needChanged();
   };
 }
 

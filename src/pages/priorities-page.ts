@@ -20,7 +20,7 @@ import '../components/ranked-table';
 import '../components/hl-grid';
 import '../components/weights-panel';
 import '../components/weight-sets';
-import '../components/assessment-undo';
+import '../components/undo-bar';
 
 /**
  * While weights are dragged the table follows every change; the chart is
@@ -168,7 +168,7 @@ export class PrioritiesPage extends LitElement {
     return html`
       <h2>Priorities</h2>
       ${this.ctl.failure === undefined ? nothing : html`<p class="note error" role="alert">${this.ctl.failure}</p>`}
-      <csp-assessment-undo .step=${this.ctl.lastUndo} @undo-step=${(e: CustomEvent<string>) => this.ctl.undo(e.detail)}></csp-assessment-undo>
+      <csp-undo-bar .step=${this.ctl.lastUndo} @undo-step=${(e: CustomEvent<string>) => this.ctl.undo(e.detail)}></csp-undo-bar>
       ${this.ctl.loading ? html`<p class="muted" role="status">Opening assessments…</p>` : a === undefined ? html`<p>No assessment yet: create one on the <a href="#/matrix">Risk matrix</a> page.</p>` : this.body(a)}
     `;
   }

@@ -11,7 +11,7 @@ import { requestEdit } from '../app/assessment-edit';
 import { servicesContext, type Services } from '../app/context';
 import { baseStyles } from '../components/styles';
 import { formStyles } from '../components/form-styles';
-import '../components/assessment-undo';
+import '../components/undo-bar';
 import '../components/basis-summary';
 import '../components/scenarios-panel';
 import '../components/scenario-compare';
@@ -86,7 +86,7 @@ export class SensitivityPage extends LitElement {
     return html`
       <h2>Sensitivity</h2>
       ${this.ctl.failure === undefined ? nothing : html`<p class="note error" role="alert">${this.ctl.failure}</p>`}
-      <csp-assessment-undo .step=${this.ctl.lastUndo} @undo-step=${(e: CustomEvent<string>) => this.ctl.undo(e.detail)}></csp-assessment-undo>
+      <csp-undo-bar .step=${this.ctl.lastUndo} @undo-step=${(e: CustomEvent<string>) => this.ctl.undo(e.detail)}></csp-undo-bar>
       ${this.ctl.loading
         ? html`<p class="muted" role="status">Opening assessments…</p>`
         : a === undefined

@@ -101,7 +101,7 @@ test.describe('matrix files', () => {
     await page.getByLabel('Import matrix CSV').setInputFiles(csv('extra.csv', 'issue,likelihood,severity\nA,1,2\n'));
     await expect(page.getByRole('alert')).toContainText('Line 1, column severity: unknown column “severity”');
     expect(await gridTotal(page, 'Hate Crime')).toBe('29');
-    await expect(page.locator('csp-assessment-undo')).not.toContainText('Last change');
+    await expect(page.locator('csp-undo-bar')).not.toContainText('Last change');
   });
 
   test('a good file replaces the matrix after a confirmation, reports totals that disagree, and can be undone', async ({ page }) => {
