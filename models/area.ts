@@ -56,3 +56,18 @@ export function mergeCounts(all: readonly Readonly<Record<string, number>>[]): R
   for (const counts of all) for (const [k, v] of Object.entries(counts)) out[k] = (out[k] ?? 0) + v;
   return out;
 }
+
+/**
+ * The months an area has data for: stored months with at least one row in it
+ * (with no area, at least one located row). A force-month that holds none of
+ * the area's rows says nothing about the area — a local authority with no
+ * recorded crime in a month does not happen — so for the area's figures it is
+ * a month without data, the same as one not loaded.
+ *
+ * @example monthsWithAreaData([{ month: '2023-01', ladCounts: { Luton: 0, Bedford: 9 } }], 'Luton') // []
+ */
+export function monthsWithAreaData(metas: readonly { month: string; ladCounts: Readonly<Record<string, number>> }[], area: string | null): string[] {
+  const months = new Set<string>();
+  for (const m of metas) if (splitByArea(m.ladCounts, area ?? undefined).inside > 0) months.add(m.month);
+  return [...months].sort();
+}

@@ -69,7 +69,9 @@ export function crimeOverview(metas: readonly MonthMeta[], rows: ColumnTable, ar
     (t, m) => ({ stored: t.stored + m.stored, inArea: t.inArea + m.inArea, outside: t.outside + m.outside, noLocation: t.noLocation + m.noLocation, rejected: t.rejected + m.rejected }),
     { stored: 0, inArea: 0, outside: 0, noLocation: 0, rejected: 0 },
   );
-  const cov = coverage(months.filter((m) => m.stored > 0).map((m) => m.month));
+  // Coverage is the area's: a stored force-month with none of its rows is a month without data for it.
+  const cov = coverage(months.filter((m) => m.inArea > 0).map((m) => m.month));
+  const emptyForArea = months.filter((m) => m.stored > 0 && m.inArea === 0).map((m) => m.month);
 
   const inArea = area === null ? rows.filter((d) => d.lad !== '') : rows.params({ area }).filter((d: { lad: string }, $: { area: string }) => d.lad === $.area);
   const counts = inArea
@@ -92,7 +94,7 @@ export function crimeOverview(metas: readonly MonthMeta[], rows: ColumnTable, ar
     months,
     totals,
     outsideByAuthority: area === null ? [] : outsideByAuthority,
-    notes: qualityNotes({ area, months, totals, cov, outsideByAuthority: area === null ? [] : outsideByAuthority, typeTotals, duplicateIds: duplicateIds(rows), forces: forces.size }),
+    notes: qualityNotes({ area, months, totals, cov, emptyForArea, outsideByAuthority: area === null ? [] : outsideByAuthority, typeTotals, duplicateIds: duplicateIds(rows), forces: forces.size }),
   };
 }
 
@@ -117,6 +119,8 @@ interface NoteInput {
   months: CrimeOverview['months'];
   totals: CrimeOverview['totals'];
   cov: ReturnType<typeof coverage>;
+  /** Stored months with no row in the area. */
+  emptyForArea: string[];
   outsideByAuthority: { name: string; rows: number }[];
   typeTotals: Map<string, number>;
   duplicateIds: { ids: number; sameMonth: number };
@@ -129,6 +133,17 @@ function qualityNotes(x: NoteInput): CrimeOverview['notes'] {
   const { totals } = x;
   if (totals.stored === 0) return [{ id: 'no-data', severity: 'warning', text: 'No police.uk street crime is stored yet. Load the sample or import files on the Data page.' }];
   if (x.area === null) notes.push({ id: 'no-area', severity: 'warning', text: 'No partnership area is chosen, so every located row is counted. Choose the local authority above.' });
+  if (x.emptyForArea.length > 0) {
+    const where = x.area ?? 'any authority';
+    notes.push({
+      id: 'empty-for-area',
+      severity: 'warning',
+      text:
+        x.cov.first === undefined
+          ? `None of the ${plural(x.months.length, 'stored month')} has a row in ${where}. Choose the partnership area above, or import its police.uk files.`
+          : `${plural(x.emptyForArea.length, 'stored month')} ${x.emptyForArea.length === 1 ? 'has' : 'have'} no row in ${where}: ${monthList(x.emptyForArea)}. For ${where} ${x.emptyForArea.length === 1 ? 'it counts' : 'they count'} as months without data (gaps, or outside its coverage), never as months with no crime; import the force's files for ${x.emptyForArea.length === 1 ? 'that month' : 'those months'} to fill them.`,
+    });
+  }
   if (x.cov.gaps.length > 0) {
     notes.push({
       id: 'gaps',
@@ -183,6 +198,13 @@ function qualityNotes(x: NoteInput): CrimeOverview['notes'] {
   }
   if (x.forces > 1) notes.push({ id: 'forces', severity: 'info', text: `Rows come from ${x.forces} forces.` });
   return notes;
+}
+
+/** Months as text, runs of consecutive months shortened: "May 2021 to Nov 2023, Jan 2024". */
+function monthList(months: readonly string[]): string {
+  return coverage(months)
+    .runs.map(([a, b]) => (a === b ? formatMonth(a) : `${formatMonth(a)} to ${formatMonth(b)}`))
+    .join(', ');
 }
 
 function medianOf(xs: readonly number[]): number {

@@ -84,7 +84,7 @@ export type EvidenceNote = z.infer<typeof EvidenceNote>;
 export const EvidenceResult = z.object({
   area: z.string().nullable(),
   period: Period.nullable(),
-  /** Stored police.uk months (sorted) and the gaps between them. */
+  /** Months with police.uk data for the area (sorted; `monthsWithAreaData` in models/area.ts) and the gaps between them. */
   storedMonths: z.array(z.string()),
   gaps: z.array(z.string()),
   population: AreaPopulation.nullable(),
@@ -101,7 +101,11 @@ export type EvidenceResult = z.infer<typeof EvidenceResult>;
 
 export interface EvidenceInput {
   cube: CountCube;
-  /** Months of police.uk data stored (any area): what "complete" means. */
+  /**
+   * Months with police.uk data for the area: stored force-months holding at
+   * least one of its rows (`monthsWithAreaData` in models/area.ts). What "complete" means;
+   * any other month is a gap.
+   */
   storedMonths: readonly Month[];
   population: AreaPopulation | null;
   config: EvidenceConfig;
@@ -281,8 +285,12 @@ export function computeEvidence({ cube, storedMonths, population, config }: Evid
 
 function evidenceNotes(area: string | null, period: Period | null, population: AreaPopulation | null, unmapped: string[], issues: IssueEvidence[]): EvidenceNote[] {
   const notes: EvidenceNote[] = [];
-  if (period === null) return [{ id: 'no-data', severity: 'warning', text: 'No police.uk street crime is stored yet. Load the sample or import files on the Data page.' }];
+  if (period === null) {
+    const text = area === null ? 'No police.uk street crime is stored yet.' : `No police.uk street crime in ${area} is stored yet.`;
+    return [{ id: 'no-data', severity: 'warning', text: `${text} Load the sample or import files on the Data page.` }];
+  }
   if (area === null) notes.push({ id: 'no-area', severity: 'warning', text: 'No partnership area is chosen, so every located row is counted and rates cannot be worked out. Choose the local authority in the header.' });
+  const where = area === null ? '' : ` in ${area}`;
   for (const [name, w] of [
     ['current', period.current],
     ['previous', period.previous],
@@ -293,8 +301,8 @@ function evidenceNotes(area: string | null, period: Period | null, population: A
       id: `missing-${name}`,
       severity: 'warning',
       text: all
-        ? `No police.uk months are stored for the ${name} period (${windowLabel(w)}), so ${name === 'previous' ? 'there is no change to show' : 'there are no volumes'}.`
-        : `${plural(w.missing.length, 'month')} of the ${name} period (${windowLabel(w)}) ${w.missing.length === 1 ? 'is' : 'are'} not stored: ${w.missing.map(formatMonth).join(', ')}. Volumes count the ${plural(w.stored.length, 'stored month')}; changes and their tests compare counts per stored month.`,
+        ? `No police.uk rows${where} are stored for the ${name} period (${windowLabel(w)}), so ${name === 'previous' ? 'there is no change to show' : 'there are no volumes'}.`
+        : `${plural(w.missing.length, 'month')} of the ${name} period (${windowLabel(w)}) ${w.missing.length === 1 ? 'has' : 'have'} no police.uk rows${where} stored: ${w.missing.map(formatMonth).join(', ')}. Volumes count the ${plural(w.stored.length, 'month')} with data; changes and their tests compare counts per month with data.`,
     });
   }
   if (area !== null && population === null) {

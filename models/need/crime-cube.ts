@@ -1,4 +1,5 @@
 import { addMonths, monthRange } from '../months';
+import { formatMonth, plural } from '../format';
 import { CRIME_TYPES } from '../police-uk/street-row';
 
 /** Crime rows counted by area, crime type and month. */
@@ -94,4 +95,26 @@ export function monthlySeries(cube: CrimeCube, area: number, type: string): numb
   if (t < 0) return cube.months.map(() => 0);
   const base = (area * cube.types.length + t) * cube.months.length;
   return Array.from(cube.counts.subarray(base, base + cube.months.length));
+}
+
+/**
+ * A warning when the crime period's window has months without data for the
+ * area (not loaded, or no row of the area in them): its rates are then
+ * annualised from fewer months than the window. Null when every month has data.
+ *
+ * @param months  the months with data for the area (the crime cube's months)
+ * @param periodMonths  12, 24, or 0 for every loaded month
+ * @example crimeWindowNote(['2023-12'], 12, 'Central Bedfordshire') // 'Crime rates use 1 of the 12 months to Dec 2023 …'
+ */
+export function crimeWindowNote(months: readonly string[], periodMonths: number, area: string): string | null {
+  const last = [...months].sort().at(-1);
+  if (last === undefined) return null;
+  const first = periodMonths === 0 ? [...months].sort()[0]! : addMonths(last, -(periodMonths - 1));
+  const have = new Set(months);
+  const window = monthRange(first, last);
+  const missing = window.filter((m) => !have.has(m));
+  if (missing.length === 0) return null;
+  const used = window.length - missing.length;
+  const span = `${plural(window.length, 'month')} ${periodMonths === 0 ? `from ${formatMonth(first)} ` : ''}to ${formatMonth(last)}`;
+  return `Crime rates use ${used} of the ${span}: ${missing.length === 1 ? 'one has' : `${missing.length} have`} no police.uk rows in ${area} (not loaded, or loaded for other authorities only). Rates are annualised from the ${plural(used, 'month')} with data${used < 6 ? ', so read them with care' : ''}; import the missing months on the Data page.`;
 }

@@ -74,6 +74,28 @@ export interface IndicatorTable {
   indicators: IndicatorColumn[];
 }
 
+const POPULATION_LABELS: Record<string, string> = { 'pop:total': 'Residents', 'pop:children': 'Children aged 0-15', 'pop:older': 'Residents aged 60 and over' };
+const IMD_SUFFIX_LABELS: Record<string, string> = { rank: 'mean rank', decile: 'mean decile', d1: 'residents in most deprived 10%' };
+
+/**
+ * An indicator's name from its id, so an indicator can be named even where it
+ * is not available (its data is not loaded): `crime:<type>`, `imd:<index>:<rank|decile|d1>`,
+ * `pop:<total|children|older>`, `user:<name>`.
+ *
+ * @example indicatorLabel('imd:income:rank') // 'Income domain: mean rank'
+ */
+export function indicatorLabel(id: string): string {
+  if (id === 'crime:all') return 'All crime (excluding ASB), rate';
+  if (id.startsWith('crime:')) return `${id.slice('crime:'.length)}, rate`;
+  if (id.startsWith('user:')) return id.slice('user:'.length);
+  const pop = POPULATION_LABELS[id];
+  if (pop !== undefined) return pop;
+  const imd = /^imd:([^:]+):([^:]+)$/.exec(id);
+  const index = imd === null ? undefined : IMD_INDICES.find((i) => i.id === imd[1]);
+  const suffix = imd === null ? undefined : IMD_SUFFIX_LABELS[imd[2]!];
+  return index !== undefined && suffix !== undefined ? `${index.label}: ${suffix}` : id;
+}
+
 const IMD_INDICES = [{ id: 'imd', label: 'Index of Multiple Deprivation' }, ...IMD_DOMAINS.map((d) => ({ id: d.id, label: `${d.label} domain` }))] as const;
 const ASB = 'Anti-social behaviour';
 
@@ -122,8 +144,8 @@ export function buildIndicators(input: IndicatorInputs): IndicatorTable {
         partnership: totalPopulation > 0 ? ((sum(counts) / totalPopulation) * 1000 * 12) / months : NaN,
       });
     };
-    rate('crime:all', 'All crime (excluding ASB), rate', (t) => t !== ASB, 'police.uk street-level crime rows of every type except anti-social behaviour');
-    for (const t of input.cube.types) rate(`crime:${t}`, `${t}, rate`, (x) => x === t, `police.uk rows of type “${t}”`);
+    rate('crime:all', indicatorLabel('crime:all'), (t) => t !== ASB, 'police.uk street-level crime rows of every type except anti-social behaviour');
+    for (const t of input.cube.types) rate(`crime:${t}`, indicatorLabel(`crime:${t}`), (x) => x === t, `police.uk rows of type “${t}”`);
   }
 
   // Deprivation: ranks and deciles weighted by residents; the share of residents in the most deprived decile.
@@ -149,15 +171,15 @@ export function buildIndicators(input: IndicatorInputs): IndicatorTable {
         values: weightedMean(input.links, n, weightOf, value),
         partnership: weightedMean(allLinks, 1, weightOf, value)[0]!,
       });
-    add('rank', `${idx.label}: mean rank`, 'rank', 'lower', get('rank'), 'Mean national rank of the LSOAs (1 = most deprived of 32,844 in England)');
-    add('decile', `${idx.label}: mean decile`, 'decile', 'lower', get('decile'), 'Mean national decile of the LSOAs (1 = most deprived 10%)');
-    add('d1', `${idx.label}: residents in most deprived 10%`, 'share', 'higher', inD1, 'Share of residents living in LSOAs in the most deprived 10% in England (decile 1)');
+    add('rank', indicatorLabel(`imd:${idx.id}:rank`), 'rank', 'lower', get('rank'), 'Mean national rank of the LSOAs (1 = most deprived of 32,844 in England)');
+    add('decile', indicatorLabel(`imd:${idx.id}:decile`), 'decile', 'lower', get('decile'), 'Mean national decile of the LSOAs (1 = most deprived 10%)');
+    add('d1', indicatorLabel(`imd:${idx.id}:d1`), 'share', 'higher', inD1, 'Share of residents living in LSOAs in the most deprived 10% in England (decile 1)');
   }
 
   if (hasPopulation) {
     indicators.push({
       id: 'pop:total',
-      label: 'Residents',
+      label: indicatorLabel('pop:total'),
       group: 'population',
       unit: 'count',
       direction: 'higher',
@@ -178,8 +200,8 @@ export function buildIndicators(input: IndicatorInputs): IndicatorTable {
         partnership: totalPopulation > 0 ? sum(part) / totalPopulation : NaN,
       });
     };
-    share('pop:children', 'Children aged 0-15', 'children');
-    share('pop:older', 'Residents aged 60 and over', 'aged60plus');
+    share('pop:children', indicatorLabel('pop:children'), 'children');
+    share('pop:older', indicatorLabel('pop:older'), 'aged60plus');
   }
 
   for (const u of input.user) {

@@ -3,7 +3,7 @@ import { customElement } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { mergeCounts, rankAuthorities } from '../../models/area';
-import { formatCount } from '../../models/format';
+import { plural } from '../../models/format';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
 
 /**
@@ -58,7 +58,7 @@ export class AreaPicker extends LitElement {
       <select id="area" @change=${this.choose} .value=${area}>
         <option value="" ?selected=${area === ''}>Choose an authority…</option>
         ${!known && area !== '' ? html`<option value=${area} selected>${area} (no rows stored)</option>` : null}
-        ${list.map((a) => html`<option value=${a.name} ?selected=${a.name === area}>${a.name} (${formatCount(a.rows)} rows)</option>`)}
+        ${list.map((a) => html`<option value=${a.name} ?selected=${a.name === area}>${a.name} (${plural(a.rows, 'row')})</option>`)}
       </select>
     `;
   }

@@ -118,7 +118,7 @@ export class NeedSettingsForm extends LitElement {
   override render() {
     const s = this.settings;
     const periodLabel = (p: number) =>
-      this.months === null ? (p === 0 ? 'All loaded months' : `Last ${p} months`) : p === 0 ? `All ${this.months.count} loaded months` : `${p} months to ${formatMonth(this.months.last)}`;
+      this.months === null ? (p === 0 ? 'All loaded months' : `Last ${p} months`) : p === 0 ? (this.months.count === 1 ? 'The 1 loaded month' : `All ${this.months.count} loaded months`) : `${p} months to ${formatMonth(this.months.last)}`;
     return html`
       <div class="row">
         <div class="field">

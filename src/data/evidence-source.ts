@@ -3,6 +3,7 @@ import { countCube, type CountCube } from '../../models/evidence/cube';
 import { computeEvidence, EvidenceConfig, type EvidenceResult } from '../../models/evidence/evidence';
 import { areaPopulation, type AreaPopulation } from '../../models/evidence/population';
 import { traceFigure, TraceRequest, type Trace } from '../../models/evidence/trace';
+import { monthsWithAreaData } from '../../models/area';
 import { crimeDataLoader, type CrimeData } from './crime-source';
 import type { DataStore } from './store';
 
@@ -51,7 +52,7 @@ export interface EvidenceResponse {
  */
 export function evidenceEngine(store: DataStore, now: () => number = () => performance.now()) {
   const crimeData = crimeDataLoader(store);
-  let counted: { version: number; area: string | null; cube: CountCube } | undefined;
+  let counted: { version: number; area: string | null; cube: CountCube; months: string[] } | undefined;
   let people: { version: number; area: string | null; population: AreaPopulation | null } | undefined;
 
   async function prepare(area: string | null, progress?: (p: EvidenceProgress) => void) {
@@ -64,13 +65,13 @@ export function evidenceEngine(store: DataStore, now: () => number = () => perfo
     let t2 = t1;
     if (counted === undefined || counted.version !== data.version || counted.area !== area) {
       progress?.({ stage: 'counting', label: 'Counting by month, crime type and LSOA', done: 0.5 });
-      counted = { version: data.version, area, cube: countCube(data.table, area) };
+      counted = { version: data.version, area, cube: countCube(data.table, area), months: monthsWithAreaData(data.metas, area) };
       t2 = now();
     }
     if (people === undefined || people.version !== data.version || people.area !== area) {
       people = { version: data.version, area, population: area === null ? null : await population(store, area) };
     }
-    return { data, cube: counted.cube, population: people.population, readMs: fresh ? t1 - t0 : 0, countMs: t2 - t1, start: t0 };
+    return { data, cube: counted.cube, months: counted.months, population: people.population, readMs: fresh ? t1 - t0 : 0, countMs: t2 - t1, start: t0 };
   }
 
   return {
@@ -80,7 +81,7 @@ export function evidenceEngine(store: DataStore, now: () => number = () => perfo
       const p = await prepare(req.area, progress);
       progress?.({ stage: 'deriving', label: 'Deriving evidence for each issue', done: 0.9 });
       const t = now();
-      const evidence = computeEvidence({ cube: p.cube, storedMonths: p.data.metas.map((m) => m.month), population: p.population, config: req.config });
+      const evidence = computeEvidence({ cube: p.cube, storedMonths: p.months, population: p.population, config: req.config });
       const end = now();
       return { evidence, timing: { totalMs: end - p.start, readMs: p.readMs, countMs: p.countMs, deriveMs: end - t } };
     },
@@ -89,7 +90,7 @@ export function evidenceEngine(store: DataStore, now: () => number = () => perfo
     async trace(request: EvidenceTraceRequest): Promise<Trace> {
       const req = EvidenceTraceRequest.parse(request);
       const p = await prepare(req.area);
-      const evidence = computeEvidence({ cube: p.cube, storedMonths: p.data.metas.map((m) => m.month), population: p.population, config: req.config });
+      const evidence = computeEvidence({ cube: p.cube, storedMonths: p.months, population: p.population, config: req.config });
       return traceFigure({ rows: p.data.table, cube: p.cube, evidence, config: req.config, request: req.trace });
     },
   };

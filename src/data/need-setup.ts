@@ -27,7 +27,8 @@ export const NeedSetup = z.object({
   /** Sentences about data that is not loaded for the area, and what that leaves out. */
   missing: z.array(z.string()),
   files: z.array(z.object({ kind: z.string(), fileName: z.string() })),
-  months: z.object({ first: z.string(), last: z.string(), count: z.number() }).nullable(),
+  /** The months with crime data for the area (the crime cube's). */
+  months: z.object({ first: z.string(), last: z.string(), count: z.number(), list: z.array(z.string()) }).nullable(),
   userIndicators: z.array(z.object({ name: z.string(), fileName: z.string(), importedAt: z.number(), wards: z.number(), lsoas: z.number(), elsewhere: z.number() })),
   lookup: z.object({ fileName: z.string(), importedAt: z.number(), pairs: z.number(), used: z.number() }).nullable(),
   settings: NeedSettings,
@@ -96,7 +97,7 @@ export function describeSetup(ctx: NeedContext, stored: NeedSettings | undefined
     levels,
     missing,
     files: Object.entries(ctx.files).map(([kind, fileName]) => ({ kind: PARTITION_LABELS[kind as keyof typeof PARTITION_LABELS] ?? kind, fileName })),
-    months: cube === undefined || cube.months.length === 0 ? null : { first: cube.months[0]!, last: cube.months.at(-1)!, count: cube.months.length },
+    months: cube === undefined || cube.months.length === 0 ? null : { first: cube.months[0]!, last: cube.months.at(-1)!, count: cube.months.length, list: [...cube.months] },
     userIndicators: ctx.user.map((u) => {
       const codes = Object.keys(u.values);
       const w = codes.filter((c) => wards.has(c)).length;

@@ -3,6 +3,8 @@ import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { LEVEL_LABELS, type NeedSettings } from '../../models/need/schema';
+import { crimeWindowNote } from '../../models/need/crime-cube';
+import { indicatorLabel } from '../../models/need/indicators';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
 import { proxy } from '../../workers/client';
 import type { NeedSetup } from '../data/need-setup';
@@ -194,6 +196,12 @@ export class NeedPage extends LitElement {
     return s == null || s.area !== area ? this.pending() : this.body(s);
   }
 
+  /** A warning when the crime period has months without the area's rows. */
+  private windowNote(s: NeedSetup, settings: NeedSettings) {
+    const note = s.months === null ? null : crimeWindowNote(s.months.list, settings.periodMonths, s.area);
+    return note === null ? nothing : html`<p class="note warning">${note}</p>`;
+  }
+
   private pending() {
     const p = this.progress;
     return html`<p role="status">
@@ -222,6 +230,7 @@ export class NeedPage extends LitElement {
                 @settings-change=${(e: CustomEvent<NeedSettings>) => this.changeSettings(e.detail)}
               ></csp-need-settings>
               ${this.saveError === '' ? nothing : html`<p class="note error" role="alert">${this.saveError}</p>`}
+              ${this.windowNote(s, settings)}
             </section>
             ${this.matrix.render({
               pending: () => html`<p role="status" class="muted">Scoring ${LEVEL_LABELS[settings.level].inText}…</p>`,
@@ -232,7 +241,7 @@ export class NeedPage extends LitElement {
               ? nothing
               : html`
                   ${matrix.unavailable.length > 0
-                    ? html`<p class="note warning">Not available for ${LEVEL_LABELS[settings.level].inText} and left out: ${matrix.unavailable.join(', ')}.</p>`
+                    ? html`<p class="note warning">Not available for ${LEVEL_LABELS[settings.level].inText} and left out: ${matrix.unavailable.map(indicatorLabel).join('; ')}.</p>`
                     : nothing}
                   ${matrix.indicators.length === 0 ? html`<p class="note warning">Choose at least one indicator with a weight above 0.</p>` : nothing}
                   <div class="pair">

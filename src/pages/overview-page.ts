@@ -67,9 +67,9 @@ export class OverviewPage extends LitElement {
       <section aria-labelledby="coverage">
         <h3 id="coverage">Months covered</h3>
         ${o.coverage.first === undefined
-          ? html`<p>No months stored.</p>`
+          ? html`<p>${o.months.length === 0 ? 'No months stored.' : `None of the ${plural(o.months.length, 'stored month')} has a row in ${areaName}.`}</p>`
           : html`<p>
-              ${formatMonth(o.coverage.first)} to ${formatMonth(o.coverage.last!)}: ${plural(months.length - o.coverage.gaps.length, 'month')} stored,
+              ${formatMonth(o.coverage.first)} to ${formatMonth(o.coverage.last!)}: ${plural(months.length - o.coverage.gaps.length, 'month')} with data for ${areaName},
               ${o.coverage.gaps.length === 0
                 ? 'no gaps.'
                 : html`<span class="gap">${plural(o.coverage.gaps.length, 'month')} missing: ${o.coverage.gaps.map(formatMonth).join(', ')}.</span>`}

@@ -61,6 +61,14 @@ describe('evidenceEngine on the Luton sample', () => {
     expect(evidence.notes.map((n) => n.id)).toEqual(['local-empty']);
   });
 
+  it('treats stored months with none of the area\'s rows as months without data, not as months with no crime', async () => {
+    // The sample holds only Luton's rows: for Central Bedfordshire every stored month is empty.
+    const { evidence } = await evidenceEngine(store).evidence({ area: 'Central Bedfordshire', config });
+    expect(evidence.storedMonths).toEqual([]);
+    expect(evidence.period).toBeNull();
+    expect(evidence.notes.map((n) => n.text)).toEqual(['No police.uk street crime in Central Bedfordshire is stored yet. Load the sample or import files on the Data page.']);
+  });
+
   it('recomputes a period or mapping change from cached counts, without re-reading rows', async () => {
     const engine = evidenceEngine(store);
     await engine.evidence({ area: 'Luton', config });

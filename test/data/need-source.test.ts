@@ -126,7 +126,7 @@ describe('needSource on the Luton sample', () => {
     expect(s.missing).toEqual([]);
     expect(s.levels.map((l) => l.areas)).toEqual([20, 125]);
     expect(s.levels[0]!.crimeSummary).toMatch(/^[\d,]+ of [\d,]+ rows placed in a ward/);
-    expect(s.months).toEqual({ first: '2023-01', last: '2023-12', count: 12 });
+    expect(s.months).toMatchObject({ first: '2023-01', last: '2023-12', count: 12 });
   });
 
   it('says clearly when no boundaries are loaded for the area', async () => {

@@ -61,6 +61,19 @@ describe('crimeOverview', () => {
     expect(bedford.counts).toEqual([{ month: '2023-01', crimeType: 'Burglary', rows: 3 }]);
   });
 
+  it("counts a stored month with none of the area's rows as a month without data for it", () => {
+    // Bedford has rows only in January: February and April are stored, but not Bedford's.
+    const bedford = crimeOverview(metas, crimeTable(parts), 'Bedford');
+    expect(bedford.coverage).toMatchObject({ first: '2023-01', last: '2023-01', gaps: [] });
+    expect(bedford.notes.find((n) => n.id === 'empty-for-area')!.text).toBe(
+      '2 stored months have no row in Bedford: Feb 2023, Apr 2023. For Bedford they count as months without data (gaps, or outside its coverage), never as months with no crime; import the force\'s files for those months to fill them.',
+    );
+    const nowhere = crimeOverview(metas, crimeTable(parts), 'Barnet');
+    expect(nowhere.coverage.first).toBeUndefined();
+    expect(nowhere.notes.find((n) => n.id === 'empty-for-area')!.text).toMatch(/^None of the 3 stored months has a row in Barnet\./);
+    expect(o.notes.map((n) => n.id)).not.toContain('empty-for-area');
+  });
+
   it('notes crime IDs that repeat within a month', () => {
     const dup = months([streetRow({ 'Crime ID': 'aa' }), streetRow({ 'Crime ID': 'aa' }), streetRow({ 'Crime ID': '' }), streetRow({ 'Crime ID': '' })]);
     const d = crimeOverview(dup.metas, crimeTable(dup.parts), 'Luton');

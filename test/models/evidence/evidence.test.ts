@@ -104,7 +104,7 @@ describe('computeEvidence', () => {
     expect(b.volume).toBe(165);
     expect(b.change!.text).toBe('Up 50% a month on average');
     expect(e.notes.find((n) => n.id === 'missing-current')?.text).toBe(
-      '1 month of the current period (Jan 2023 to Dec 2023) is not stored: Mar 2023. Volumes count the 11 stored months; changes and their tests compare counts per stored month.',
+      '1 month of the current period (Jan 2023 to Dec 2023) has no police.uk rows in Luton stored: Mar 2023. Volumes count the 11 months with data; changes and their tests compare counts per month with data.',
     );
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LsoaLink } from '../../../models/need/assign';
-import { crimeCube, crimePeriod } from '../../../models/need/crime-cube';
-import { buildIndicators, type ImdValues, type LsoaPopulation } from '../../../models/need/indicators';
+import { crimeCube, crimePeriod, crimeWindowNote } from '../../../models/need/crime-cube';
+import { buildIndicators, indicatorLabel, type ImdValues, type LsoaPopulation } from '../../../models/need/indicators';
 import { needMatrix, needRobustness } from '../../../models/need/matrix';
 import { DEFAULT_SETTINGS } from '../../../models/need/schema';
 
@@ -112,5 +112,29 @@ describe('needMatrix', () => {
     expect(r.changes).toBe(2);
     expect(r.changedBy).toEqual([]);
     expect(r.areas.map((a) => [a.name, a.monteCarloShare])).toEqual([['South', 1]]);
+  });
+});
+
+describe('indicatorLabel', () => {
+  it('names an indicator from its id, the same name the indicator carries when built', () => {
+    expect(indicatorLabel('crime:all')).toBe('All crime (excluding ASB), rate');
+    expect(indicatorLabel('crime:Anti-social behaviour')).toBe('Anti-social behaviour, rate');
+    expect(indicatorLabel('imd:income:rank')).toBe('Income domain: mean rank');
+    expect(indicatorLabel('imd:imd:d1')).toBe('Index of Multiple Deprivation: residents in most deprived 10%');
+    expect(indicatorLabel('pop:older')).toBe('Residents aged 60 and over');
+    expect(indicatorLabel('user:Fire calls')).toBe('Fire calls');
+    expect(indicatorLabel('imd:nonsense:rank')).toBe('imd:nonsense:rank');
+  });
+});
+
+describe('crimeWindowNote', () => {
+  it('warns when months of the crime period hold none of the area\'s rows', () => {
+    expect(crimeWindowNote(['2023-12'], 12, 'Central Bedfordshire')).toBe(
+      'Crime rates use 1 of the 12 months to Dec 2023: 11 have no police.uk rows in Central Bedfordshire (not loaded, or loaded for other authorities only). Rates are annualised from the 1 month with data, so read them with care; import the missing months on the Data page.',
+    );
+    expect(crimeWindowNote(['2023-01', '2023-03'], 0, 'Luton')).toMatch(/^Crime rates use 2 of the 3 months from Jan 2023 to Mar 2023: one has no police\.uk rows in Luton/);
+    const year = Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`);
+    expect(crimeWindowNote(year, 12, 'Luton')).toBeNull();
+    expect(crimeWindowNote([], 12, 'Luton')).toBeNull();
   });
 });
