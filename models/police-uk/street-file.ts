@@ -34,6 +34,28 @@ export type StreetFileResult =
       lines: number;
     };
 
+const POLICE_UK_NAME = /^(\d{4})-(0[1-9]|1[0-2])-[^/\\]*street\.csv(\.gz)?$/i;
+
+/**
+ * The month a file holds by its police.uk name ("2023-10-bedfordshire-street.csv",
+ * also inside a folder or archive), or undefined for any other name.
+ *
+ * @example monthOfFileName('2023-10/2023-10-bedfordshire-street.csv') // '2023-10'
+ */
+export function monthOfFileName(name: string): string | undefined {
+  const m = POLICE_UK_NAME.exec(name.split(/[/\\]/).pop() ?? '');
+  return m === null ? undefined : `${m[1]}-${m[2]}`;
+}
+
+export interface StreetFileOptions {
+  /**
+   * The month the file holds (from its police.uk name). police.uk publishes one
+   * file per force and month, so a row of another month is rejected rather
+   * than allowed to replace that whole stored month.
+   */
+  month?: string;
+}
+
 /**
  * Parses a police.uk street-level CSV pushed in text chunks, validating every
  * row and grouping good rows by force and month.
@@ -43,7 +65,8 @@ export type StreetFileResult =
  *   p.push(text);
  *   const result = p.end(); // { ok: true, batches: [{ force, month, batch }], problems, ... }
  */
-export function createStreetFileParser(): { push(chunk: string): void; end(): StreetFileResult; readonly refused: boolean } {
+export function createStreetFileParser(options: StreetFileOptions = {}): { push(chunk: string): void; end(): StreetFileResult; readonly refused: boolean } {
+  const fileMonth = options.month;
   let header: HeaderMatch | undefined;
   let headerFields: string[] = [];
   const groups = new Map<string, { force: string; month: string; builder: CrimeBatchBuilder }>();
@@ -73,6 +96,15 @@ export function createStreetFileParser(): { push(chunk: string): void; end(): St
       const r = readStreetRow(fields, line, header);
       if (!r.ok) return reject(r.problem);
       const { row } = r;
+      if (fileMonth !== undefined && row.month !== fileMonth) {
+        return reject({
+          line,
+          column: 'Month',
+          reason: `Not the month of this file (${fileMonth}, from its police.uk name); a police.uk street file holds one month, so the row is not stored`,
+          value: row.month,
+          month: fileMonth,
+        });
+      }
       const key = `${row.reportedBy}\u0000${row.month}`;
       let g = groups.get(key);
       if (g === undefined) {

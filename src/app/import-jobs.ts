@@ -32,6 +32,12 @@ export class ImportJobs extends EventTarget {
     if (this.state.lastReport === null) this.set({ lastReport: report });
   }
 
+  /** Takes a newer copy of the last report (e.g. marked undone), if it is the same import. */
+  refresh(report: ImportReport | null): void {
+    const last = this.state.lastReport;
+    if (last !== null && report !== null && report.id === last.id && report.undoneAt !== last.undoneAt) this.set({ lastReport: report });
+  }
+
   importFiles(files: File[]): Promise<ImportReport | null> {
     return this.run(`Importing ${files.length} ${files.length === 1 ? 'file' : 'files'}`, (onProgress) => this.worker.importFiles(files, onProgress));
   }

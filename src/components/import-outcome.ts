@@ -16,7 +16,7 @@ const KIND_LABELS: Record<string, string> = {
   boundaries: 'ONS boundaries',
   unrecognised: 'Not recognised',
 };
-const STATUS_LABELS: Record<string, string> = { imported: 'Imported', refused: 'Refused', empty: 'Empty', failed: 'Could not be read' };
+const STATUS_LABELS: Record<string, string> = { imported: 'Imported', refused: 'Refused', empty: 'Empty', failed: 'Could not be read', superseded: 'Not stored: duplicate' };
 
 /** What the last import did: a summary and one line per file. */
 @customElement('csp-import-outcome')

@@ -7,6 +7,7 @@ import { formatCount, formatDateTime, formatMonth } from '../../models/format';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
 import { JobsController } from '../app/import-jobs';
 import type { PartOutcome, PartitionMeta } from '../data/schema';
+import { shrank } from '../data/report-text';
 import { baseStyles } from './styles';
 
 interface MonthRow {
@@ -42,7 +43,7 @@ export class ImportedMonths extends LitElement {
     args: () => [this.wb?.version] as const,
   });
 
-  private rows(metas: readonly PartitionMeta[], last: readonly PartOutcome[]): MonthRow[] {
+  private rows(metas: readonly PartitionMeta[], last: readonly PartOutcome[], lastImportId: string | undefined): MonthRow[] {
     const area = this.wb?.area ?? undefined;
     const lastByKey = new Map(last.filter((p) => p.status === 'added' || p.status === 'replaced').map((p) => [p.key, p]));
     const rows: MonthRow[] = metas.map((m) => {
@@ -58,11 +59,11 @@ export class ImportedMonths extends LitElement {
         outside: split.outside,
         noLocation: split.noLocation,
         last:
-          l === undefined || l.fileName !== m.fileName
+          l === undefined || m.importId !== lastImportId
             ? ''
             : l.status === 'added'
               ? 'Added'
-              : `Replaced ${formatCount(l.replaced?.rows ?? 0)} rows stored earlier`,
+              : `Replaced ${formatCount(l.replaced?.rows ?? 0)} rows stored earlier${shrank(l) ? ' (much more than it holds: check the file is complete)' : ''}`,
       };
     });
     for (const p of last.filter((x) => x.kind === 'crime' && x.status === 'rejected')) {
@@ -85,7 +86,9 @@ export class ImportedMonths extends LitElement {
   override render() {
     const metas = this.metas.value;
     if (metas === undefined) return html`<p class="muted">Reading stored months…</p>`;
-    const rows = this.rows(metas, this.jobs.state?.lastReport?.parts ?? []);
+    const report = this.jobs.state?.lastReport ?? null;
+    // An import that was undone no longer describes what is stored.
+    const rows = this.rows(metas, report === null || report.undoneAt !== undefined ? [] : report.parts, report?.id);
     const total = rows.reduce(
       (t, r) => ({ stored: t.stored + r.stored, rejected: t.rejected + r.rejected, outside: t.outside + r.outside, noLocation: t.noLocation + r.noLocation }),
       { stored: 0, rejected: 0, outside: 0, noLocation: 0 },

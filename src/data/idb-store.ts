@@ -172,7 +172,7 @@ class IdbDataStore implements DataStore {
   }
 
   async undo(id: string): Promise<void> {
-    const tx = this.db.transaction(['metas', 'data', 'datasets', 'undo', 'undoData', 'kv'], 'readwrite');
+    const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'undoData', 'kv'], 'readwrite');
     const raw = await tx.objectStore('undoData').get(id);
     if (raw === undefined) throw new Error(`nothing to undo with id ${id}`);
     const entry = UndoEntry.parse(raw);
@@ -195,6 +195,10 @@ class IdbDataStore implements DataStore {
       }
     }
     for (const ds of entry.restoreDatasets) await tx.objectStore('datasets').put(ds);
+    // The import this step made (if any) says it was undone, so its outcome is not shown as in force.
+    for (let c = await tx.objectStore('reports').openCursor(); c !== null; c = await c.continue()) {
+      if (c.value.undoId === id) await c.update({ ...c.value, undoneAt: Date.now() });
+    }
     await tx.objectStore('undo').delete(id);
     await tx.objectStore('undoData').delete(id);
     const version = await this.bump(tx);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseCsv } from '../../models/csv';
 import { parseBoundaries, BOUNDARY_LEVELS, type BoundaryParse } from '../../models/boundaries';
 import { IMD_FILES, sniffImdHeader, type ImdFileKind } from '../../models/imd';
-import { createStreetFileParser, type StreetFileResult } from '../../models/police-uk/street-file';
+import { createStreetFileParser, monthOfFileName, type StreetFileResult } from '../../models/police-uk/street-file';
 import { matchStreetHeader, STREET_COLUMNS } from '../../models/police-uk/street-row';
 import { readTable, type TableResult } from '../../models/tabular';
 import { mergeCounts, rankAuthorities } from '../../models/area';
@@ -105,11 +105,21 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
   const staged = new Map<string, { write: PartitionWrite; outcome: PartOutcome }>();
   const partOutcomes: PartOutcome[] = [];
 
+  // Two files of one import carrying the same force-month (or table): the one with more rows is kept
+  // (on a tie, the later), so a fragment never displaces a whole month and nothing is counted twice.
   const stage = (write: PartitionWrite, outcome: PartOutcome) => {
-    const earlier = staged.get(write.meta.key);
-    if (earlier !== undefined) earlier.outcome.status = 'superseded';
-    staged.set(write.meta.key, { write, outcome });
     partOutcomes.push(outcome);
+    const earlier = staged.get(write.meta.key);
+    if (earlier !== undefined && earlier.write.meta.rows > write.meta.rows) {
+      outcome.status = 'superseded';
+      outcome.supersededBy = earlier.outcome.fileName;
+      return;
+    }
+    if (earlier !== undefined) {
+      earlier.outcome.status = 'superseded';
+      earlier.outcome.supersededBy = outcome.fileName;
+    }
+    staged.set(write.meta.key, { write, outcome });
   };
   const keepProblems = (file: string, list: readonly Omit<FileProblem, 'file'>[], dropped: number) => {
     for (const p of list) {
@@ -285,6 +295,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
     }
   }
 
+  markSuperseded(outcomes, partOutcomes);
   progress('saving', files.length - 1, 0, true);
   const readMs = performance.now() - t0;
   const finishedAt = now();
@@ -320,6 +331,19 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
   });
   progress('done', files.length - 1, 0, true);
   return { ...stored, timings: { readMs, saveMs: performance.now() - t1 } };
+}
+
+/** Says in each file's outcome which of its parts another file of the import displaced; a file with none left is 'superseded'. */
+function markSuperseded(outcomes: FileOutcome[], parts: readonly PartOutcome[]): void {
+  for (const o of outcomes) {
+    if (o.status !== 'imported') continue;
+    const mine = parts.filter((p) => p.fileName === o.name && p.status !== 'rejected');
+    const lost = mine.filter((p) => p.status === 'superseded');
+    if (lost.length === 0) continue;
+    const what = lost.map((p) => `${p.kind === 'crime' && p.month !== undefined ? formatMonth(p.month) : p.label} (${formatCount(p.stored)} rows; kept from ${p.supersededBy ?? 'another file'})`);
+    o.message += ` Not stored, as another file of this import carries the same data with at least as many rows: ${what.join('; ')}.`;
+    if (lost.length === mine.length) o.status = 'superseded';
+  }
 }
 
 function fileOutcome(file: SourceFile, kind: FileKind, status: FileOutcome['status'], message: string): FileOutcome {
@@ -367,7 +391,8 @@ async function readFile(file: SourceFile, onBytes: (n: number) => void): Promise
   const header = parseCsv(firstLine).records[0]?.fields ?? [];
   const street = matchStreetHeader(header);
   if (street.ok) {
-    const parser = createStreetFileParser();
+    const month = monthOfFileName(file.name);
+    const parser = createStreetFileParser(month === undefined ? {} : { month });
     parser.push(head);
     for await (const chunk of chunks) parser.push(chunk);
     return { kind: 'police-uk-street', result: parser.end() };

@@ -1,6 +1,12 @@
 import { formatCount, formatDateTime, formatMonth, plural } from '../../models/format';
 import type { ImportReport, PartOutcome } from './schema';
 
+/** A replacement holding less than this share of the rows it replaced is called out. */
+export const SHRINK_WARNING_SHARE = 0.5;
+
+/** Whether a part replaced stored data with much less of it (a fragment, or a file cut short). */
+export const shrank = (p: PartOutcome): boolean => p.status === 'replaced' && p.replaced !== undefined && p.stored < SHRINK_WARNING_SHARE * p.replaced.rows;
+
 const partName = (p: PartOutcome) => (p.kind === 'crime' && p.month !== undefined ? formatMonth(p.month) : p.label);
 
 /**
@@ -25,6 +31,7 @@ export function summariseImport(r: ImportReport): string[] {
   const stored = [crimeRows > 0 || tables === 0 ? `${formatCount(crimeRows)} street-crime rows stored` : '', tables > 0 ? plural(tables, 'reference table') + ' stored' : '']
     .filter(Boolean)
     .join(' and ');
+  if (r.undoneAt !== undefined) lines.push(`Undone on ${formatDateTime(r.undoneAt)}: what this import stored has been taken back out.`);
   lines.push(
     `${what} on ${formatDateTime(r.finishedAt)} from ${plural(r.files.length, 'file')}: ${stored}, ${plural(rejected, 'row')} rejected` +
       (refused.length > 0 ? `, ${plural(refused.length, 'file')} refused.` : '.'),
@@ -38,8 +45,20 @@ export function summariseImport(r: ImportReport): string[] {
     const detail = replaced.map((p) => `${partName(p)} (${formatCount(p.replaced?.rows ?? 0)} earlier rows from ${p.replaced?.fileName ?? 'an earlier load'})`);
     lines.push(`Already stored, so replaced rather than added (nothing is counted twice): ${detail.join('; ')}.`);
   }
+  const shrunk = replaced.filter(shrank);
+  if (shrunk.length > 0) {
+    lines.push(
+      `Much smaller than what ${shrunk.length === 1 ? 'it' : 'they'} replaced, so check the ${shrunk.length === 1 ? 'file is' : 'files are'} complete (Undo puts the earlier rows back): ${shrunk
+        .map((p) => `${partName(p)} now ${plural(p.stored, 'row')} from ${p.fileName}, was ${formatCount(p.replaced!.rows)} from ${p.replaced!.fileName}`)
+        .join('; ')}.`,
+    );
+  }
   if (superseded.length > 0) {
-    lines.push(`Loaded twice in this import, so only the later file was kept: ${superseded.map((p) => `${partName(p)} from ${p.fileName}`).join('; ')}.`);
+    lines.push(
+      `In more than one file of this import, so one copy was kept (the one with more rows; the later on a tie) and nothing is counted twice: ${superseded
+        .map((p) => `${partName(p)}: kept from ${p.supersededBy ?? 'another file'}, not from ${p.fileName} (${plural(p.stored, 'row')})`)
+        .join('; ')}.`,
+    );
   }
   if (allRejected.some((p) => p.month === undefined)) {
     const n = allRejected.filter((p) => p.month === undefined).reduce((s, p) => s + p.rejected, 0);

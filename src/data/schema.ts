@@ -78,7 +78,8 @@ export const FileOutcome = z.object({
   name: z.string(),
   size: z.number(),
   kind: FileKind,
-  status: z.enum(['imported', 'refused', 'empty', 'failed']),
+  /** superseded: read, but every part of it was left out for another file of the same import carrying the same data. */
+  status: z.enum(['imported', 'refused', 'empty', 'failed', 'superseded']),
   /** One sentence for the user: what happened to this file and why. */
   message: z.string(),
   accepted: z.number().int(),
@@ -99,11 +100,14 @@ export const PartOutcome = z.object({
   ladCounts: z.record(z.string(), z.number()).optional(),
   /**
    * added: new to the store; replaced: took the place of data already stored;
-   * superseded: a later file in the same import carried the same month;
+   * superseded: another file in the same import carried the same month (or
+   * table) with more rows, or as many and came later (`supersededBy` names it);
    * rejected: every row was rejected, nothing stored.
    */
   status: z.enum(['added', 'replaced', 'superseded', 'rejected']),
   replaced: z.object({ fileName: z.string(), rows: z.number(), importedAt: z.number() }).optional(),
+  /** For a superseded part: the file whose copy was kept. */
+  supersededBy: z.string().optional(),
 });
 export type PartOutcome = z.infer<typeof PartOutcome>;
 
@@ -122,6 +126,8 @@ export const ImportReport = z.object({
   /** Problems counted but not kept (beyond the per-file limit). */
   problemsDropped: z.number().int(),
   undoId: z.string().optional(),
+  /** When the import was undone (its undo step taken). */
+  undoneAt: z.number().optional(),
   /** Where the time went, in milliseconds: reading and validating files, then storing them. */
   timings: z.object({ readMs: z.number(), saveMs: z.number().optional() }).optional(),
 });

@@ -50,13 +50,44 @@ describe('importFiles', () => {
     expect((await store.datasets()).map((d) => d.fileNames)).toEqual([['2023-01-street (1).csv']]);
   });
 
-  it('keeps only the last copy of a month that appears twice in one import', async () => {
+  it('keeps one copy of a month that appears twice in one import, the later on a tie, and names the file left out', async () => {
     const report = await importFiles(store, [sourceFromText('a.csv', jan), sourceFromText('b.csv', jan)], { source: 'import' });
-    expect(report.parts.map((p) => [p.fileName, p.status])).toEqual([
+    expect(report.parts.map((p) => [p.fileName, p.status, p.supersededBy])).toEqual([
+      ['a.csv', 'superseded', 'b.csv'],
+      ['b.csv', 'added', undefined],
+    ]);
+    expect(report.files.map((f) => [f.name, f.status])).toEqual([
       ['a.csv', 'superseded'],
-      ['b.csv', 'added'],
+      ['b.csv', 'imported'],
+    ]);
+    expect(report.files[0]!.message).toContain('Not stored, as another file of this import carries the same data with at least as many rows: Jan 2023 (3 rows; kept from b.csv).');
+    expect(await storedRows(store)).toBe(3);
+  });
+
+  it('never lets a fragment of a month displace the whole month carried by another file of the same import', async () => {
+    const fragment = streetCsv([streetRow({ 'Crime type': 'Drugs' })]);
+    const report = await importFiles(store, [sourceFromText('whole.csv', jan), sourceFromText('fragment.csv', fragment)], { source: 'import' });
+    expect(report.parts.map((p) => [p.fileName, p.status, p.supersededBy])).toEqual([
+      ['whole.csv', 'added', undefined],
+      ['fragment.csv', 'superseded', 'whole.csv'],
     ]);
     expect(await storedRows(store)).toBe(3);
+    expect((await store.partitions('crime'))[0]!.fileName).toBe('whole.csv');
+  });
+
+  it('rejects a row of another month in a file whose police.uk name gives its month, so it cannot replace that month', async () => {
+    await importFiles(store, [sourceFromText('2023-02-bedfordshire-street.csv', streetCsv([streetRow({ Month: '2023-02' }), streetRow({ Month: '2023-02' })]))], { source: 'import' });
+    const mixed = streetCsv([streetRow(), streetRow(), streetRow({ Month: '2023-02' })]);
+    const report = await importFiles(store, [sourceFromText('2023-01/2023-01-bedfordshire-street.csv', mixed)], { source: 'import' });
+    expect(report.problems).toEqual([
+      expect.objectContaining({ file: '2023-01/2023-01-bedfordshire-street.csv', line: 4, column: 'Month', value: '2023-02', reason: expect.stringMatching(/^Not the month of this file \(2023-01, from its police\.uk name\)/) }),
+    ]);
+    expect(report.parts.map((p) => [p.month, p.stored, p.rejected, p.status])).toEqual([['2023-01', 2, 1, 'added']]);
+    // February, stored earlier from its own file, is untouched.
+    expect((await store.partitions('crime')).map((m) => [m.month, m.rows])).toEqual([
+      ['2023-01', 2],
+      ['2023-02', 2],
+    ]);
   });
 
   it('refuses a file in another format by name, with its missing columns, and keeps the good files', async () => {
@@ -102,6 +133,20 @@ describe('importFiles', () => {
     expect(await storedRows(store)).toBe(3);
     expect((await store.partitions('crime'))[0]!.fileName).toBe('old.csv');
     expect((await store.datasets()).map((d) => d.fileNames[0])).toEqual(['old.csv']);
+  });
+
+  it('warns when a replacement holds much less than the month it replaced, and marks an undone import as undone', async () => {
+    const { summariseImport } = await import('../../src/data/report-text');
+    await importFiles(store, [sourceFromText('whole.csv', jan)], { source: 'import' });
+    const report = await importFiles(store, [sourceFromText('part.csv', streetCsv([streetRow()]))], { source: 'import' });
+    expect(summariseImport(report)).toContain('Much smaller than what it replaced, so check the file is complete (Undo puts the earlier rows back): Jan 2023 now 1 row from part.csv, was 3 from whole.csv.');
+    await store.undo(report.undoId!);
+    const [last] = await store.reports(1);
+    expect(last!.id).toBe(report.id);
+    expect(last!.undoneAt).toBeTypeOf('number');
+    expect(summariseImport(last!)[0]).toMatch(/^Undone on \d{2}\/\d{2}\/\d{4}/);
+    // The other import's report is not marked.
+    expect((await store.reports()).filter((r) => r.undoneAt !== undefined)).toHaveLength(1);
   });
 
   it('deletes a dataset and can undo the delete', async () => {
