@@ -33,8 +33,9 @@ export type Scale = z.infer<typeof Scale>;
 
 /**
  * How a criterion is used. Harm and Likelihood drive the harm × likelihood
- * aggregation; the others are groups for display (MoRiLE's organisational
- * position is a separate capacity axis, not part of the risk score).
+ * aggregation; Capacity (MoRiLE's organisational position, a separate axis)
+ * and Confidence (how sure the scores are) never enter a total; the others
+ * are groups for display.
  */
 export const CriterionGroup = z.enum(['Harm', 'Likelihood', 'Priority', 'Cost', 'Performance', 'Confidence', 'Capacity', 'Other']);
 export type CriterionGroup = z.infer<typeof CriterionGroup>;
@@ -55,7 +56,8 @@ export type Criterion = z.infer<typeof Criterion>;
  * - `weighted-sum`: Σ weight × score (the seed, with every weight 1);
  * - `harm-x-likelihood`: (Σ weight × score over the Harm criteria) × the score of the likelihood criterion;
  * - `normalised-average`: Σ weight × (score − min)/(max − min) / Σ weight, on 0-100.
- * Criteria in the Capacity group never enter the total (they are shown as a separate axis).
+ * Criteria in the Capacity group (a separate axis) and the Confidence group (how sure the
+ * scores are) never enter the total.
  */
 export const Aggregation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('weighted-sum') }),

@@ -5,7 +5,7 @@ export interface RankedIssue {
   issueId: string;
   label: string;
   total: number;
-  /** What each criterion adds to the total (sums to `total`; Capacity criteria add 0). */
+  /** What each criterion adds to the total (sums to `total`; Capacity and Confidence criteria add 0). */
   contributions: Record<string, number>;
   /** Competition rank: tied issues share the best rank (1, =2, =2, 4). */
   rank: number;
@@ -25,8 +25,12 @@ export function effectiveWeights(model: RiskModel, weights?: Weights): Record<st
   return Object.fromEntries(model.criteria.map((c) => [c.id, weights?.[c.id] ?? c.weight]));
 }
 
-/** Whether a criterion enters the total (Capacity criteria are a separate axis). */
-export const countsTowardsTotal = (c: Criterion): boolean => c.group !== 'Capacity';
+/**
+ * Whether a criterion enters the total. Capacity criteria (MoRiLE's
+ * organisational position) are a separate axis, and a Confidence criterion
+ * says how sure the scores are, shown beside the score, not part of it.
+ */
+export const countsTowardsTotal = (c: Criterion): boolean => c.group !== 'Capacity' && c.group !== 'Confidence';
 
 /**
  * Each issue's total under the model's aggregation, and each criterion's part of it.

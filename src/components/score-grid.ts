@@ -120,6 +120,8 @@ export class ScoreGridElement extends LitElement {
   @property({ attribute: false }) evidence: ReadonlyMap<string, CellEvidence> = new Map();
   /** Text typed into a cell that is not a valid score yet, by "issue|criterion". */
   @state() private typed = new Map<string, string>();
+  /** The cell being edited and its score when focus arrived: what an entry that is refused, or Escape, goes back to. */
+  private editStart: { key: string; value: number | null } | null = null;
   @state() private message = '';
   @state() private addError = '';
   /** An issue just added, whose first cell takes focus once it is rendered. */
@@ -178,10 +180,22 @@ export class ScoreGridElement extends LitElement {
         e.preventDefault();
         return this.emit('cell-details', { issueId, criterionId });
       case 'Escape':
+        this.revert(issueId, criterionId, 'Escape');
         this.clearTyped(issueId, criterionId);
         input.select();
         return;
     }
+  }
+
+  /** Puts the cell back to its score when editing began, if keystrokes since changed it. */
+  private revert(issueId: string, criterionId: string, why: string) {
+    const start = this.editStart;
+    if (start === null || start.key !== `${issueId}|${criterionId}`) return;
+    const now = this.assessment.scores[issueId]?.[criterionId]?.value ?? null;
+    if (now === start.value) return;
+    const issue = this.assessment.issues.find((i) => i.id === issueId)!;
+    const c = this.assessment.model.criteria.find((x) => x.id === criterionId)!;
+    requestEdit(this, (a) => setCell(a, issueId, criterionId, { value: start.value }), `Score ${issue.label}, ${c.label}: ${now ?? 'blank'} → ${start.value ?? 'blank'} (${why})`);
   }
 
   private clearTyped(issueId: string, criterionId: string) {
@@ -209,8 +223,11 @@ export class ScoreGridElement extends LitElement {
       const label = value === null ? undefined : levelLabel(c.scale, value);
       this.message = `${issue.label}, ${c.label}: ${value === null ? 'cleared (not scored)' : `${value}${label === undefined ? '' : ` (${label})`}`}.`;
     } else {
+      // Nothing half-typed stays saved: "12" must not leave the "1" typed on the way.
+      this.revert(issueId, criterionId, `“${text}” refused`);
       typed.set(key, input.value);
-      this.message = error.endsWith('.') ? error : `${error}.`;
+      const start = this.editStart?.key === key ? this.editStart.value : old;
+      this.message = `${error.endsWith('.') ? error : `${error}.`} Not saved: the score stays ${start ?? 'blank'}.`;
     }
     this.typed = typed;
   }
@@ -218,7 +235,15 @@ export class ScoreGridElement extends LitElement {
   private onFocus(e: FocusEvent) {
     const input = e.target as HTMLInputElement;
     input.select();
-    this.emit('cell-select', this.refOf(input));
+    const ref = this.refOf(input);
+    this.editStart = { key: `${ref.issueId}|${ref.criterionId}`, value: this.assessment.scores[ref.issueId]?.[ref.criterionId]?.value ?? null };
+    this.emit('cell-select', ref);
+  }
+
+  /** A click in the cell that has focus selects its score too, so typing replaces it rather than adding digits. */
+  private onClick(e: MouseEvent) {
+    const input = e.target as HTMLInputElement;
+    if (!this.typed.has(`${this.refOf(input).issueId}|${this.refOf(input).criterionId}`)) input.select();
   }
 
   private onBlur(e: FocusEvent) {
@@ -310,6 +335,7 @@ export class ScoreGridElement extends LitElement {
                       @keydown=${this.onKey}
                       @input=${this.onInput}
                       @focus=${this.onFocus}
+                      @click=${this.onClick}
                       @blur=${this.onBlur}
                     />
                     ${notes.length === 0

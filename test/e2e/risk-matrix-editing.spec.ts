@@ -36,8 +36,14 @@ test.describe('scoring grid', () => {
     await expect(page.getByText('ASB (Personal), Cost impact: the score must be a whole number from 0 to 5.')).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(cell(page, 'ASB (Personal)', 'Cost impact')).toHaveValue('4');
+    // A half-typed entry never stays saved: "12" passes through a valid "1", and is refused as a whole.
+    const before = await gridTotal(page, 'ASB (Personal)');
+    await page.keyboard.type('12');
+    await expect(page.getByText('Not saved: the score stays 4.')).toBeVisible();
     await page.keyboard.press('Tab');
     await expect(cell(page, 'ASB (Personal)', 'Likelihood')).toBeFocused();
+    await expect(cell(page, 'ASB (Personal)', 'Cost impact')).toHaveValue('4');
+    expect(await gridTotal(page, 'ASB (Personal)')).toBe(before);
 
     // F2 opens the cell's rationale; Escape comes back.
     await page.keyboard.press('F2');

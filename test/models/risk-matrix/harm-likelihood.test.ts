@@ -55,7 +55,7 @@ describe('totalFormula', () => {
   it('explains harm × likelihood and what it leaves out', () => {
     const m = templateById('morile-style')!;
     expect(totalFormula(m)).toBe(
-      'Total = (Physical harm + Psychological harm + Financial harm + Community harm) × Likelihood (harm × likelihood). Organisational position is shown separately and not counted. Criteria outside the Harm group do not change this total.',
+      'Total = (Physical harm + Psychological harm + Financial harm + Community harm) × Likelihood (harm × likelihood). Confidence, Organisational position are shown separately and not counted.',
     );
     expect(weightedCriteria(m).map((c) => c.id)).toEqual(['physical_harm', 'psychological_harm', 'financial_harm', 'community_harm']);
     expect(weightedCriteria(a.model)).toHaveLength(9);

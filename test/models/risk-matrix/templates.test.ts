@@ -30,6 +30,10 @@ describe('templates', () => {
     const issues = [{ id: 'a', label: 'A' }];
     const scores = { a: { physical_harm: { value: 2 }, psychological_harm: { value: 3 }, financial_harm: { value: 1 }, community_harm: { value: 0 }, likelihood: { value: 4 }, confidence: { value: 3 }, organisational_position: { value: 4 } } };
     expect(rank(m, issues, scores)[0]!.total).toBe((2 + 3 + 1 + 0) * 4);
+    // Confidence and organisational position stay out under the other rules too.
+    expect(rank({ ...m, aggregation: { kind: 'weighted-sum' } }, issues, scores)[0]!.total).toBe(2 + 3 + 1 + 0 + 4);
+    // Normalised: harms 2, 3, 1, 0 on 0-4 and likelihood 4 on 1-4 → (0.5 + 0.75 + 0.25 + 0 + 1) ÷ 5 = 50%.
+    expect(rank({ ...m, aggregation: { kind: 'normalised-average' } }, issues, scores)[0]!.total).toBeCloseTo(50, 9);
   });
 
   it('scores the 4×4 grid from 1 to 16', () => {
