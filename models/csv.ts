@@ -192,6 +192,16 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/**
+ * Reads back text that {@link csvCell} neutralised: a leading apostrophe before
+ * = + - @, tab or CR is dropped, so a file the workbench wrote imports as it was.
+ *
+ * @example csvText("'-2 on last year") // '-2 on last year'
+ */
+export function csvText(s: string): string {
+  return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+}
+
 /** Formats rows as CSV text with CRLF line endings (what spreadsheets expect). */
 export function formatCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -52,6 +52,10 @@ const CsvRow = z.object({
       ctx.addIssue({ code: 'custom', message: `count must be a whole number, found ${s}` });
       return z.NEVER;
     }
+    if (!Number.isSafeInteger(v)) {
+      ctx.addIssue({ code: 'custom', message: `count is too large to be a count of incidents, found ${s}` });
+      return z.NEVER;
+    }
     return v;
   }),
 });

@@ -1,4 +1,4 @@
-import { createCsvTokenizer, formatCsv } from '../csv';
+import { createCsvTokenizer, csvText, formatCsv } from '../csv';
 import type { RowProblem } from '../row-problem';
 import { issueIdFor } from './ids';
 import { scoreProblem } from './scale';
@@ -119,7 +119,7 @@ export function readMatrixCsv(text: string, model: RiskModel): MatrixRead {
         problem({ line, column: '(whole row)', reason: `expected ${header.columns.length} fields, found ${fields.length}`, value: fields.join(',') });
         return;
       }
-      const label = fields[0]!.trim();
+      const label = csvText(fields[0]!.trim());
       if (label === '') {
         problem({ line, column: header.names[0]!, reason: 'the issue has no name', value: '' });
         return;
@@ -158,7 +158,7 @@ export function readMatrixCsv(text: string, model: RiskModel): MatrixRead {
             ok = false;
           } else cell(col.criterion).value = v;
         } else if (col.kind === 'rationale') {
-          if (raw !== '') cell(col.criterion).rationale = raw;
+          if (raw !== '') cell(col.criterion).rationale = csvText(raw);
         } else if (raw !== '') {
           const conf = Confidence.options.find((o) => o.toLowerCase() === raw.toLowerCase());
           if (conf === undefined) {

@@ -78,7 +78,13 @@ export class LocalCounts extends LitElement {
   }
 
   private async store(counts: LocalCount[], file?: string, problems: RowProblem[] = []) {
-    const r = await this.services!.evidenceStore.putLocalCounts(counts);
+    let r: Awaited<ReturnType<Services['evidenceStore']['putLocalCounts']>>;
+    try {
+      r = await this.services!.evidenceStore.putLocalCounts(counts);
+    } catch (e) {
+      this.outcome = { kind: 'error', text: `Nothing was stored${file === undefined ? '' : ` from ${file}`}: ${(e as Error).message}`, problems };
+      return;
+    }
     const replaced = r.replaced.map((x) => `${this.label(x.issueId)} ${formatMonth(x.month)}: ${formatCount(x.before)} → ${formatCount(x.after)}`);
     const head = file === undefined ? 'Count saved' : `Read ${plural(counts.length, 'count')} from ${file}`;
     const text = `${head}: ${formatCount(r.added)} added, ${formatCount(r.replaced.length)} replaced a count stored earlier${replaced.length > 0 ? ` (${replaced.slice(0, 6).join('; ')}${replaced.length > 6 ? '; …' : ''})` : ''}.${problems.length > 0 ? ` ${plural(problems.length, 'row')} rejected, listed below; nothing else was lost.` : ''}`;
@@ -112,7 +118,11 @@ export class LocalCounts extends LitElement {
     const count = Number(this.typedCount);
     const parsed = LocalCount.safeParse({ issueId: this.typedIssue || this.localIssues[0]?.id, month: this.typedMonth, count, source: { kind: 'typed', at: Date.now() } });
     if (this.typedCount.trim() === '' || !parsed.success) {
-      const why = this.typedMonth === '' ? 'Choose the month.' : this.typedCount.trim() === '' || !Number.isInteger(count) || count < 0 ? 'The count must be a whole number, 0 or more.' : parsed.error!.issues[0]!.message;
+      const why = this.typedMonth === '' ? 'Choose the month.' : this.typedCount.trim() === '' || !Number.isInteger(count) || count < 0
+            ? 'The count must be a whole number, 0 or more.'
+            : !Number.isSafeInteger(count)
+              ? 'The count is too large to be a count of incidents.'
+              : parsed.error!.issues[0]!.message;
       this.outcome = { kind: 'error', text: why, problems: [] };
       return;
     }

@@ -32,6 +32,7 @@ describe('readLocalCounts', () => {
         'domestic abuse,2023-01,45',
         'Domestic abuse,2023-05',
         'Domestic abuse,2023-06,12',
+        'Domestic abuse,2023-07,9007199254740993',
       ].join('\r\n'),
     );
     if (!r.ok) throw new Error('not read');
@@ -48,6 +49,7 @@ describe('readLocalCounts', () => {
       [8, 'count', 'count must be a whole number, found "lots"'],
       [9, '(whole row)', 'duplicate of line 2 (Domestic abuse, 2023-01): the first is kept and this row is rejected'],
       [10, '(whole row)', 'expected 3 fields, found 2'],
+      [12, 'count', 'count is too large to be a count of incidents, found 9007199254740993'],
     ]);
   });
 

@@ -118,11 +118,16 @@ describe('formatMatrixCsv', () => {
     const r = ok('issue,likelihood\n"=HYPERLINK(""x"")",3\nB,\n');
     const scores = structuredClone(r.scores);
     scores['b']!['likelihood'] = { value: 2, rationale: 'Calls up, "sharply", since May', confidence: 'Low' };
+    scores['b']!['cost_impact'] = { value: 1, rationale: '-2% on last year' };
     const text = formatMatrixCsv(model, r.issues, scores);
-    expect(text.split('\r\n')[0]).toBe('issue,performance_deteriorating,poc_national_priority,community_priority,harm_to_property,physical_harm_to_victim,psychological_harm_to_victim,generator_of_fear_worry,cost_impact,likelihood,total,likelihood.rationale,likelihood.confidence');
+    expect(text.split('\r\n')[0]).toBe('issue,performance_deteriorating,poc_national_priority,community_priority,harm_to_property,physical_harm_to_victim,psychological_harm_to_victim,generator_of_fear_worry,cost_impact,likelihood,total,cost_impact.rationale,likelihood.rationale,likelihood.confidence');
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);
     const back = ok(text);
     expect(back.scores['b']!['likelihood']).toEqual({ value: 2, rationale: 'Calls up, "sharply", since May', confidence: 'Low' });
+    // The apostrophe that kept a spreadsheet from running the text is dropped again on import.
+    expect(text).toContain(`'-2% on last year`);
+    expect(back.scores['b']!['cost_impact']).toEqual({ value: 1, rationale: '-2% on last year' });
+    expect(back.issues.map((i) => i.label)).toEqual(['=HYPERLINK("x")', 'B']);
     expect(back.mismatches).toEqual([]);
   });
 });
