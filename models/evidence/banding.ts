@@ -307,7 +307,9 @@ export function proposeScore(issue: IssueEvidence, rule: BandingRule, criterion?
   const v = metricValue(issue, rule.metric);
   if (v === null) return { ...base, value: null, valueLabel: null, metricValue: null, metricText: '—', band: null, explanation: reasonMissing(issue, rule.metric) };
   const text = metricText(rule.metric, v);
-  const lead = `${text.charAt(0).toUpperCase()}${text.slice(1)}${periodLabel === '' ? '' : ` (${periodLabel})`}`;
+  // The period named is the current one; a change compares it with the same number of months before it.
+  const when = periodLabel === '' ? '' : rule.metric === 'changePercent' ? ` (${periodLabel}, against the same number of months before)` : ` (${periodLabel})`;
+  const lead = `${text.charAt(0).toUpperCase()}${text.slice(1)}${when}`;
   const named = (s: number) => (levelLabel(s) === null ? `${s}` : `${s} (${levelLabel(s)})`);
   if (rule.metric === 'changePercent' && rule.notSignificantScore !== null && issue.change !== null && !issue.change.significant) {
     const s = rule.notSignificantScore;

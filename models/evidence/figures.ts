@@ -26,6 +26,7 @@ export const FIGURE_LABELS: Readonly<Record<Figure, string>> = {
 export function figureLabel(figure: Figure, months = 12): string {
   if (figure === 'volume') return `${months}-month volume`;
   if (figure === 'previous') return `Previous ${months} months`;
+  if (figure === 'rate') return `Rate per 1,000 (${months} months)`;
   return FIGURE_LABELS[figure];
 }
 
@@ -44,13 +45,15 @@ function weightedText(w: IssueEvidence['harm']): string {
  *
  * @example figureText(burglary, 'change') // 'Up 229 (32%)'
  */
-export function figureText(issue: IssueEvidence, figure: Figure): string {
+export function figureText(issue: IssueEvidence, figure: Figure, months?: number): string {
   if (!issue.hasData && figure !== 'series' && figure !== 'seasonality') return figure === 'volume' ? 'No data' : '—';
+  // With the period's length, a volume over fewer months with data says how many it covers.
+  const partial = (n: number) => (months === undefined || n >= months ? '' : ` (${n} of ${months} months)`);
   switch (figure) {
     case 'volume':
-      return formatCount(issue.volume!);
+      return `${formatCount(issue.volume!)}${partial(issue.exposure.current)}`;
     case 'previous':
-      return issue.previous === null ? '—' : formatCount(issue.previous);
+      return issue.previous === null ? '—' : `${formatCount(issue.previous)}${partial(issue.exposure.previous)}`;
     case 'change':
       return issue.change === null ? 'No comparison' : issue.change.text;
     case 'rate':

@@ -135,7 +135,7 @@ export function traceFigure({ rows, cube, evidence, config, request }: TraceInpu
     issueLabel: issue.label,
     figure: fig,
     figureLabel: figureLabel(fig, n),
-    text: figureText(issue, fig),
+    text: figureText(issue, fig, n),
     explanation: explain(issue, fig, evidence, weights?.source ?? ''),
     windows,
     crimeTypes: issue.source === 'police-uk' ? crimeTypes : [],

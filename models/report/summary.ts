@@ -190,10 +190,11 @@ export function caveats(x: CaveatInput): { severity: 'info' | 'warning'; text: s
   if (tie !== undefined) out.push({ severity: 'warning', text: `The top ${x.n} splits a tie at ${formatScore(tie.total)} (${tie.rankLabel}): ${listWords(tie.issues)}. Which of them fall in the top ${x.n} is only their order in the assessment.` });
   const top = x.ranked.slice(0, x.n);
   const low = top.filter((r) => Object.values(x.assessment.scores[r.issueId] ?? {}).some((s) => s.confidence === 'Low'));
-  if (low.length > 0) out.push({ severity: 'info', text: `Some scores of ${listWords(low.map((r) => r.label))} are given with Low confidence.` });
+  // Caveats about the top N themselves are warnings: they bear on the priorities the summary recommends.
+  if (low.length > 0) out.push({ severity: 'warning', text: `Some scores of ${listWords(low.map((r) => r.label))} are given with Low confidence.` });
   const unlinked = top.filter((r) => (x.links[r.issueId] ?? null) === null);
   if (unlinked.length > 0) {
-    out.push({ severity: 'info', text: `No evidence issue is linked to ${listWords(unlinked.map((r) => r.label))}, so the report shows no figures from the data for ${unlinked.length === 1 ? 'it' : 'them'}; their scores rest on the analysts’ judgement and local sources.` });
+    out.push({ severity: 'warning', text: `No evidence issue is linked to ${listWords(unlinked.map((r) => r.label))}, so the report shows no figures from the data for ${unlinked.length === 1 ? 'it' : 'them'}; their scores rest on the analysts’ judgement and local sources.` });
   }
   return out;
 }

@@ -97,7 +97,7 @@ export class EvidenceTable extends LitElement {
   }
 
   private figureCell(issue: IssueEvidence, figure: Figure, months: number) {
-    const text = figureText(issue, figure);
+    const text = figureText(issue, figure, months);
     if (!issue.hasData) return html`<td class="num none">${text}</td>`;
     const words = figure === 'change' && issue.change !== null ? issue.change.words : null;
     return html`<td class="num">

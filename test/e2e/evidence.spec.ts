@@ -33,7 +33,7 @@ test.describe('evidence from the Luton sample', () => {
     expect(num(rows.get('Serious acquisitive crime')?.['12-month volume'])).toBe(sac);
     const burglary = current.get('Burglary')!;
     const rate = ((1000 * burglary) / population).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    expect(rows.get('Burglary')?.['Rate per 1,000']).toBe(`${rate} per 1,000`);
+    expect(rows.get('Burglary')?.['Rate per 1,000 (12 months)']).toBe(`${rate} per 1,000`);
     expect(rows.get('Domestic abuse local counts')?.['12-month volume']).toBe('No data');
 
     // Trace the burglary volume: by keyboard, as a button.
@@ -67,7 +67,7 @@ test.describe('evidence from the Luton sample', () => {
     await table.getByRole('button', { name: /^Change for Shoplifting:/ }).click();
     await expect(page.getByText(/^Test: exact conditional test for two Poisson counts/)).toBeVisible();
     // The rate names its population.
-    await table.getByRole('button', { name: /^Rate per 1,000 for Burglary:/ }).click();
+    await table.getByRole('button', { name: /^Rate per 1,000 \(12 months\) for Burglary:/ }).click();
     await expect(page.getByText(`Population: ${population.toLocaleString('en-GB')} residents, mid-2015 population (IMD 2019 File 6), 121 2011 LSOAs of Luton (E06000032).`)).toBeVisible();
   });
 

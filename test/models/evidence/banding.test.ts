@@ -104,6 +104,8 @@ describe('proposeScores', () => {
     expect(Object.keys(p)).toEqual(['burglary', 'hate-crime']);
     expect(Object.keys(p['burglary']!)).toEqual(['likelihood', 'performance_deteriorating', 'cost_impact']);
     expect(p['burglary']!['likelihood']!.explanation).toContain('(Jan 2023 to Dec 2023)');
+    // A change names the current period and what it is compared with.
+    expect(p['burglary']!['performance_deteriorating']!.explanation).toMatch(/^\+31\.8% on the previous period \(Jan 2023 to Dec 2023, against the same number of months before\)/);
     expect(p['hate-crime']!['likelihood']).toMatchObject({ value: null, explanation: 'No local counts for Hate crime in the current period.' });
     expect(p['burglary']!['likelihood']).toMatchObject({ issueId: 'burglary', evidenceIssueId: 'burglary', period: 'Jan 2023 to Dec 2023' });
   });

@@ -78,7 +78,7 @@ describe('traceFigure', () => {
 
   it('traces local counts to their file line or to when they were typed', () => {
     const t = trace({ issueId: 'domestic-abuse', figure: 'volume' });
-    expect(t.text).toBe('81');
+    expect(t.text).toBe('81 (2 of 12 months)');
     expect(t.rows.total).toBe(0);
     expect(t.local).toEqual([
       { month: '2023-01', count: 40, source: 'typed in on 16/01/2024' },

@@ -106,6 +106,8 @@ describe('executiveSummary', () => {
     expect(texts).toContain('Some scores of Domestic Abuse are given with Low confidence.');
     expect(texts).toContain('No ward boundaries are loaded for Luton.');
     expect(texts.find((t) => t.startsWith('No evidence issue is linked to'))).toMatch(/Domestic Abuse|Terrorism/);
+    // What concerns the top N is a warning, so the executive summary's caveats carry it.
+    expect(c.filter((x) => /^(No evidence issue is linked|Some scores of)/.test(x.text)).map((x) => x.severity)).toEqual(['warning', 'warning']);
     // Notes repeated by id appear once.
     expect(texts.filter((t) => t === evidence.notes[0]?.text).length).toBeLessThanOrEqual(1);
   });
