@@ -107,9 +107,13 @@ export class ReportView extends LitElement {
         table.wide td {
           padding: 0.1rem 0.2rem;
         }
-        /* The ranked table's criterion headings may break inside long words to fit A4. */
+        /* The ranked table's criterion headings run upwards, whole words, so nine criteria fit A4. */
         table[data-id='ranked'] thead th:nth-child(n + 5) {
-          overflow-wrap: anywhere;
+          writing-mode: vertical-rl;
+          transform: rotate(180deg);
+          white-space: nowrap;
+          text-align: left;
+          vertical-align: bottom;
         }
         th,
         td {

@@ -33,9 +33,16 @@ export class SmaaSettings extends LitElement {
     this.error = requestEdit(this, (a) => updateSensitivitySettings(a, patch), label, 'live') ?? '';
   }
 
+  /** A whole number from the input, or null (the input says why) when it is empty or out of range. */
   private whole(e: Event, min: number, max: number): number | null {
-    const v = Number((e.target as HTMLInputElement).value);
-    return Number.isInteger(v) && v >= min && v <= max ? v : null;
+    const input = e.target as HTMLInputElement;
+    const text = input.value.trim();
+    const v = Number(text);
+    const ok = text !== '' && Number.isInteger(v) && v >= min && v <= max;
+    input.setCustomValidity(ok ? '' : `Enter a whole number from ${formatCount(min)} to ${formatCount(max)}.`);
+    input.setAttribute('aria-invalid', ok ? 'false' : 'true');
+    if (!ok) input.reportValidity();
+    return ok ? v : null;
   }
 
   override render() {
@@ -45,7 +52,7 @@ export class SmaaSettings extends LitElement {
       <div class="row">
         <label
           >Samples
-          <input type="number" min="1" max="10000000" step="1000" .value=${String(s.samples)} @change=${(e: Event) => {
+          <input type="number" min="1" max="10000000" step="1" .value=${String(s.samples)} @change=${(e: Event) => {
             const v = this.whole(e, 1, 10_000_000);
             if (v !== null) this.set({ samples: v }, 'SMAA samples');
           }} />

@@ -87,9 +87,11 @@ export class TornadoPanel extends LitElement {
             <tbody>
               ${ranges.map((r) => {
                 const w = widest(r.id);
+                // Shared ranks are written as ties ("=2"), as on the Priorities page.
+                const tied = ranges.filter((x) => x.now === r.now).length > 1;
                 return html`<tr>
                   <th scope="row">${r.issue}</th>
-                  <td class="num">${r.now}</td>
+                  <td class="num">${tied ? `=${r.now}` : r.now}</td>
                   <td class="num">${r.best}</td>
                   <td class="num">${r.worst}</td>
                   <td>${w === undefined || w.worstRank === w.bestRank ? '–' : this.labels.criteria[w.criterionId]}</td>

@@ -57,12 +57,19 @@ export class WeightsPanel extends LitElement {
   /** The baseline's weights, to show what each was. */
   @property({ attribute: false }) baseline: Weights = {};
   @state() private error = '';
+  /** The criterion whose box holds a weight that was refused (or is empty). */
+  @state() private invalid: string | null = null;
 
   private set(c: Criterion, e: Event) {
     const input = e.target as HTMLInputElement;
-    if (input.value.trim() === '') return;
+    if (input.value.trim() === '') {
+      this.invalid = c.id;
+      this.error = `${c.label} weight: enter a weight of 0 or more; the ranking keeps the last one given.`;
+      return;
+    }
     const w = Number(input.value);
     this.error = requestEdit(this, (a) => setDraftWeight(a, c.id, w), `Weight of ${c.label}`, 'live') ?? '';
+    this.invalid = this.error === '' ? null : c.id;
   }
 
   override render() {
@@ -76,14 +83,23 @@ export class WeightsPanel extends LitElement {
         return html`<div class="weight">
           <label for="w-${c.id}">${c.label} weight</label>
           <input type="range" min="0" max=${Math.max(SLIDER_MAX, Math.ceil(w))} step="0.5" .value=${String(w)} aria-label="${c.label} weight (slider)" @input=${(e: Event) => this.set(c, e)} />
-          <input id="w-${c.id}" type="number" min="0" step="0.5" .value=${String(w)} @input=${(e: Event) => this.set(c, e)} />
+          <input
+            id="w-${c.id}"
+            type="number"
+            min="0"
+            step="0.5"
+            .value=${String(w)}
+            aria-invalid=${this.invalid === c.id ? 'true' : 'false'}
+            aria-describedby=${this.invalid === c.id ? 'weight-error' : nothing}
+            @input=${(e: Event) => this.set(c, e)}
+          />
           <span class="base muted ${w !== base[c.id] ? 'changed' : ''}">Baseline ${formatScore(base[c.id]!)}</span>
         </div>`;
       })}
       ${hidden.length === 0
         ? nothing
         : html`<p class="muted">${hidden.map((c) => c.label).join(', ')}: ${hidden.length === 1 ? 'its' : 'their'} weight does not change the total under this model.</p>`}
-      ${this.error === '' ? nothing : html`<p class="note error" role="alert">${this.error}</p>`}
+      ${this.error === '' ? nothing : html`<p class="note error" role="alert" id="weight-error">${this.error}</p>`}
     `;
   }
 }
