@@ -62,6 +62,8 @@ export const baseStyles = css`
   .scroll {
     overflow-x: auto;
     max-width: 100%;
+    /* Holds its visually hidden text too, so that text cannot widen the page beyond the scrolled box. */
+    position: relative;
   }
   button {
     font: inherit;

@@ -38,6 +38,8 @@ export class WhatWouldItTake extends LitElement {
   @state() private query: { issueId: string; targetRank: number; constrained: boolean } | null = null;
   @state() private error = '';
   @state() private done = '';
+  /** The form has changed since the answer shown was asked for. */
+  @state() private edited = false;
 
   private stated(): WeightConstraints {
     return constraintsFor(this.constraints, weightedCriteria(this.input.model).map((c) => c.id)).constraints;
@@ -58,13 +60,14 @@ export class WhatWouldItTake extends LitElement {
     const targetRank = Number(form.get('target'));
     if (!Number.isInteger(targetRank) || targetRank < 1) return;
     this.done = '';
+    this.edited = false;
     this.query = { issueId: String(form.get('issue')), targetRank, constrained: form.get('constrained') === 'on' };
   }
 
   override render() {
     const constrainable = hasConstraints(this.stated());
     return html`
-      <form @submit=${this.ask} aria-label="What would it take">
+      <form @submit=${this.ask} @input=${() => (this.edited = true)} @change=${() => (this.edited = true)} aria-label="What would it take">
         <span class="field"><label for="pick-issue">Issue</label>
           <select id="pick-issue" name="issue">
             ${this.input.issues.map((i) => html`<option value=${i.id} ?selected=${i.id === this.query?.issueId}>${i.label}</option>`)}
@@ -78,6 +81,12 @@ export class WhatWouldItTake extends LitElement {
         The size of a change is the share of the total weight moved between criteria (half the sum of the changes in every criterion’s share). It starts from the
         weights of what is analysed: ${this.comparable.name}.
       </p>
+      ${this.edited && this.query !== null
+        ? html`<p class="note warning" role="status">
+            The answer below is still for ${this.input.issues.find((i) => i.id === this.query!.issueId)?.label ?? 'the issue asked about'} into the top ${this.query.targetRank}:
+            press “Find the smallest change” to answer the question as it now stands.
+          </p>`
+        : nothing}
       ${this.answer.render({
         pending: () => html`<p class="muted" role="status">Searching…</p>`,
         complete: (a) => (a === null ? nothing : this.result(a)),
