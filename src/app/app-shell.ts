@@ -194,11 +194,7 @@ export class CspApp extends LitElement {
     const store = this.services?.store;
     if (store === undefined) return;
     const [version, settings] = await Promise.all([store.version(), store.settings()]);
-    if (version !== this.wb.version || (settings.area ?? null) !== this.wb.area) {
-      this.wb = { version, area: settings.area ?? null };
-      const last = this.services?.jobs.state.lastReport;
-      if (last != null) this.services?.jobs.refresh((await store.reports(1)).find((r) => r.id === last.id) ?? null);
-    }
+    if (version !== this.wb.version || (settings.area ?? null) !== this.wb.area) this.wb = { version, area: settings.area ?? null };
   }
 
   override render() {

@@ -100,6 +100,9 @@ export class AssessmentController implements ReactiveController {
     await this.run(() => store.delete(id));
   }
 
+  /** {@link undo} as a callback, for the undo bar. */
+  readonly undoStep = (id: string): Promise<void> => this.undo(id);
+
   async undo(id: string): Promise<void> {
     const store = this.store();
     if (store === undefined) return;

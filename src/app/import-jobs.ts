@@ -32,10 +32,11 @@ export class ImportJobs extends EventTarget {
     if (this.state.lastReport === null) this.set({ lastReport: report });
   }
 
-  /** Takes a newer copy of the last report (e.g. marked undone), if it is the same import. */
-  refresh(report: ImportReport | null): void {
+  /** Undoes a step of the data store; when it was the last import, its report says so. */
+  async undo(id: string): Promise<void> {
+    await this.worker.undo(id);
     const last = this.state.lastReport;
-    if (last !== null && report !== null && report.id === last.id && report.undoneAt !== last.undoneAt) this.set({ lastReport: report });
+    if (last?.undoId === id) this.set({ lastReport: { ...last, undoneAt: Date.now() } });
   }
 
   importFiles(files: File[]): Promise<ImportReport | null> {

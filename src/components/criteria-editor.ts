@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Assessment } from '../../models/risk-matrix/assessment';
@@ -7,6 +7,7 @@ import { totalFormula } from '../../models/risk-matrix/explain';
 import { CriterionGroup, type Aggregation } from '../../models/risk-matrix/schema';
 import { requestEdit } from '../app/assessment-edit';
 import { baseStyles } from './styles';
+import { formStyles } from './form-styles';
 import './criterion-fields';
 
 const AGGREGATIONS: { kind: Aggregation['kind']; label: string }[] = [
@@ -20,27 +21,7 @@ const AGGREGATIONS: { kind: Aggregation['kind']; label: string }[] = [
 export class CriteriaEditor extends LitElement {
   static override styles = [
     baseStyles,
-    css`
-      form,
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        align-items: end;
-        margin: 0 0 0.75rem;
-      }
-      label,
-      .field {
-        display: grid;
-        gap: 0.15rem;
-        font-size: 0.9rem;
-      }
-      input,
-      select {
-        font: inherit;
-        padding: 0.3rem 0.4rem;
-      }
-    `,
+    formStyles,
   ];
 
   @property({ attribute: false }) assessment!: Assessment;

@@ -6,41 +6,15 @@ import { levelLabel, scalePoints } from '../../models/risk-matrix/scale';
 import { CriterionGroup, type Criterion } from '../../models/risk-matrix/schema';
 import { requestEdit } from '../app/assessment-edit';
 import { baseStyles } from './styles';
+import { formStyles } from './form-styles';
 
 /** One criterion of the open assessment: name, group, weight, description, scale labels; move or remove it. */
 @customElement('csp-criterion-fields')
 export class CriterionFields extends LitElement {
   static override styles = [
     baseStyles,
+    formStyles,
     css`
-      fieldset {
-        border: 1px solid var(--rule, #d8dde3);
-        border-radius: 6px;
-        margin: 0 0 0.75rem;
-        padding: 0.5rem 0.75rem 0.75rem;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0 0.3rem;
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        align-items: end;
-        margin: 0 0 0.5rem;
-      }
-      label,
-      .field {
-        display: grid;
-        gap: 0.15rem;
-        font-size: 0.85rem;
-      }
-      input,
-      select {
-        font: inherit;
-        padding: 0.25rem 0.35rem;
-      }
       input.weight {
         width: 5rem;
       }

@@ -1,8 +1,9 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatMonth } from '../../models/format';
 import { PeriodChoice } from '../../models/evidence/period';
 import { baseStyles } from './styles';
+import { formStyles } from './form-styles';
 
 const LENGTHS = [3, 6, 12] as const;
 
@@ -16,22 +17,7 @@ const LENGTHS = [3, 6, 12] as const;
 export class PeriodPicker extends LitElement {
   static override styles = [
     baseStyles,
-    css`
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 1rem;
-        align-items: end;
-      }
-      label {
-        display: block;
-        margin-bottom: 0.15rem;
-      }
-      select {
-        font: inherit;
-        padding: 0.25rem 0.4rem;
-      }
-    `,
+    formStyles,
   ];
 
   /** The period in force. */
@@ -47,7 +33,7 @@ export class PeriodPicker extends LitElement {
     const latest = this.months.at(-1);
     const newestFirst = [...this.months].reverse();
     return html`<div class="row">
-      <div>
+      <div class="field">
         <label for="end">Period ends with</label>
         <select id="end" @change=${(e: Event) => {
           const v = (e.target as HTMLSelectElement).value;
@@ -57,7 +43,7 @@ export class PeriodPicker extends LitElement {
           ${newestFirst.map((m) => html`<option value=${m} ?selected=${this.period.end === m}>${formatMonth(m)}</option>`)}
         </select>
       </div>
-      <div>
+      <div class="field">
         <label for="length">Length of the period</label>
         <select id="length" @change=${(e: Event) => this.emit({ ...this.period, months: Number((e.target as HTMLSelectElement).value) })}>
           ${LENGTHS.map((n) => html`<option value=${n} ?selected=${this.period.months === n}>${n} months, against the ${n} before</option>`)}

@@ -118,3 +118,17 @@ export const baseStyles = css`
     white-space: nowrap;
   }
 `;
+
+/** A file picker with its label above, and the buttons that act on a file once it is checked (use it, cancel). */
+export const fileCheckStyles = css`
+  label {
+    font-weight: 600;
+    display: block;
+    margin-bottom: 0.25rem;
+  }
+  .buttons {
+    display: flex;
+    gap: 0.5rem;
+    margin: 0.5rem 0;
+  }
+`;

@@ -12,10 +12,11 @@ export interface UndoStep {
 
 /**
  * Offers to undo the most recent step of a store (data, assessments, need
- * settings). The page says which step that is and does the undoing.
+ * settings). The page says which step that is and how to undo it; the bar
+ * waits for the undo, so it reports what happened and a second click cannot
+ * send the same step twice.
  *
- * @fires undo-step - detail: the step's id
- * @example <csp-undo-bar .step=${lastStep} @undo-step=${(e) => store.undo(e.detail)}></csp-undo-bar>
+ * @example <csp-undo-bar .step=${lastStep} .run=${(id) => store.undo(id)}></csp-undo-bar>
  */
 @customElement('csp-undo-bar')
 export class UndoBar extends LitElement {
@@ -23,13 +24,25 @@ export class UndoBar extends LitElement {
 
   /** The most recent undoable step, if any. */
   @property({ attribute: false }) step: UndoStep | undefined;
+  /** Undoes a step by its id. */
+  @property({ attribute: false }) run: ((id: string) => Promise<void>) | undefined;
   /** What the step changed, e.g. "Last change to your indicators or lookup". */
   @property() what = 'Last change';
   @state() private done = '';
+  @state() private busy = false;
 
-  private undo(s: UndoStep) {
-    this.dispatchEvent(new CustomEvent<string>('undo-step', { detail: s.id, bubbles: true, composed: true }));
-    this.done = `Undone: ${s.label}.`;
+  private async undo(s: UndoStep) {
+    if (this.busy || this.run === undefined) return;
+    this.busy = true;
+    this.done = '';
+    try {
+      await this.run(s.id);
+      this.done = `Undone: ${s.label}.`;
+    } catch (e) {
+      this.done = `Could not undo ${s.label}: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      this.busy = false;
+    }
   }
 
   override render() {
@@ -40,7 +53,7 @@ export class UndoBar extends LitElement {
         ? nothing
         : html`<p class="note">
             ${this.what}: ${s.label} (${formatDateTime(s.createdAt)}).
-            <button class="secondary" @click=${() => this.undo(s)}>Undo</button>
+            <button class="secondary" ?disabled=${this.busy} @click=${() => this.undo(s)}>Undo</button>
           </p>`}
     `;
   }

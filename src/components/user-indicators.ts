@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { formatCount, formatDate, plural } from '../../models/format';
@@ -6,7 +6,7 @@ import type { UserIndicatorRead } from '../../models/need/user-indicators';
 import { servicesContext, type Services } from '../app/context';
 import type { NeedSetup } from '../data/need-setup';
 import type { ConfirmDialog } from './confirm-dialog';
-import { baseStyles } from './styles';
+import { baseStyles, fileCheckStyles } from './styles';
 import './confirm-dialog';
 import './row-problems';
 
@@ -21,18 +21,7 @@ import './row-problems';
 export class UserIndicators extends LitElement {
   static override styles = [
     baseStyles,
-    css`
-      label {
-        font-weight: 600;
-        display: block;
-        margin-bottom: 0.25rem;
-      }
-      .buttons {
-        display: flex;
-        gap: 0.5rem;
-        margin: 0.5rem 0;
-      }
-    `,
+    fileCheckStyles,
   ];
 
   @consume({ context: servicesContext }) private services?: Services;

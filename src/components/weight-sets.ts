@@ -5,30 +5,17 @@ import type { Assessment } from '../../models/risk-matrix/assessment';
 import { draftDiffers, resetDraft, saveDraftAsBaseline, saveWeightSet, setBaseline, useWeightSet } from '../../models/risk-matrix/weights-edit';
 import { requestEdit, type EditMode } from '../app/assessment-edit';
 import { baseStyles } from './styles';
+import { formStyles } from './form-styles';
 
 /** The baseline the ranking is compared with, and named weight sets: save, load, compare. */
 @customElement('csp-weight-sets')
 export class WeightSets extends LitElement {
   static override styles = [
     baseStyles,
+    formStyles,
     css`
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-        align-items: end;
-        margin: 0 0 0.6rem;
-      }
-      label,
-      .field {
-        display: grid;
-        gap: 0.15rem;
-        font-size: 0.85rem;
-      }
       input,
       select {
-        font: inherit;
-        padding: 0.25rem 0.35rem;
         max-width: 12rem;
       }
       .changed {

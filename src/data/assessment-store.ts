@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { z } from 'zod';
 import { Assessment, summarise, upgradeAssessment, type AssessmentSummary } from '../../models/risk-matrix/assessment';
+import { bumpVersion, Version } from './kv-version';
 
 /**
  * Where assessments live: their own IndexedDB database, apart from the
@@ -74,7 +75,6 @@ interface AssessmentDB extends DBSchema {
   kv: { key: string; value: unknown };
 }
 
-const Version = z.number().int().nonnegative();
 type Tx = IDBPTransaction<AssessmentDB, ('assessments' | 'undo' | 'kv')[], 'readwrite'>;
 
 /**
@@ -192,8 +192,7 @@ class IdbAssessmentStore implements AssessmentStore {
   async setCurrentId(id: string): Promise<void> {
     const tx = this.db.transaction('kv', 'readwrite');
     await tx.store.put(id, 'current');
-    const version = Version.parse((await tx.store.get('version')) ?? 0) + 1;
-    await tx.store.put(version, 'version');
+    const version = await bumpVersion(tx.store);
     await tx.done;
     this.announce(version);
   }
@@ -237,11 +236,8 @@ class IdbAssessmentStore implements AssessmentStore {
     for (const k of keys.slice(0, Math.max(0, keys.length - UNDO_DEPTH))) await store.delete(k);
   }
 
-  private async bump(tx: Tx): Promise<number> {
-    const kv = tx.objectStore('kv');
-    const version = Version.parse((await kv.get('version')) ?? 0) + 1;
-    await kv.put(version, 'version');
-    return version;
+  private bump(tx: Tx): Promise<number> {
+    return bumpVersion(tx.objectStore('kv'));
   }
 
   private announce(version: number): void {

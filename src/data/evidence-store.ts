@@ -8,6 +8,7 @@ import { LocalCount, localCountKey, mergeLocalCounts, type LocalCountsMerge } fr
 import { DEFAULT_PERIOD, PeriodChoice } from '../../models/evidence/period';
 import type { EvidenceSetup } from '../../models/evidence/setup';
 import { DEFAULT_WEIGHT_TABLES, WeightTables } from '../../models/evidence/weights';
+import { bumpVersion, Version } from './kv-version';
 
 export const EVIDENCE_DB_NAME = 'csp-workbench-evidence';
 /**
@@ -63,7 +64,6 @@ interface EvidenceDB extends DBSchema {
   links: { key: string; value: AssessmentLinks };
 }
 
-const Version = z.number().int().nonnegative();
 
 /**
  * Opens the evidence store. Works on the main thread, in workers and in Node
@@ -139,7 +139,7 @@ class IdbEvidenceStore implements EvidenceStore {
       }
       cursor = await cursor.continue();
     }
-    await this.bump(tx.objectStore('kv'));
+    await bumpVersion(tx.objectStore('kv'));
     await tx.done;
     return { removedCounts };
   }
@@ -151,7 +151,7 @@ class IdbEvidenceStore implements EvidenceStore {
     const held = (await Promise.all(checked.map((c) => store.get(localCountKey(c))))).filter((c) => c !== undefined);
     const merge = mergeLocalCounts(held, checked);
     for (const c of checked) await store.put(c, localCountKey(c));
-    await this.bump(tx.objectStore('kv'));
+    await bumpVersion(tx.objectStore('kv'));
     await tx.done;
     return { added: merge.added, replaced: merge.replaced };
   }
@@ -166,7 +166,7 @@ class IdbEvidenceStore implements EvidenceStore {
       await store.delete(k);
       removed++;
     }
-    await this.bump(tx.objectStore('kv'));
+    await bumpVersion(tx.objectStore('kv'));
     await tx.done;
     return removed;
   }
@@ -205,7 +205,7 @@ class IdbEvidenceStore implements EvidenceStore {
       }
       await tx.objectStore('decisions').add(d);
     }
-    await this.bump(tx.objectStore('kv'));
+    await bumpVersion(tx.objectStore('kv'));
     await tx.done;
   }
 
@@ -220,7 +220,7 @@ class IdbEvidenceStore implements EvidenceStore {
     const held = readRecord('issue links', AssessmentLinks, await tx.objectStore('links').get(assessmentId), { assessmentId, links: {} });
     const next = valid(AssessmentLinks, { assessmentId, links: withLinks(held.links, checked) });
     await tx.objectStore('links').put(next);
-    await this.bump(tx.objectStore('kv'));
+    await bumpVersion(tx.objectStore('kv'));
     await tx.done;
     return next.links;
   }
@@ -236,11 +236,8 @@ class IdbEvidenceStore implements EvidenceStore {
   private async putKv(key: string, value: unknown): Promise<void> {
     const tx = this.db.transaction('kv', 'readwrite');
     await tx.store.put(value, key);
-    await this.bump(tx.store);
+    await bumpVersion(tx.store);
     await tx.done;
   }
 
-  private async bump(kv: { get(key: string): Promise<unknown>; put(value: unknown, key: string): Promise<unknown> }): Promise<void> {
-    await kv.put(Version.parse((await kv.get('version')) ?? 0) + 1, 'version');
-  }
 }

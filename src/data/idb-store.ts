@@ -11,6 +11,7 @@ import {
   type PartitionKind,
 } from './schema';
 import { STORE_CHANNEL, type DataStore, type ImportCommit } from './store';
+import { bumpVersion, Version } from './kv-version';
 
 export const DATA_DB_NAME = 'csp-workbench-data';
 const DB_VERSION = 1;
@@ -29,7 +30,6 @@ interface DataDB extends DBSchema {
   kv: { key: string; value: unknown };
 }
 
-const Version = z.number().int().nonnegative();
 
 /**
  * Opens the IndexedDB data store. Works on the main thread, in workers and in
@@ -99,6 +99,7 @@ class IdbDataStore implements DataStore {
       restoreDatasets: [],
       removeKeys: [],
       removeDatasetIds: [c.dataset.id],
+      reportId: report.id,
     };
     const touched = new Set<string>();
     for (const { meta, data } of c.parts) {
@@ -196,9 +197,8 @@ class IdbDataStore implements DataStore {
     }
     for (const ds of entry.restoreDatasets) await tx.objectStore('datasets').put(ds);
     // The import this step made (if any) says it was undone, so its outcome is not shown as in force.
-    for (let c = await tx.objectStore('reports').openCursor(); c !== null; c = await c.continue()) {
-      if (c.value.undoId === id) await c.update({ ...c.value, undoneAt: Date.now() });
-    }
+    const report = entry.reportId === undefined ? undefined : await tx.objectStore('reports').get(entry.reportId);
+    if (report !== undefined) await tx.objectStore('reports').put({ ...report, undoneAt: Date.now() });
     await tx.objectStore('undo').delete(id);
     await tx.objectStore('undoData').delete(id);
     const version = await this.bump(tx);
@@ -224,8 +224,7 @@ class IdbDataStore implements DataStore {
     const tx = this.db.transaction('kv', 'readwrite');
     const next = Settings.parse({ ...Settings.parse((await tx.store.get('settings')) ?? {}), ...patch });
     await tx.store.put(next, 'settings');
-    const version = Version.parse((await tx.store.get('version')) ?? 0) + 1;
-    await tx.store.put(version, 'version');
+    const version = await bumpVersion(tx.store);
     await tx.done;
     this.announce(version);
     return next;
@@ -266,11 +265,8 @@ class IdbDataStore implements DataStore {
     }
   }
 
-  private async bump(tx: Tx): Promise<number> {
-    const kv = tx.objectStore('kv');
-    const version = Version.parse((await kv.get('version')) ?? 0) + 1;
-    await kv.put(version, 'version');
-    return version;
+  private bump(tx: Tx): Promise<number> {
+    return bumpVersion(tx.objectStore('kv'));
   }
 
   private announce(version: number): void {

@@ -144,6 +144,8 @@ export const UndoEntry = z.object({
   /** Partitions the step added, removed again on undo (only while they are still the ones it added). */
   removeKeys: z.array(z.object({ key: z.string(), importId: z.string() })),
   removeDatasetIds: z.array(z.string()),
+  /** The import report of the step, marked undone when it is undone. */
+  reportId: z.string().optional(),
 });
 export type UndoEntry = z.infer<typeof UndoEntry>;
 export const UndoSummary = UndoEntry.pick({ id: true, createdAt: true, label: true });

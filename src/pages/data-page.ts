@@ -35,12 +35,12 @@ export class DataPage extends LitElement {
   });
 
   // Undo runs in the import worker, which does every write to the data store.
-  private readonly undo = (e: CustomEvent<string>) => this.services?.importer.undo(e.detail);
+  private readonly undo = async (id: string) => this.services?.jobs.undo(id);
 
   override render() {
     return html`
       <h2>Data</h2>
-      <csp-undo-bar .step=${this.lastUndo.value} @undo-step=${this.undo}></csp-undo-bar>
+      <csp-undo-bar .step=${this.lastUndo.value} .run=${this.undo}></csp-undo-bar>
       <section aria-labelledby="load">
         <h3 id="load">Load data</h3>
         <csp-import-panel></csp-import-panel>

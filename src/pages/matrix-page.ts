@@ -131,7 +131,7 @@ export class MatrixPage extends LitElement {
     return html`
       <h2>Risk matrix</h2>
       ${this.ctl.failure === undefined ? nothing : html`<p class="note error" role="alert">${this.ctl.failure}</p>`}
-      <csp-undo-bar .step=${this.ctl.lastUndo} @undo-step=${(e: CustomEvent<string>) => this.ctl.undo(e.detail)}></csp-undo-bar>
+      <csp-undo-bar .step=${this.ctl.lastUndo} .run=${this.ctl.undoStep}></csp-undo-bar>
       <section aria-labelledby="list-h">
         <h3 id="list-h" class="visually-hidden">Assessments</h3>
         ${this.ctl.loading

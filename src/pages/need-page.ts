@@ -295,7 +295,7 @@ export class NeedPage extends LitElement {
       <section aria-labelledby="own">
         <h3 id="own">Your own area indicators</h3>
         <csp-user-indicators .area=${s.area} .stored=${s.userIndicators} @need-changed=${this.needChanged}></csp-user-indicators>
-        <csp-undo-bar what="Last change to your indicators or lookup" .step=${this.lastUndo.value} @undo-step=${this.undo}></csp-undo-bar>
+        <csp-undo-bar what="Last change to your indicators or lookup" .step=${this.lastUndo.value} .run=${this.undo}></csp-undo-bar>
       </section>
     `;
   }
@@ -312,8 +312,8 @@ export class NeedPage extends LitElement {
     args: () => [this.revision] as const,
   });
 
-  private readonly undo = async (e: CustomEvent<string>) => {
-    await this.need().undo(e.detail);
+  private readonly undo = async (id: string) => {
+    await this.need().undo(id);
     this.needChanged();
   };
 }
