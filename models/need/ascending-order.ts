@@ -1,14 +1,24 @@
+/** From this many keys the radix sort is used. */
+export const RADIX_FROM = 2048;
+
 /**
  * The positions of `keys` in ascending order (stable: equal keys keep their
  * order). Scoring 32,844 LSOAs sorts every indicator; an LSD radix sort on
  * the keys' bits (four passes of 16 bits over the 64-bit float) beats any
- * comparison sort with a callback several times over. Keys must not be NaN;
- * −0 counts as 0.
+ * comparison sort with a callback several times over. Below
+ * {@link RADIX_FROM} keys (wards, a few hundred LSOAs) clearing its 65,536
+ * counters four times costs more than the sort, so a comparison sort does it.
+ * Keys must not be NaN; −0 counts as 0.
  *
  * @example ascendingOrder(Float64Array.of(3, -1, 2)) // Uint32Array [1, 2, 0]
  */
 export function ascendingOrder(keys: Float64Array): Uint32Array {
   const n = keys.length;
+  if (n < RADIX_FROM) {
+    const order = Uint32Array.from({ length: n }, (_, i) => i);
+    // Stable by position; −0 and 0 compare equal here too.
+    return order.sort((a, b) => keys[a]! - keys[b]! || a - b);
+  }
   const bits = new Uint32Array(keys.buffer, keys.byteOffset, n * 2);
   // Flip the bits so that unsigned order is numeric order: negatives wholly, positives their sign bit.
   const lo = new Uint32Array(n);

@@ -53,11 +53,12 @@ export interface CrimePeriod {
 
 /**
  * The window rates are computed over: the last `months` months up to the
- * latest loaded month (0 = every loaded month).
+ * latest loaded month (0 = every loaded month). Only the cube's months (sorted,
+ * those with data for the area) are needed.
  *
  * @example crimePeriod(cube, 12) // { first: '2023-01', last: '2023-12', monthIndexes: [20, …, 31], missing: [] }
  */
-export function crimePeriod(cube: CrimeCube, months: number): CrimePeriod {
+export function crimePeriod(cube: { readonly months: readonly string[] }, months: number): CrimePeriod {
   const last = cube.months.at(-1);
   if (last === undefined) return { first: '', last: '', monthIndexes: [], missing: [] };
   const first = months === 0 ? cube.months[0]! : addMonths(last, -(months - 1));
@@ -102,19 +103,14 @@ export function monthlySeries(cube: CrimeCube, area: number, type: string): numb
  * area (not loaded, or no row of the area in them): its rates are then
  * annualised from fewer months than the window. Null when every month has data.
  *
- * @param months  the months with data for the area (the crime cube's months)
+ * @param months  the months with data for the area (the crime cube's months, sorted)
  * @param periodMonths  12, 24, or 0 for every loaded month
  * @example crimeWindowNote(['2023-12'], 12, 'Central Bedfordshire') // 'Crime rates use 1 of the 12 months to Dec 2023 …'
  */
 export function crimeWindowNote(months: readonly string[], periodMonths: number, area: string): string | null {
-  const last = [...months].sort().at(-1);
-  if (last === undefined) return null;
-  const first = periodMonths === 0 ? [...months].sort()[0]! : addMonths(last, -(periodMonths - 1));
-  const have = new Set(months);
-  const window = monthRange(first, last);
-  const missing = window.filter((m) => !have.has(m));
+  const { first, last, monthIndexes, missing } = crimePeriod({ months }, periodMonths);
   if (missing.length === 0) return null;
-  const used = window.length - missing.length;
-  const span = `${plural(window.length, 'month')} ${periodMonths === 0 ? `from ${formatMonth(first)} ` : ''}to ${formatMonth(last)}`;
+  const used = monthIndexes.length;
+  const span = `${plural(used + missing.length, 'month')} ${periodMonths === 0 ? `from ${formatMonth(first)} ` : ''}to ${formatMonth(last)}`;
   return `Crime rates use ${used} of the ${span}: ${missing.length === 1 ? 'one has' : `${missing.length} have`} no police.uk rows in ${area} (not loaded, or loaded for other authorities only). Rates are annualised from the ${plural(used, 'month')} with data${used < 6 ? ', so read them with care' : ''}; import the missing months on the Data page.`;
 }

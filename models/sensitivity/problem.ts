@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Issue, RiskModel, ScoreGrid, Weights, type Criterion } from '../risk-matrix/schema';
 import { countsTowardsTotal, effectiveWeights } from '../risk-matrix/score';
+import { weightedCriteria } from '../risk-matrix/explain';
 
 /**
  * What every sensitivity analysis starts from: a risk model, its issues,
@@ -72,8 +73,7 @@ export function linearProblem(input: Assessment): LinearProblem {
   const { model, issues, scores } = input;
   const agg = model.aggregation;
   const w = effectiveWeights(model, input.weights);
-  const counted = model.criteria.filter(countsTowardsTotal);
-  const used = agg.kind === 'harm-x-likelihood' ? counted.filter((c) => c.group === 'Harm') : counted;
+  const used = weightedCriteria(model);
   const usedIds = new Set(used.map((c) => c.id));
   const ignored = model.criteria
     .filter((c) => !usedIds.has(c.id))
@@ -81,7 +81,9 @@ export function linearProblem(input: Assessment): LinearProblem {
       id: c.id,
       label: c.label,
       reason: !countsTowardsTotal(c)
-        ? 'Capacity criteria are shown on their own axis and never enter the total'
+        ? c.group === 'Confidence'
+          ? 'Confidence criteria say how sure the scores are and never enter the total'
+          : 'Capacity criteria are shown on their own axis and never enter the total'
         : agg.kind === 'harm-x-likelihood' && c.id === agg.likelihood
           ? 'the likelihood score multiplies the harm total; its weight is not used'
           : 'under harm × likelihood only Harm criteria carry weights',

@@ -48,11 +48,3 @@ export function pairwiseShares(result: SmaaResult): number[][] {
   return result.above.map((row) => row.map((c) => c / s));
 }
 
-/**
- * The Monte Carlo standard error of a share p estimated from `samples`
- * independent samples: √(p(1 − p)/samples). Hit-and-run samples are not
- * independent, so for them this understates the error.
- *
- * @example standardError(0.5, 10_000) // 0.005
- */
-export const standardError = (p: number, samples: number): number => Math.sqrt((p * (1 - p)) / Math.max(1, samples));

@@ -81,12 +81,30 @@ export function issueTornado(t: Tornado, issueId: string): TornadoBar[] {
     .sort((a, b) => b.worstRank - b.bestRank - (a.worstRank - a.bestRank) || a.bestRank - b.bestRank);
 }
 
+/** An issue's rank range over every single-weight move: best, worst, now (and whether shared), and the weight it is most sensitive to. */
+export interface RankRange {
+  best: number;
+  worst: number;
+  now: number;
+  tiedNow: boolean;
+  /** The bar with the widest swing (first of {@link issueTornado}). */
+  widest: TornadoBar;
+}
+
 /** Each issue's best and worst rank over every single-weight move in the tornado. */
-export function rankRanges(t: Tornado): Map<string, { best: number; worst: number; now: number }> {
-  const out = new Map<string, { best: number; worst: number; now: number }>();
+export function rankRanges(t: Tornado): Map<string, RankRange> {
+  const out = new Map<string, RankRange>();
+  const swing = (b: TornadoBar) => b.worstRank - b.bestRank;
   for (const b of t.bars) {
-    const r = out.get(b.issueId) ?? { best: b.bestRank, worst: b.worstRank, now: b.rankNow };
-    out.set(b.issueId, { best: Math.min(r.best, b.bestRank), worst: Math.max(r.worst, b.worstRank), now: b.rankNow });
+    const r = out.get(b.issueId);
+    if (r === undefined) {
+      out.set(b.issueId, { best: b.bestRank, worst: b.worstRank, now: b.rankNow, tiedNow: b.tiedNow, widest: b });
+      continue;
+    }
+    r.best = Math.min(r.best, b.bestRank);
+    r.worst = Math.max(r.worst, b.worstRank);
+    // The same order as issueTornado: widest swing, then best rank; the first such bar wins.
+    if (swing(b) > swing(r.widest) || (swing(b) === swing(r.widest) && b.bestRank < r.widest.bestRank)) r.widest = b;
   }
   return out;
 }

@@ -25,6 +25,7 @@ export interface MatrixEvidenceView {
 }
 
 const NO_CELLS: ReadonlyMap<string, CellEvidence> = new Map();
+const NO_STATUSES: ReadonlyMap<string, string> = new Map();
 
 /**
  * The evidence behind the open assessment's scoring grid: the evidence (see
@@ -109,7 +110,7 @@ export class MatrixEvidence implements ReactiveController {
     // Cells wait for the trail too, so a decided cell never shows as undecided while the trail is read.
     const cells = data === undefined || trail === undefined ? NO_CELLS : this.cellsOf(a.issues, a.scores, data, trail);
     const resolved = data?.links ?? (setup === undefined || links === undefined ? undefined : this.linksOf(a.issues, setup.catalogue, links));
-    return { data, links: resolved, cells, trail, statuses: trail === undefined ? new Map() : this.statusesOf(trail, data, a.scores) };
+    return { data, links: resolved, cells, trail, statuses: trail === undefined ? NO_STATUSES : this.statusesOf(trail, data, a.scores) };
   }
 }
 

@@ -61,7 +61,6 @@ export class TornadoPanel extends LitElement {
     const issueId = this.issueId !== null && ranges.some((r) => r.id === this.issueId) ? this.issueId : ranges[0]!.id;
     const bars = issueTornado(t, issueId);
     const issue = this.labels.issues[issueId] ?? issueId;
-    const widest = (id: string) => issueTornado(t, id)[0];
     return html`
       <p class="words" data-testid="range-words">${rankRangeWords(t, this.labels)}</p>
       <figure>
@@ -86,15 +85,13 @@ export class TornadoPanel extends LitElement {
             </thead>
             <tbody>
               ${ranges.map((r) => {
-                const w = widest(r.id);
-                // Shared ranks are written as ties ("=2"), as on the Priorities page.
-                const tied = ranges.filter((x) => x.now === r.now).length > 1;
+                const w = r.widest;
                 return html`<tr>
                   <th scope="row">${r.issue}</th>
-                  <td class="num">${tied ? `=${r.now}` : r.now}</td>
+                  <td class="num">${r.tiedNow ? `=${r.now}` : r.now}</td>
                   <td class="num">${r.best}</td>
                   <td class="num">${r.worst}</td>
-                  <td>${w === undefined || w.worstRank === w.bestRank ? '–' : this.labels.criteria[w.criterionId]}</td>
+                  <td>${w.worstRank === w.bestRank ? '–' : this.labels.criteria[w.criterionId]}</td>
                 </tr>`;
               })}
             </tbody>

@@ -20,6 +20,7 @@ import {
   type Settings,
 } from './schema';
 import type { DataStore, PartitionWrite } from './store';
+import { partName } from './report-text';
 import { expandArchives, prefetch, readText, type SourceFile } from './source-file';
 
 /** At most this many rejected rows are kept per import (all are counted). */
@@ -340,7 +341,7 @@ function markSuperseded(outcomes: FileOutcome[], parts: readonly PartOutcome[]):
     const mine = parts.filter((p) => p.fileName === o.name && p.status !== 'rejected');
     const lost = mine.filter((p) => p.status === 'superseded');
     if (lost.length === 0) continue;
-    const what = lost.map((p) => `${p.kind === 'crime' && p.month !== undefined ? formatMonth(p.month) : p.label} (${formatCount(p.stored)} rows; kept from ${p.supersededBy ?? 'another file'})`);
+    const what = lost.map((p) => `${partName(p)} (${formatCount(p.stored)} rows; kept from ${p.supersededBy ?? 'another file'})`);
     o.message += ` Not stored, as another file of this import carries the same data with at least as many rows: ${what.join('; ')}.`;
     if (lost.length === mine.length) o.status = 'superseded';
   }

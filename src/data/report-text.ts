@@ -7,7 +7,8 @@ export const SHRINK_WARNING_SHARE = 0.5;
 /** Whether a part replaced stored data with much less of it (a fragment, or a file cut short). */
 export const shrank = (p: PartOutcome): boolean => p.status === 'replaced' && p.replaced !== undefined && p.stored < SHRINK_WARNING_SHARE * p.replaced.rows;
 
-const partName = (p: PartOutcome) => (p.kind === 'crime' && p.month !== undefined ? formatMonth(p.month) : p.label);
+/** A part of an import as the user knows it: a month of street crime ("Oct 2023"), or a table's label. */
+export const partName = (p: PartOutcome): string => (p.kind === 'crime' && p.month !== undefined ? formatMonth(p.month) : p.label);
 
 /**
  * One paragraph saying what an import did, in the order a user asks:

@@ -7,6 +7,7 @@ import { crimeWindowNote } from '../../models/need/crime-cube';
 import { indicatorLabel } from '../../models/need/indicators';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
 import { proxy } from '../../workers/client';
+import { memoLast } from '../app/memo';
 import type { NeedSetup } from '../data/need-setup';
 import { baseStyles } from '../components/styles';
 import '../components/need-placement';
@@ -196,6 +197,10 @@ export class NeedPage extends LitElement {
     return s == null || s.area !== area ? this.pending() : this.body(s);
   }
 
+  // Derived lists keep their identity while their source does, so the settings and the profile's charts are not redrawn on every render.
+  private readonly levelsOf = memoLast((levels: NeedSetup['levels']) => levels.map((l) => l.level));
+  private readonly chosenOf = memoLast((indicators: readonly { id: string }[]) => indicators.map((i) => i.id));
+
   /** A warning when the crime period has months without the area's rows. */
   private windowNote(s: NeedSetup, settings: NeedSettings) {
     const note = s.months === null ? null : crimeWindowNote(s.months.list, settings.periodMonths, s.area);
@@ -225,7 +230,7 @@ export class NeedPage extends LitElement {
               <csp-need-settings
                 .settings=${settings}
                 .catalogue=${this.catalogue.value ?? []}
-                .levels=${s.levels.map((l) => l.level)}
+                .levels=${this.levelsOf(s.levels)}
                 .months=${s.months}
                 @settings-change=${(e: CustomEvent<NeedSettings>) => this.changeSettings(e.detail)}
               ></csp-need-settings>
@@ -266,7 +271,7 @@ export class NeedPage extends LitElement {
                             .profile=${this.profile.value}
                             .row=${selectedRow}
                             .of=${matrix.areas.filter((a) => a.rank > 0).length}
-                            .chosen=${matrix.indicators.map((i) => i.id)}
+                            .chosen=${this.chosenOf(matrix.indicators)}
                           ></csp-area-profile>`}
                     </section>
                   </div>

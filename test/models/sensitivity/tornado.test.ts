@@ -41,6 +41,11 @@ describe('tornado on the seed matrix (±50%)', () => {
     expect(da.now).toBe(1);
     expect(da.best).toBe(1);
     expect(da.worst).toBeGreaterThanOrEqual(2);
+    expect(da.tiedNow).toBe(false);
+    // ASB (Personal) and Terrorism share second place on the seed.
+    expect(rankRanges(t).get(seedId('Terrorism'))).toMatchObject({ now: 2, tiedNow: true });
+    // The weight each issue is most sensitive to is the first bar of its own tornado.
+    for (const [id, r] of rankRanges(t)) expect(r.widest).toBe(issueTornado(t, id)[0]);
   });
 
   it('keeps a zero weight at zero (±50% of nothing is nothing)', () => {
