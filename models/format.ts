@@ -28,6 +28,12 @@ export const formatTimestamp = (ms: number): string => {
 export const formatMonth = (m: string): string => `${MONTHS[Number(m.slice(5, 7)) - 1] ?? '?'} ${m.slice(0, 4)}`;
 
 /** @example formatMonthLong('2023-01') // 'January 2023' */
+/** A calendar month's name. @example monthName(7) // 'July' */
+export const monthName = (monthOfYear: number): string => MONTHS_LONG[monthOfYear - 1] ?? '?';
+
+/** A p-value as the evidence writes it: two significant figures, or "< 0.0001". */
+export const formatP = (p: number): string => (p < 0.0001 ? '< 0.0001' : p.toLocaleString('en-GB', { maximumSignificantDigits: 2 }));
+
 export const formatMonthLong = (m: string): string => `${MONTHS_LONG[Number(m.slice(5, 7)) - 1] ?? '?'} ${m.slice(0, 4)}`;
 
 /** @example formatRate(3.456) // '3.46 per 1,000' */

@@ -29,6 +29,9 @@ export function monthsBetween(a: Month, b: Month): number {
   return parse(b) - parse(a);
 }
 
+/** The first day of a month as a UTC date (for a time axis). @example monthStart('2023-02') // 2023-02-01T00:00:00.000Z */
+export const monthStart = (m: Month): Date => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1));
+
 /** The calendar month number, 1-12. */
 export function monthOfYear(m: Month): number {
   return Number(m.slice(5, 7));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatCount, formatPercent, formatRate } from '../format';
+import { formatCount, formatP, formatPercent, formatRate } from '../format';
 import type { Criterion } from '../risk-matrix/schema';
 import type { EvidenceResult, IssueEvidence } from './evidence';
 import type { Figure } from './figures';
@@ -320,7 +320,7 @@ export function proposeScore(issue: IssueEvidence, rule: BandingRule, criterion?
       metricValue: v,
       metricText: text,
       band: null,
-      explanation: `${lead} is not significant at 5% (p = ${issue.change.pValue.toLocaleString('en-GB', { maximumSignificantDigits: 2 })}), so no real change is shown → ${named(s)}.`,
+      explanation: `${lead} is not significant at 5% (p = ${formatP(issue.change.pValue)}), so no real change is shown → ${named(s)}.`,
     };
   }
   const b = band(v, rule.thresholds);

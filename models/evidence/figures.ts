@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatCount, formatMonth, formatPercent, formatRate } from '../format';
+import { formatCount, formatMonth, formatPercent, formatRate, monthName } from '../format';
 import type { IssueEvidence } from './evidence';
 
 /**
@@ -30,9 +30,6 @@ export function figureLabel(figure: Figure, months = 12): string {
   return FIGURE_LABELS[figure];
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-/** @example monthName(7) // 'July' */
-export const monthName = (monthOfYear: number): string => MONTH_NAMES[monthOfYear - 1] ?? '?';
 
 function weightedText(w: IssueEvidence['harm']): string {
   if (w === null) return '—';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { op, type ColumnTable } from 'arquero';
-import { formatCount, formatDate, plural } from '../format';
+import { formatCount, formatDate, formatP, monthName, plural } from '../format';
 import type { Month } from '../months';
 import type { EvidenceConfig, EvidenceResult, IssueEvidence } from './evidence';
-import { Figure, figureLabel, figureText, monthName } from './figures';
+import { Figure, figureLabel, figureText } from './figures';
 import { topLsoas } from './concentration';
 import { windowLabel, type Window } from './period';
 import { AreaPopulation } from './population';
@@ -245,7 +245,3 @@ function explain(issue: IssueEvidence, fig: Figure, evidence: EvidenceResult, we
   }
 }
 
-function formatP(p: number): string {
-  if (p < 0.0001) return '< 0.0001';
-  return p.toLocaleString('en-GB', { maximumSignificantDigits: 2 });
-}

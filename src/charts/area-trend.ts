@@ -1,8 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import { formatCount, formatMonth } from '../../models/format';
+import { monthStart } from '../../models/months';
 import { CRIME_TYPE_COLOURS } from './palette';
 
-const dateOf = (m: string) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1));
+const dateOf = monthStart;
 
 /**
  * One small line chart of rows per month for a crime type in an area. Each

@@ -1,13 +1,14 @@
 import * as Plot from '@observablehq/plot';
 import { MONTH_STATUS_WORDS, type MonthCheck } from '../../models/dashboard/exceptions';
 import { formatCount, formatMonth } from '../../models/format';
+import { monthStart } from '../../models/months';
 
 const INK = '#1b2430';
 const BAND = '#dfe7f1';
 const HIGH = '#a4262c';
 const LOW = '#1d4f91';
 
-const date = (m: string) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1));
+const date = monthStart;
 const monthOf = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 
 /** A month's figures in words, for the dot's tooltip. */

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatCount, formatMonth } from '../../models/format';
-import { monthName } from '../../models/evidence/figures';
+import { monthName } from '../../models/format';
 import type { Seasonality } from '../../models/evidence/seasonality';
 
 const WIDTH = 132;

@@ -7,7 +7,7 @@ import { EditError } from '../../models/risk-matrix/edit-error';
 import { formatScore } from '../../models/risk-matrix/explain';
 import { formatMatrixCsv, type TotalMismatch } from '../../models/risk-matrix/matrix-csv';
 import { importMatrixFile } from '../../models/risk-matrix/matrix-import';
-import { downloadText } from '../app/download';
+import { assessmentFileName, downloadText } from '../app/download';
 import { requestEdit } from '../app/assessment-edit';
 import type { ConfirmDialog } from './confirm-dialog';
 import { baseStyles } from './styles';
@@ -93,7 +93,7 @@ export class MatrixFile extends LitElement {
 
   private export() {
     const a = this.assessment;
-    const safe = a.name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-') || 'assessment';
+    const safe = assessmentFileName(a.name);
     downloadText(`${safe}-matrix.csv`, formatMatrixCsv(a.model, a.issues, a.scores));
   }
 

@@ -4,7 +4,7 @@ import { consume } from '@lit/context';
 import { formatDateTime } from '../../models/format';
 import { projectFileText } from '../../models/project/read';
 import { servicesContext, type Services } from '../app/context';
-import { downloadText } from '../app/download';
+import { assessmentFileName, downloadText } from '../app/download';
 import { projectSources } from '../app/project-sources';
 import { exportProject, importProject, restoreSettings, undoRestore, type ImportOutcome } from '../data/project-io';
 import type { RestoreUndo } from '../data/report-store';
@@ -79,7 +79,7 @@ export class ProjectFileControl extends LitElement {
     const s = this.services;
     return this.run(async () => {
       const file = await exportProject(projectSources(s), a.id, Date.now());
-      const safe = a.name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-') || 'assessment';
+      const safe = assessmentFileName(a.name);
       downloadText(`${safe}.csp-project.json`, projectFileText(file), 'application/json');
     });
   }

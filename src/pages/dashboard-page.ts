@@ -11,6 +11,7 @@ import type { OutputSettings } from '../../models/report/settings';
 import { proxy } from '../../workers/client';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
 import { downloadText } from '../app/download';
+import { fileNameOf } from '../app/chart-export';
 import { controlChart } from '../charts/control-chart';
 import type { EvidenceProgress } from '../data/evidence-source';
 import { baseStyles } from '../components/styles';
@@ -97,7 +98,7 @@ export class DashboardPage extends LitElement {
 
   private download(d: Dashboard) {
     const end = d.end ?? 'no-data';
-    downloadText(`performance-dashboard-${(d.area ?? 'all-areas').toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${end}.csv`, dashboardCsv(d));
+    downloadText(`performance-dashboard-${fileNameOf(d.area ?? 'all areas')}-${end}.csv`, dashboardCsv(d));
   }
 
   override render() {

@@ -12,7 +12,7 @@ import { setCutLine } from '../../models/risk-matrix/weights-edit';
 import { AssessmentController } from '../app/assessment-controller';
 import { requestEdit } from '../app/assessment-edit';
 import { servicesContext, type Services } from '../app/context';
-import { downloadText } from '../app/download';
+import { assessmentFileName, downloadText } from '../app/download';
 import { contributionChart } from '../charts/contributions';
 import { baseStyles } from '../components/styles';
 import '../components/plot-figure';
@@ -153,7 +153,7 @@ export class PrioritiesPage extends LitElement {
   }
 
   private download(a: Assessment, moves: ReturnType<typeof movements>) {
-    const safe = a.name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-') || 'assessment';
+    const safe = assessmentFileName(a.name);
     downloadText(`${safe}-ranked-priorities.csv`, rankedCsv(a.model, this.ranked, moves, a.scores, effectiveWeights(a.model, a.draftWeights)));
   }
 

@@ -17,7 +17,7 @@ import { effectiveWeights } from '../../models/risk-matrix/score';
 import { PARTITION_LABELS } from '../data/schema';
 import { AssessmentController } from '../app/assessment-controller';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
-import { downloadText } from '../app/download';
+import { assessmentFileName, downloadText } from '../app/download';
 import { ReportSources } from '../app/report-sources';
 import { contributionChart } from '../charts/contributions';
 import { controlChart } from '../charts/control-chart';
@@ -26,7 +26,6 @@ import { baseStyles } from '../components/styles';
 import '../components/project-file';
 import '../components/report-view';
 
-const safeName = (s: string) => s.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-') || 'assessment';
 
 /**
  * The strategic assessment report of the open assessment: executive summary,
@@ -167,7 +166,7 @@ export class ReportPage extends LitElement {
   private exports(a: Assessment, r: AssembledReport) {
     const evidence = this.sources.evidence.value;
     const dashboard = this.sources.dashboard.value;
-    const base = safeName(a.name);
+    const base = assessmentFileName(a.name);
     return html`<div class="row">
       <button @click=${() => window.print()}>Print or save as PDF</button>
       <button class="secondary" @click=${() => downloadText(`${base}-ranked-priorities.csv`, rankedCsv(a.model, r.ranked, r.input.moves, a.scores, effectiveWeights(a.model, a.draftWeights)))}>
