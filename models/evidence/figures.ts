@@ -30,7 +30,6 @@ export function figureLabel(figure: Figure, months = 12): string {
   return FIGURE_LABELS[figure];
 }
 
-
 function weightedText(w: IssueEvidence['harm']): string {
   if (w === null) return '—';
   if (w.value !== null) return formatCount(Math.round(w.value));
