@@ -6,7 +6,8 @@ import { crimeDataLoader } from '../src/data/crime-source';
 import { crimeOverview, type CrimeOverview } from '../models/overview';
 
 const store = openDataStore();
-const crimeData = store.then(crimeDataLoader);
+// The overview counts repeated crime IDs, so this worker's table carries them.
+const crimeData = store.then((s) => crimeDataLoader(s, { crimeIds: true }));
 
 const api = {
   /** Coverage, rows by crime type and month, and data-quality notes for an area. */

@@ -230,16 +230,22 @@ export function decode(col: DictColumn): string[] {
   return out;
 }
 
-const HEX_DIGITS = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+const HEX_CHARS = new TextEncoder().encode('0123456789abcdef');
+const ID_TEXT = new Uint8Array(64);
+const LATIN1 = new TextDecoder('latin1');
 
 /** Row i's crime ID as published ('' for anti-social behaviour). */
 export function crimeIdAt(col: IdColumn, i: number): string {
   const k = col.kind[i];
   if (k === EMPTY) return '';
   if (k === OTHER) return col.other[i] ?? '';
-  let s = '';
-  for (let j = i * 32, end = j + 32; j < end; j++) s += HEX_DIGITS[col.bytes[j]!];
-  return s;
+  // The 64 hex digits are written as bytes and decoded once: one flat string, not 32 concatenations.
+  for (let j = 0, at = i * 32; j < 32; j++) {
+    const b = col.bytes[at + j]!;
+    ID_TEXT[2 * j] = HEX_CHARS[b >> 4]!;
+    ID_TEXT[2 * j + 1] = HEX_CHARS[b & 15]!;
+  }
+  return LATIN1.decode(ID_TEXT);
 }
 
 /** Every row's crime ID as published. */

@@ -9,6 +9,7 @@ import { servicesContext, type Services } from '../app/context';
 import type { ConfirmDialog } from './confirm-dialog';
 import { setupChanged } from './evidence-events';
 import { baseStyles } from './styles';
+import './row-problems';
 import './confirm-dialog';
 
 interface Outcome {
@@ -211,17 +212,7 @@ export class LocalCounts extends LitElement {
   }
 
   private problems(o: Outcome) {
-    return html`<div class="scroll">
-      <table>
-        <caption>Rejected local count rows</caption>
-        <thead>
-          <tr><th scope="col">File</th><th scope="col" class="num">Line</th><th scope="col">Column</th><th scope="col">Reason</th><th scope="col">Value</th></tr>
-        </thead>
-        <tbody>
-          ${o.problems.map((p) => html`<tr><td>${o.file ?? ''}</td><td class="num">${p.line}</td><td>${p.column}</td><td>${p.reason}</td><td>${p.value}</td></tr>`)}
-        </tbody>
-      </table>
-    </div>`;
+    return html`<csp-row-problems .problems=${o.problems} caption=${`Rejected local count rows${o.file === undefined ? '' : ` in ${o.file}`}`}></csp-row-problems>`;
   }
 }
 

@@ -13,16 +13,17 @@ export interface CrimeData {
 /**
  * Loads every stored force-month as one arquero table, once per store version:
  * analysis workers call this on every request and get the cached table until
- * something is imported, replaced or deleted.
+ * something is imported, replaced or deleted. Only a worker that reads crime
+ * IDs (the data view's duplicate check) asks for them.
  */
-export function crimeDataLoader(store: DataStore): () => Promise<CrimeData> {
+export function crimeDataLoader(store: DataStore, options: { crimeIds?: boolean } = {}): () => Promise<CrimeData> {
   let cached: Promise<CrimeData> | undefined;
   let cachedVersion = -1;
   return async () => {
     const version = await store.version();
     if (cached === undefined || version !== cachedVersion) {
       cachedVersion = version;
-      cached = load(store, version);
+      cached = load(store, version, options.crimeIds ?? false);
       cached.catch(() => {
         cached = undefined;
       });
@@ -31,7 +32,7 @@ export function crimeDataLoader(store: DataStore): () => Promise<CrimeData> {
   };
 }
 
-async function load(store: DataStore, version: number): Promise<CrimeData> {
+async function load(store: DataStore, version: number, crimeIds: boolean): Promise<CrimeData> {
   const metas = (await store.partitions('crime')).sort((a, b) => a.key.localeCompare(b.key));
   const data = await store.partitionData(metas.map((m) => m.key));
   const byKey = new Map(data.map((d) => [d.key, d]));
@@ -45,6 +46,6 @@ async function load(store: DataStore, version: number): Promise<CrimeData> {
     version,
     metas: metas.map((m) => ({ month: m.month ?? '', force: m.force ?? '', rows: m.rows, rejected: m.rejected, ladCounts: m.ladCounts ?? {} })),
     parts,
-    table: crimeTable(parts),
+    table: crimeTable(parts, { crimeIds }),
   };
 }
