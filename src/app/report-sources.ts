@@ -6,6 +6,8 @@ import type { TopAreas } from '../../models/need/top-areas';
 import { linkedCrimeIssues, type ReportParts } from '../../models/report/assemble';
 import type { OutputSettings } from '../../models/report/settings';
 import type { Assessment } from '../../models/risk-matrix/assessment';
+import type { Catalogue } from '../../models/evidence/catalogue';
+import { memoLast } from './memo';
 import { weightedCriteria } from '../../models/risk-matrix/explain';
 import { sensitivitySettings, smaaOptionsOf } from '../../models/sensitivity/settings';
 import { proxy } from '../../workers/client';
@@ -84,8 +86,12 @@ export class ReportSources {
     // Read through the host, so the need task sees the links and N the report uses.
     const a = this.host.assessment();
     const setup = this.setup.value?.setup;
-    return a === undefined || setup === undefined || links === undefined ? '' : JSON.stringify(linkedCrimeIssues(a, setup.catalogue, links, n));
+    return a === undefined || setup === undefined || links === undefined ? '' : this.linkedKeyOf(a, setup.catalogue, links, n);
   }
+  // Ranked and written out only when the assessment, catalogue, links or N change, not on every render.
+  private readonly linkedKeyOf = memoLast((a: Assessment, catalogue: Catalogue, links: ReportParts['links'], n: number) => JSON.stringify(linkedCrimeIssues(a, catalogue, links, n)));
+  // What the robustness run depends on, as text, made once per assessment object.
+  private readonly robustnessKeyOf = memoLast((a: Assessment) => JSON.stringify([a.model, a.issues, a.scores, a.draftWeights, a.sensitivity]));
 
   readonly need: Task<readonly [number | undefined, string | null | undefined, string, number], ReportParts['need']> = new Task(this.host, {
     task: async ([, area, key]): Promise<ReportParts['need']> => {
@@ -133,7 +139,7 @@ export class ReportSources {
     },
     args: () => {
       const a = this.host.assessment();
-      return [this.host.outputs()?.report.robustness ?? false, a === undefined ? '' : JSON.stringify([a.model, a.issues, a.scores, a.draftWeights, a.sensitivity])] as const;
+      return [this.host.outputs()?.report.robustness ?? false, a === undefined ? '' : this.robustnessKeyOf(a)] as const;
     },
   });
 

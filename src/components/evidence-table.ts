@@ -112,11 +112,21 @@ export class EvidenceTable extends LitElement {
     </td>`;
   }
 
+  // One set of Plot options per issue of an evidence result, so choosing a figure does not redraw every sparkline.
+  private readonly sparks = new WeakMap<IssueEvidence, Partial<Record<'series' | 'seasonality', ReturnType<typeof trendSparkline>>>>();
+
+  private sparkline(issue: IssueEvidence, figure: 'series' | 'seasonality', current: readonly string[]) {
+    const held = this.sparks.get(issue) ?? {};
+    const options = (held[figure] ??= figure === 'series' ? trendSparkline(issue.series, current) : seasonalSparkline(issue.seasonality!));
+    this.sparks.set(issue, held);
+    return options;
+  }
+
   private sparkCell(issue: IssueEvidence, figure: 'series' | 'seasonality', current: readonly string[]) {
     const known = issue.series.some((s) => s.count !== null);
     if (!known) return html`<td class="none">No data</td>`;
     if (figure === 'seasonality' && issue.seasonality === null) return html`<td class="none">Needs a full year</td>`;
-    const options = figure === 'series' ? trendSparkline(issue.series, current) : seasonalSparkline(issue.seasonality!);
+    const options = this.sparkline(issue, figure, current);
     return html`<td>
       <button
         class="figure spark"

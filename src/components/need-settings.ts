@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, LEVEL_LABELS, PERIODS, type IndicatorChoice, type Nee
 import { DIRECTIONS, STANDARDISATIONS, STANDARDISATION_IDS, type Direction, type Standardisation } from '../../models/need/standardise';
 import type { IndicatorInfo } from '../data/need-setup';
 import { baseStyles } from './styles';
+import { readNumber } from './number-input';
 
 /**
  * The need matrix's settings: level, crime period, standardisation, small
@@ -104,15 +105,7 @@ export class NeedSettingsForm extends LitElement {
   }
 
   private number(e: Event, min: number, max: number): number | undefined {
-    const input = e.target as HTMLInputElement;
-    const v = Number(input.value);
-    if (input.value === '' || !Number.isFinite(v) || v < min || v > max) {
-      input.setCustomValidity(`Enter a number from ${min} to ${max}.`);
-      input.reportValidity();
-      return undefined;
-    }
-    input.setCustomValidity('');
-    return v;
+    return readNumber(e.target as HTMLInputElement, { min, max }) ?? undefined;
   }
 
   override render() {

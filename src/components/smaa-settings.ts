@@ -5,6 +5,7 @@ import { DEFAULT_SEED } from '../../models/sensitivity/random';
 import { updateSensitivitySettings, type SensitivitySettings, type SensitivitySettingsInput } from '../../models/sensitivity/settings';
 import { requestEdit } from '../app/assessment-edit';
 import { formStyles } from './form-styles';
+import { readNumber } from './number-input';
 import { baseStyles } from './styles';
 
 /** The spreads a user can set, with their labels. */
@@ -33,16 +34,8 @@ export class SmaaSettings extends LitElement {
     this.error = requestEdit(this, (a) => updateSensitivitySettings(a, patch), label, 'live') ?? '';
   }
 
-  /** A whole number from the input, or null (the input says why) when it is empty or out of range. */
   private whole(e: Event, min: number, max: number): number | null {
-    const input = e.target as HTMLInputElement;
-    const text = input.value.trim();
-    const v = Number(text);
-    const ok = text !== '' && Number.isInteger(v) && v >= min && v <= max;
-    input.setCustomValidity(ok ? '' : `Enter a whole number from ${formatCount(min)} to ${formatCount(max)}.`);
-    input.setAttribute('aria-invalid', ok ? 'false' : 'true');
-    if (!ok) input.reportValidity();
-    return ok ? v : null;
+    return readNumber(e.target as HTMLInputElement, { min, max, whole: true });
   }
 
   override render() {

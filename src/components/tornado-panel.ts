@@ -11,6 +11,7 @@ import { requestEdit } from '../app/assessment-edit';
 import { servicesContext, type Services } from '../app/context';
 import { rankRangeChart, tornadoChart, tornadoRows } from '../charts/tornado';
 import { formStyles } from './form-styles';
+import { readNumber } from './number-input';
 import { baseStyles } from './styles';
 import './plot-figure';
 
@@ -37,8 +38,8 @@ export class TornadoPanel extends LitElement {
   });
 
   private setChange(e: Event) {
-    const pct = Number((e.target as HTMLInputElement).value);
-    if (!(pct >= 0 && pct <= 100)) return;
+    const pct = readNumber(e.target as HTMLInputElement, { min: 0, max: 100 });
+    if (pct === null) return;
     requestEdit(this, (a) => updateSensitivitySettings(a, { tornadoChange: pct / 100 }), 'Tornado weight change', 'live');
   }
 

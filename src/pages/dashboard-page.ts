@@ -12,6 +12,7 @@ import { proxy } from '../../workers/client';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
 import { downloadText } from '../app/download';
 import { fileNameOf } from '../app/chart-export';
+import { memoLast } from '../app/memo';
 import { controlChart } from '../charts/control-chart';
 import type { EvidenceProgress } from '../data/evidence-source';
 import { baseStyles } from '../components/styles';
@@ -101,6 +102,17 @@ export class DashboardPage extends LitElement {
     downloadText(`performance-dashboard-${fileNameOf(d.area ?? 'all areas')}-${end}.csv`, dashboardCsv(d));
   }
 
+  // The chart and its words are made once per dashboard and issue, not on every render.
+  private readonly controlOf = memoLast((d: Dashboard, issueId: string, months: Dashboard['rows'][number]['months']) => {
+    const description = controlDescription(d, issueId);
+    return { description, options: controlChart(months, description) };
+  });
+
+  private controlFigure(d: Dashboard, issueId: string, label: string, months: Dashboard['rows'][number]['months']) {
+    const c = this.controlOf(d, issueId, months);
+    return html`<csp-chart-figure .options=${c.options} caption="${label}: monthly count against its control limits" description=${c.description}></csp-chart-figure>`;
+  }
+
   override render() {
     return html`
       <h2>Performance dashboard</h2>
@@ -146,11 +158,7 @@ export class DashboardPage extends LitElement {
                 ${rows.map((r) => html`<option value=${r.issueId} ?selected=${r.issueId === chosen.issueId}>${r.label}</option>`)}
               </select>
             </div>
-            <csp-chart-figure
-              .options=${controlChart(chosen.months, controlDescription(d, chosen.issueId))}
-              caption="${chosen.label}: monthly count against its control limits"
-              description=${controlDescription(d, chosen.issueId)}
-            ></csp-chart-figure>
+            ${this.controlFigure(d, chosen.issueId, chosen.label, chosen.months)}
           </section>`}
       <section aria-labelledby="rule-h">
         <h3 id="rule-h">How the status is set</h3>

@@ -4,7 +4,8 @@ import { consume } from '@lit/context';
 import type * as Plot from '@observablehq/plot';
 import { dashboardCsv } from '../../models/dashboard/csv';
 import { controlDescription } from '../../models/report/build';
-import { activeLinks, resolveLinks } from '../../models/evidence/links';
+import { activeLinks, resolveLinks, type IssueLink } from '../../models/evidence/links';
+import type { Catalogue } from '../../models/evidence/catalogue';
 import { assembleReport, type AssembledReport } from '../../models/report/assemble';
 import type { ChartRef } from '../../models/report/document';
 import { evidenceCsv } from '../../models/report/evidence-csv';
@@ -16,6 +17,7 @@ import { rankedCsv } from '../../models/risk-matrix/ranked-csv';
 import { effectiveWeights } from '../../models/risk-matrix/score';
 import { PARTITION_LABELS } from '../data/schema';
 import { AssessmentController } from '../app/assessment-controller';
+import { memoLast } from '../app/memo';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
 import { assessmentFileName, downloadText } from '../app/download';
 import { ReportSources } from '../app/report-sources';
@@ -74,8 +76,10 @@ export class ReportPage extends LitElement {
   links = () => {
     const a = this.ctl.current;
     const held = this.sources.setup.value;
-    return a === undefined || held === undefined ? undefined : activeLinks(resolveLinks(a.issues, held.setup.catalogue, held.links));
+    return a === undefined || held === undefined ? undefined : this.linksOf(a.issues, held.setup.catalogue, held.links);
   };
+  // Resolved once per change of its inputs, so the links keep their identity between renders.
+  private readonly linksOf = memoLast((issues: Assessment['issues'], catalogue: Catalogue, stored: Readonly<Record<string, IssueLink>>) => activeLinks(resolveLinks(issues, catalogue, stored)));
   topN = (): number => (this.ctl.current === undefined || this.settings === null ? 5 : topCount(this.settings.report, this.ctl.current));
 
   override connectedCallback(): void {
@@ -117,7 +121,7 @@ export class ReportPage extends LitElement {
     const setup = s.setup.value;
     const links = this.links();
     if (this.settings === null || setup === undefined || links === undefined) return null;
-    const key = [a, this.settings.report, setup, s.previous.value, s.evidence.value, s.dashboard.value, s.robustness.value, s.need.value, s.overview.value, JSON.stringify(links)];
+    const key = [a, this.settings.report, setup, s.previous.value, s.evidence.value, s.dashboard.value, s.robustness.value, s.need.value, s.overview.value, links];
     if (this.held !== undefined && key.every((k, i) => k === this.held!.key[i])) return this.held.report;
     const report = assembleReport({
       assessment: a,

@@ -11,6 +11,7 @@ import { requestEdit } from '../app/assessment-edit';
 import { servicesContext, type Services } from '../app/context';
 import { baseStyles } from '../components/styles';
 import { formStyles } from '../components/form-styles';
+import { readNumber } from '../components/number-input';
 import '../components/undo-bar';
 import '../components/basis-summary';
 import '../components/scenarios-panel';
@@ -172,8 +173,8 @@ export class SensitivityPage extends LitElement {
   }
 
   private setTopN(e: Event) {
-    const v = Number((e.target as HTMLInputElement).value);
-    if (!Number.isInteger(v) || v < 1) return;
+    const v = readNumber(e.target as HTMLInputElement, { min: 1, max: 1_000_000, whole: true });
+    if (v === null) return;
     requestEdit(this, (x) => updateSensitivitySettings(x, { topN: Math.min(v, x.issues.length) }), 'Top N', 'live');
   }
 }
