@@ -15,16 +15,32 @@ export interface Workers {
 }
 
 /**
- * The only place the app starts workers. Each is created once, at start-up, so
- * that its script is loaded while the network is there.
+ * A comlink proxy whose worker starts on first use (the first method read
+ * from it), not when the app opens: a user who only looks at the Data page
+ * never pays for the Sensitivity or Community need engines. Reading `then`
+ * does not start it, so the proxy can pass through promises and contexts.
+ * The service worker precaches every worker script, so a worker first
+ * started offline still loads.
  */
+export function lazyRemote<T>(start: () => Worker): Remote<T> {
+  let remote: Remote<T> | undefined;
+  return new Proxy({} as Remote<T>, {
+    get(_target, prop) {
+      if (prop === 'then') return undefined;
+      remote ??= wrap<T>(start());
+      return (remote as Record<PropertyKey, unknown>)[prop];
+    },
+  });
+}
+
+/** The only place the app starts workers; each starts when first used. */
 export function startWorkers(): Workers {
   return {
-    importer: wrap<ImportApi>(new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' })),
-    data: wrap<DataApi>(new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name: 'data' })),
-    evidence: wrap<EvidenceApi>(new Worker(new URL('./evidence.worker.ts', import.meta.url), { type: 'module', name: 'evidence' })),
-    sensitivity: startSensitivityWorker(),
-    need: wrap<NeedApi>(new Worker(new URL('./need.worker.ts', import.meta.url), { type: 'module', name: 'need' })),
+    importer: lazyRemote<ImportApi>(() => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' })),
+    data: lazyRemote<DataApi>(() => new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name: 'data' })),
+    evidence: lazyRemote<EvidenceApi>(() => new Worker(new URL('./evidence.worker.ts', import.meta.url), { type: 'module', name: 'evidence' })),
+    sensitivity: lazyRemote<SensitivityApi>(() => new Worker(new URL('./sensitivity.worker.ts', import.meta.url), { type: 'module', name: 'sensitivity' })),
+    need: lazyRemote<NeedApi>(() => new Worker(new URL('./need.worker.ts', import.meta.url), { type: 'module', name: 'need' })),
   };
 }
 

@@ -131,12 +131,24 @@ export class CspApp extends LitElement {
 
   @state() private route = routeFromHash(location.hash);
   @state() private failure: string | null = null;
+  /** Set when a page's code could not be loaded (e.g. offline before it was ever cached). */
+  @state() private pageFailure: string | null = null;
 
   private readonly jobs = new JobsController(this, () => this.services?.jobs, { progress: true });
   private channel: BroadcastChannel | undefined;
   private readonly onHash = () => {
     this.route = routeFromHash(location.hash);
   };
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('route')) {
+      const route = this.route;
+      this.pageFailure = null;
+      route.load().catch((e: unknown) => {
+        if (route === this.route) this.pageFailure = `The ${route.label} page could not be loaded (${e instanceof Error ? e.message : String(e)}). Reload to try again.`;
+      });
+    }
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -220,7 +232,9 @@ export class CspApp extends LitElement {
           ? html`<p class="note error" role="alert">The workbench could not open its local store: ${this.failure}. Your browser may be in a private mode that blocks IndexedDB.</p>`
           : this.services === undefined
             ? html`<p class="muted">Opening your workbench…</p>`
-            : this.route.render()}
+            : this.pageFailure !== null
+              ? html`<p class="note error" role="alert">${this.pageFailure}</p>`
+              : this.route.render()}
       </main>
       <footer class="muted">
         Everything stays in this browser: data is kept in its local storage (IndexedDB) and nothing is sent anywhere. Contains public sector
