@@ -87,7 +87,11 @@ export const RiskModel = z
 export type RiskModel = z.infer<typeof RiskModel>;
 
 export const Issue = z.object({
-  id: z.string().min(1),
+  // Objects keyed by issue id lose a "__proto__" key when read (it sets the prototype), so that one id is refused.
+  id: z
+    .string()
+    .min(1)
+    .refine((id) => id !== '__proto__', { error: 'the issue id "__proto__" cannot be used: give the issue another id' }),
   label: z.string().min(1),
 });
 export type Issue = z.infer<typeof Issue>;
