@@ -85,6 +85,7 @@ export function createStreetFileParser(options: StreetFileOptions = {}): { push(
     else problemsDropped++;
   }
 
+  // police.uk fields never span lines: a quote that would run past its line is a stray one, costing that line only.
   const tokenizer: CsvTokenizer = createCsvTokenizer({
     record(fields, line) {
       if (header === undefined) {
@@ -118,7 +119,7 @@ export function createStreetFileParser(options: StreetFileOptions = {}): { push(
       if (header === undefined || !header.ok) return;
       reject({ line, column: '(whole row)', reason, value: text.length > 200 ? `${text.slice(0, 200)}…` : text });
     },
-  });
+  }, { maxFieldLines: 0 });
 
   return {
     push(chunk) {

@@ -44,9 +44,25 @@ export interface ImportOptions {
   /** Label for the dataset; defaults to "Import of <date> (<n> files)". */
   datasetLabel?: string;
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * Asked before a month is replaced by a copy with less than half its rows
+   * (a truncated or damaged file); false keeps the stored copies of those
+   * months and stores the rest. Without it, such replacements go ahead and
+   * the report calls them out.
+   */
+  confirmShrink?: (shrinks: Shrink[]) => Promise<boolean>;
   /** Polled between chunks; when it returns true the import stops and nothing is stored. */
   cancelled?: () => boolean;
   now?: () => number;
+}
+
+/** A month about to be replaced by a much smaller copy. */
+export interface Shrink {
+  key: string;
+  label: string;
+  fileName: string;
+  storedRows: number;
+  newRows: number;
 }
 
 export class ImportCancelled extends Error {
@@ -301,7 +317,19 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
   const readMs = performance.now() - t0;
   const finishedAt = now();
   const datasetId = crypto.randomUUID();
-  const writes = [...staged.values()].map(({ write }) => ({ ...write, meta: { ...write.meta, datasetId } }));
+  let writes = [...staged.values()].map(({ write }) => ({ ...write, meta: { ...write.meta, datasetId } }));
+  const shrinks = await shrinking(store, writes);
+  if (shrinks.length > 0 && options.confirmShrink !== undefined && !(await options.confirmShrink(shrinks))) {
+    const keep = new Set(shrinks.map((x) => x.key));
+    writes = writes.filter((w) => !keep.has(w.meta.key));
+    for (const x of shrinks) {
+      const part = staged.get(x.key)!.outcome;
+      part.status = 'superseded';
+      part.supersededBy = `the stored copy (${formatCount(x.storedRows)} rows), kept at your request`;
+      const file = outcomes.find((o) => o.name === x.fileName);
+      if (file !== undefined) file.message += ` ${x.label} not stored: you kept the ${formatCount(x.storedRows)} rows already stored rather than replace them with ${formatCount(x.newRows)}.`;
+    }
+  }
   const dataset: Dataset = {
     id: datasetId,
     label: options.datasetLabel ?? `Import of ${formatDateTime(startedAt)} (${files.length} ${files.length === 1 ? 'file' : 'files'})`,
@@ -332,6 +360,16 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
   });
   progress('done', files.length - 1, 0, true);
   return { ...stored, timings: { readMs, saveMs: performance.now() - t1 } };
+}
+
+/** Stored months that a write would replace with less than half as many rows. */
+async function shrinking(store: DataStore, writes: readonly PartitionWrite[]): Promise<Shrink[]> {
+  const stored = new Map((await store.partitions('crime')).map((m) => [m.key, m]));
+  return writes.flatMap((w) => {
+    const old = stored.get(w.meta.key);
+    if (old === undefined || w.meta.rows * 2 >= old.rows) return [];
+    return [{ key: w.meta.key, label: formatMonth(w.meta.month ?? ''), fileName: w.meta.fileName, storedRows: old.rows, newRows: w.meta.rows }];
+  });
 }
 
 /** Says in each file's outcome which of its parts another file of the import displaced; a file with none left is 'superseded'. */

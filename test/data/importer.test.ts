@@ -237,3 +237,34 @@ describe('importFiles', () => {
     expect(pop.rows.every((r) => r.population > 0)).toBe(true);
   });
 });
+
+describe('a replacement that would shrink a stored month by more than half (issue 14, defect 3)', () => {
+  const month = (n: number) => streetCsv(Array.from({ length: n }, (_, i) => streetRow({ 'Crime ID': `c${i}` })));
+
+  it('asks first; declining keeps the stored month and still stores the other files', async () => {
+    await importFiles(store, [sourceFromText('2023-01-street.csv', month(10))], { source: 'import' });
+    const asked: unknown[] = [];
+    const report = await importFiles(store, [sourceFromText('2023-01-street (cut).csv', month(4)), sourceFromText('2023-02-street.csv', feb)], {
+      source: 'import',
+      confirmShrink: async (s) => {
+        asked.push(...s);
+        return false;
+      },
+    });
+    expect(asked).toEqual([expect.objectContaining({ label: 'Jan 2023', storedRows: 10, newRows: 4, fileName: '2023-01-street (cut).csv' })]);
+    const metas = await store.partitions('crime');
+    expect(metas.map((m) => [m.month, m.rows]).sort()).toEqual([['2023-01', 10], ['2023-02', 1]]);
+    expect(report.files[0]!.message).toMatch(/Jan 2023 not stored: you kept the 10 rows already stored rather than replace them with 4\./);
+  });
+
+  it('replaces when the user agrees, and does not ask for a month at least half as large', async () => {
+    await importFiles(store, [sourceFromText('2023-01-street.csv', month(10))], { source: 'import' });
+    let asked = 0;
+    const confirmShrink = async () => (asked++, true);
+    await importFiles(store, [sourceFromText('2023-01-street.csv', month(5))], { source: 'import', confirmShrink });
+    expect(asked).toBe(0);
+    await importFiles(store, [sourceFromText('2023-01-street.csv', month(2))], { source: 'import', confirmShrink });
+    expect(asked).toBe(1);
+    expect((await store.partitions('crime')).map((m) => m.rows)).toEqual([2]);
+  });
+});
