@@ -21,7 +21,8 @@ import {
 } from './schema';
 import type { DataStore, PartitionWrite } from './store';
 import { partName } from './report-text';
-import { expandArchives, prefetch, readText, type SourceFile } from './source-file';
+import { expandArchives, prefetch, readText, type ReadOptions, type SourceFile } from './source-file';
+import { ReadCancelled, ReadError } from './archive';
 
 /** At most this many rejected rows are kept per import (all are counted). */
 export const MAX_PROBLEMS_PER_IMPORT = 20000;
@@ -93,7 +94,8 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
   const startedAt = now();
   const t0 = performance.now();
   const importId = crypto.randomUUID();
-  const files = await expandArchives(input);
+  const expanded = await expandArchives(input, options.cancelled === undefined ? {} : { cancelled: options.cancelled }).catch(rethrowCancel);
+  const files = expanded.files;
   const totalBytes = files.reduce((s, f) => s + f.size, 0);
   let bytes = 0;
   let rows = 0;
@@ -116,7 +118,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
     });
   };
 
-  const outcomes: FileOutcome[] = [];
+  const outcomes: FileOutcome[] = expanded.skipped.map((x) => ({ ...fileOutcome({ name: x.name, size: x.size } as SourceFile, 'unrecognised', x.status, x.message) }));
   const problems: FileProblem[] = [];
   let problemsDropped = 0;
   const staged = new Map<string, { write: PartitionWrite; outcome: PartOutcome }>();
@@ -165,18 +167,25 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
     let fileBytes = 0;
     progress('reading', i, 0, i === 0);
     let read: FileRead;
+    const notes: string[] = [];
     try {
-      read = await readFile(current, (n) => {
-        fileBytes += n;
-        bytes += n;
-        progress('reading', i, fileBytes);
-        if (options.cancelled?.()) throw new ImportCancelled();
-      });
+      read = await readFile(
+        current,
+        (n) => {
+          fileBytes += n;
+          bytes += n;
+          progress('reading', i, fileBytes);
+          if (options.cancelled?.()) throw new ImportCancelled();
+        },
+        { onNote: (note) => notes.push(note), ...(options.cancelled === undefined ? {} : { cancelled: options.cancelled }) },
+      );
     } catch (e) {
-      if (e instanceof ImportCancelled) throw e;
-      outcomes.push(fileOutcome(file, 'unrecognised', 'failed', `Could not be read: ${(e as Error).message}`));
+      if (e instanceof ImportCancelled || e instanceof ReadCancelled) throw new ImportCancelled();
+      const message = e instanceof ReadError ? `${e.message}.` : `Could not be read: ${(e as Error).message || (e as Error).name}.`;
+      outcomes.push(fileOutcome(file, 'unrecognised', 'failed', message));
       continue;
     }
+    const said = outcomes.length;
     bytes += file.size - fileBytes; // files refused early are not read to the end
     switch (read.kind) {
       case 'empty':
@@ -310,6 +319,9 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
         break;
       }
     }
+    // How the text was read (another encoding), on the file's own outcome.
+    const mine = outcomes[said];
+    if (mine !== undefined && notes.length > 0) mine.message += ` ${notes.join(' ')}`;
   }
 
   markSuperseded(outcomes, partOutcomes);
@@ -351,15 +363,35 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
     timings: { readMs },
   };
   const t1 = performance.now();
-  const stored = await store.commitImport({
-    dataset,
-    parts: writes,
-    report,
-    ...(settingsPatch === undefined ? {} : { settings: settingsPatch }),
-    undoLabel: options.source === 'sample' ? 'Load the sample data' : `${dataset.label}`,
-  });
+  const stored = await store
+    .commitImport({
+      dataset,
+      parts: writes,
+      report,
+      ...(settingsPatch === undefined ? {} : { settings: settingsPatch }),
+      undoLabel: options.source === 'sample' ? 'Load the sample data' : `${dataset.label}`,
+    })
+    .catch((e: unknown) => {
+      throw new Error(saveFailure(e));
+    });
   progress('done', files.length - 1, 0, true);
   return { ...stored, timings: { readMs, saveMs: performance.now() - t1 } };
+}
+
+/** The reason a commit failed, in words; the browser's own message is blank for a full disk. */
+export function saveFailure(e: unknown): string {
+  const err = e instanceof Error || (typeof e === 'object' && e !== null) ? (e as { name?: string; message?: string }) : { message: String(e) };
+  const name = err.name ?? '';
+  const message = err.message ?? '';
+  if (/quota/i.test(name) || /quota|space|disk/i.test(message)) {
+    return 'This browser has no room left to store the import (its storage quota for this site is full). Nothing from the import was stored. Delete datasets you no longer need on this page, or free disk space, then try again.';
+  }
+  return `The import could not be saved: ${message || name || 'the browser gave no reason'}. Nothing from it was stored.`;
+}
+
+function rethrowCancel(e: unknown): never {
+  if (e instanceof ReadCancelled) throw new ImportCancelled();
+  throw e;
 }
 
 /** Stored months that a write would replace with less than half as many rows. */
@@ -407,8 +439,8 @@ const OUTCOMES_HINT = ' It looks like a police.uk outcomes file; load the matchi
 const STOP_SEARCH_HINT = ' It looks like a police.uk stop-and-search file, which the workbench does not use.';
 
 /** Reads one file, deciding what it is from its first bytes and header. */
-async function readFile(file: SourceFile, onBytes: (n: number) => void): Promise<FileRead> {
-  const chunks = readText(file, onBytes);
+async function readFile(file: SourceFile, onBytes: (n: number) => void, options: ReadOptions = {}): Promise<FileRead> {
+  const chunks = readText(file, onBytes, options);
   let head = '';
   // Gather enough text to see the first line (or the start of a JSON document).
   for (;;) {
