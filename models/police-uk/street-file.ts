@@ -117,7 +117,7 @@ export function createStreetFileParser(options: StreetFileOptions = {}): { push(
     },
     malformed(line, reason, text) {
       if (header === undefined || !header.ok) return;
-      reject({ line, column: '(whole row)', reason, value: text.length > 200 ? `${text.slice(0, 200)}…` : text });
+      reject({ line, column: '(whole row)', reason, value: text.length > 100 ? `${text.slice(0, 100)}…` : text });
     },
   }, { maxFieldLines: 0 });
 

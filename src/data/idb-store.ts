@@ -18,6 +18,8 @@ import { parseStored, StoreReadError } from './store-error';
 export const DATA_DB_NAME = 'csp-workbench-data';
 /** How many destructive steps can be undone. */
 const UNDO_DEPTH = 5;
+/** Import reports kept (newest first); older ones are pruned on each import, so the store cannot grow without end. */
+export const REPORTS_KEPT = 20;
 
 interface DataDB extends DBSchema {
   metas: { key: string; value: PartitionMeta; indexes: { datasetId: string; kind: string } };
@@ -123,6 +125,8 @@ class IdbDataStore implements DataStore {
       report.datasetId = c.dataset.id;
     }
     await tx.objectStore('reports').put(report);
+    const reportKeys = await tx.objectStore('reports').index('startedAt').getAllKeys();
+    for (const k of reportKeys.slice(0, Math.max(0, reportKeys.length - REPORTS_KEPT))) await tx.objectStore('reports').delete(k);
     if (c.settings !== undefined) {
       const current = Settings.parse((await tx.objectStore('kv').get('settings')) ?? {});
       await tx.objectStore('kv').put({ ...current, ...c.settings }, 'settings');

@@ -77,7 +77,7 @@ type FileRead =
   | { kind: 'police-uk-street'; result: StreetFileResult }
   | { kind: ImdFileKind; result: TableResult<Record<string, string | number>> }
   | { kind: 'boundaries'; result: BoundaryParse }
-  | { kind: 'unrecognised'; missing: string[]; hint: string }
+  | { kind: 'unrecognised'; missing: string[]; hint: string; duplicated?: string[] }
   | { kind: 'empty' };
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -142,7 +142,8 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
   };
   const keepProblems = (file: string, list: readonly Omit<FileProblem, 'file'>[], dropped: number) => {
     for (const p of list) {
-      if (problems.length < MAX_PROBLEMS_PER_IMPORT) problems.push({ file, ...p });
+      // Bounded whatever the reader: a huge value is quoted, never copied whole into the stored report.
+      if (problems.length < MAX_PROBLEMS_PER_IMPORT) problems.push({ file, ...p, reason: clip(p.reason, 300), value: clip(p.value, 100) });
       else problemsDropped++;
     }
     problemsDropped += dropped;
@@ -192,6 +193,10 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
         outcomes.push(fileOutcome(file, 'unrecognised', 'empty', 'Empty: no header row and no data.'));
         break;
       case 'unrecognised':
+        if (read.duplicated !== undefined) {
+          outcomes.push(fileOutcome(file, 'police-uk-street', 'refused', `Refused: the header names ${read.duplicated.map((c) => `“${c}”`).join(', ')} more than once, so which column holds the data is a guess. Remove the extra column and import it again.`));
+          break;
+        }
         outcomes.push({
           ...fileOutcome(file, 'unrecognised', 'refused', `Not a police.uk street-level crime file: it lacks the columns ${read.missing.join(', ')}.${read.hint}`),
           missingColumns: read.missing,
@@ -389,6 +394,8 @@ export function saveFailure(e: unknown): string {
   return `The import could not be saved: ${message || name || 'the browser gave no reason'}. Nothing from it was stored.`;
 }
 
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s);
+
 function rethrowCancel(e: unknown): never {
   if (e instanceof ReadCancelled) throw new ImportCancelled();
   throw e;
@@ -476,6 +483,9 @@ async function readFile(file: SourceFile, onBytes: (n: number) => void, options:
     return { kind: imd, result: readTable(text, spec.columns, spec.schema) as TableResult<Record<string, string | number>> };
   }
   await chunks.return(undefined);
+  if (!street.ok && street.duplicated !== undefined) {
+    return { kind: 'unrecognised', missing: [], hint: '', duplicated: street.duplicated };
+  }
   const names = new Set(header.map((h) => h.trim().toLowerCase()));
   const hint = names.has('outcome type') ? OUTCOMES_HINT : names.has('part of a policing operation') ? STOP_SEARCH_HINT : '';
   return { kind: 'unrecognised', missing: street.missing.length > 0 ? street.missing : [...STREET_COLUMNS], hint };

@@ -268,3 +268,31 @@ describe('a replacement that would shrink a stored month by more than half (issu
     expect((await store.partitions('crime')).map((m) => m.rows)).toEqual([2]);
   });
 });
+
+describe('bounded reports and fields (issue 14, defects 8, 17, 18, 20)', () => {
+  it('quotes at most 100 characters of a huge value in a reason and keeps 20 reports', async () => {
+    const huge = 'x'.repeat(2_000_000);
+    const text = streetCsv(Array.from({ length: 40 }, () => streetRow({ Month: huge })));
+    const report = await importFiles(store, [sourceFromText('big.csv', text)], { source: 'import' });
+    expect(report.problems).toHaveLength(40);
+    expect(Math.max(...report.problems.map((p) => p.reason.length + p.value.length))).toBeLessThan(400);
+    expect(JSON.stringify(await store.reports(1)).length).toBeLessThan(40 * 600);
+    for (let i = 0; i < 22; i++) await importFiles(store, [sourceFromText(`f${i}.csv`, feb)], { source: 'import', now: () => 1000 + i });
+    expect(await store.reports(100)).toHaveLength(20);
+  });
+
+  it('refuses a file with the Month column twice, and says nothing about a trailing empty column', async () => {
+    const twice = jan.replace('Month,', 'Month,Month,').replace(/2023-01,/g, '2023-01,2023-01,');
+    const trailing = jan.split('\n').map((l) => (l === '' ? l : `${l},`)).join('\n');
+    const report = await importFiles(store, [sourceFromText('twice.csv', twice), sourceFromText('2023-01-street.csv', trailing)], { source: 'import' });
+    expect(report.files[0]).toMatchObject({ status: 'refused', message: expect.stringMatching(/names “Month” more than once/) });
+    expect(report.files[1]).toMatchObject({ status: 'imported', accepted: 3 });
+    expect(report.files[1]!.message).not.toMatch(/Extra columns/);
+  });
+
+  it('rejects a field longer than any police.uk field, by line and column', async () => {
+    const text = streetCsv([streetRow({ Location: 'y'.repeat(5000) }), streetRow()]);
+    const report = await importFiles(store, [sourceFromText('2023-01-street.csv', text)], { source: 'import' });
+    expect(report.problems).toEqual([expect.objectContaining({ line: 2, column: 'Location', reason: 'the value is 5,000 characters long, more than any police.uk field (1,000)' })]);
+  });
+});
