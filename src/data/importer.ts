@@ -258,7 +258,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
             headerOnly ? 'empty' : 'imported',
             headerOnly
               ? 'Has a header but no rows.'
-              : `${formatCount(r.accepted)} rows read (${span}); ${formatCount(r.rejected)} rejected.${r.extraColumns.length > 0 ? ` Extra columns ignored: ${r.extraColumns.join(', ')}.` : ''}`,
+              : `${formatCount(r.accepted)} rows read (${span}); ${formatCount(r.rejected)} rejected.${r.extraColumns.length > 0 ? ` Extra columns ignored: ${r.extraColumns.join(', ')}.` : ''}${relabelWords(r.relabelled)}`,
           ),
           accepted: r.accepted,
           rejected: r.rejected,
@@ -392,6 +392,14 @@ export function saveFailure(e: unknown): string {
     return 'This browser has no room left to store the import (its storage quota for this site is full). Nothing from the import was stored. Delete datasets you no longer need on this page, or free disk space, then try again.';
   }
   return `The import could not be saved: ${message || name || 'the browser gave no reason'}. Nothing from it was stored.`;
+}
+
+/** Crime types read as police.uk's names, said so the user can see why (hidden characters are shown as code points). */
+function relabelWords(list: readonly { from: string; to: string; rows: number }[]): string {
+  if (list.length === 0) return '';
+  const visible = (s: string) => [...s].map((ch) => (/[\p{L}\p{N}\p{P} ]/u.test(ch) && ch.charCodeAt(0) < 0xff00 ? ch : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join('');
+  const shown = list.slice(0, 5).map((x) => `“${clip(visible(x.from), 60)}” as ${x.to} (${formatCount(x.rows)} ${x.rows === 1 ? 'row' : 'rows'})`);
+  return ` Crime types written with hidden or unusual characters, or another case, were read as police.uk's names: ${shown.join('; ')}${list.length > 5 ? `; and ${list.length - 5} more` : ''}.`;
 }
 
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s);

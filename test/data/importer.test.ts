@@ -296,3 +296,20 @@ describe('bounded reports and fields (issue 14, defects 8, 17, 18, 20)', () => {
     expect(report.problems).toEqual([expect.objectContaining({ line: 2, column: 'Location', reason: 'the value is 5,000 characters long, more than any police.uk field (1,000)' })]);
   });
 });
+
+describe('crime types that look the same (issue 14, defect 15)', () => {
+  it('reads hidden characters, no-break spaces, fullwidth letters and case as the police.uk type, and says so', async () => {
+    const text = streetCsv([
+      streetRow(),
+      streetRow({ 'Crime type': 'Burglary\u200b' }),
+      streetRow({ 'Crime type': 'Ｂｕｒｇｌａｒｙ' }),
+      streetRow({ 'Crime type': 'Vehicle\u00a0crime' }),
+      streetRow({ 'Crime type': 'anti-social  behaviour ' }),
+    ]);
+    const report = await importFiles(store, [sourceFromText('2023-01-street.csv', text)], { source: 'import' });
+    const [meta] = await store.partitions('crime');
+    const [data] = await store.partitionData([meta!.key]);
+    expect(data!.kind === 'crime' && data!.batch.crimeType.values).toEqual(['Burglary', 'Vehicle crime', 'Anti-social behaviour']);
+    expect(report.files[0]!.message).toMatch(/were read as police\.uk's names: “BurglaryU\+200B” as Burglary \(1 row\); “U\+FF22/);
+  });
+});
