@@ -59,8 +59,8 @@ export class ImportPanel extends LitElement {
   /** Asked by the import before a stored month would lose more than half its rows. */
   private readonly confirmShrink = (shrinks: Shrink[]) =>
     this.confirm.ask(
-      shrinks.length === 1 ? `Replace ${shrinks[0]!.label} with a much smaller copy?` : `Replace ${shrinks.length} months with much smaller copies?`,
-      `${shrinks.map((x) => `${x.label}: ${formatCount(x.storedRows)} rows stored, ${formatCount(x.newRows)} in ${x.fileName}`).join('; ')}. A file this much smaller is often cut short or damaged. Cancel keeps the stored rows (the other files are still imported); Replace stores the smaller copy (you can undo it).`,
+      shrinks.length === 1 ? `Replace ${shrinks[0]!.label} with a much smaller copy?` : `Replace ${shrinks.length} stored parts with much smaller copies?`,
+      `${shrinks.map((x) => `${x.label}: ${formatCount(x.storedRows)} stored, ${formatCount(x.newRows)} in ${x.fileName}`).join('; ')}. A file this much smaller is often cut short or damaged. Cancel keeps the stored rows (the other files are still imported); Replace stores the smaller copy (you can undo it).`,
       'Replace',
     );
 

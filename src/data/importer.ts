@@ -8,6 +8,7 @@ import { readTable, type TableResult } from '../../models/tabular';
 import { mergeCounts, rankAuthorities } from '../../models/area';
 import { formatDateTime, formatCount, formatMonth } from '../../models/format';
 import {
+  PARTITION_LABELS,
   partitionKey,
   type Dataset,
   type FileKind,
@@ -351,7 +352,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
       part.status = 'superseded';
       part.supersededBy = `the stored copy (${formatCount(x.storedRows)} rows), kept at your request`;
       const file = outcomes.find((o) => o.name === x.fileName);
-      if (file !== undefined) file.message += ` ${x.label} not stored: you kept the ${formatCount(x.storedRows)} rows already stored rather than replace them with ${formatCount(x.newRows)}.`;
+      if (file !== undefined) file.message += ` ${x.label} not stored: you kept the ${formatCount(x.storedRows)} already stored rather than replace them with ${formatCount(x.newRows)}.`;
     }
   }
   const dataset: Dataset = {
@@ -418,11 +419,13 @@ function rethrowCancel(e: unknown): never {
 
 /** Stored months that a write would replace with less than half as many rows. */
 async function shrinking(store: DataStore, writes: readonly PartitionWrite[]): Promise<Shrink[]> {
-  const stored = new Map((await store.partitions('crime')).map((m) => [m.key, m]));
+  const stored = new Map((await store.partitions()).map((m) => [m.key, m]));
   return writes.flatMap((w) => {
     const old = stored.get(w.meta.key);
     if (old === undefined || w.meta.rows * 2 >= old.rows) return [];
-    return [{ key: w.meta.key, label: formatMonth(w.meta.month ?? ''), fileName: w.meta.fileName, storedRows: old.rows, newRows: w.meta.rows }];
+    // A one-ward file replaces every ward of its authority: the same question as a month cut short.
+    const label = w.meta.kind === 'crime' ? formatMonth(w.meta.month ?? '') : `${PARTITION_LABELS[w.meta.kind]} of ${w.meta.ladName ?? w.meta.lad ?? 'the authority'}`;
+    return [{ key: w.meta.key, label, fileName: w.meta.fileName, storedRows: old.rows, newRows: w.meta.rows }];
   });
 }
 

@@ -7,6 +7,7 @@ import { importFiles, ImportCancelled } from '../../src/data/importer';
 import { sourceFromBytes, sourceFromText } from '../../src/data/source-file';
 import type { DataStore } from '../../src/data/store';
 import { streetCsv, streetRow } from '../fixtures/police-uk';
+import { parseBoundaries } from '../../models/boundaries';
 
 const SHARED = new URL('../../../shared/data/', import.meta.url);
 const shared = (path: string) => readFileSync(new URL(path, SHARED));
@@ -254,7 +255,7 @@ describe('a replacement that would shrink a stored month by more than half (issu
     expect(asked).toEqual([expect.objectContaining({ label: 'Jan 2023', storedRows: 10, newRows: 4, fileName: '2023-01-street (cut).csv' })]);
     const metas = await store.partitions('crime');
     expect(metas.map((m) => [m.month, m.rows]).sort()).toEqual([['2023-01', 10], ['2023-02', 1]]);
-    expect(report.files[0]!.message).toMatch(/Jan 2023 not stored: you kept the 10 rows already stored rather than replace them with 4\./);
+    expect(report.files[0]!.message).toMatch(/Jan 2023 not stored: you kept the 10 already stored rather than replace them with 4\./);
   });
 
   it('replaces when the user agrees, and does not ask for a month at least half as large', async () => {
@@ -323,4 +324,40 @@ describe('grouping reference rows by authority (issue 14, defect 10)', () => {
     const report = await importFiles(store, [sourceFromText('imd1.csv', [header, ...rows].join('\n'))], { source: 'import' });
     expect(report.parts).toEqual([expect.objectContaining({ kind: 'imd1', stored: 60_000 })]);
   }, 20_000);
+});
+
+describe('boundary geometry (issue 14, defect 16)', () => {
+  const wards = readFileSync(new URL('../../sample-data/boundaries/ward_E06000032.geojson', import.meta.url), 'utf8');
+
+  it('accepts every real ward and LSOA of the sample', () => {
+    for (const f of ['ward_E06000032', 'lsoa11_E06000032', 'lsoa21_E06000032']) {
+      const r = parseBoundaries(readFileSync(new URL(`../../sample-data/boundaries/${f}.geojson`, import.meta.url), 'utf8'));
+      expect(r.ok && r.problems).toEqual([]);
+    }
+  });
+
+  it('leaves out a bow-tie, an unclosed and a degenerate ring, naming the feature', () => {
+    const fc = JSON.parse(wards) as { features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[] };
+    fc.features[0]!.geometry = { type: 'Polygon', coordinates: [[[0, 50], [2, 51], [2, 50], [0, 51.5], [0, 50]]] };
+    fc.features[1]!.geometry = { type: 'Polygon', coordinates: [[[0, 50], [1, 51], [1, 50], [0.5, 50.2]]] };
+    fc.features[2]!.geometry = { type: 'Polygon', coordinates: [[[0, 50], [1, 51], [0, 50], [1, 51], [0, 50]]] };
+    const r = parseBoundaries(JSON.stringify(fc));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.areas).toHaveLength(fc.features.length - 3);
+    expect(r.problems.map((p) => p.reason.replace(/\(.*?\)/, '(…)'))).toEqual([
+      'feature 1 (…): ring 1 crosses itself; it is left out',
+      'feature 2 (…): ring 1 is not closed (its last point is not its first); it is left out',
+      'feature 3 (…): ring 1 has fewer than three distinct points; it is left out',
+    ]);
+  });
+
+  it('asks before a one-ward file replaces all the wards of the authority', async () => {
+    await importFiles(store, [sourceFromText('wards.geojson', wards)], { source: 'import' });
+    const fc = JSON.parse(wards) as { features: unknown[] };
+    const one = JSON.stringify({ ...fc, features: fc.features.slice(0, 1) });
+    const asked: { label: string; storedRows: number; newRows: number }[] = [];
+    await importFiles(store, [sourceFromText('one-ward.geojson', one)], { source: 'import', confirmShrink: async (s) => (asked.push(...s), false) });
+    expect(asked).toEqual([expect.objectContaining({ label: expect.stringMatching(/^Ward boundaries of /), storedRows: fc.features.length, newRows: 1 })]);
+    expect((await store.partitions('ward')).map((m) => m.rows)).toEqual([fc.features.length]);
+  });
 });
