@@ -44,8 +44,12 @@ function precacheList(): Plugin {
   };
 }
 
+/** Names this build's service-worker cache (public/sw.js): each build caches anew and drops the last one's files. */
+const BUILD_REVISION = Date.now().toString(36);
+
 export default defineConfig({
   plugins: [contentSecurityPolicy(), precacheList()],
+  define: { __BUILD_REVISION__: JSON.stringify(BUILD_REVISION) },
   build: {
     target: 'es2022',
     // Every asset is a file of its own: data: URLs would fall outside connect-src 'self'.

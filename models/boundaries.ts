@@ -84,6 +84,11 @@ export function parseBoundaries(text: string): BoundaryParse {
       problems.push({ feature: i + 1, reason: `feature has no ${codeKey}` });
       return;
     }
+    const bad = geometryProblem(f.data.geometry);
+    if (bad !== undefined) {
+      problems.push({ feature: i + 1, reason: `feature ${i + 1} (${code}${nameKey === undefined ? '' : ` ${String(p[nameKey] ?? '')}`}): ${bad}; it is left out` });
+      return;
+    }
     const lon = Number(p['LONG']);
     const lat = Number(p['LAT']);
     areas.push({
@@ -95,4 +100,56 @@ export function parseBoundaries(text: string): BoundaryParse {
     });
   });
   return { ok: true, level, areas, problems };
+}
+
+/**
+ * Why a polygon cannot be used for point-in-polygon, or undefined: a ring
+ * not closed, with fewer than three distinct points, with no area, with a
+ * coordinate that is not a finite number, or (for rings up to 500 points,
+ * where it is cheap) crossing itself like a bow tie.
+ *
+ * @example geometryProblem({ type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] }) // 'ring 1 crosses itself'
+ */
+export function geometryProblem(g: Geometry): string | undefined {
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  let n = 0;
+  for (const polygon of polygons) {
+    for (const ring of polygon as number[][][]) {
+      n++;
+      const why = ringProblem(ring);
+      if (why !== undefined) return `ring ${n} ${why}`;
+    }
+  }
+  return undefined;
+}
+
+function ringProblem(ring: number[][]): string | undefined {
+  if (!ring.every((pt) => Number.isFinite(pt[0]) && Number.isFinite(pt[1]))) return 'has a coordinate that is not a number';
+  const a = ring[0]!;
+  const z = ring[ring.length - 1]!;
+  if (a[0] !== z[0] || a[1] !== z[1]) return 'is not closed (its last point is not its first)';
+  if (new Set(ring.map((pt) => `${pt[0]},${pt[1]}`)).size < 3) return 'has fewer than three distinct points';
+  let area = 0;
+  for (let i = 0; i + 1 < ring.length; i++) area += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
+  if (Math.abs(area) < 1e-18) return 'has no area';
+  if (ring.length <= 500 && crossesItself(ring)) return 'crosses itself';
+  return undefined;
+}
+
+/** Whether two non-adjacent edges of a closed ring properly cross. */
+function crossesItself(ring: number[][]): boolean {
+  const m = ring.length - 1;
+  const orient = (p: number[], q: number[], r: number[]) => Math.sign((q[0]! - p[0]!) * (r[1]! - p[1]!) - (q[1]! - p[1]!) * (r[0]! - p[0]!));
+  for (let i = 0; i < m; i++) {
+    for (let j = i + 2; j < m; j++) {
+      if (i === 0 && j === m - 1) continue; // they share the closing point
+      const [p1, p2, q1, q2] = [ring[i]!, ring[i + 1]!, ring[j]!, ring[j + 1]!];
+      const d1 = orient(q1, q2, p1);
+      const d2 = orient(q1, q2, p2);
+      const d3 = orient(p1, p2, q1);
+      const d4 = orient(p1, p2, q2);
+      if (d1 * d2 < 0 && d3 * d4 < 0) return true;
+    }
+  }
+  return false;
 }

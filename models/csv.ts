@@ -36,12 +36,39 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
-export function createCsvTokenizer(sink: CsvSink): CsvTokenizer {
+export interface CsvLimits {
+  /**
+   * Line breaks a quoted field may hold. A quote left open longer (a stray
+   * `"`) costs only the line it opened on: that line is reported as malformed
+   * and reading resumes at the next line.
+   */
+  maxFieldLines?: number;
+  /** Characters a record may hold; a longer line is reported and skipped up to its end. */
+  maxRecordChars?: number;
+}
+
+/** Defaults: generous for hand-written files (rationales over several lines), small enough that a stray quote costs little. */
+export const CSV_LIMITS: Required<CsvLimits> = { maxFieldLines: 50, maxRecordChars: 1_000_000 };
+
+export function createCsvTokenizer(sink: CsvSink, limits: CsvLimits = {}): CsvTokenizer {
+  const { maxFieldLines, maxRecordChars } = { ...CSV_LIMITS, ...limits };
   let pending = '';
   let line = 1;
   let started = false;
   let ended = false;
+  /** True while the rest of an over-long line is being dropped. */
+  let skipping = false;
   const fields: string[] = [];
+
+  /** The end of the physical line starting at `from` (index after its line break), or -1 if it is not in `buf`. */
+  function nextLineStart(buf: string, from: number): number {
+    for (let i = from; i < buf.length; i++) {
+      const c = buf.charCodeAt(i);
+      if (c === LF) return i + 1;
+      if (c === CR) return buf.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+    }
+    return -1;
+  }
 
   /** Tokenises `buf`; returns the index of the first character not consumed. */
   function scan(buf: string, final: boolean): number {
@@ -64,14 +91,25 @@ export function createCsvTokenizer(sink: CsvSink): CsvTokenizer {
         if (c === QUOTE) {
           let value = '';
           let j = i + 1;
+          let breaks = 0;
           for (;;) {
             const k = buf.indexOf('"', j);
-            if (k === -1) {
-              if (!final) return recordStart;
-              sink.malformed?.(recordLine, 'a quoted field is never closed', trimLineEnd(buf.slice(recordStart, n)));
-              line = recordLine + countBreaks(buf, recordStart, n);
-              return n;
+            breaks += countBreaks(buf, j, k === -1 ? n : k);
+            if (breaks > maxFieldLines || (k === -1 && final)) {
+              // A stray quote: only the line it opened on is lost; reading resumes on the next line.
+              const resume = nextLineStart(buf, recordStart);
+              const lineText = trimLineEnd(buf.slice(recordStart, resume === -1 ? n : resume));
+              const why =
+                k === -1 && breaks <= maxFieldLines
+                  ? `a quote opened on line ${recordLine} is never closed`
+                  : `a quote opened on line ${recordLine} is not closed within ${maxFieldLines + 1} ${maxFieldLines === 0 ? 'line' : 'lines'}`;
+              sink.malformed?.(recordLine, `${why}; this line is skipped and reading goes on from the next`, lineText);
+              line = recordLine + 1;
+              if (resume === -1) return n;
+              i = resume;
+              continue records;
             }
+            if (k === -1) return recordStart;
             // A quote at the very end of a chunk may be the first of a doubled pair.
             if (k + 1 === n && !final) return recordStart;
             if (buf.charCodeAt(k + 1) === QUOTE) {
@@ -116,6 +154,15 @@ export function createCsvTokenizer(sink: CsvSink): CsvTokenizer {
         lineBreaks++;
         break;
       }
+      if (problem !== undefined && lineBreaks > 1) {
+        // A quote that opened a field and closed lines later in the middle of other text was a stray one:
+        // only its own line is lost.
+        const resume = nextLineStart(buf, recordStart);
+        sink.malformed?.(recordLine, `a quote opened on line ${recordLine} does not close a field (${problem}); this line is skipped and reading goes on from the next`, trimLineEnd(buf.slice(recordStart, resume)));
+        line = recordLine + 1;
+        i = resume;
+        continue records;
+      }
       line = recordLine + lineBreaks;
       if (problem !== undefined) {
         sink.malformed?.(recordLine, problem, trimLineEnd(buf.slice(recordStart, i)));
@@ -134,14 +181,29 @@ export function createCsvTokenizer(sink: CsvSink): CsvTokenizer {
         started = true;
         if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
       }
+      if (skipping) {
+        const resume = nextLineStart(chunk, 0);
+        if (resume === -1) return;
+        skipping = false;
+        line++;
+        chunk = chunk.slice(resume);
+      }
       const buf = pending.length > 0 ? pending + chunk : chunk;
       const used = scan(buf, false);
       pending = used === buf.length ? '' : buf.slice(used);
+      if (pending.length > maxRecordChars) {
+        // One record longer than any real row: report it, drop it to the end of its line (no rescanning a growing buffer).
+        sink.malformed?.(line, `the line is longer than ${maxRecordChars.toLocaleString('en-GB')} characters; it is skipped`, pending.slice(0, 100));
+        const breaks = countBreaks(pending, 0, pending.length);
+        line += breaks;
+        pending = '';
+        skipping = true;
+      }
     },
     end() {
       if (ended) return;
       ended = true;
-      if (pending.length > 0) scan(pending, true);
+      if (pending.length > 0 && !skipping) scan(pending, true);
       pending = '';
     },
     get lines() {

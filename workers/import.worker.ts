@@ -6,7 +6,7 @@
 import { expose } from 'comlink';
 import { z } from 'zod';
 import { openDataStore } from '../src/data/idb-store';
-import { importFiles, type ImportProgress } from '../src/data/importer';
+import { importFiles, type ImportProgress, type Shrink } from '../src/data/importer';
 import type { SourceFile } from '../src/data/source-file';
 import type { ImportReport, UndoSummary } from '../src/data/schema';
 
@@ -41,9 +41,10 @@ function fetched(f: SampleFile): SourceFile {
 
 const api = {
   /** Imports files the user picked or dropped. */
-  async importFiles(files: File[], onProgress: (p: ImportProgress) => void): Promise<ImportReport> {
+  async importFiles(files: File[], onProgress: (p: ImportProgress) => void, confirmShrink?: (shrinks: Shrink[]) => Promise<boolean>): Promise<ImportReport> {
     cancelled = false;
-    return importFiles(await store, z.array(z.instanceof(File)).parse(files), { source: 'import', onProgress, cancelled: () => cancelled });
+    const options = { source: 'import' as const, onProgress, cancelled: () => cancelled };
+    return importFiles(await store, z.array(z.instanceof(File)).parse(files), confirmShrink === undefined ? options : { ...options, confirmShrink });
   },
   /** Loads the embedded sample (first visit, or on request after it was deleted). */
   async loadSample(files: SampleFile[], label: string, onProgress: (p: ImportProgress) => void): Promise<ImportReport> {

@@ -3,6 +3,7 @@ import { formatCsv } from '../csv';
 import { formatTimestamp } from '../format';
 import type { Score } from '../risk-matrix/schema';
 import { proposalBasis, type Proposal } from './banding';
+import { own } from '../own';
 
 /**
  * The audit trail of data-backed scores: every time an analyst accepts a
@@ -153,8 +154,8 @@ export function auditCsv(trail: readonly ScoreDecision[], names: AuditNames = {}
     .map((d) => [
       formatTimestamp(d.at),
       names.assessment ?? d.assessmentId,
-      names.issues?.[d.issueId] ?? d.issueId,
-      names.criteria?.[d.criterionId] ?? d.criterionId,
+      own(names.issues, d.issueId) ?? d.issueId,
+      own(names.criteria, d.criterionId) ?? d.criterionId,
       d.proposed,
       d.chosen,
       d.kind === 'accepted' ? 'Accepted' : 'Overridden',

@@ -4,6 +4,7 @@ import type { Issue, Score, ScoreGrid } from '../risk-matrix/schema';
 import { cellKey, decisionScore, latestDecisions, trailStanding, type ScoreDecision } from './audit';
 import { proposalBasis, type Proposal, type Proposals } from './banding';
 import type { Catalogue } from './catalogue';
+import { dict, own } from '../own';
 
 /**
  * Helpers for putting proposals and decisions into an assessment's scoring
@@ -102,10 +103,10 @@ export function cellEvidence(issues: readonly Issue[], scores: ScoreGrid, propos
   const latest = latestDecisions(trail);
   const out = new Map<string, CellEvidence>();
   for (const issue of issues) {
-    for (const [criterionId, proposal] of Object.entries(proposals[issue.id] ?? {})) {
+    for (const [criterionId, proposal] of Object.entries(own(proposals, issue.id) ?? {})) {
       const key = cellKey(issue.id, criterionId);
       const decision = latest.get(key);
-      const current = scores[issue.id]?.[criterionId]?.value ?? null;
+      const current = own(own(scores, issue.id), criterionId)?.value ?? null;
       const base = { issueId: issue.id, criterionId, proposal, decision, current, status: cellStatus(proposal, decision, current) };
       out.set(key, { ...base, text: cellEvidenceText(base) });
     }
@@ -126,9 +127,9 @@ export function decisionStatuses(trail: readonly ScoreDecision[], proposals: Pro
     trail.map((d) => {
       if (standing.get(d.id) === 'superseded') return [d.id, 'Superseded'];
       if (proposals === null) return [d.id, 'In force'];
-      const current = scores[d.issueId]?.[d.criterionId]?.value ?? null;
-      const status = cellStatus(proposals[d.issueId]?.[d.criterionId], d, current);
-      if (status === 'stale') return [d.id, proposals[d.issueId]?.[d.criterionId] === undefined ? 'Stale: no longer proposed' : 'Stale: the evidence has changed since'];
+      const current = own(own(scores, d.issueId), d.criterionId)?.value ?? null;
+      const status = cellStatus(own(own(proposals, d.issueId), d.criterionId), d, current);
+      if (status === 'stale') return [d.id, own(own(proposals, d.issueId), d.criterionId) === undefined ? 'Stale: no longer proposed' : 'Stale: the evidence has changed since'];
       if (status === 'edited') return [d.id, `Score changed since (now ${scoreText(current)})`];
       return [d.id, 'In force'];
     }),
@@ -159,7 +160,7 @@ export function decisionCell(old: Score | undefined, d: ScoreDecision): CellPatc
  * @example requestEdit(this, (a) => applyDecisionEdits(a, [d]), 'Accept the proposed 4 for Burglary Dwelling, Likelihood')
  */
 export function applyDecisionEdits(a: Assessment, decisions: readonly ScoreDecision[]): Assessment {
-  return decisions.reduce((x, d) => setCell(x, d.issueId, d.criterionId, decisionCell(x.scores[d.issueId]?.[d.criterionId], d)), a);
+  return decisions.reduce((x, d) => setCell(x, d.issueId, d.criterionId, decisionCell(own(own(x.scores, d.issueId), d.criterionId), d)), a);
 }
 
 /**
@@ -170,9 +171,9 @@ export function applyDecisionEdits(a: Assessment, decisions: readonly ScoreDecis
  * @example applyDecisions(grid, trail).burglary.likelihood // { value: 4, rationale: 'Overrode the proposed 3: …' }
  */
 export function applyDecisions(grid: ScoreGrid, trail: readonly ScoreDecision[]): ScoreGrid {
-  const out: ScoreGrid = Object.fromEntries(Object.entries(grid).map(([k, row]) => [k, { ...row }]));
+  const out: ScoreGrid = dict(Object.entries(grid).map(([k, row]) => [k, { ...row }]));
   for (const d of latestDecisions(trail).values()) {
-    out[d.issueId] = { ...(out[d.issueId] ?? {}), [d.criterionId]: { ...(out[d.issueId]?.[d.criterionId] ?? {}), ...decisionScore(d) } };
+    out[d.issueId] = { ...(own(out, d.issueId) ?? {}), [d.criterionId]: { ...(own(own(out, d.issueId), d.criterionId) ?? {}), ...decisionScore(d) } };
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Issue } from '../risk-matrix/schema';
 import type { Catalogue } from './catalogue';
 import { matchIssues, normaliseLabel } from './grid';
+import { own } from '../own';
 
 /**
  * Links between an assessment's issues (the rows of its scoring grid) and the
@@ -165,7 +166,7 @@ export function resolveLinks(issues: readonly Issue[], catalogue: Catalogue, sto
   const ids = new Set(catalogue.issues.map((c) => c.id));
   return issues.map((issue) => {
     const suggestion = suggestLink(issue, catalogue);
-    const held = stored[issue.id] ?? null;
+    const held = own(stored, issue.id) ?? null;
     const base = { issueId: issue.id, label: issue.label, suggestion, stored: held };
     if (held !== null) {
       if (held.evidenceIssueId === null) return { ...base, state: 'no-evidence', evidenceIssueId: null };

@@ -17,10 +17,18 @@ export const LocalCountSource = z.discriminatedUnion('kind', [
 ]);
 export type LocalCountSource = z.infer<typeof LocalCountSource>;
 
+/**
+ * Largest count of incidents one issue can have in one month: far above any
+ * partnership's (all of England records about 500,000 crimes a month), and
+ * small enough that any total over years and issues stays an exact integer
+ * (well under 2^53 − 1).
+ */
+export const MAX_MONTHLY_COUNT = 1_000_000;
+
 export const LocalCount = z.object({
   issueId: z.string().min(1),
   month: z.string().refine(isMonth, { error: 'a month is written YYYY-MM' }),
-  count: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative().max(MAX_MONTHLY_COUNT, { error: `a month’s count is at most ${MAX_MONTHLY_COUNT.toLocaleString('en-GB')}` }),
   source: LocalCountSource,
 });
 export type LocalCount = z.infer<typeof LocalCount>;
@@ -52,8 +60,8 @@ const CsvRow = z.object({
       ctx.addIssue({ code: 'custom', message: `count must be a whole number, found ${s}` });
       return z.NEVER;
     }
-    if (!Number.isSafeInteger(v)) {
-      ctx.addIssue({ code: 'custom', message: `count is too large to be a count of incidents, found ${s}` });
+    if (v > MAX_MONTHLY_COUNT) {
+      ctx.addIssue({ code: 'custom', message: `count is too large to be a month’s incidents (at most ${MAX_MONTHLY_COUNT.toLocaleString('en-GB')}), found ${s.slice(0, 30)}` });
       return z.NEVER;
     }
     return v;

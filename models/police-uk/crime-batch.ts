@@ -158,6 +158,22 @@ class IdBuilder {
   }
 }
 
+/**
+ * Packs crime IDs kept as one string per row (the first release's layout) into
+ * an {@link IdColumn}.
+ *
+ * @example crimeIdAt(packCrimeIds(['', 'x']), 1) === 'x'
+ */
+export function packCrimeIds(ids: readonly string[]): IdColumn {
+  const b = new IdBuilder();
+  for (const id of ids) {
+    b.pad();
+    b.add(id);
+  }
+  b.pad();
+  return b.finish();
+}
+
 /** Accumulates validated rows of one force-month into a {@link CrimeBatch}. */
 export class CrimeBatchBuilder {
   private readonly lines = u32(1024);

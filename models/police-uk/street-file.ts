@@ -1,7 +1,26 @@
 import { createCsvTokenizer, type CsvTokenizer } from '../csv';
 import { CrimeBatchBuilder, type CrimeBatch } from './crime-batch';
 import type { RowProblem } from '../row-problem';
-import { matchStreetHeader, readStreetRow, type HeaderMatch, type StreetColumn } from './street-row';
+import { CRIME_TYPES, matchStreetHeader, readStreetRow, type HeaderMatch, type StreetColumn } from './street-row';
+import { normaliseLabel } from '../encoding';
+
+/** police.uk's crime types by a loose key (letters and digits, lower case), to catch a near-duplicate. */
+const LOOSE_TYPES = new Map<string, string>(CRIME_TYPES.map((t) => [looseKey(t), t]));
+function looseKey(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+/**
+ * A crime type as police.uk names it: NFKC, hidden characters gone, spaces
+ * collapsed, and a near-duplicate of a published type (other case or
+ * punctuation) read as that type. Anything else is kept as normalised.
+ *
+ * @example canonicalCrimeType('ｂｕｒｇｌａｒｙ\u200b') // 'Burglary'
+ */
+export function canonicalCrimeType(raw: string): string {
+  const t = normaliseLabel(raw);
+  return LOOSE_TYPES.get(looseKey(t)) ?? t;
+}
 
 /** At most this many problems are kept per file; all are still counted. */
 export const MAX_PROBLEMS_PER_FILE = 5000;
@@ -32,6 +51,8 @@ export type StreetFileResult =
       rejectedWithoutMonth: number;
       extraColumns: string[];
       lines: number;
+      /** Crime types written differently from police.uk's names (hidden characters, fullwidth letters, case) and read as them. */
+      relabelled: { from: string; to: string; rows: number }[];
     };
 
 const POLICE_UK_NAME = /^(\d{4})-(0[1-9]|1[0-2])-[^/\\]*street\.csv(\.gz)?$/i;
@@ -76,6 +97,9 @@ export function createStreetFileParser(options: StreetFileOptions = {}): { push(
   let rejected = 0;
   let rejectedWithoutMonth = 0;
   const rejectedByMonth = new Map<string, number>();
+  const relabelled = new Map<string, { to: string; rows: number }>();
+  let lastType = '';
+  let lastCanonical = '';
 
   function reject(p: RowProblem) {
     rejected++;
@@ -85,6 +109,7 @@ export function createStreetFileParser(options: StreetFileOptions = {}): { push(
     else problemsDropped++;
   }
 
+  // police.uk fields never span lines: a quote that would run past its line is a stray one, costing that line only.
   const tokenizer: CsvTokenizer = createCsvTokenizer({
     record(fields, line) {
       if (header === undefined) {
@@ -96,6 +121,16 @@ export function createStreetFileParser(options: StreetFileOptions = {}): { push(
       const r = readStreetRow(fields, line, header);
       if (!r.ok) return reject(r.problem);
       const { row } = r;
+      if (row.crimeType !== lastType) {
+        lastType = row.crimeType;
+        lastCanonical = canonicalCrimeType(row.crimeType);
+      }
+      if (lastCanonical !== row.crimeType) {
+        const seen = relabelled.get(row.crimeType);
+        if (seen === undefined) relabelled.set(row.crimeType, { to: lastCanonical, rows: 1 });
+        else seen.rows++;
+        row.crimeType = lastCanonical;
+      }
       if (fileMonth !== undefined && row.month !== fileMonth) {
         return reject({
           line,
@@ -116,9 +151,9 @@ export function createStreetFileParser(options: StreetFileOptions = {}): { push(
     },
     malformed(line, reason, text) {
       if (header === undefined || !header.ok) return;
-      reject({ line, column: '(whole row)', reason, value: text.length > 200 ? `${text.slice(0, 200)}…` : text });
+      reject({ line, column: '(whole row)', reason, value: text.length > 100 ? `${text.slice(0, 100)}…` : text });
     },
-  });
+  }, { maxFieldLines: 0 });
 
   return {
     push(chunk) {
@@ -161,6 +196,7 @@ export function createStreetFileParser(options: StreetFileOptions = {}): { push(
         rejectedWithoutMonth,
         extraColumns: header.extra,
         lines: tokenizer.lines,
+        relabelled: [...relabelled].map(([from, x]) => ({ from, ...x })),
       };
     },
   };

@@ -49,8 +49,17 @@ export const UK_BOUNDS = { minLongitude: -8.7, maxLongitude: 1.8, minLatitude: 4
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const LSOA_CODE = /^[EW]01\d{6}$/;
 
+/** A value as quoted in a reason: at most 100 characters, so a huge value is never copied into every report line. */
+export const shown = (v: unknown): string => {
+  const s = String(v);
+  return s.length > 100 ? `${s.slice(0, 100)}…` : s;
+};
+
+/** Longest field a police.uk row holds is well under this (a location or an outcome). */
+export const MAX_FIELD_CHARS = 1000;
+
 const coordinate = (label: string) =>
-  z.string().regex(/^$|^-?\d{1,3}(\.\d+)?$/, { error: (i) => `${label} must be a decimal number of degrees, found "${String(i.input)}"` });
+  z.string().regex(/^$|^-?\d{1,3}(\.\d+)?$/, { error: (i) => `${label} must be a decimal number of degrees, found "${shown(i.input)}"` });
 
 /**
  * One validated row of a street-level file: the 12 raw strings keyed by field
@@ -61,7 +70,7 @@ const coordinate = (label: string) =>
 export const StreetRow = z
   .object({
     crimeId: z.string(),
-    month: z.string().regex(MONTH, { error: (i) => `month must be YYYY-MM, found "${String(i.input)}"` }),
+    month: z.string().regex(MONTH, { error: (i) => `month must be YYYY-MM, found "${shown(i.input)}"` }),
     reportedBy: z.string().min(1, { error: 'the reporting force is empty' }),
     fallsWithin: z.string(),
     longitude: coordinate('longitude'),
@@ -69,7 +78,7 @@ export const StreetRow = z
     location: z.string(),
     lsoaCode: z
       .string()
-      .regex(/^$|^[EW]01\d{6}$/, { error: (i) => `LSOA code must look like E01012345, found "${String(i.input)}"` }),
+      .regex(/^$|^[EW]01\d{6}$/, { error: (i) => `LSOA code must look like E01012345, found "${shown(i.input)}"` }),
     lsoaName: z.string(),
     crimeType: z.string().min(1, { error: 'the crime type is empty' }),
     outcome: z.string(),
@@ -121,7 +130,7 @@ export const isLsoaCode = (s: string): boolean => LSOA_CODE.test(s);
 /** Where each published column sits in a file's header, or which columns are missing. */
 export type HeaderMatch =
   | { ok: true; index: Readonly<Record<StreetField, number>>; width: number; extra: string[] }
-  | { ok: false; missing: StreetColumn[] };
+  | { ok: false; missing: StreetColumn[]; duplicated?: StreetColumn[] };
 
 /**
  * Matches a header row against the street-level columns (order-free, trimmed,
@@ -133,9 +142,12 @@ export function matchStreetHeader(header: readonly string[]): HeaderMatch {
   const at = new Map(header.map((h, i) => [h.trim().toLowerCase(), i] as const));
   const missing = STREET_COLUMNS.filter((c) => !at.has(c.toLowerCase()));
   if (missing.length > 0) return { ok: false, missing };
+  // A column given twice: which one holds the data is a guess, so the file is refused (the last used to win silently).
+  const twice = STREET_COLUMNS.filter((c) => header.filter((h) => h.trim().toLowerCase() === c.toLowerCase()).length > 1);
+  if (twice.length > 0) return { ok: false, missing: [], duplicated: twice };
   const index = Object.fromEntries(FIELDS.map((f) => [f, at.get(FIELD_COLUMN[f].toLowerCase())!])) as Record<StreetField, number>;
   const known = new Set<string>(STREET_COLUMNS.map((c) => c.toLowerCase()));
-  return { ok: true, index, width: header.length, extra: header.filter((h) => !known.has(h.trim().toLowerCase())) };
+  return { ok: true, index, width: header.length, extra: header.filter((h) => h.trim() !== '' && !known.has(h.trim().toLowerCase())) };
 }
 
 
@@ -156,6 +168,20 @@ export function readStreetRow(
         column: '(whole row)',
         reason: `expected ${header.width} fields, found ${fields.length}`,
         value: truncate(fields.join(',')),
+        ...monthOf(fields, header),
+      },
+    };
+  }
+  const long = fields.findIndex((f) => f.length > MAX_FIELD_CHARS);
+  if (long !== -1) {
+    const field = FIELDS.find((f) => header.index[f] === long);
+    return {
+      ok: false,
+      problem: {
+        line,
+        column: field === undefined ? `column ${long + 1}` : FIELD_COLUMN[field],
+        reason: `the value is ${fields[long]!.length.toLocaleString('en-GB')} characters long, more than any police.uk field (${MAX_FIELD_CHARS.toLocaleString('en-GB')})`,
+        value: shown(fields[long]),
         ...monthOf(fields, header),
       },
     };
@@ -196,6 +222,6 @@ function monthOf(fields: readonly string[], header: Extract<HeaderMatch, { ok: t
   return m !== undefined && MONTH.test(m) ? { month: m } : {};
 }
 
-function truncate(s: string, max = 200): string {
+function truncate(s: string, max = 100): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;
 }

@@ -14,6 +14,7 @@ import type { ReportDocument } from './document';
 import { topCount, type ReportSettings } from './settings';
 import { caveats, executiveSummary, type ExecutiveSummary } from './summary';
 import { whereInput } from './where';
+import { own } from '../own';
 
 /** Everything the report is made from, as the app's stores and workers give it. */
 export interface ReportParts {
@@ -53,7 +54,7 @@ export function linkedCrimeIssues(a: Assessment, catalogue: Catalogue, links: Is
   const byId = new Map(catalogue.issues.map((i) => [i.id, i]));
   const out: Record<string, string[]> = {};
   for (const r of ranked) {
-    const issue = byId.get(links[r.issueId] ?? '');
+    const issue = byId.get(own(links, r.issueId) ?? '');
     if (issue?.source === 'police-uk') out[issue.id] = issue.crimeTypes;
   }
   return out;

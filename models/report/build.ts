@@ -17,6 +17,7 @@ import type { ChangeSummary } from './changes';
 import { para, section, type Block, type ReportDocument, type ReportSection } from './document';
 import { dataUsedRows } from './data-used';
 import type { ExecutiveSummary, WhereInput } from './summary';
+import { own } from '../own';
 
 export interface ReportInput {
   assessment: Assessment;
@@ -43,7 +44,7 @@ export interface ReportInput {
 /** Catalogue issues linked to the top N, with data: the ones whose control charts the report draws. */
 export function chartedIssues(x: Pick<ReportInput, 'ranked' | 'n' | 'links' | 'dashboard'>, max = 5): string[] {
   const withData = new Set(x.dashboard?.rows.filter((r) => r.hasData).map((r) => r.issueId) ?? []);
-  const ids = x.ranked.slice(0, x.n).map((r) => x.links[r.issueId] ?? null);
+  const ids = x.ranked.slice(0, x.n).map((r) => own(x.links, r.issueId) ?? null);
   return [...new Set(ids.filter((id): id is string => id !== null && withData.has(id)))].slice(0, max);
 }
 
@@ -82,7 +83,7 @@ function prioritiesSection(x: ReportInput): ReportSection {
   const crit = a.model.criteria;
   const rationales = x.ranked.slice(0, x.n).flatMap((r) =>
     crit.flatMap((c) => {
-      const cell = a.scores[r.issueId]?.[c.id];
+      const cell = own(own(a.scores, r.issueId), c.id);
       return cell?.rationale === undefined ? [] : [[r.label, c.label, cell.value === null ? '–' : formatScore(cell.value), cell.confidence ?? 'Not stated', cell.rationale]];
     }),
   );
@@ -101,7 +102,7 @@ function prioritiesSection(x: ReportInput): ReportSection {
         r.label,
         formatScore(r.total),
         ...crit.map((c) => {
-          const v = a.scores[r.issueId]?.[c.id]?.value ?? null;
+          const v = own(own(a.scores, r.issueId), c.id)?.value ?? null;
           return v === null ? '–' : formatScore(v);
         }),
       ]),
@@ -144,7 +145,7 @@ function evidenceSection(x: ReportInput): ReportSection {
       numeric: [false, false, true, true, true],
       rowHeader: 0,
       rows: x.ranked.slice(0, x.n).map((r) => {
-        const id = x.links[r.issueId] ?? null;
+        const id = own(x.links, r.issueId) ?? null;
         const i = id === null ? undefined : byId.get(id);
         return i === undefined ? [r.label, 'None linked', '—', '—', '—'] : [r.label, i.label, figureText(i, 'volume'), figureText(i, 'change'), figureText(i, 'rate')];
       }),
@@ -210,7 +211,7 @@ export function controlDescription(d: Dashboard, issueId: string): string {
 function whereSection(x: ReportInput): ReportSection {
   const w = x.where;
   if (w === null) return section('where', 'Where: community need', [para('The community need matrix has no result for this area: it needs ward boundaries loaded for the partnership area (see Data quality).')]);
-  const tops = x.ranked.slice(0, x.n).map((r) => ({ r, link: x.links[r.issueId] ?? null }));
+  const tops = x.ranked.slice(0, x.n).map((r) => ({ r, link: own(x.links, r.issueId) ?? null }));
   const areasText = (t: TopAreas | undefined) => (t === undefined || t.areas.length === 0 ? '—' : t.areas.map((a) => `${a.name} (${formatCount(a.count)})`).join(', '));
   return section('where', 'Where: community need', [
     para(`The community need matrix scores the partnership’s ${w.levelLabel}: ${w.method}.`),

@@ -13,6 +13,7 @@ import type { SmaaResult } from '../sensitivity/smaa';
 import { topNShare } from '../sensitivity/summary';
 import { listWords, share } from '../sensitivity/words';
 import type { ChangeSummary } from './changes';
+import { own } from '../own';
 
 /**
  * The executive summary: the top N priorities, each with a one-line
@@ -72,10 +73,10 @@ export interface ExecutiveSummary {
 }
 
 function scoresText(a: Assessment, r: RankedIssue): string {
-  const row = a.scores[r.issueId] ?? {};
+  const row = own(a.scores, r.issueId) ?? {};
   const top = a.model.criteria
     .filter(countsTowardsTotal)
-    .map((c) => ({ c, part: r.contributions[c.id] ?? 0, value: row[c.id]?.value ?? null }))
+    .map((c) => ({ c, part: own(r.contributions, c.id) ?? 0, value: own(row, c.id)?.value ?? null }))
     .filter((x) => x.part > 0 && x.value !== null)
     .sort((x, y) => y.part - x.part)
     .slice(0, 3);
@@ -84,8 +85,8 @@ function scoresText(a: Assessment, r: RankedIssue): string {
 }
 
 function confidenceText(a: Assessment, issueId: string): string {
-  const row = a.scores[issueId] ?? {};
-  const cells = a.model.criteria.filter(countsTowardsTotal).map((c) => row[c.id]?.confidence);
+  const row = own(a.scores, issueId) ?? {};
+  const cells = a.model.criteria.filter(countsTowardsTotal).map((c) => own(row, c.id)?.confidence);
   const stated = cells.filter((c) => c !== undefined);
   if (stated.length === 0) return 'confidence not recorded';
   const count = (k: string) => cells.filter((c) => c === k).length;
@@ -134,7 +135,7 @@ export function executiveSummary(x: SummaryInput): ExecutiveSummary {
   const rows = new Map(x.dashboard?.map((r) => [r.issueId, r]) ?? []);
   const moves = new Map(x.changes?.top.map((r) => [r.issueId, r]) ?? []);
   const priorities = x.ranked.slice(0, x.n).map((r): PriorityLine => {
-    const link = x.links[r.issueId] ?? null;
+    const link = own(x.links, r.issueId) ?? null;
     const e = link === null ? undefined : byId.get(link);
     const move = moves.get(r.issueId);
     const scores = scoresText(a, r);
@@ -189,10 +190,10 @@ export function caveats(x: CaveatInput): { severity: 'info' | 'warning'; text: s
   const tie = cutLineTie(x.ranked, x.n);
   if (tie !== undefined) out.push({ severity: 'warning', text: `The top ${x.n} splits a tie at ${formatScore(tie.total)} (${tie.rankLabel}): ${listWords(tie.issues)}. Which of them fall in the top ${x.n} is only their order in the assessment.` });
   const top = x.ranked.slice(0, x.n);
-  const low = top.filter((r) => Object.values(x.assessment.scores[r.issueId] ?? {}).some((s) => s.confidence === 'Low'));
+  const low = top.filter((r) => Object.values(own(x.assessment.scores, r.issueId) ?? {}).some((s) => s.confidence === 'Low'));
   // Caveats about the top N themselves are warnings: they bear on the priorities the summary recommends.
   if (low.length > 0) out.push({ severity: 'warning', text: `Some scores of ${listWords(low.map((r) => r.label))} are given with Low confidence.` });
-  const unlinked = top.filter((r) => (x.links[r.issueId] ?? null) === null);
+  const unlinked = top.filter((r) => (own(x.links, r.issueId) ?? null) === null);
   if (unlinked.length > 0) {
     out.push({ severity: 'warning', text: `No evidence issue is linked to ${listWords(unlinked.map((r) => r.label))}, so the report shows no figures from the data for ${unlinked.length === 1 ? 'it' : 'them'}; their scores rest on the analysts’ judgement and local sources.` });
   }

@@ -3,6 +3,7 @@ import { Issue, RiskModel, ScoreGrid, Weights } from './schema';
 import { scoreProblem } from './scale';
 import { Scenario } from '../sensitivity/scenario';
 import { SensitivitySettings } from '../sensitivity/settings';
+import { own } from '../own';
 
 /**
  * An assessment: one partnership's risk matrix for one year — the model
@@ -103,7 +104,7 @@ export const Assessment = z
     });
     for (const c of a.model.criteria) {
       for (const issue of a.issues) {
-        const v = a.scores[issue.id]?.[c.id]?.value;
+        const v = own(own(a.scores, issue.id), c.id)?.value;
         if (v === undefined || v === null) continue;
         const problem = scoreProblem(c, v);
         if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['scores', issue.id, c.id], message: `${issue.label}, ${c.label}: ${v} ${problem}` });

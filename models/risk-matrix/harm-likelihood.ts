@@ -1,6 +1,7 @@
 import { formatScore } from './explain';
 import { effectiveWeights } from './score';
 import type { Criterion, Issue, RiskModel, ScoreGrid, Weights } from './schema';
+import { own } from '../own';
 
 /** The two axes of a harm × likelihood grid, or why a model cannot have one. */
 export type HarmLikelihoodAxes = { ok: true; likelihood: Criterion; harm: Criterion[] } | { ok: false; reason: string };
@@ -44,10 +45,10 @@ export function harmLikelihoodPoints(
 ): HarmLikelihoodPoint[] {
   const w = effectiveWeights(model, weights);
   return issues.map((issue) => {
-    const row = scores[issue.id] ?? {};
+    const row = own(scores, issue.id) ?? {};
     let unscored = false;
     const value = (c: Criterion) => {
-      const v = row[c.id]?.value ?? null;
+      const v = own(row, c.id)?.value ?? null;
       if (v === null) unscored = true;
       return v ?? c.scale.min;
     };

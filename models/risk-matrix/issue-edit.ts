@@ -3,6 +3,7 @@ import { EditError } from './edit-error';
 import { issueIdFor } from './ids';
 import { scoreProblem, levelLabel } from './scale';
 import type { Confidence, Issue, Score, ScoreGrid } from './schema';
+import { own } from '../own';
 
 /**
  * Edits to an assessment's issues and scores. Each returns a new assessment;
@@ -85,7 +86,7 @@ export function setCell(a: Assessment, issueId: string, criterionId: string, pat
     const problem = scoreProblem(c, patch.value);
     if (problem !== undefined) throw new EditError(`${i.label}, ${c.label}: the score ${problem}`);
   }
-  const old: Score = a.scores[issueId]?.[criterionId] ?? { value: null };
+  const old: Score = own(own(a.scores, issueId), criterionId) ?? { value: null };
   const next: Score = { value: patch.value === undefined ? old.value : patch.value };
   const rationale = patch.rationale === undefined ? old.rationale : patch.rationale.trim();
   if (rationale !== undefined && rationale !== '') next.rationale = rationale;
@@ -121,7 +122,7 @@ export function replaceMatrix(a: Assessment, issues: readonly Issue[], scores: S
 /** A cell in words, for labels and status messages. @example cellText(a, 'domestic-abuse', 'likelihood') // '5 (High)' */
 export function cellText(a: Assessment, issueId: string, criterionId: string): string {
   const c = a.model.criteria.find((x) => x.id === criterionId);
-  const v = a.scores[issueId]?.[criterionId]?.value ?? null;
+  const v = own(own(a.scores, issueId), criterionId)?.value ?? null;
   if (c === undefined || v === null) return 'not scored';
   const label = levelLabel(c.scale, v);
   return label === undefined ? String(v) : `${v} (${label})`;

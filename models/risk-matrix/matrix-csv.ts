@@ -4,6 +4,7 @@ import { issueIdFor } from './ids';
 import { scoreProblem } from './scale';
 import { totals } from './score';
 import { Confidence, type Criterion, type Issue, type RiskModel, type Score, type ScoreGrid } from './schema';
+import { dict, own } from '../own';
 
 /**
  * Matrix files: one row per issue, one column per criterion.
@@ -131,7 +132,7 @@ export function readMatrixCsv(text: string, model: RiskModel): MatrixRead {
       }
       firstLine.set(label.toLowerCase(), line);
       const id = issueIdFor(label, new Set(lines.keys()));
-      const row: Record<string, Score> = {};
+      const row = dict<Score>();
       const cell = (c: Criterion) => (row[c.id] ??= { value: null });
       let ok = true;
       header.columns.forEach((col, i) => {
@@ -211,7 +212,7 @@ export function readMatrixCsv(text: string, model: RiskModel): MatrixRead {
  */
 export function formatMatrixCsv(model: RiskModel, issues: readonly Issue[], scores: ScoreGrid): string {
   const t = totals(model, issues, scores);
-  const has = (c: Criterion, key: 'rationale' | 'confidence') => issues.some((i) => scores[i.id]?.[c.id]?.[key] !== undefined);
+  const has = (c: Criterion, key: 'rationale' | 'confidence') => issues.some((i) => own(own(scores, i.id), c.id)?.[key] !== undefined);
   const extra = model.criteria.flatMap((c) => [
     ...(has(c, 'rationale') ? [{ c, key: 'rationale' as const }] : []),
     ...(has(c, 'confidence') ? [{ c, key: 'confidence' as const }] : []),
@@ -219,9 +220,9 @@ export function formatMatrixCsv(model: RiskModel, issues: readonly Issue[], scor
   const header = ['issue', ...model.criteria.map((c) => c.id), 'total', ...extra.map((e) => `${e.c.id}.${e.key}`)];
   const rows = issues.map((issue, i) => [
     issue.label,
-    ...model.criteria.map((c) => scores[issue.id]?.[c.id]?.value ?? null),
+    ...model.criteria.map((c) => own(own(scores, issue.id), c.id)?.value ?? null),
     Number(t[i]!.total.toFixed(6)),
-    ...extra.map((e) => scores[issue.id]?.[e.c.id]?.[e.key] ?? null),
+    ...extra.map((e) => own(own(scores, issue.id), e.c.id)?.[e.key] ?? null),
   ]);
   return formatCsv([header, ...rows]);
 }

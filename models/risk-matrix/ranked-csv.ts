@@ -2,6 +2,7 @@ import { formatCsv } from '../csv';
 import { movementText, type Movement } from './movement';
 import type { RankedIssue } from './score';
 import type { RiskModel, ScoreGrid } from './schema';
+import { own } from '../own';
 
 /**
  * The ranking as a CSV for papers and minutes: rank as shown ("=2"), movement
@@ -17,13 +18,13 @@ export function rankedCsv(
   scores: ScoreGrid,
   weights: Readonly<Record<string, number>>,
 ): string {
-  const header = ['rank', 'movement', 'issue', 'total', ...model.criteria.map((c) => `${c.label} (weight ${weights[c.id] ?? c.weight})`)];
+  const header = ['rank', 'movement', 'issue', 'total', ...model.criteria.map((c) => `${c.label} (weight ${own(weights, c.id) ?? c.weight})`)];
   const rows = ranked.map((r) => [
     r.rankLabel,
     movementText(moves.get(r.issueId) ?? { kind: 'same' }).words,
     r.label,
     Number(r.total.toFixed(6)),
-    ...model.criteria.map((c) => scores[r.issueId]?.[c.id]?.value ?? null),
+    ...model.criteria.map((c) => own(own(scores, r.issueId), c.id)?.value ?? null),
   ]);
   return formatCsv([header, ...rows]);
 }

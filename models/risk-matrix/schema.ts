@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
 /**
+ * Weights are 0 to 1,000: only their ratios matter, and this keeps every
+ * total finite (a project file weight of 1e308 made every total ∞).
+ */
+export const MAX_WEIGHT = 1000;
+
+/**
  * The risk-matrix model: criteria with scales and weights, the issues being
  * compared, their scores, and how scores are aggregated into a ranking.
  *
@@ -47,7 +53,7 @@ export const Criterion = z.object({
   group: CriterionGroup,
   scale: Scale,
   /** Non-negative; the seed gives every criterion weight 1. */
-  weight: z.number().nonnegative(),
+  weight: z.number().nonnegative().max(MAX_WEIGHT, { error: `a weight is at most ${MAX_WEIGHT}` }),
 });
 export type Criterion = z.infer<typeof Criterion>;
 
@@ -87,7 +93,11 @@ export const RiskModel = z
 export type RiskModel = z.infer<typeof RiskModel>;
 
 export const Issue = z.object({
-  id: z.string().min(1),
+  // Objects keyed by issue id lose a "__proto__" key when read (it sets the prototype), so that one id is refused.
+  id: z
+    .string()
+    .min(1)
+    .refine((id) => id !== '__proto__', { error: 'the issue id "__proto__" cannot be used: give the issue another id' }),
   label: z.string().min(1),
 });
 export type Issue = z.infer<typeof Issue>;
@@ -108,5 +118,5 @@ export const ScoreGrid = z.record(z.string(), z.record(z.string(), Score));
 export type ScoreGrid = z.infer<typeof ScoreGrid>;
 
 /** Weights by criterion id (overrides the model's own weights, for what-ifs). */
-export const Weights = z.record(z.string(), z.number().nonnegative());
+export const Weights = z.record(z.string(), z.number().nonnegative().max(MAX_WEIGHT, { error: `a weight is at most ${MAX_WEIGHT}` }));
 export type Weights = z.infer<typeof Weights>;

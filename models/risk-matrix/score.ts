@@ -1,4 +1,5 @@
 import type { Criterion, Issue, RiskModel, ScoreGrid, Weights } from './schema';
+import { own } from '../own';
 
 /** An issue's place in a ranking and how its total is made up. */
 export interface RankedIssue {
@@ -22,7 +23,7 @@ export const TIE_TOLERANCE = 1e-9;
 
 /** The weights in force: the model's, overridden by any given. */
 export function effectiveWeights(model: RiskModel, weights?: Weights): Record<string, number> {
-  return Object.fromEntries(model.criteria.map((c) => [c.id, weights?.[c.id] ?? c.weight]));
+  return Object.fromEntries(model.criteria.map((c) => [c.id, own(weights, c.id) ?? c.weight]));
 }
 
 /**
@@ -47,9 +48,9 @@ export function totals(
   const criteria = model.criteria.filter(countsTowardsTotal);
   const agg = model.aggregation;
   return issues.map((issue) => {
-    const row = scores[issue.id] ?? {};
-    const value = (c: Criterion) => row[c.id]?.value ?? c.scale.min;
-    const unscored = criteria.filter((c) => (row[c.id]?.value ?? null) === null).map((c) => c.id);
+    const row = own(scores, issue.id) ?? {};
+    const value = (c: Criterion) => own(row, c.id)?.value ?? c.scale.min;
+    const unscored = criteria.filter((c) => (own(row, c.id)?.value ?? null) === null).map((c) => c.id);
     const contributions: Record<string, number> = Object.fromEntries(model.criteria.map((c) => [c.id, 0]));
     let total = 0;
     if (agg.kind === 'weighted-sum') {

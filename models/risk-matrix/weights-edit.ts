@@ -3,6 +3,7 @@ import { EditError } from './edit-error';
 import { issueIdFor } from './ids';
 import { effectiveWeights } from './score';
 import type { Weights } from './schema';
+import { MAX_WEIGHT } from './schema';
 
 /**
  * Edits to the weights being tried (the draft), the named weight sets and the
@@ -10,7 +11,7 @@ import type { Weights } from './schema';
  */
 
 function checkWeight(w: number): number {
-  if (!Number.isFinite(w) || w < 0) throw new EditError(`a weight must be a number of 0 or more, not ${w}`);
+  if (!Number.isFinite(w) || w < 0 || w > MAX_WEIGHT) throw new EditError(`a weight must be a number from 0 to ${MAX_WEIGHT}, not ${w}`);
   return w;
 }
 

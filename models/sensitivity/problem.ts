@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Issue, RiskModel, ScoreGrid, Weights, type Criterion } from '../risk-matrix/schema';
 import { countsTowardsTotal, effectiveWeights } from '../risk-matrix/score';
 import { weightedCriteria } from '../risk-matrix/explain';
+import { own } from '../own';
 
 /**
  * What every sensitivity analysis starts from: a risk model, its issues,
@@ -91,8 +92,8 @@ export function linearProblem(input: Assessment): LinearProblem {
   if (used.length === 0) throw new Error(`model "${model.name}" has no criteria whose weights count towards the total`);
   const n = issues.length;
   const m = used.length;
-  const value = (issueId: string, c: Criterion) => scores[issueId]?.[c.id]?.value ?? c.scale.min;
-  const cell = (issueId: string, c: Criterion) => scores[issueId]?.[c.id];
+  const value = (issueId: string, c: Criterion) => own(own(scores, issueId), c.id)?.value ?? c.scale.min;
+  const cell = (issueId: string, c: Criterion) => own(own(scores, issueId), c.id);
 
   const rawWeights = Float64Array.from(used, (c) => w[c.id]!);
   const sumW = rawWeights.reduce((s, x) => s + x, 0);

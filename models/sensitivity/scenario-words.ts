@@ -1,5 +1,6 @@
 import type { ScenarioComparison, ScenarioDifference } from './scenario';
 import { listWords, ordinal, weightWords } from './words';
+import { own } from '../own';
 
 /**
  * Plain words for a scenario comparison: what moved between the first scenario
@@ -52,11 +53,11 @@ export function differenceWords(diffs: readonly ScenarioDifference[], labels: { 
   const out: string[] = [];
   for (const d of diffs) {
     if (d.kind === 'aggregation') out.push(`Totals are ${agg[d.b]} instead of ${agg[d.a]}.`);
-    if (d.kind === 'weight') out.push(`${labels.criteria[d.criterionId] ?? d.label} weighs ${weightWords(d.b)} instead of ${weightWords(d.a)}.`);
+    if (d.kind === 'weight') out.push(`${own(labels.criteria, d.criterionId) ?? d.label} weighs ${weightWords(d.b)} instead of ${weightWords(d.a)}.`);
   }
   const scores = diffs.filter((d): d is Extract<ScenarioDifference, { kind: 'score' }> => d.kind === 'score');
   if (scores.length > 0) {
-    const named = scores.slice(0, 3).map((d) => `${labels.issues[d.issueId] ?? d.issueId} on ${labels.criteria[d.criterionId] ?? d.criterionId} (${d.a ?? 'unscored'} → ${d.b ?? 'unscored'})`);
+    const named = scores.slice(0, 3).map((d) => `${own(labels.issues, d.issueId) ?? d.issueId} on ${own(labels.criteria, d.criterionId) ?? d.criterionId} (${d.a ?? 'unscored'} → ${d.b ?? 'unscored'})`);
     out.push(`${scores.length === 1 ? '1 score differs' : `${scores.length} scores differ`}: ${listWords(named)}${scores.length > 3 ? ' and others' : ''}.`);
   }
   return out.join(' ');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Aggregation, RiskModel, ScoreGrid, Weights } from '../risk-matrix/schema';
 import { effectiveWeights, rank, type RankedIssue } from '../risk-matrix/score';
 import type { Assessment } from './problem';
+import { own } from '../own';
 
 /**
  * A named what-if: weights, score overrides and a choice of aggregation,
@@ -73,8 +74,8 @@ export function diffScenarios(assessment: Assessment, a: ScenarioInput, b: Scena
   for (const c of assessment.model.criteria) if (wa[c.id] !== wb[c.id]) out.push({ kind: 'weight', criterionId: c.id, label: c.label, a: wa[c.id]!, b: wb[c.id]! });
   for (const issue of assessment.issues) {
     for (const c of assessment.model.criteria) {
-      const sa = A.scores[issue.id]?.[c.id];
-      const sb = B.scores[issue.id]?.[c.id];
+      const sa = own(own(A.scores, issue.id), c.id);
+      const sb = own(own(B.scores, issue.id), c.id);
       const va = sa?.value ?? null;
       const vb = sb?.value ?? null;
       if (va !== vb || sa?.confidence !== sb?.confidence) {

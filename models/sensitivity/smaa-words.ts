@@ -2,6 +2,7 @@ import { formatCount } from '../format';
 import type { SmaaResult } from './smaa';
 import { orderByMeanRank, pairwiseShares, rankAcceptability, topNShare } from './summary';
 import { listWords, share } from './words';
+import { own } from '../own';
 
 /**
  * Plain words for a SMAA result, for the sentences beside the rank-acceptability
@@ -87,7 +88,7 @@ export function pairwiseWords(r: SmaaResult, a: string, b: string, labels?: Read
 export function centralWeightWords(r: SmaaResult, issueId: string, labels?: Readonly<Record<string, string>>): string {
   const i = r.issueIds.indexOf(issueId);
   if (i < 0) throw new Error(`no issue "${issueId}" in this result`);
-  const name = labels?.[issueId] ?? r.issueLabels[i]!;
+  const name = own(labels, issueId) ?? r.issueLabels[i]!;
   const cw = r.centralWeights[i];
   if (cw === null || cw === undefined) return `${name} never ranks first, so there are no typical weights behind it coming first.`;
   const top = cw

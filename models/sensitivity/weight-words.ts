@@ -3,6 +3,7 @@ import type { Assessment } from './problem';
 import type { StabilityInterval, StabilityReport } from './stability';
 import { rankRanges, type Tornado, type TornadoBar } from './tornado';
 import { listWords, ordinal, placeWords, share, weightWords } from './words';
+import { own } from '../own';
 
 /**
  * Plain words for the one-way analyses (stability intervals, tornado) and for
@@ -20,7 +21,7 @@ export function labelsOf(a: Assessment): Labels {
   return { issues: Object.fromEntries(a.issues.map((i) => [i.id, i.label])), criteria: Object.fromEntries(a.model.criteria.map((c) => [c.id, c.label])) };
 }
 
-const names = (ids: readonly string[], l: Labels) => listWords(ids.map((id) => l.issues[id] ?? id));
+const names = (ids: readonly string[], l: Labels) => listWords(ids.map((id) => own(l.issues, id) ?? id));
 
 function swap(change: { enters: string[]; leaves: string[] } | null, l: Labels, what: string): string {
   if (change === null) return '';
@@ -35,7 +36,7 @@ function swap(change: { enters: string[]; leaves: string[] } | null, l: Labels, 
  * // 'Domestic Abuse stays first while Community priority's weight is at most 1.25 (up to 13.5% of the total weight). Above that, ASB (Personal) replaces Domestic Abuse.'
  */
 export function stabilityWords(s: StabilityInterval, kind: 'first' | 'top', report: StabilityReport, l: Labels): string {
-  const crit = l.criteria[s.criterionId] ?? s.label;
+  const crit = own(l.criteria, s.criterionId) ?? s.label;
   const subject = kind === 'first' ? `${names(report.firstSet, l)} ${report.firstSet.length === 1 ? 'stays' : 'stay'} first` : `The top ${report.topN} stays the same`;
   const what = kind === 'first' ? 'shares first place' : `joins the top ${report.topN}`;
   if (s.lower === 0 && s.upper === null) return `${subject} whatever weight ${crit} is given (the other weights held).`;
@@ -67,7 +68,7 @@ export function stabilityHeadlineWords(report: StabilityReport, kind: 'first' | 
     if (s.lower > 0 && (best === null || (s.current - s.lower) / s.current < best.rel)) best = { s, to: s.lower, rel: (s.current - s.lower) / s.current, change: s.belowLower };
   }
   if (best === null) return `No single weight, moved on its own, changes ${what}.`;
-  const crit = l.criteria[best.s.criterionId] ?? best.s.label;
+  const crit = own(l.criteria, best.s.criterionId) ?? best.s.label;
   const newShare = best.to === best.s.upper ? best.s.upperShare : best.s.lowerShare;
   const swapped = best.change ? `: then ${swap(best.change, l, kind === 'first' ? 'shares first place' : `joins the top ${report.topN}`)}` : '';
   return `The smallest single change that alters ${what} is ${crit}'s weight going from ${weightWords(best.s.current)} to ${weightWords(best.to)} (from ${share(best.s.currentShare)} to ${share(newShare)} of the total weight)${swapped}.`;
@@ -81,13 +82,13 @@ export function stabilityHeadlineWords(report: StabilityReport, kind: 'first' | 
 export function tornadoWords(bars: readonly TornadoBar[], change: number, l: Labels): string {
   const first = bars[0];
   if (first === undefined) return '';
-  const name = l.issues[first.issueId] ?? first.issueId;
+  const name = own(l.issues, first.issueId) ?? first.issueId;
   const best = Math.min(...bars.map((b) => b.bestRank));
   const worst = Math.max(...bars.map((b) => b.worstRank));
   const pct = `±${Math.round(change * 100)}%`;
   if (best === worst) return `Moving any one weight by ${pct} leaves ${name} ${ordinal(best)}.`;
   const widest = [...bars].sort((a, b) => b.worstRank - b.bestRank - (a.worstRank - a.bestRank))[0]!;
-  return `Moving any one weight by ${pct} keeps ${name} between ${ordinal(best)} and ${ordinal(worst)} (${placeWords(first.rankNow, first.tiedNow)} now). It is most sensitive to ${l.criteria[widest.criterionId] ?? widest.criterionId}: ${ordinal(widest.bestRank)} to ${ordinal(widest.worstRank)}.`;
+  return `Moving any one weight by ${pct} keeps ${name} between ${ordinal(best)} and ${ordinal(worst)} (${placeWords(first.rankNow, first.tiedNow)} now). It is most sensitive to ${own(l.criteria, widest.criterionId) ?? widest.criterionId}: ${ordinal(widest.bestRank)} to ${ordinal(widest.worstRank)}.`;
 }
 
 /**
@@ -98,7 +99,7 @@ export function tornadoWords(bars: readonly TornadoBar[], change: number, l: Lab
  * // 'Moving any one weight by ±50% (the others held), 6 of 32 issues keep their rank. The widest swings: … Domestic Abuse and ASB (Personal) can each be first.'
  */
 export function rankRangeWords(t: Tornado, l: Labels): string {
-  const ranges = [...rankRanges(t)].map(([id, r]) => ({ name: l.issues[id] ?? id, ...r }));
+  const ranges = [...rankRanges(t)].map(([id, r]) => ({ name: own(l.issues, id) ?? id, ...r }));
   if (ranges.length === 0) return '';
   const pct = `±${Math.round(t.change * 100)}%`;
   const steady = ranges.filter((r) => r.best === r.worst).length;
@@ -125,13 +126,13 @@ const target = (r: number) => (r === 1 ? 'first place' : `the top ${r}`);
  * //  'Changing several weights at once, the least change moves 26.7% of the total weight: … Adult Offending then draws level at =3rd.']
  */
 export function inverseWords(a: InverseAnswer, l: Labels, constrained = false): string[] {
-  const name = l.issues[a.issueId] ?? a.issueId;
+  const name = own(l.issues, a.issueId) ?? a.issueId;
   const now = placeWords(a.rankNow, a.tiedNow);
   if (a.alreadyThere) return [`${name} is already in ${target(a.targetRank)} (${now}).`];
   const out: string[] = [];
   const s = a.bestSingle;
   if (s !== null && s.weight !== null && s.share !== null) {
-    const crit = l.criteria[s.criterionId] ?? s.label;
+    const crit = own(l.criteria, s.criterionId) ?? s.label;
     const rises = (s.shareChange ?? 0) > 0;
     out.push(
       `${name} (${now} now) reaches ${target(a.targetRank)} if ${crit}'s weight ${rises ? 'rises' : 'falls'} to ${weightWords(s.weight)} (from ${share(s.currentShare)} to ${share(s.share)} of the total weight), the others unchanged${s.tied ? `: there it draws level at ${placeWords(s.rank!, true)}` : `: there it is ${ordinal(s.rank!)}`}.`,
@@ -144,7 +145,7 @@ export function inverseWords(a: InverseAnswer, l: Labels, constrained = false): 
       .map(([id, sh]) => ({ id, to: sh, from: sharesNow(a, id) }))
       .filter((m) => m.from !== null && Math.abs(m.to - m.from) > 5e-4)
       .sort((x, y) => Math.abs(y.to - y.from!) - Math.abs(x.to - x.from!));
-    const shown = moves.slice(0, 4).map((m) => `${l.criteria[m.id] ?? m.id} from ${share(m.from!)} to ${share(m.to)}`);
+    const shown = moves.slice(0, 4).map((m) => `${own(l.criteria, m.id) ?? m.id} from ${share(m.from!)} to ${share(m.to)}`);
     if (moves.length > 4) shown.push(moves.length === 5 ? '1 smaller change' : `${moves.length - 4} smaller changes`);
     const then = a.allWeights.tied ? `then draws level at ${placeWords(a.allWeights.rank, true)}` : `is then ${ordinal(a.allWeights.rank)}`;
     out.push(`Changing several weights at once, the least change moves ${share(a.allWeights.weightMoved)} of the total weight: ${listWords(shown)}. ${name} ${then}.`);
@@ -172,11 +173,11 @@ function sharesNow(a: InverseAnswer, criterionId: string): number | null {
  * @example onlyIfWords(answer, labels) // 'With the other weights in proportion, ASB (Personal) ranks first only if Community priority carries more than 13.5% of the weight.'
  */
 export function onlyIfWords(a: InverseAnswer, l: Labels): string {
-  const name = l.issues[a.issueId] ?? a.issueId;
+  const name = own(l.issues, a.issueId) ?? a.issueId;
   const s = a.bestSingle;
   const goal = a.targetRank === 1 ? 'ranks first' : `is in the top ${a.targetRank}`;
   if (s === null) return `No single weight, changed on its own, ${a.targetRank === 1 ? `makes ${name} rank first` : `puts ${name} in the top ${a.targetRank}`}.`;
-  const crit = l.criteria[s.criterionId] ?? s.label;
+  const crit = own(l.criteria, s.criterionId) ?? s.label;
   const ranges = s.shareRanges.map((r) => (r.to >= 1 - 1e-12 ? `more than ${share(r.from)}` : r.from <= 1e-12 ? `less than ${share(r.to)}` : `between ${share(r.from)} and ${share(r.to)}`));
   return `With the other weights in proportion, ${name} ${goal} only if ${crit} carries ${ranges.join(' or ')} of the weight.`;
 }

@@ -16,6 +16,11 @@ import { exposeForScripts } from './script-hooks';
 import { baseStyles } from '../components/styles';
 import '../components/area-picker';
 import '../components/import-progress';
+import '../components/store-recovery';
+import { deleteDB } from 'idb';
+import { downloadText } from './download';
+import { isStoreReadError } from '../data/store-error';
+import type { DataStore, StoreHealth } from '../data/store';
 
 /**
  * The workbench: opens the local store, starts the workers, loads the sample
@@ -133,6 +138,9 @@ export class CspApp extends LitElement {
   @state() private failure: string | null = null;
   /** Set when a page's code could not be loaded (e.g. offline before it was ever cached). */
   @state() private pageFailure: string | null = null;
+  /** What the data store's health check found on opening (see idb-upgrade.ts). */
+  @state() private health: StoreHealth = { problems: [], legacy: [] };
+  private dataStore: DataStore | undefined;
 
   private readonly jobs = new JobsController(this, () => this.services?.jobs, { progress: true });
   private channel: BroadcastChannel | undefined;
@@ -165,6 +173,10 @@ export class CspApp extends LitElement {
   private async start(): Promise<void> {
     try {
       const [store, evidenceStore, assessments, reportStore] = await Promise.all([openDataStore(), openEvidenceStore(), openAssessmentStore(), openReportStore()]);
+      this.dataStore = store;
+      // Records an earlier version wrote that this one cannot read: the recovery page, not a schema dump on every page.
+      this.health = await store.health();
+      if (this.health.problems.length > 0) return;
       // First visit: the 2014 Central Bedfordshire matrix, imported like a user's file (no request needed).
       await assessments.seedOnce(() => seedAssessment(crypto.randomUUID(), Date.now()));
       const workers = startWorkers();
@@ -192,8 +204,24 @@ export class CspApp extends LitElement {
         await jobs.loadSample(SAMPLE_FILES, SAMPLE_LABEL);
       }
     } catch (e) {
-      this.failure = e instanceof Error ? e.message : String(e);
+      if (isStoreReadError(e) && this.dataStore !== undefined) this.health = await this.dataStore.health();
+      if (this.health.problems.length === 0) this.failure = e instanceof Error ? e.message : String(e);
     }
+  }
+
+  private async exportStore(): Promise<void> {
+    const dump = await this.dataStore?.exportAll();
+    if (dump === undefined) return;
+    // Typed arrays (crime batches) as plain lists, so the file reads back anywhere.
+    const replacer = (_k: string, v: unknown) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? { typedArray: v.constructor.name, values: Array.from(v as Uint8Array) } : v);
+    downloadText(`csp-workbench-data-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(dump, replacer), 'application/json');
+  }
+
+  private async clearStore(): Promise<void> {
+    this.dataStore?.close();
+    // Workers' connections step aside (their `blocking` handler closes them).
+    await deleteDB(DATA_DB_NAME);
+    location.reload();
   }
 
   private skip(e: Event) {
@@ -228,7 +256,12 @@ export class CspApp extends LitElement {
         ? html`<div class="banner"><csp-import-progress .label=${job.running} .progress=${job.progress}></csp-import-progress></div>`
         : nothing}
       <main id="main" tabindex="-1">
-        ${this.failure !== null
+        ${this.health.legacy.length > 0 && this.health.problems.length === 0
+          ? html`<csp-store-recovery .health=${this.health} @export-store=${this.exportStore} @clear-store=${this.clearStore}></csp-store-recovery>`
+          : nothing}
+        ${this.health.problems.length > 0
+          ? html`<csp-store-recovery blocking .health=${this.health} @export-store=${this.exportStore} @clear-store=${this.clearStore}></csp-store-recovery>`
+          : this.failure !== null
           ? html`<p class="note error" role="alert">The workbench could not open its local store: ${this.failure}. Your browser may be in a private mode that blocks IndexedDB.</p>`
           : this.services === undefined
             ? html`<p class="muted">Opening your workbench…</p>`

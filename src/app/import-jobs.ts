@@ -1,7 +1,7 @@
 import { proxy, type Remote } from 'comlink';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ImportApi, SampleFile } from '../../workers/import.worker';
-import type { ImportProgress } from '../data/importer';
+import type { ImportProgress, Shrink } from '../data/importer';
 import type { ImportReport } from '../data/schema';
 
 export interface JobState {
@@ -39,8 +39,11 @@ export class ImportJobs extends EventTarget {
     if (last?.undoId === id) this.set({ lastReport: { ...last, undoneAt: Date.now() } });
   }
 
-  importFiles(files: File[]): Promise<ImportReport | null> {
-    return this.run(`Importing ${files.length} ${files.length === 1 ? 'file' : 'files'}`, (onProgress) => this.worker.importFiles(files, onProgress));
+  /** `confirmShrink` is asked before a month is replaced by a copy with less than half its rows. */
+  importFiles(files: File[], confirmShrink?: (shrinks: Shrink[]) => Promise<boolean>): Promise<ImportReport | null> {
+    return this.run(`Importing ${files.length} ${files.length === 1 ? 'file' : 'files'}`, (onProgress) =>
+      this.worker.importFiles(files, onProgress, confirmShrink === undefined ? undefined : proxy(confirmShrink)),
+    );
   }
 
   loadSample(files: SampleFile[], label: string): Promise<ImportReport | null> {

@@ -3,6 +3,7 @@ import { formatScore } from '../../models/risk-matrix/explain';
 import type { RankedIssue } from '../../models/risk-matrix/score';
 import type { RiskModel } from '../../models/risk-matrix/schema';
 import { criterionColours } from './criterion-colours';
+import { own } from '../../models/own';
 
 /** One criterion's part of one issue's bar. */
 export interface ContributionSegment {
@@ -26,7 +27,7 @@ export function contributionSegments(model: RiskModel, ranked: readonly RankedIs
   for (const r of ranked) {
     let x = 0;
     for (const c of model.criteria) {
-      const v = r.contributions[c.id] ?? 0;
+      const v = own(r.contributions, c.id) ?? 0;
       if (v === 0) continue;
       out.push({ issue: r.label, position: r.position, criterion: c.label, value: v, x1: x, x2: x + v });
       x += v;

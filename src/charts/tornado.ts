@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { TornadoBar } from '../../models/sensitivity/tornado';
 import { ordinal } from '../../models/sensitivity/words';
+import { own } from '../../models/own';
 
 export interface TornadoRow {
   criterion: string;
@@ -13,7 +14,7 @@ export interface TornadoRow {
 
 /** The tornado's rows: one per criterion, widest swing first (as `issueTornado` orders them). */
 export function tornadoRows(bars: readonly TornadoBar[], criteria: Readonly<Record<string, string>>): TornadoRow[] {
-  return bars.map((b) => ({ criterion: criteria[b.criterionId] ?? b.criterionId, best: b.bestRank, worst: b.worstRank, atLow: b.rankAtLow, atHigh: b.rankAtHigh, now: b.rankNow }));
+  return bars.map((b) => ({ criterion: own(criteria, b.criterionId) ?? b.criterionId, best: b.bestRank, worst: b.worstRank, atLow: b.rankAtLow, atHigh: b.rankAtHigh, now: b.rankNow }));
 }
 
 /**

@@ -6,6 +6,7 @@ import { issueIdFor } from '../../models/risk-matrix/ids';
 import type { Assessment } from '../../models/risk-matrix/assessment';
 import { downloadText } from '../app/download';
 import { baseStyles } from './styles';
+import { own } from '../../models/own';
 
 /**
  * The "Audit trail" of an assessment's decisions on proposed scores, newest
@@ -84,7 +85,7 @@ export class AuditTrail extends LitElement {
     const issue = decided.includes(this.issue) ? this.issue : '';
     const shown = this.trail.filter((d) => issue === '' || d.issueId === issue);
     const newest = [...shown].sort((x, y) => y.at - x.at);
-    const label = (id: string) => names.issues[id] ?? `${id} (removed)`;
+    const label = (id: string) => own(names.issues, id) ?? `${id} (removed)`;
     return html`
       <div class="toolbar">
         <label
@@ -125,7 +126,7 @@ export class AuditTrail extends LitElement {
                   return html`<tr class=${status === 'Superseded' ? 'superseded' : ''}>
                     <td>${formatTimestamp(d.at)}</td>
                     <td>${label(d.issueId)}</td>
-                    <td>${names.criteria[d.criterionId] ?? d.criterionId}</td>
+                    <td>${own(names.criteria, d.criterionId) ?? d.criterionId}</td>
                     <td class="num">${d.proposed ?? '—'}</td>
                     <td class="num">${d.chosen}</td>
                     <td>${d.kind === 'accepted' ? 'Accepted' : 'Overridden'}</td>

@@ -5,6 +5,7 @@ import type { Assessment } from '../../models/risk-matrix/assessment';
 import { formatScore, weightedCriteria } from '../../models/risk-matrix/explain';
 import { aggregationWords, type Comparable } from '../../models/sensitivity/basis';
 import { baseStyles } from './styles';
+import { own } from '../../models/own';
 
 /**
  * Which weights, scores and total the sensitivity views are using: the
@@ -24,7 +25,7 @@ export class BasisSummary extends LitElement {
     const s = c.scenario;
     const model = { ...a.model, aggregation: s.aggregation ?? a.model.aggregation };
     const weighted = weightedCriteria(model);
-    const sum = weighted.reduce((t, x) => t + (s.weights[x.id] ?? x.weight), 0);
+    const sum = weighted.reduce((t, x) => t + (own(s.weights, x.id) ?? x.weight), 0);
     const overrides = Object.values(s.scoreOverrides).reduce((n, row) => n + Object.keys(row).length, 0);
     const what =
       c.kind === 'draft'
@@ -37,7 +38,7 @@ export class BasisSummary extends LitElement {
         Every view below analyses <strong>${c.name}</strong>: ${what}. Totals: ${aggregationWords(model.aggregation.kind)}${s.aggregation === null ? '' : ' (the scenario’s choice)'};
         ${overrides === 0 ? 'the assessed scores' : `the assessed scores with ${plural(overrides, 'score')} overridden`}. Weights:
         ${weighted.map((x, k) => {
-          const w = s.weights[x.id] ?? x.weight;
+          const w = own(s.weights, x.id) ?? x.weight;
           return html`${k > 0 ? '; ' : ''}${x.label} ${formatScore(w)} (${formatPercent(sum > 0 ? w / sum : 0)})`;
         })}.
       </p>

@@ -7,6 +7,7 @@ import { Confidence } from '../../models/risk-matrix/schema';
 import { requestEdit } from '../app/assessment-edit';
 import type { CellRef } from './score-grid';
 import { baseStyles } from './styles';
+import { own } from '../../models/own';
 
 /**
  * The selected cell's rationale and confidence, and its issue's name, order
@@ -89,7 +90,7 @@ export class CellDetails extends LitElement {
     if (ref === undefined || issue === undefined || c === undefined) {
       return html`<h3>Cell details</h3><p class="muted">Move to a cell of the grid to see and write its rationale and confidence.</p>`;
     }
-    const score = a.scores[issue.id]?.[c.id];
+    const score = own(own(a.scores, issue.id), c.id);
     const index = a.issues.indexOf(issue);
     return html`
       <section @keydown=${this.onKey} aria-labelledby="cell-h">

@@ -5,6 +5,7 @@ import type { SmaaResult } from '../../models/sensitivity/smaa';
 import { orderByMeanRank, rankAcceptability } from '../../models/sensitivity/summary';
 import type { Labels } from '../../models/sensitivity/weight-words';
 import { baseStyles } from './styles';
+import { own } from '../../models/own';
 
 /**
  * Central weights: for each issue that ranks first in some plausible
@@ -31,7 +32,7 @@ export class CentralWeights extends LitElement {
           <tr>
             <th scope="col">Issue</th>
             <th scope="col" class="num">First in</th>
-            ${r.criterionIds.map((id, j) => html`<th scope="col" class="num">${this.labels.criteria[id] ?? r.criterionLabels[j]}</th>`)}
+            ${r.criterionIds.map((id, j) => html`<th scope="col" class="num">${own(this.labels.criteria, id) ?? r.criterionLabels[j]}</th>`)}
           </tr>
         </thead>
         <tbody>

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
@@ -7,6 +7,10 @@ import { JobsController } from '../app/import-jobs';
 import { filesFromDrop, importable } from '../app/drop';
 import { SAMPLE_FILES, SAMPLE_LABEL } from '../data/sample-files';
 import { baseStyles } from './styles';
+import { formatCount } from '../../models/format';
+import type { Shrink } from '../data/importer';
+import type { ConfirmDialog } from './confirm-dialog';
+import './confirm-dialog';
 
 /**
  * Where files come in: pick files or a folder, or drop them. Accepts police.uk
@@ -50,6 +54,15 @@ export class ImportPanel extends LitElement {
   @state() private over = false;
   @state() private skipped: string[] = [];
   private readonly jobs = new JobsController(this, () => this.services?.jobs);
+  @query('csp-confirm') private confirm!: ConfirmDialog;
+
+  /** Asked by the import before a stored month would lose more than half its rows. */
+  private readonly confirmShrink = (shrinks: Shrink[]) =>
+    this.confirm.ask(
+      shrinks.length === 1 ? `Replace ${shrinks[0]!.label} with a much smaller copy?` : `Replace ${shrinks.length} stored parts with much smaller copies?`,
+      `${shrinks.map((x) => `${x.label}: ${formatCount(x.storedRows)} stored, ${formatCount(x.newRows)} in ${x.fileName}`).join('; ')}. A file this much smaller is often cut short or damaged. Cancel keeps the stored rows (the other files are still imported); Replace stores the smaller copy (you can undo it).`,
+      'Replace',
+    );
 
   private readonly sampleStored = new Task(this, {
     task: async ([version]) => {
@@ -65,7 +78,7 @@ export class ImportPanel extends LitElement {
     this.skipped = skipped;
     if (ok.length === 0 || this.services === undefined) return;
     await navigator.storage?.persist?.();
-    await this.services.jobs.importFiles(ok);
+    await this.services.jobs.importFiles(ok, this.confirmShrink);
   }
 
   private async picked(e: Event) {
@@ -119,6 +132,7 @@ export class ImportPanel extends LitElement {
             </p>`
           : nothing}
       </div>
+      <csp-confirm></csp-confirm>
     `;
   }
 }

@@ -5,6 +5,7 @@ import type { InverseAnswer } from '../../models/sensitivity/inverse';
 import type { Labels } from '../../models/sensitivity/weight-words';
 import { placeWords, share, weightWords } from '../../models/sensitivity/words';
 import { baseStyles } from './styles';
+import { own } from '../../models/own';
 
 /**
  * An answer to "what would it take" as tables: each weight now, after the
@@ -24,8 +25,8 @@ export class InverseTable extends LitElement {
     const a = this.answer;
     const single = a.bestSingle;
     const all = a.allWeights;
-    const issue = this.labels.issues[a.issueId] ?? a.issueId;
-    const crit = (id: string, fallback: string) => this.labels.criteria[id] ?? fallback;
+    const issue = own(this.labels.issues, a.issueId) ?? a.issueId;
+    const crit = (id: string, fallback: string) => own(this.labels.criteria, id) ?? fallback;
     return html`<div class="scroll">
         <table>
           <caption>
@@ -44,7 +45,7 @@ export class InverseTable extends LitElement {
             ${a.singleWeight.map(
               (s) => html`<tr>
                 <th scope="row">${crit(s.criterionId, s.label)}</th>
-                <td class="num">${weightWords(this.weights[s.criterionId] ?? 0)}</td>
+                <td class="num">${weightWords(own(this.weights, s.criterionId) ?? 0)}</td>
                 <td class="num">${share(s.currentShare)}</td>
                 <td class="num">${single === null ? 'not possible' : s.criterionId === single.criterionId ? `${weightWords(single.weight!)} (${share(single.share!)})` : 'unchanged'}</td>
                 <td class="num">${all === null ? 'not possible' : `${weightWords(all.weights[s.criterionId]!)} (${share(all.shares[s.criterionId]!)})`}</td>

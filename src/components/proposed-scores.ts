@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { BandingRules, Proposals } from '../../models/evidence/banding';
 import type { EvidenceResult } from '../../models/evidence/evidence';
 import { baseStyles } from './styles';
+import { own } from '../../models/own';
 
 /**
  * The "Proposed scores" table: for each issue, the score each banding rule
@@ -54,7 +55,7 @@ export class ProposedScores extends LitElement {
               (issue) => html`<tr>
                 <th scope="row">${issue.label}</th>
                 ${rules.rules.map((r) => {
-                  const p = proposals[issue.id]?.[r.criterionId];
+                  const p = own(own(proposals, issue.id), r.criterionId);
                   if (p === undefined) return html`<td></td>`;
                   return html`<td>
                     <span class="score">${p.value === null ? '—' : p.value}</span>${p.valueLabel === null ? nothing : html`<span>${p.valueLabel}</span>`}

@@ -5,6 +5,7 @@ import { movementText, type Movement } from '../../models/risk-matrix/movement';
 import type { RankedIssue } from '../../models/risk-matrix/score';
 import type { RiskModel, ScoreGrid } from '../../models/risk-matrix/schema';
 import { baseStyles } from './styles';
+import { own } from '../../models/own';
 
 /**
  * The ranking as a table captioned "Ranked priorities": rank (ties as "=2"),
@@ -88,14 +89,14 @@ export class RankedTable extends LitElement {
   private row(r: RankedIssue) {
     const m = this.moves.get(r.issueId) ?? { kind: 'same' };
     const t = movementText(m);
-    const row = this.scores[r.issueId] ?? {};
+    const row = own(this.scores, r.issueId) ?? {};
     return html`<tr>
       <td class="num">${r.rankLabel}</td>
       <td class="num ${m.kind}"><span aria-hidden="true">${t.symbol}</span> <span class="visually-hidden">${t.words}</span></td>
       <th scope="row">${r.label}</th>
       <td class="num total">${formatScore(r.total)}</td>
       ${this.model.criteria.map((c) => {
-        const v = row[c.id]?.value ?? null;
+        const v = own(row, c.id)?.value ?? null;
         return v === null ? html`<td class="num unscored" title="Not scored">–</td>` : html`<td class="num">${v}</td>`;
       })}
     </tr>`;
@@ -123,9 +124,12 @@ export class RankedTable extends LitElement {
               <th scope="col">Issue</th>
               <th scope="col" class="num">Total</th>
               ${this.model.criteria.map(
-                (c) => html`<th scope="col" class="crit">
-                  ${c.label}${this.weights[c.id] !== undefined && this.weights[c.id] !== 1 ? html`<span class="w">× ${formatScore(this.weights[c.id]!)}</span>` : nothing}
-                </th>`,
+                (c) => {
+                  const w = own(this.weights, c.id);
+                  return html`<th scope="col" class="crit">
+                  ${c.label}${w !== undefined && w !== 1 ? html`<span class="w">× ${formatScore(w)}</span>` : nothing}
+                </th>`;
+                },
               )}
             </tr>
           </thead>

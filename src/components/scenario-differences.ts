@@ -5,6 +5,7 @@ import { aggregationWords } from '../../models/sensitivity/basis';
 import type { ScenarioComparison, ScenarioDifference } from '../../models/sensitivity/scenario';
 import type { Labels } from '../../models/sensitivity/weight-words';
 import { baseStyles } from './styles';
+import { own } from '../../models/own';
 
 /**
  * "What differs" between the first compared scenario and each other one:
@@ -55,9 +56,9 @@ export class ScenarioDifferences extends LitElement {
   private describe(d: ScenarioDifference): { what: string; a: string; b: string } {
     const l = this.labels;
     if (d.kind === 'aggregation') return { what: 'Totals', a: aggregationWords(d.a), b: aggregationWords(d.b) };
-    if (d.kind === 'weight') return { what: `${l.criteria[d.criterionId] ?? d.label} weight`, a: formatScore(d.a), b: formatScore(d.b) };
+    if (d.kind === 'weight') return { what: `${own(l.criteria, d.criterionId) ?? d.label} weight`, a: formatScore(d.a), b: formatScore(d.b) };
     const score = (v: number | null, c?: string) => `${v === null ? 'not scored' : formatScore(v)}${c ? ` (${c})` : ''}`;
-    return { what: `Score: ${l.issues[d.issueId] ?? d.issueId}, ${l.criteria[d.criterionId] ?? d.criterionId}`, a: score(d.a, d.confidenceA), b: score(d.b, d.confidenceB) };
+    return { what: `Score: ${own(l.issues, d.issueId) ?? d.issueId}, ${own(l.criteria, d.criterionId) ?? d.criterionId}`, a: score(d.a, d.confidenceA), b: score(d.b, d.confidenceB) };
   }
 }
 

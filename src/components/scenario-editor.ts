@@ -11,6 +11,7 @@ import { addScenario, updateScenario } from '../../models/sensitivity/scenario-e
 import { requestEdit } from '../app/assessment-edit';
 import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
+import { own } from '../../models/own';
 
 /**
  * Writes a scenario: name and description, a weight per criterion, how totals
@@ -95,13 +96,13 @@ export class ScenarioEditor extends LitElement {
     const criterionId = String(form.get('criterion'));
     const value = Number(form.get('score'));
     const conf = Confidence.safeParse(form.get('confidence'));
-    const assessed = this.assessment.scores[issueId]?.[criterionId]?.confidence;
+    const assessed = own(own(this.assessment.scores, issueId), criterionId)?.confidence;
     const confidence = conf.success ? conf.data : assessed;
     this.overrides = { ...this.overrides, [issueId]: { ...this.overrides[issueId], [criterionId]: { value, ...(confidence ? { confidence } : {}) } } };
   }
 
   private removeOverride(issueId: string, criterionId: string) {
-    const { [criterionId]: _gone, ...row } = this.overrides[issueId] ?? {};
+    const { [criterionId]: _gone, ...row } = own(this.overrides, issueId) ?? {};
     const next = { ...this.overrides, [issueId]: row };
     if (Object.keys(row).length === 0) delete next[issueId];
     this.overrides = next;
@@ -137,7 +138,7 @@ export class ScenarioEditor extends LitElement {
                   type="number"
                   min="0"
                   step="0.5"
-                  .value=${String(this.weights[c.id] ?? c.weight)}
+                  .value=${String(own(this.weights, c.id) ?? c.weight)}
                   @input=${(e: Event) => this.setWeight(c.id, (e.target as HTMLInputElement).value)}
               /></label>`,
             )}
@@ -208,7 +209,7 @@ export class ScenarioEditor extends LitElement {
       </thead>
       <tbody>
         ${rows.map((r) => {
-          const assessed = a.scores[r.issueId]?.[r.criterionId];
+          const assessed = own(own(a.scores, r.issueId), r.criterionId);
           return html`<tr>
             <th scope="row">${issue(r.issueId)}</th>
             <td>${crit(r.criterionId)}</td>

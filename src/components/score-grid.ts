@@ -11,6 +11,7 @@ import { totals } from '../../models/risk-matrix/score';
 import { requestEdit } from '../app/assessment-edit';
 import { baseStyles } from './styles';
 import './proposal-mark';
+import { own } from '../../models/own';
 
 /** A cell of the grid, by ids. */
 export interface CellRef {
@@ -191,7 +192,7 @@ export class ScoreGridElement extends LitElement {
   private revert(issueId: string, criterionId: string, why: string) {
     const start = this.editStart;
     if (start === null || start.key !== `${issueId}|${criterionId}`) return;
-    const now = this.assessment.scores[issueId]?.[criterionId]?.value ?? null;
+    const now = own(own(this.assessment.scores, issueId), criterionId)?.value ?? null;
     if (now === start.value) return;
     const issue = this.assessment.issues.find((i) => i.id === issueId)!;
     const c = this.assessment.model.criteria.find((x) => x.id === criterionId)!;
@@ -213,7 +214,7 @@ export class ScoreGridElement extends LitElement {
     const text = input.value.trim();
     const key = `${issueId}|${criterionId}`;
     const value = text === '' ? null : /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
-    const old = this.assessment.scores[issueId]?.[criterionId]?.value ?? null;
+    const old = own(own(this.assessment.scores, issueId), criterionId)?.value ?? null;
     const error = Number.isNaN(value)
       ? `${issue.label}, ${c.label}: “${text}” is not a whole number; scores run from ${c.scale.min} to ${c.scale.max}.`
       : requestEdit(this, (a) => setCell(a, issueId, criterionId, { value }), `Score ${issue.label}, ${c.label}: ${old ?? 'blank'} → ${value ?? 'blank'}`);
@@ -236,7 +237,7 @@ export class ScoreGridElement extends LitElement {
     const input = e.target as HTMLInputElement;
     input.select();
     const ref = this.refOf(input);
-    this.editStart = { key: `${ref.issueId}|${ref.criterionId}`, value: this.assessment.scores[ref.issueId]?.[ref.criterionId]?.value ?? null };
+    this.editStart = { key: `${ref.issueId}|${ref.criterionId}`, value: own(own(this.assessment.scores, ref.issueId), ref.criterionId)?.value ?? null };
     this.emit('cell-select', ref);
   }
 
@@ -312,7 +313,7 @@ export class ScoreGridElement extends LitElement {
               (issue, r) => html`<tr>
                 <th scope="row">${issue.label}</th>
                 ${criteria.map((c, k) => {
-                  const score = a.scores[issue.id]?.[c.id];
+                  const score = own(own(a.scores, issue.id), c.id);
                   const typed = this.typed.get(`${issue.id}|${c.id}`);
                   const value = score?.value ?? null;
                   const ev = this.evidence.get(`${issue.id}|${c.id}`);

@@ -17,6 +17,7 @@ import './importance-order';
 import './weight-limits';
 import './smaa-settings';
 import './smaa-results';
+import { own } from '../../models/own';
 
 /**
  * SMAA in the sensitivity worker: the run's settings (samples, seed, score
@@ -54,7 +55,7 @@ export class SmaaPanel extends LitElement {
   });
 
   override render() {
-    const criteria = weightedCriteria(this.input.model).map((c) => ({ id: c.id, label: this.labels.criteria[c.id] ?? c.label }));
+    const criteria = weightedCriteria(this.input.model).map((c) => ({ id: c.id, label: own(this.labels.criteria, c.id) ?? c.label }));
     const { options, dropped } = this.options();
     const running = this.smaa.status === TaskStatus.PENDING;
     return html`
@@ -69,7 +70,7 @@ export class SmaaPanel extends LitElement {
         <summary>Weight limits (optional)</summary>
         <csp-weight-limits .criteria=${criteria} .bounds=${this.settings.constraints.shareBounds}></csp-weight-limits>
       </details>
-      ${dropped.length === 0 ? nothing : html`<p class="note warning">Ignored here (these criteria carry no weight in ${this.basisName}): ${dropped.map((id) => this.labels.criteria[id] ?? id).join(', ')}.</p>`}
+      ${dropped.length === 0 ? nothing : html`<p class="note warning">Ignored here (these criteria carry no weight in ${this.basisName}): ${dropped.map((id) => own(this.labels.criteria, id) ?? id).join(', ')}.</p>`}
       <div class="row">
         <button type="button" @click=${() => void this.smaa.run()}>Run SMAA</button>
         <button type="button" class="secondary" ?disabled=${!running} @click=${() => void this.services?.sensitivity.cancel()}>Cancel the run</button>
@@ -102,7 +103,7 @@ function confidenceCounts(a: Assessment): Record<'High' | 'Medium' | 'Low' | 'un
   const out = { High: 0, Medium: 0, Low: 0, unstated: 0 };
   const ids = weightedCriteria(a.model).map((c) => c.id);
   if (a.model.aggregation.kind === 'harm-x-likelihood') ids.push(a.model.aggregation.likelihood);
-  for (const issue of a.issues) for (const id of ids) out[a.scores[issue.id]?.[id]?.confidence ?? 'unstated']++;
+  for (const issue of a.issues) for (const id of ids) out[own(own(a.scores, issue.id), id)?.confidence ?? 'unstated']++;
   return out;
 }
 

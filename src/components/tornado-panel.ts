@@ -14,6 +14,7 @@ import { formStyles } from './form-styles';
 import { readNumber } from './number-input';
 import { baseStyles } from './styles';
 import './plot-figure';
+import { own } from '../../models/own';
 
 /**
  * One weight at a time, moved by a chosen share of itself (default ±50%), the
@@ -58,10 +59,10 @@ export class TornadoPanel extends LitElement {
 
   private result(t: Tornado) {
     const pct = `±${Math.round(t.change * 100)}%`;
-    const ranges = [...rankRanges(t)].map(([id, r]) => ({ id, issue: this.labels.issues[id] ?? id, ...r })).sort((a, b) => a.now - b.now);
+    const ranges = [...rankRanges(t)].map(([id, r]) => ({ id, issue: own(this.labels.issues, id) ?? id, ...r })).sort((a, b) => a.now - b.now);
     const issueId = this.issueId !== null && ranges.some((r) => r.id === this.issueId) ? this.issueId : ranges[0]!.id;
     const bars = issueTornado(t, issueId);
-    const issue = this.labels.issues[issueId] ?? issueId;
+    const issue = own(this.labels.issues, issueId) ?? issueId;
     return html`
       <p class="words" data-testid="range-words">${rankRangeWords(t, this.labels)}</p>
       <figure>

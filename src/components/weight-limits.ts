@@ -5,6 +5,7 @@ import type { WeightConstraints } from '../../models/sensitivity/constraints';
 import { requestEdit } from '../app/assessment-edit';
 import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
+import { own } from '../../models/own';
 
 /**
  * Limits on each criterion's share of the total weight ("physical harm carries
@@ -27,7 +28,7 @@ export class WeightLimits extends LitElement {
       this,
       (a) => {
         const bounds = { ...a.sensitivity?.constraints.shareBounds };
-        const b = { min: bounds[id]?.min ?? 0, max: bounds[id]?.max ?? 1, [end]: pct / 100 };
+        const b = { min: own(bounds, id)?.min ?? 0, max: own(bounds, id)?.max ?? 1, [end]: pct / 100 };
         if (b.min === 0 && b.max === 1) delete bounds[id];
         else bounds[id] = b;
         return updateSensitivitySettings(a, { constraints: { ...a.sensitivity?.constraints, shareBounds: bounds } });
@@ -53,7 +54,7 @@ export class WeightLimits extends LitElement {
         </thead>
         <tbody>
           ${this.criteria.map((c) => {
-            const b = this.bounds[c.id];
+            const b = own(this.bounds, c.id);
             return html`<tr>
               <th scope="row">${c.label}</th>
               <td>

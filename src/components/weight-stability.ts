@@ -9,6 +9,7 @@ import { listWords, share, weightWords } from '../../models/sensitivity/words';
 import { servicesContext, type Services } from '../app/context';
 import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
+import { own } from '../../models/own';
 
 /**
  * Weight-stability intervals: for each criterion, how far its weight can move
@@ -52,7 +53,7 @@ export class WeightStability extends LitElement {
   }
 
   private table(r: StabilityReport, kind: 'top' | 'first') {
-    const names = (ids: readonly string[]) => listWords(ids.map((id) => this.labels.issues[id] ?? id));
+    const names = (ids: readonly string[]) => listWords(ids.map((id) => own(this.labels.issues, id) ?? id));
     const set = kind === 'top' ? `the top ${r.topN} (${names(r.topSet)})` : `first place (${names(r.firstSet)})`;
     const rows = kind === 'top' ? r.top : r.first;
     return html`<div class="scroll">
@@ -81,7 +82,7 @@ export class WeightStability extends LitElement {
 
   private row(s: StabilityInterval) {
     return html`<tr>
-      <th scope="row">${this.labels.criteria[s.criterionId] ?? s.label}</th>
+      <th scope="row">${own(this.labels.criteria, s.criterionId) ?? s.label}</th>
       <td class="num">${weightWords(s.current)}</td>
       <td class="num">${share(s.currentShare)}</td>
       <td class="num">${weightWords(s.lower)} (${share(s.lowerShare)})</td>
@@ -93,7 +94,7 @@ export class WeightStability extends LitElement {
 
   private change(c: SetChange | null, none: string) {
     if (c === null) return none;
-    const names = (ids: readonly string[]) => listWords(ids.map((id) => this.labels.issues[id] ?? id));
+    const names = (ids: readonly string[]) => listWords(ids.map((id) => own(this.labels.issues, id) ?? id));
     return html`${c.enters.length > 0 ? html`Enters: ${names(c.enters)}` : nothing}${c.enters.length > 0 && c.leaves.length > 0 ? html`; ` : nothing}${c.leaves.length > 0 ? html`Leaves: ${names(c.leaves)}` : nothing}`;
   }
 }

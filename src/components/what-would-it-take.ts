@@ -17,6 +17,7 @@ import { servicesContext, type Services } from '../app/context';
 import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
 import './inverse-table';
+import { own } from '../../models/own';
 
 /**
  * "What would it take?": an issue and a target rank ("Adult Offending into the
@@ -103,7 +104,7 @@ export class WhatWouldItTake extends LitElement {
     const base = this.comparable.scenario.weights;
     const single = a.bestSingle?.weight == null ? null : { ...base, [a.bestSingle.criterionId]: a.bestSingle.weight };
     const all = a.allWeights === null ? null : { ...base, ...a.allWeights.weights };
-    const issue = this.labels.issues[a.issueId] ?? a.issueId;
+    const issue = own(this.labels.issues, a.issueId) ?? a.issueId;
     return html`
       <div class="words" data-testid="inverse-words">${words.map((w) => html`<p>${w}</p>`)}</div>
       ${a.alreadyThere ? nothing : html`<csp-inverse-table .answer=${a} .labels=${this.labels} .weights=${base}></csp-inverse-table>`}

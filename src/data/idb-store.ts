@@ -10,13 +10,16 @@ import {
   UndoSummary,
   type PartitionKind,
 } from './schema';
-import { STORE_CHANNEL, type DataStore, type ImportCommit } from './store';
+import { STORE_CHANNEL, type DataStore, type ImportCommit, type StoreHealth, type StoreProblem } from './store';
 import { bumpVersion, Version } from './kv-version';
+import { DATA_DB_VERSION, upgradeDataDb, type LegacyRecord } from './idb-upgrade';
+import { parseStored, StoreReadError } from './store-error';
 
 export const DATA_DB_NAME = 'csp-workbench-data';
-const DB_VERSION = 1;
 /** How many destructive steps can be undone. */
 const UNDO_DEPTH = 5;
+/** Import reports kept (newest first); older ones are pruned on each import, so the store cannot grow without end. */
+export const REPORTS_KEPT = 20;
 
 interface DataDB extends DBSchema {
   metas: { key: string; value: PartitionMeta; indexes: { datasetId: string; kind: string } };
@@ -28,6 +31,8 @@ interface DataDB extends DBSchema {
   /** What each undoable step needs to put back, which can be megabytes: read only when undoing. */
   undoData: { key: string; value: UndoEntry };
   kv: { key: string; value: unknown };
+  /** Records an upgrade could not convert, kept for download (see idb-upgrade.ts). */
+  legacy: { key: number; value: LegacyRecord };
 }
 
 
@@ -38,17 +43,10 @@ interface DataDB extends DBSchema {
  * @example const store = await openDataStore(); const months = await store.partitions('crime');
  */
 export async function openDataStore(name = DATA_DB_NAME): Promise<DataStore> {
-  const db = await openDB<DataDB>(name, DB_VERSION, {
-    upgrade(db) {
-      const metas = db.createObjectStore('metas', { keyPath: 'key' });
-      metas.createIndex('datasetId', 'datasetId');
-      metas.createIndex('kind', 'kind');
-      db.createObjectStore('data', { keyPath: 'key' });
-      db.createObjectStore('datasets', { keyPath: 'id' });
-      db.createObjectStore('reports', { keyPath: 'id' }).createIndex('startedAt', 'startedAt');
-      db.createObjectStore('undo', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
-      db.createObjectStore('undoData', { keyPath: 'id' });
-      db.createObjectStore('kv');
+  const db = await openDB<DataDB>(name, DATA_DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      // The history of layouts is typed loosely: old records do not match today's schema.
+      return upgradeDataDb(db as unknown as Parameters<typeof upgradeDataDb>[0], oldVersion, tx as unknown as Parameters<typeof upgradeDataDb>[2]);
     },
     blocking() {
       // A newer version of the app wants to upgrade the database: step aside.
@@ -72,18 +70,18 @@ class IdbDataStore implements DataStore {
 
   async partitions(kind?: PartitionKind): Promise<PartitionMeta[]> {
     const rows = kind === undefined ? await this.db.getAll('metas') : await this.db.getAllFromIndex('metas', 'kind', kind);
-    return z.array(PartitionMeta).parse(rows);
+    return parseStored(z.array(PartitionMeta), rows, 'The list of stored months and tables');
   }
 
   async partitionData(keys: readonly string[]): Promise<PartitionData[]> {
     const tx = this.db.transaction('data');
     const rows = await Promise.all(keys.map((k) => tx.store.get(k)));
     await tx.done;
-    return rows.filter((r) => r !== undefined).map((r) => PartitionData.parse(r));
+    return rows.filter((r) => r !== undefined).map((r) => parseStored(PartitionData, r, `Stored data ${r.key}`));
   }
 
   async datasets(): Promise<Dataset[]> {
-    return z.array(Dataset).parse(await this.db.getAll('datasets')).sort((a, b) => a.createdAt - b.createdAt);
+    return parseStored(z.array(Dataset), await this.db.getAll('datasets'), 'The list of datasets').sort((a, b) => a.createdAt - b.createdAt);
   }
 
   async commitImport(c: ImportCommit): Promise<ImportReport> {
@@ -127,6 +125,8 @@ class IdbDataStore implements DataStore {
       report.datasetId = c.dataset.id;
     }
     await tx.objectStore('reports').put(report);
+    const reportKeys = await tx.objectStore('reports').index('startedAt').getAllKeys();
+    for (const k of reportKeys.slice(0, Math.max(0, reportKeys.length - REPORTS_KEPT))) await tx.objectStore('reports').delete(k);
     if (c.settings !== undefined) {
       const current = Settings.parse((await tx.objectStore('kv').get('settings')) ?? {});
       await tx.objectStore('kv').put({ ...current, ...c.settings }, 'settings');
@@ -169,14 +169,14 @@ class IdbDataStore implements DataStore {
 
   async lastUndo(): Promise<UndoSummary | undefined> {
     const cursor = await this.db.transaction('undo').store.index('createdAt').openCursor(null, 'prev');
-    return cursor === null ? undefined : UndoSummary.parse(cursor.value);
+    return cursor === null ? undefined : parseStored(UndoSummary, cursor.value, 'The undo history');
   }
 
   async undo(id: string): Promise<void> {
     const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'undoData', 'kv'], 'readwrite');
     const raw = await tx.objectStore('undoData').get(id);
     if (raw === undefined) throw new Error(`nothing to undo with id ${id}`);
-    const entry = UndoEntry.parse(raw);
+    const entry = parseStored(UndoEntry, raw, 'The undo step');
     for (const { key, importId } of entry.removeKeys) {
       const current = await tx.objectStore('metas').get(key);
       // Only take back what this step put there; a later import's data stays.
@@ -210,14 +210,46 @@ class IdbDataStore implements DataStore {
     const out: ImportReport[] = [];
     let cursor = await this.db.transaction('reports').store.index('startedAt').openCursor(null, 'prev');
     while (cursor !== null && out.length < limit) {
-      out.push(ImportReport.parse(cursor.value));
+      out.push(parseStored(ImportReport, cursor.value, 'An import report'));
       cursor = await cursor.continue();
     }
     return out;
   }
 
   async settings(): Promise<Settings> {
-    return Settings.parse((await this.db.get('kv', 'settings')) ?? {});
+    return parseStored(Settings, (await this.db.get('kv', 'settings')) ?? {}, 'The settings');
+  }
+
+  async health(): Promise<StoreHealth> {
+    const problems: StoreProblem[] = [];
+    const check = async (read: () => Promise<unknown>) => {
+      try {
+        await read();
+      } catch (e) {
+        if (!(e instanceof StoreReadError)) throw e;
+        problems.push({ what: e.what, detail: e.detail });
+      }
+    };
+    await check(() => this.partitions());
+    await check(() => this.datasets());
+    await check(() => this.settings());
+    await check(() => this.reports(5));
+    await check(() => this.lastUndo());
+    const legacy = await this.db.getAll('legacy');
+    return { problems, legacy: legacy.map(({ store, key, reason }) => ({ store, key, reason })) };
+  }
+
+  async exportAll(): Promise<Record<string, unknown[]>> {
+    const names = [...this.db.objectStoreNames];
+    const tx = this.db.transaction(names);
+    const out: Record<string, unknown[]> = Object.create(null) as Record<string, unknown[]>;
+    for (const name of names) {
+      const store = tx.objectStore(name);
+      const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
+      out[name] = keys.map((key, i) => ({ key, value: values[i] }));
+    }
+    await tx.done;
+    return out;
   }
 
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {

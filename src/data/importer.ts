@@ -8,6 +8,7 @@ import { readTable, type TableResult } from '../../models/tabular';
 import { mergeCounts, rankAuthorities } from '../../models/area';
 import { formatDateTime, formatCount, formatMonth } from '../../models/format';
 import {
+  PARTITION_LABELS,
   partitionKey,
   type Dataset,
   type FileKind,
@@ -21,7 +22,8 @@ import {
 } from './schema';
 import type { DataStore, PartitionWrite } from './store';
 import { partName } from './report-text';
-import { expandArchives, prefetch, readText, type SourceFile } from './source-file';
+import { expandArchives, prefetch, readText, type ReadOptions, type SourceFile } from './source-file';
+import { ReadCancelled, ReadError } from './archive';
 
 /** At most this many rejected rows are kept per import (all are counted). */
 export const MAX_PROBLEMS_PER_IMPORT = 20000;
@@ -44,9 +46,25 @@ export interface ImportOptions {
   /** Label for the dataset; defaults to "Import of <date> (<n> files)". */
   datasetLabel?: string;
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * Asked before a month is replaced by a copy with less than half its rows
+   * (a truncated or damaged file); false keeps the stored copies of those
+   * months and stores the rest. Without it, such replacements go ahead and
+   * the report calls them out.
+   */
+  confirmShrink?: (shrinks: Shrink[]) => Promise<boolean>;
   /** Polled between chunks; when it returns true the import stops and nothing is stored. */
   cancelled?: () => boolean;
   now?: () => number;
+}
+
+/** A month about to be replaced by a much smaller copy. */
+export interface Shrink {
+  key: string;
+  label: string;
+  fileName: string;
+  storedRows: number;
+  newRows: number;
 }
 
 export class ImportCancelled extends Error {
@@ -60,7 +78,7 @@ type FileRead =
   | { kind: 'police-uk-street'; result: StreetFileResult }
   | { kind: ImdFileKind; result: TableResult<Record<string, string | number>> }
   | { kind: 'boundaries'; result: BoundaryParse }
-  | { kind: 'unrecognised'; missing: string[]; hint: string }
+  | { kind: 'unrecognised'; missing: string[]; hint: string; duplicated?: string[] }
   | { kind: 'empty' };
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -77,7 +95,8 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
   const startedAt = now();
   const t0 = performance.now();
   const importId = crypto.randomUUID();
-  const files = await expandArchives(input);
+  const expanded = await expandArchives(input, options.cancelled === undefined ? {} : { cancelled: options.cancelled }).catch(rethrowCancel);
+  const files = expanded.files;
   const totalBytes = files.reduce((s, f) => s + f.size, 0);
   let bytes = 0;
   let rows = 0;
@@ -100,7 +119,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
     });
   };
 
-  const outcomes: FileOutcome[] = [];
+  const outcomes: FileOutcome[] = expanded.skipped.map((x) => ({ ...fileOutcome({ name: x.name, size: x.size } as SourceFile, 'unrecognised', x.status, x.message) }));
   const problems: FileProblem[] = [];
   let problemsDropped = 0;
   const staged = new Map<string, { write: PartitionWrite; outcome: PartOutcome }>();
@@ -124,7 +143,8 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
   };
   const keepProblems = (file: string, list: readonly Omit<FileProblem, 'file'>[], dropped: number) => {
     for (const p of list) {
-      if (problems.length < MAX_PROBLEMS_PER_IMPORT) problems.push({ file, ...p });
+      // Bounded whatever the reader: a huge value is quoted, never copied whole into the stored report.
+      if (problems.length < MAX_PROBLEMS_PER_IMPORT) problems.push({ file, ...p, reason: clip(p.reason, 300), value: clip(p.value, 100) });
       else problemsDropped++;
     }
     problemsDropped += dropped;
@@ -149,24 +169,35 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
     let fileBytes = 0;
     progress('reading', i, 0, i === 0);
     let read: FileRead;
+    const notes: string[] = [];
     try {
-      read = await readFile(current, (n) => {
-        fileBytes += n;
-        bytes += n;
-        progress('reading', i, fileBytes);
-        if (options.cancelled?.()) throw new ImportCancelled();
-      });
+      read = await readFile(
+        current,
+        (n) => {
+          fileBytes += n;
+          bytes += n;
+          progress('reading', i, fileBytes);
+          if (options.cancelled?.()) throw new ImportCancelled();
+        },
+        { onNote: (note) => notes.push(note), ...(options.cancelled === undefined ? {} : { cancelled: options.cancelled }) },
+      );
     } catch (e) {
-      if (e instanceof ImportCancelled) throw e;
-      outcomes.push(fileOutcome(file, 'unrecognised', 'failed', `Could not be read: ${(e as Error).message}`));
+      if (e instanceof ImportCancelled || e instanceof ReadCancelled) throw new ImportCancelled();
+      const message = e instanceof ReadError ? `${e.message}.` : `Could not be read: ${(e as Error).message || (e as Error).name}.`;
+      outcomes.push(fileOutcome(file, 'unrecognised', 'failed', message));
       continue;
     }
+    const said = outcomes.length;
     bytes += file.size - fileBytes; // files refused early are not read to the end
     switch (read.kind) {
       case 'empty':
         outcomes.push(fileOutcome(file, 'unrecognised', 'empty', 'Empty: no header row and no data.'));
         break;
       case 'unrecognised':
+        if (read.duplicated !== undefined) {
+          outcomes.push(fileOutcome(file, 'police-uk-street', 'refused', `Refused: the header names ${read.duplicated.map((c) => `“${c}”`).join(', ')} more than once, so which column holds the data is a guess. Remove the extra column and import it again.`));
+          break;
+        }
         outcomes.push({
           ...fileOutcome(file, 'unrecognised', 'refused', `Not a police.uk street-level crime file: it lacks the columns ${read.missing.join(', ')}.${read.hint}`),
           missingColumns: read.missing,
@@ -228,7 +259,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
             headerOnly ? 'empty' : 'imported',
             headerOnly
               ? 'Has a header but no rows.'
-              : `${formatCount(r.accepted)} rows read (${span}); ${formatCount(r.rejected)} rejected.${r.extraColumns.length > 0 ? ` Extra columns ignored: ${r.extraColumns.join(', ')}.` : ''}`,
+              : `${formatCount(r.accepted)} rows read (${span}); ${formatCount(r.rejected)} rejected.${r.extraColumns.length > 0 ? ` Extra columns ignored: ${r.extraColumns.join(', ')}.` : ''}${relabelWords(r.relabelled)}`,
           ),
           accepted: r.accepted,
           rejected: r.rejected,
@@ -247,7 +278,10 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
         const byLad = new Map<string, Record<string, string | number>[]>();
         for (const { row } of r.rows) {
           const lad = String(row['ladcd']);
-          byLad.set(lad, [...(byLad.get(lad) ?? []), row]);
+          const list = byLad.get(lad);
+          // Grouping appends in place: copying the list for each row made 60,000 rows of one authority take minutes.
+          if (list === undefined) byLad.set(lad, [row]);
+          else list.push(row);
         }
         for (const [lad, list] of byLad) {
           const key = partitionKey.reference(read.kind, lad);
@@ -277,7 +311,11 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
         }
         for (const p of r.problems) keepProblems(file.name, [{ line: p.feature, column: '(feature)', reason: p.reason, value: '' }], 0);
         const byLad = new Map<string, typeof r.areas>();
-        for (const a of r.areas) byLad.set(a.lad, [...(byLad.get(a.lad) ?? []), a]);
+        for (const a of r.areas) {
+          const list = byLad.get(a.lad);
+          if (list === undefined) byLad.set(a.lad, [a]);
+          else list.push(a);
+        }
         for (const [lad, areas] of byLad) {
           const key = partitionKey.reference(r.level, lad === '' ? 'unknown' : lad);
           stage(
@@ -294,6 +332,9 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
         break;
       }
     }
+    // How the text was read (another encoding), on the file's own outcome.
+    const mine = outcomes[said];
+    if (mine !== undefined && notes.length > 0) mine.message += ` ${notes.join(' ')}`;
   }
 
   markSuperseded(outcomes, partOutcomes);
@@ -301,7 +342,19 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
   const readMs = performance.now() - t0;
   const finishedAt = now();
   const datasetId = crypto.randomUUID();
-  const writes = [...staged.values()].map(({ write }) => ({ ...write, meta: { ...write.meta, datasetId } }));
+  let writes = [...staged.values()].map(({ write }) => ({ ...write, meta: { ...write.meta, datasetId } }));
+  const shrinks = await shrinking(store, writes);
+  if (shrinks.length > 0 && options.confirmShrink !== undefined && !(await options.confirmShrink(shrinks))) {
+    const keep = new Set(shrinks.map((x) => x.key));
+    writes = writes.filter((w) => !keep.has(w.meta.key));
+    for (const x of shrinks) {
+      const part = staged.get(x.key)!.outcome;
+      part.status = 'superseded';
+      part.supersededBy = `the stored copy (${formatCount(x.storedRows)} rows), kept at your request`;
+      const file = outcomes.find((o) => o.name === x.fileName);
+      if (file !== undefined) file.message += ` ${x.label} not stored: you kept the ${formatCount(x.storedRows)} already stored rather than replace them with ${formatCount(x.newRows)}.`;
+    }
+  }
   const dataset: Dataset = {
     id: datasetId,
     label: options.datasetLabel ?? `Import of ${formatDateTime(startedAt)} (${files.length} ${files.length === 1 ? 'file' : 'files'})`,
@@ -323,15 +376,57 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
     timings: { readMs },
   };
   const t1 = performance.now();
-  const stored = await store.commitImport({
-    dataset,
-    parts: writes,
-    report,
-    ...(settingsPatch === undefined ? {} : { settings: settingsPatch }),
-    undoLabel: options.source === 'sample' ? 'Load the sample data' : `${dataset.label}`,
-  });
+  const stored = await store
+    .commitImport({
+      dataset,
+      parts: writes,
+      report,
+      ...(settingsPatch === undefined ? {} : { settings: settingsPatch }),
+      undoLabel: options.source === 'sample' ? 'Load the sample data' : `${dataset.label}`,
+    })
+    .catch((e: unknown) => {
+      throw new Error(saveFailure(e));
+    });
   progress('done', files.length - 1, 0, true);
   return { ...stored, timings: { readMs, saveMs: performance.now() - t1 } };
+}
+
+/** The reason a commit failed, in words; the browser's own message is blank for a full disk. */
+export function saveFailure(e: unknown): string {
+  const err = e instanceof Error || (typeof e === 'object' && e !== null) ? (e as { name?: string; message?: string }) : { message: String(e) };
+  const name = err.name ?? '';
+  const message = err.message ?? '';
+  if (/quota/i.test(name) || /quota|space|disk/i.test(message)) {
+    return 'This browser has no room left to store the import (its storage quota for this site is full). Nothing from the import was stored. Delete datasets you no longer need on this page, or free disk space, then try again.';
+  }
+  return `The import could not be saved: ${message || name || 'the browser gave no reason'}. Nothing from it was stored.`;
+}
+
+/** Crime types read as police.uk's names, said so the user can see why (hidden characters are shown as code points). */
+function relabelWords(list: readonly { from: string; to: string; rows: number }[]): string {
+  if (list.length === 0) return '';
+  const visible = (s: string) => [...s].map((ch) => (/[\p{L}\p{N}\p{P} ]/u.test(ch) && ch.charCodeAt(0) < 0xff00 ? ch : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join('');
+  const shown = list.slice(0, 5).map((x) => `“${clip(visible(x.from), 60)}” as ${x.to} (${formatCount(x.rows)} ${x.rows === 1 ? 'row' : 'rows'})`);
+  return ` Crime types written with hidden or unusual characters, or another case, were read as police.uk's names: ${shown.join('; ')}${list.length > 5 ? `; and ${list.length - 5} more` : ''}.`;
+}
+
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s);
+
+function rethrowCancel(e: unknown): never {
+  if (e instanceof ReadCancelled) throw new ImportCancelled();
+  throw e;
+}
+
+/** Stored months that a write would replace with less than half as many rows. */
+async function shrinking(store: DataStore, writes: readonly PartitionWrite[]): Promise<Shrink[]> {
+  const stored = new Map((await store.partitions()).map((m) => [m.key, m]));
+  return writes.flatMap((w) => {
+    const old = stored.get(w.meta.key);
+    if (old === undefined || w.meta.rows * 2 >= old.rows) return [];
+    // A one-ward file replaces every ward of its authority: the same question as a month cut short.
+    const label = w.meta.kind === 'crime' ? formatMonth(w.meta.month ?? '') : `${PARTITION_LABELS[w.meta.kind]} of ${w.meta.ladName ?? w.meta.lad ?? 'the authority'}`;
+    return [{ key: w.meta.key, label, fileName: w.meta.fileName, storedRows: old.rows, newRows: w.meta.rows }];
+  });
 }
 
 /** Says in each file's outcome which of its parts another file of the import displaced; a file with none left is 'superseded'. */
@@ -369,8 +464,8 @@ const OUTCOMES_HINT = ' It looks like a police.uk outcomes file; load the matchi
 const STOP_SEARCH_HINT = ' It looks like a police.uk stop-and-search file, which the workbench does not use.';
 
 /** Reads one file, deciding what it is from its first bytes and header. */
-async function readFile(file: SourceFile, onBytes: (n: number) => void): Promise<FileRead> {
-  const chunks = readText(file, onBytes);
+async function readFile(file: SourceFile, onBytes: (n: number) => void, options: ReadOptions = {}): Promise<FileRead> {
+  const chunks = readText(file, onBytes, options);
   let head = '';
   // Gather enough text to see the first line (or the start of a JSON document).
   for (;;) {
@@ -406,6 +501,9 @@ async function readFile(file: SourceFile, onBytes: (n: number) => void): Promise
     return { kind: imd, result: readTable(text, spec.columns, spec.schema) as TableResult<Record<string, string | number>> };
   }
   await chunks.return(undefined);
+  if (!street.ok && street.duplicated !== undefined) {
+    return { kind: 'unrecognised', missing: [], hint: '', duplicated: street.duplicated };
+  }
   const names = new Set(header.map((h) => h.trim().toLowerCase()));
   const hint = names.has('outcome type') ? OUTCOMES_HINT : names.has('part of a policing operation') ? STOP_SEARCH_HINT : '';
   return { kind: 'unrecognised', missing: street.missing.length > 0 ? street.missing : [...STREET_COLUMNS], hint };

@@ -1,4 +1,6 @@
-import { unzipSync } from 'fflate';
+import { Gunzip } from 'fflate';
+import { decodeText, sniffEncoding } from '../../models/encoding';
+import { ARCHIVE_LIMITS, breather, gunzip, ReadCancelled, ReadError, unzip, type ArchiveLimits } from './archive';
 
 /**
  * Anything the importer can read: a browser File, a fetched sample file, a
@@ -35,24 +37,43 @@ export function sourceFromText(name: string, text: string): SourceFile {
 
 const isZip = (name: string) => /\.zip$/i.test(name);
 
+/** A file that could not be imported (a damaged archive, an entry left out), said by name. */
+export interface SkippedFile {
+  name: string;
+  size: number;
+  status: 'refused' | 'empty' | 'failed';
+  message: string;
+}
+
 /**
  * Expands zip archives (a police.uk download is a zip of month folders) into
- * their CSV and GeoJSON entries; other files pass through.
+ * their CSV and GeoJSON entries; other files pass through. A damaged, empty
+ * or oversized archive, and each entry left out (another archive inside,
+ * another kind of file), is named in `skipped`; the other files go on.
  */
-export async function expandArchives(files: readonly SourceFile[]): Promise<SourceFile[]> {
+export async function expandArchives(
+  files: readonly SourceFile[],
+  opts: { limits?: ArchiveLimits; cancelled?: () => boolean } = {},
+): Promise<{ files: SourceFile[]; skipped: SkippedFile[] }> {
   const out: SourceFile[] = [];
+  const skipped: SkippedFile[] = [];
   for (const f of files) {
     if (!isZip(f.name)) {
       out.push(f);
       continue;
     }
-    const bytes = new Uint8Array(await new Response(f.stream()).arrayBuffer());
-    const entries = unzipSync(bytes, { filter: (e) => /\.(csv|geojson|json)(\.gz)?$/i.test(e.name) && !e.name.startsWith('__MACOSX/') });
-    for (const [name, data] of Object.entries(entries).sort(([a], [b]) => a.localeCompare(b))) {
-      out.push(sourceFromBytes(`${f.name}/${name}`, data));
+    try {
+      const bytes = new Uint8Array(f.arrayBuffer !== undefined ? await f.arrayBuffer() : await new Response(f.stream()).arrayBuffer());
+      const zip = await unzip(f.name, bytes, opts);
+      for (const e of zip.entries) out.push(sourceFromBytes(`${f.name}/${e.name}`, e.bytes));
+      for (const e of zip.skipped) skipped.push({ name: `${f.name}/${e.name}`, size: 0, status: 'refused', message: `Left out: ${e.reason}.` });
+      if (zip.entries.length === 0) skipped.push({ name: f.name, size: f.size, status: 'empty', message: 'Holds no CSV or GeoJSON file to import (see the entries left out).' });
+    } catch (e) {
+      if (e instanceof ReadCancelled) throw e;
+      skipped.push({ name: f.name, size: f.size, status: 'failed', message: e instanceof ReadError ? `${e.message}.` : `Could not be opened: ${(e as Error).message}.` });
     }
   }
-  return out;
+  return { files: out, skipped };
 }
 
 /**
@@ -74,19 +95,34 @@ const SLICE = 1 << 20;
 
 const isGzip = (b: Uint8Array) => b.byteLength >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 
+export interface ReadOptions {
+  /** Files up to this size are read whole; larger ones are streamed. */
+  wholeFileLimit?: number;
+  /** Polled often, also inside decompression; when true, reading stops with {@link ReadCancelled}. */
+  cancelled?: () => boolean;
+  /** Told how the text was read when it was not plain UTF-8 (for the file's outcome). */
+  onNote?: (note: string) => void;
+  limits?: ArchiveLimits;
+}
+
 /**
  * The file's text in chunks, gunzipping when the bytes start with the gzip
- * signature, and reporting raw bytes read as it goes. A file of ordinary size
- * is read and decoded at once (one native decode is far cheaper than hundreds
- * of small stream chunks) and handed out in 1 MiB slices; a very large file
- * is streamed so it never has to fit in memory as one string.
+ * signature (capped, in slices, with cancel checked inside), and reporting raw
+ * bytes read as it goes. A file of ordinary size is read and decoded at once
+ * (UTF-8, UTF-16 with a byte-order mark, or Windows-1252 when it is not valid
+ * UTF-8: see decodeText) and handed out in 1 MiB slices; a very large file is
+ * streamed so it never has to fit in memory as one string.
  */
-export async function* readText(file: SourceFile, onBytes: (n: number) => void, wholeFileLimit = WHOLE_FILE_LIMIT): AsyncGenerator<string> {
-  if (file.size <= wholeFileLimit) {
+export async function* readText(file: SourceFile, onBytes: (n: number) => void, options: ReadOptions = {}): AsyncGenerator<string> {
+  const breathe = breather(options.cancelled);
+  if (file.size <= (options.wholeFileLimit ?? WHOLE_FILE_LIMIT)) {
     const bytes = new Uint8Array(file.arrayBuffer !== undefined ? await file.arrayBuffer() : await new Response(file.stream()).arrayBuffer());
-    const text = isGzip(bytes)
-      ? await new Response(new Blob([bytes]).stream().pipeThrough(pair<Uint8Array>(new DecompressionStream('gzip')))).text()
-      : new TextDecoder().decode(bytes);
+    let raw: Uint8Array = bytes;
+    if (isGzip(bytes)) raw = await gunzip(file.name, bytes, { limit: (options.limits ?? ARCHIVE_LIMITS).entryBytes, ...(options.cancelled ? { cancelled: options.cancelled } : {}) });
+    else if (/\.gz$/i.test(file.name) && looksBinary(bytes)) throw new ReadError(`${file.name} is named .gz but is neither gzip data nor text`);
+    const decoded = decodeText(raw);
+    if (decoded.note !== undefined) options.onNote?.(decoded.note);
+    const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
     let reported = 0;
     for (let i = 0; i < text.length; i += SLICE) {
       const end = Math.min(text.length, i + SLICE);
@@ -94,44 +130,78 @@ export async function* readText(file: SourceFile, onBytes: (n: number) => void, 
       onBytes(upTo - reported);
       reported = upTo;
       yield text.slice(i, end);
+      await breathe();
     }
     if (reported < bytes.byteLength) onBytes(bytes.byteLength - reported);
     return;
   }
-  yield* streamText(file, onBytes);
+  yield* streamText(file, onBytes, options, breathe);
 }
 
-async function* streamText(file: SourceFile, onBytes: (n: number) => void): AsyncGenerator<string> {
+/** NUL bytes near the start: not text in any encoding a CSV uses (UTF-16 has a byte-order mark). */
+function looksBinary(bytes: Uint8Array): boolean {
+  if (sniffEncoding(bytes) !== 'utf-8') return false;
+  return bytes.subarray(0, 4096).includes(0);
+}
+
+async function* streamText(file: SourceFile, onBytes: (n: number) => void, options: ReadOptions, breathe: () => Promise<void>): AsyncGenerator<string> {
   const reader = file.stream().getReader();
-  const head = await reader.read();
-  if (head.done) return;
-  const gzip = isGzip(head.value);
-  let first: Uint8Array | undefined = head.value;
-  const raw = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = first !== undefined ? { done: false as const, value: first } : await reader.read();
-      first = undefined;
-      if (next.done) return controller.close();
-      onBytes(next.value.byteLength);
-      controller.enqueue(next.value);
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
-  const bytes = gzip ? raw.pipeThrough(pair<Uint8Array>(new DecompressionStream('gzip'))) : raw;
-  const text = bytes.pipeThrough(pair<string>(new TextDecoderStream()));
-  const r = text.getReader();
+  const limit = (options.limits ?? ARCHIVE_LIMITS).entryBytes;
+  let gz: Gunzip | undefined;
+  let decoder: TextDecoder | undefined;
+  let out: string[] = [];
+  let expanded = 0;
+  let ended = false;
+  const decode = (chunk: Uint8Array, final: boolean) => {
+    if (decoder === undefined) {
+      const enc = sniffEncoding(chunk);
+      if (enc !== 'utf-8') options.onNote?.(`Read as UTF-16 text (${enc === 'utf-16le' ? 'little' : 'big'}-endian).`);
+      decoder = new TextDecoder(enc, { fatal: true });
+    }
+    try {
+      const text = decoder.decode(chunk, { stream: !final });
+      if (text !== '') out.push(text);
+    } catch {
+      throw new ReadError(`${file.name} is not UTF-8 text; save it from the spreadsheet as “CSV UTF-8” and import it again`);
+    }
+  };
   try {
     for (;;) {
-      const { done, value } = await r.read();
-      if (done) return;
-      yield value;
+      const { done, value } = await reader.read();
+      if (done) break;
+      onBytes(value.byteLength);
+      if (gz === undefined && expanded === 0 && isGzip(value)) {
+        gz = new Gunzip((chunk, final) => {
+          expanded += chunk.byteLength;
+          if (expanded > limit) throw new ReadError(`${file.name} expands to more than ${Math.round(limit / 2 ** 20)} MB, far more than any police.uk file: it is not read`);
+          decode(chunk, false);
+          if (final) ended = true;
+        });
+      }
+      if (gz !== undefined) {
+        for (let i = 0; i < value.byteLength; i += 1 << 14) {
+          gz.push(value.subarray(i, i + (1 << 14)));
+          await breathe();
+        }
+      } else {
+        expanded += value.byteLength;
+        decode(value, false);
+      }
+      for (const t of out) yield t;
+      out = [];
+      await breathe();
     }
+    if (gz !== undefined) {
+      try {
+        gz.push(new Uint8Array(0), true);
+      } catch (e) {
+        if (e instanceof ReadError) throw e;
+      }
+      if (!ended) throw new ReadError(`${file.name} is cut short: the compressed data ends early (was the download finished?)`);
+    }
+    decode(new Uint8Array(0), true);
+    for (const t of out) yield t;
   } finally {
-    r.releaseLock();
+    reader.releaseLock();
   }
-}
-
-/** DOM's byte transforms accept any BufferSource; narrow them for pipeThrough. */
-function pair<T>(t: { readable: ReadableStream<T>; writable: WritableStream<BufferSource> }): ReadableWritablePair<T, Uint8Array> {
-  return t as unknown as ReadableWritablePair<T, Uint8Array>;
 }

@@ -43,6 +43,14 @@ export interface DataStore {
   reports(limit?: number): Promise<ImportReport[]>;
   settings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  /**
+   * Reads the small records (descriptions, datasets, settings, latest
+   * reports, undo) and says which cannot be read, and which records an
+   * upgrade kept as they were.
+   */
+  health(): Promise<StoreHealth>;
+  /** Every record of every object store, as stored, for a download before clearing. */
+  exportAll(): Promise<Record<string, unknown[]>>;
   /** Increases on every change; lets caches know when to refresh. */
   version(): Promise<number>;
   close(): void;
@@ -50,3 +58,15 @@ export interface DataStore {
 
 /** Name of the channel on which every change is announced as `{ version }`. */
 export const STORE_CHANNEL = 'csp-workbench-data';
+
+/** A stored record this version cannot read: what it is, and the first validation problem. */
+export interface StoreProblem {
+  what: string;
+  detail: string;
+}
+
+export interface StoreHealth {
+  problems: StoreProblem[];
+  /** Records an upgrade could not convert, kept as they were for download. */
+  legacy: { store: string; key: string; reason: string }[];
+}

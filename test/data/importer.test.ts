@@ -7,6 +7,7 @@ import { importFiles, ImportCancelled } from '../../src/data/importer';
 import { sourceFromBytes, sourceFromText } from '../../src/data/source-file';
 import type { DataStore } from '../../src/data/store';
 import { streetCsv, streetRow } from '../fixtures/police-uk';
+import { parseBoundaries } from '../../models/boundaries';
 
 const SHARED = new URL('../../../shared/data/', import.meta.url);
 const shared = (path: string) => readFileSync(new URL(path, SHARED));
@@ -235,5 +236,128 @@ describe('importFiles', () => {
     if (pop?.kind !== 'imd6') throw new Error('expected imd6');
     expect(pop.rows.length).toBe(121); // Luton's 2011 LSOAs
     expect(pop.rows.every((r) => r.population > 0)).toBe(true);
+  });
+});
+
+describe('a replacement that would shrink a stored month by more than half (issue 14, defect 3)', () => {
+  const month = (n: number) => streetCsv(Array.from({ length: n }, (_, i) => streetRow({ 'Crime ID': `c${i}` })));
+
+  it('asks first; declining keeps the stored month and still stores the other files', async () => {
+    await importFiles(store, [sourceFromText('2023-01-street.csv', month(10))], { source: 'import' });
+    const asked: unknown[] = [];
+    const report = await importFiles(store, [sourceFromText('2023-01-street (cut).csv', month(4)), sourceFromText('2023-02-street.csv', feb)], {
+      source: 'import',
+      confirmShrink: async (s) => {
+        asked.push(...s);
+        return false;
+      },
+    });
+    expect(asked).toEqual([expect.objectContaining({ label: 'Jan 2023', storedRows: 10, newRows: 4, fileName: '2023-01-street (cut).csv' })]);
+    const metas = await store.partitions('crime');
+    expect(metas.map((m) => [m.month, m.rows]).sort()).toEqual([['2023-01', 10], ['2023-02', 1]]);
+    expect(report.files[0]!.message).toMatch(/Jan 2023 not stored: you kept the 10 already stored rather than replace them with 4\./);
+  });
+
+  it('replaces when the user agrees, and does not ask for a month at least half as large', async () => {
+    await importFiles(store, [sourceFromText('2023-01-street.csv', month(10))], { source: 'import' });
+    let asked = 0;
+    const confirmShrink = async () => (asked++, true);
+    await importFiles(store, [sourceFromText('2023-01-street.csv', month(5))], { source: 'import', confirmShrink });
+    expect(asked).toBe(0);
+    await importFiles(store, [sourceFromText('2023-01-street.csv', month(2))], { source: 'import', confirmShrink });
+    expect(asked).toBe(1);
+    expect((await store.partitions('crime')).map((m) => m.rows)).toEqual([2]);
+  });
+});
+
+describe('bounded reports and fields (issue 14, defects 8, 17, 18, 20)', () => {
+  it('quotes at most 100 characters of a huge value in a reason and keeps 20 reports', async () => {
+    const huge = 'x'.repeat(2_000_000);
+    const text = streetCsv(Array.from({ length: 40 }, () => streetRow({ Month: huge })));
+    const report = await importFiles(store, [sourceFromText('big.csv', text)], { source: 'import' });
+    expect(report.problems).toHaveLength(40);
+    expect(Math.max(...report.problems.map((p) => p.reason.length + p.value.length))).toBeLessThan(400);
+    expect(JSON.stringify(await store.reports(1)).length).toBeLessThan(40 * 600);
+    for (let i = 0; i < 22; i++) await importFiles(store, [sourceFromText(`f${i}.csv`, feb)], { source: 'import', now: () => 1000 + i });
+    expect(await store.reports(100)).toHaveLength(20);
+  });
+
+  it('refuses a file with the Month column twice, and says nothing about a trailing empty column', async () => {
+    const twice = jan.replace('Month,', 'Month,Month,').replace(/2023-01,/g, '2023-01,2023-01,');
+    const trailing = jan.split('\n').map((l) => (l === '' ? l : `${l},`)).join('\n');
+    const report = await importFiles(store, [sourceFromText('twice.csv', twice), sourceFromText('2023-01-street.csv', trailing)], { source: 'import' });
+    expect(report.files[0]).toMatchObject({ status: 'refused', message: expect.stringMatching(/names “Month” more than once/) });
+    expect(report.files[1]).toMatchObject({ status: 'imported', accepted: 3 });
+    expect(report.files[1]!.message).not.toMatch(/Extra columns/);
+  });
+
+  it('rejects a field longer than any police.uk field, by line and column', async () => {
+    const text = streetCsv([streetRow({ Location: 'y'.repeat(5000) }), streetRow()]);
+    const report = await importFiles(store, [sourceFromText('2023-01-street.csv', text)], { source: 'import' });
+    expect(report.problems).toEqual([expect.objectContaining({ line: 2, column: 'Location', reason: 'the value is 5,000 characters long, more than any police.uk field (1,000)' })]);
+  });
+});
+
+describe('crime types that look the same (issue 14, defect 15)', () => {
+  it('reads hidden characters, no-break spaces, fullwidth letters and case as the police.uk type, and says so', async () => {
+    const text = streetCsv([
+      streetRow(),
+      streetRow({ 'Crime type': 'Burglary\u200b' }),
+      streetRow({ 'Crime type': 'Ｂｕｒｇｌａｒｙ' }),
+      streetRow({ 'Crime type': 'Vehicle\u00a0crime' }),
+      streetRow({ 'Crime type': 'anti-social  behaviour ' }),
+    ]);
+    const report = await importFiles(store, [sourceFromText('2023-01-street.csv', text)], { source: 'import' });
+    const [meta] = await store.partitions('crime');
+    const [data] = await store.partitionData([meta!.key]);
+    expect(data!.kind === 'crime' && data!.batch.crimeType.values).toEqual(['Burglary', 'Vehicle crime', 'Anti-social behaviour']);
+    expect(report.files[0]!.message).toMatch(/were read as police\.uk's names: “BurglaryU\+200B” as Burglary \(1 row\); “U\+FF22/);
+  });
+});
+
+describe('grouping reference rows by authority (issue 14, defect 10)', () => {
+  it('groups 60,000 IMD rows of one authority in linear time (quadratic copying took minutes)', async () => {
+    const sample = readFileSync(new URL('../../sample-data/imd2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation_E06000032.csv', import.meta.url), 'utf8');
+    const [header, first] = sample.split(/\r?\n/);
+    const cells = first!.split(',');
+    const rows = Array.from({ length: 60_000 }, (_, i) => [`E01${String(i).padStart(6, '0')}`, ...cells.slice(1)].join(','));
+    const report = await importFiles(store, [sourceFromText('imd1.csv', [header, ...rows].join('\n'))], { source: 'import' });
+    expect(report.parts).toEqual([expect.objectContaining({ kind: 'imd1', stored: 60_000 })]);
+  }, 20_000);
+});
+
+describe('boundary geometry (issue 14, defect 16)', () => {
+  const wards = readFileSync(new URL('../../sample-data/boundaries/ward_E06000032.geojson', import.meta.url), 'utf8');
+
+  it('accepts every real ward and LSOA of the sample', () => {
+    for (const f of ['ward_E06000032', 'lsoa11_E06000032', 'lsoa21_E06000032']) {
+      const r = parseBoundaries(readFileSync(new URL(`../../sample-data/boundaries/${f}.geojson`, import.meta.url), 'utf8'));
+      expect(r.ok && r.problems).toEqual([]);
+    }
+  });
+
+  it('leaves out a bow-tie, an unclosed and a degenerate ring, naming the feature', () => {
+    const fc = JSON.parse(wards) as { features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[] };
+    fc.features[0]!.geometry = { type: 'Polygon', coordinates: [[[0, 50], [2, 51], [2, 50], [0, 51.5], [0, 50]]] };
+    fc.features[1]!.geometry = { type: 'Polygon', coordinates: [[[0, 50], [1, 51], [1, 50], [0.5, 50.2]]] };
+    fc.features[2]!.geometry = { type: 'Polygon', coordinates: [[[0, 50], [1, 51], [0, 50], [1, 51], [0, 50]]] };
+    const r = parseBoundaries(JSON.stringify(fc));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.areas).toHaveLength(fc.features.length - 3);
+    expect(r.problems.map((p) => p.reason.replace(/\(.*?\)/, '(…)'))).toEqual([
+      'feature 1 (…): ring 1 crosses itself; it is left out',
+      'feature 2 (…): ring 1 is not closed (its last point is not its first); it is left out',
+      'feature 3 (…): ring 1 has fewer than three distinct points; it is left out',
+    ]);
+  });
+
+  it('asks before a one-ward file replaces all the wards of the authority', async () => {
+    await importFiles(store, [sourceFromText('wards.geojson', wards)], { source: 'import' });
+    const fc = JSON.parse(wards) as { features: unknown[] };
+    const one = JSON.stringify({ ...fc, features: fc.features.slice(0, 1) });
+    const asked: { label: string; storedRows: number; newRows: number }[] = [];
+    await importFiles(store, [sourceFromText('one-ward.geojson', one)], { source: 'import', confirmShrink: async (s) => (asked.push(...s), false) });
+    expect(asked).toEqual([expect.objectContaining({ label: expect.stringMatching(/^Ward boundaries of /), storedRows: fc.features.length, newRows: 1 })]);
+    expect((await store.partitions('ward')).map((m) => m.rows)).toEqual([fc.features.length]);
   });
 });

@@ -5,7 +5,7 @@ import { readText, sourceFromBytes } from '../../src/data/source-file';
 async function collect(bytes: Uint8Array, limit: number) {
   let counted = 0;
   let text = '';
-  for await (const chunk of readText(sourceFromBytes('f', bytes), (n) => (counted += n), limit)) text += chunk;
+  for await (const chunk of readText(sourceFromBytes('f', bytes), (n) => (counted += n), { wholeFileLimit: limit })) text += chunk;
   return { text, counted };
 }
 

@@ -42,8 +42,50 @@ describe('parseCsv', () => {
     expect(records.map((r) => r.fields[0])).toEqual(['a', '2']);
     expect(malformed).toEqual([
       { line: 2, reason: 'unexpected text after the closing quote of field 2' },
-      { line: 4, reason: 'a quoted field is never closed' },
+      { line: 4, reason: 'a quote opened on line 4 is never closed; this line is skipped and reading goes on from the next' },
     ]);
+  });
+
+  // Defect 3 of issue 14: one stray quote used to swallow the rest of the file as one malformed record.
+  it('loses only the line a stray quote opened on, and reads on from the next line', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${i + 1},"place ${i + 1}",x`);
+    rows[4] = '5,"On or near Park Street,x';
+    // A second stray quote later in the file closes nothing either.
+    rows[30] = '31,"Bad" tail,x';
+    const text = ['id,location,z', ...rows].join('\n') + '\n';
+    const whole = parseCsv(text);
+    expect(whole.records.map((r) => r.fields[0]).slice(1)).toEqual(rows.map((_, i) => String(i + 1)).filter((id) => id !== '5' && id !== '31'));
+    expect(whole.malformed.map((m) => m.line)).toEqual([6, 32]);
+    expect(whole.malformed[0]!.reason).toMatch(/^a quote opened on line 6 does not close a field .*; this line is skipped and reading goes on from the next$/);
+    for (const size of [1, 3, 17, 100]) {
+      const got: string[] = [];
+      const bad: number[] = [];
+      const t = createCsvTokenizer({ record: (f) => got.push(f[0]!), malformed: (line) => bad.push(line) });
+      for (let i = 0; i < text.length; i += size) t.push(text.slice(i, i + size));
+      t.end();
+      expect(got).toEqual(whole.records.map((r) => r.fields[0]));
+      expect(bad).toEqual(whole.malformed.map((m) => m.line));
+    }
+  });
+
+  it('keeps a quoted field over several lines within the limit, and refuses one past it', () => {
+    const ok = parseCsv('a,b\n1,"two\nlines"\n2,z\n', );
+    expect(ok.records.map((r) => r.fields)).toEqual([['a', 'b'], ['1', 'two\nlines'], ['2', 'z']]);
+    const rows: string[] = [];
+    createCsvTokenizer({ record: (f) => rows.push(f.join('|')), malformed: () => rows.push('bad') }, { maxFieldLines: 0 }).push('1,"two\nlines"\n2,z\n');
+    expect(rows).toEqual(['bad', 'lines"', '2|z']);
+  });
+
+  it('skips a line longer than the limit without holding it all', () => {
+    const bad: string[] = [];
+    const got: string[] = [];
+    const t = createCsvTokenizer({ record: (f) => got.push(f[0]!), malformed: (line, reason) => bad.push(`${line}: ${reason}`) }, { maxRecordChars: 1000 });
+    t.push('a,b\n');
+    for (let i = 0; i < 50; i++) t.push('0'.repeat(100));
+    t.push('\nnext,1\n');
+    t.end();
+    expect(got).toEqual(['a', 'next']);
+    expect(bad).toEqual(['2: the line is longer than 1,000 characters; it is skipped']);
   });
 
   it('gives the same records however the text is split into chunks', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { matchStreetHeader } from '../../models/police-uk/street-row';
 import { createStreetFileParser, type StreetFileResult } from '../../models/police-uk/street-file';
 import { decode, decodeIds } from '../../models/police-uk/crime-batch';
@@ -129,5 +130,33 @@ describe('createStreetFileParser', () => {
       parse(streetCsv([streetRow(), streetRow({ 'LSOA code': 'E01017541', 'LSOA name': 'Bedford 001B' }), streetRow({ 'LSOA code': 'E01033412', 'LSOA name': 'Central Bedfordshire 012A' })])),
     );
     expect(r.batches[0]!.ladCounts).toEqual({ Luton: 1, Bedford: 1, 'Central Bedfordshire': 1 });
+  });
+});
+
+describe('a stray quote in a police.uk file (issue 14, defect 3)', () => {
+  const parse = (text: string, chunk = 4096) => {
+    const p = createStreetFileParser();
+    for (let i = 0; i < text.length; i += chunk) p.push(text.slice(i, i + chunk));
+    return p.end();
+  };
+
+  it('costs the row it is on: 39 of 40 rows stored, the line named', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => streetRow({ 'Crime ID': `id${i}` }).join(','));
+    rows[4] = rows[4]!.replace('On or near Park Street', '"On or near Park Street');
+    const r = parse([HEADER, ...rows].join('\n') + '\n', 97);
+    if (!r.ok) throw new Error('refused');
+    expect([r.accepted, r.rejected]).toEqual([39, 1]);
+    expect(r.problems).toEqual([expect.objectContaining({ line: 6, column: '(whole row)', reason: expect.stringMatching(/^a quote opened on line 6 /) })]);
+  });
+
+  it('in the real December 2023 file: every other row still stored', () => {
+    const text = readFileSync(new URL('../../../shared/data/police-uk/bedfordshire/2023-12-bedfordshire-street.csv', import.meta.url), 'utf8');
+    const clean = parse(text);
+    const lines = text.split('\n');
+    lines[5] = lines[5]!.replace(',On or near ', ',"On or near ');
+    const broken = parse(lines.join('\n'));
+    if (!clean.ok || !broken.ok) throw new Error('refused');
+    expect(broken.accepted).toBe(clean.accepted - 1);
+    expect(broken.problems.map((p) => p.line)).toEqual([6, ...(clean.problems.map((p) => p.line))].sort((a, b) => a - b));
   });
 });

@@ -49,7 +49,7 @@ describe('readLocalCounts', () => {
       [8, 'count', 'count must be a whole number, found "lots"'],
       [9, '(whole row)', 'duplicate of line 2 (Domestic abuse, 2023-01): the first is kept and this row is rejected'],
       [10, '(whole row)', 'expected 3 fields, found 2'],
-      [12, 'count', 'count is too large to be a count of incidents, found 9007199254740993'],
+      [12, 'count', 'count is too large to be a month’s incidents (at most 1,000,000), found 9007199254740993'],
     ]);
   });
 

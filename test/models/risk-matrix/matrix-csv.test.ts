@@ -98,7 +98,7 @@ describe('readMatrixCsv', () => {
   });
 
   it('reports an unclosed quote on the line it starts', () => {
-    expect(problems(`${header}\n"Domestic Abuse,3,5,1,3,5,5,1,5,5,33\n`)[0]).toMatchObject({ line: 2, column: '(whole row)', reason: 'a quoted field is never closed' });
+    expect(problems(`${header}\n"Domestic Abuse,3,5,1,3,5,5,1,5,5,33\n`)[0]).toMatchObject({ line: 2, column: '(whole row)', reason: 'a quote opened on line 2 is never closed; this line is skipped and reading goes on from the next' });
   });
 
   it('treats blank cells as not yet scored', () => {

@@ -55,7 +55,7 @@ describe('weights', () => {
   });
 
   it('refuses negative and non-numeric weights', () => {
-    expect(() => setDraftWeight(a, 'likelihood', -0.5)).toThrow('a weight must be a number of 0 or more, not -0.5');
+    expect(() => setDraftWeight(a, 'likelihood', -0.5)).toThrow('a weight must be a number from 0 to 1000, not -0.5');
     expect(() => setDraftWeight(a, 'likelihood', Number.NaN)).toThrow();
     expect(() => setCutLine(a, 2.5)).toThrow();
     expect(setCutLine(a, 3).cutLine).toBe(3);

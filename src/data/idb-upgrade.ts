@@ -1,0 +1,96 @@
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { packCrimeIds } from '../../models/police-uk/crime-batch';
+
+/**
+ * Version history of the data database (`csp-workbench-data`). Each layout
+ * the app has ever written, and what opening it with this version does:
+ *
+ * - **1a** (first release, 38fb785): `undo` holds whole undo entries; a crime
+ *   batch keeps its IDs as one string per row (`crimeId: string[]`).
+ * - **1b** (1712416 to 13637a4, still numbered 1): `undo` holds summaries and
+ *   `undoData` the entries; crime IDs packed (`IdColumn`).
+ * - **2**: layout 1b plus `legacy`, where a record an upgrade cannot convert
+ *   is kept, as it was, for download (the Data page says so).
+ *
+ * Layouts 1a and 1b share a number, so the upgrade from 1 looks at what is
+ * there rather than trusting the number.
+ */
+export const DATA_DB_VERSION = 2;
+
+/** A record an upgrade could not convert, kept as it was for download. */
+export interface LegacyRecord {
+  store: string;
+  key: string;
+  reason: string;
+  value: unknown;
+}
+
+type AnyDb = IDBPDatabase<unknown>;
+type AnyTx = IDBPTransaction<unknown, string[], 'versionchange'>;
+
+/** Creates or upgrades the data database; runs inside the versionchange transaction. */
+export async function upgradeDataDb(db: AnyDb, oldVersion: number, tx: AnyTx): Promise<void> {
+  // Every store of today's layout, created where missing (a layout of 1 may lack some).
+  const ensure = (name: string, options: IDBObjectStoreParameters, indexes: string[] = []) => {
+    if (db.objectStoreNames.contains(name)) return;
+    const store = db.createObjectStore(name, options);
+    for (const index of indexes) store.createIndex(index, index);
+  };
+  ensure('metas', { keyPath: 'key' }, ['datasetId', 'kind']);
+  ensure('data', { keyPath: 'key' });
+  ensure('datasets', { keyPath: 'id' });
+  ensure('reports', { keyPath: 'id' }, ['startedAt']);
+  ensure('undo', { keyPath: 'id' }, ['createdAt']);
+  ensure('undoData', { keyPath: 'id' });
+  ensure('kv', {});
+  ensure('legacy', { autoIncrement: true });
+  if (oldVersion === 1) await fromVersion1(tx);
+}
+
+/** Layout 1a or 1b → 2: packs string crime IDs; splits whole undo entries into summary and payload. */
+async function fromVersion1(tx: AnyTx): Promise<void> {
+  const legacy = tx.objectStore('legacy');
+  const keep = (store: string, key: unknown, reason: string, value: unknown) =>
+    legacy.add({ store, key: String(key), reason, value } satisfies LegacyRecord);
+
+  let cursor = await tx.objectStore('data').openCursor();
+  while (cursor !== null) {
+    const converted = convertPartition(cursor.value);
+    if (converted === null) {
+      await keep('data', cursor.key, 'crime IDs in an unknown layout', cursor.value);
+      await cursor.delete();
+      await tx.objectStore('metas').delete(cursor.key);
+    } else if (converted !== cursor.value) await cursor.update(converted);
+    cursor = await cursor.continue();
+  }
+
+  const undoData = tx.objectStore('undoData');
+  let undo = await tx.objectStore('undo').openCursor();
+  while (undo !== null) {
+    const entry = undo.value as Record<string, unknown>;
+    if (Array.isArray(entry['restoreMetas'])) {
+      const data = Array.isArray(entry['restoreData']) ? entry['restoreData'] : [];
+      const restoreData = data.map(convertPartition);
+      if (restoreData.includes(null)) {
+        // An undo step that cannot be converted is dropped from undo, kept for download.
+        await keep('undo', undo.key, 'an undo step in an unknown layout', entry);
+        await undo.delete();
+      } else {
+        await undoData.put({ ...entry, restoreData });
+        await undo.update({ id: entry['id'], createdAt: entry['createdAt'], label: entry['label'] });
+      }
+    }
+    undo = await undo.continue();
+  }
+}
+
+/** A stored partition in today's layout: the same object if nothing changes, null if it cannot be read. */
+function convertPartition(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return null;
+  const record = value as { kind?: unknown; batch?: { crimeId?: unknown } };
+  if (record.kind !== 'crime') return value;
+  const ids = record.batch?.crimeId;
+  if (!Array.isArray(ids)) return value;
+  if (!ids.every((id) => typeof id === 'string')) return null;
+  return { ...record, batch: { ...record.batch, crimeId: packCrimeIds(ids as string[]) } };
+}
