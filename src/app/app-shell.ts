@@ -30,6 +30,7 @@ export class CspApp extends LitElement {
         min-height: 100vh;
         display: grid;
         grid-template-rows: auto auto 1fr auto;
+        grid-template-columns: minmax(0, 1fr);
       }
       header {
         background: var(--header, #14325c);
@@ -77,7 +78,8 @@ export class CspApp extends LitElement {
       }
       main {
         padding: 1.25rem;
-        max-width: 1280px;
+        /* The window's width for wide tables and charts; prose keeps its own measure (p: 75ch). */
+        min-width: 0;
         width: 100%;
         box-sizing: border-box;
         margin: 0 auto;
