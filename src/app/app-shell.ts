@@ -137,8 +137,29 @@ export class CspApp extends LitElement {
   private readonly jobs = new JobsController(this, () => this.services?.jobs, { progress: true });
   private channel: BroadcastChannel | undefined;
   private readonly onHash = () => {
-    this.route = routeFromHash(location.hash);
+    const next = routeFromHash(location.hash);
+    if (next === this.route) return;
+    this.route = next;
+    void this.focusHeading();
   };
+
+  /** After a route change, focus goes to the new page's heading so a screen reader announces the page. */
+  private async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    const page = this.renderRoot.querySelector('main')?.firstElementChild;
+    if (!(page instanceof LitElement)) return;
+    await page.updateComplete;
+    const h = page.renderRoot.querySelector<HTMLElement>('h2');
+    if (h === null) return;
+    h.tabIndex = -1;
+    h.focus();
+  }
+
+  protected override updated(): void {
+    // The window's title names the page and the partnership: "Evidence · Luton — CSP Workbench".
+    const area = this.wb.area === null ? '' : ` · ${this.wb.area}`;
+    document.title = `${this.route.label}${area} — CSP Workbench`;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
