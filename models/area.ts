@@ -50,6 +50,20 @@ export function rankAuthorities(ladCounts: Readonly<Record<string, number>>): { 
     .sort((a, b) => b.rows - a.rows || a.name.localeCompare(b.name, 'en-GB'));
 }
 
+/**
+ * Splits ranked authorities into the main ones and those holding only a few
+ * stray rows (fewer than `share` of the largest authority's rows): a force's
+ * file holds a handful of rows placed in authorities far away, which are no
+ * partnership's area.
+ *
+ * @example strayAuthorities([{ name: 'Luton', rows: 900 }, { name: 'Wirral', rows: 1 }]).other // [{ name: 'Wirral', rows: 1 }]
+ */
+export function strayAuthorities<T extends { rows: number }>(ranked: readonly T[], share = 0.01): { main: T[]; other: T[] } {
+  const largest = ranked.reduce((m, a) => Math.max(m, a.rows), 0);
+  const main = ranked.filter((a) => a.rows >= share * largest);
+  return { main, other: ranked.filter((a) => a.rows < share * largest) };
+}
+
 /** Adds per-authority counts together. */
 export function mergeCounts(all: readonly Readonly<Record<string, number>>[]): Record<string, number> {
   const out: Record<string, number> = {};

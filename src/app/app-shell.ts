@@ -35,6 +35,7 @@ export class CspApp extends LitElement {
         min-height: 100vh;
         display: grid;
         grid-template-rows: auto auto 1fr auto;
+        grid-template-columns: minmax(0, 1fr);
       }
       header {
         background: var(--header, #14325c);
@@ -82,7 +83,8 @@ export class CspApp extends LitElement {
       }
       main {
         padding: 1.25rem;
-        max-width: 1280px;
+        /* The window's width for wide tables and charts; prose keeps its own measure (p: 75ch). */
+        min-width: 0;
         width: 100%;
         box-sizing: border-box;
         margin: 0 auto;
@@ -145,7 +147,10 @@ export class CspApp extends LitElement {
   private readonly jobs = new JobsController(this, () => this.services?.jobs, { progress: true });
   private channel: BroadcastChannel | undefined;
   private readonly onHash = () => {
-    this.route = routeFromHash(location.hash);
+    const next = routeFromHash(location.hash);
+    if (next === this.route) return;
+    this.route = next;
+    void this.focusHeading();
   };
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -156,6 +161,25 @@ export class CspApp extends LitElement {
         if (route === this.route) this.pageFailure = `The ${route.label} page could not be loaded (${e instanceof Error ? e.message : String(e)}). Reload to try again.`;
       });
     }
+  }
+
+  /** After a route change, focus goes to the new page's heading so a screen reader announces the page. */
+  private async focusHeading(): Promise<void> {
+    await this.route.load().catch(() => undefined);
+    await this.updateComplete;
+    const page = this.renderRoot.querySelector('main')?.firstElementChild;
+    if (!(page instanceof LitElement)) return;
+    await page.updateComplete;
+    const h = page.renderRoot.querySelector<HTMLElement>('h2');
+    if (h === null) return;
+    h.tabIndex = -1;
+    h.focus();
+  }
+
+  protected override updated(): void {
+    // The window's title names the page and the partnership: "Evidence · Luton — CSP Workbench".
+    const area = this.wb.area === null ? '' : ` · ${this.wb.area}`;
+    document.title = `${this.route.label}${area} — CSP Workbench`;
   }
 
   override connectedCallback(): void {

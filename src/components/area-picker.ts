@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { mergeCounts, rankAuthorities } from '../../models/area';
+import { mergeCounts, rankAuthorities, strayAuthorities } from '../../models/area';
 import { plural } from '../../models/format';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
 
@@ -53,12 +53,16 @@ export class AreaPicker extends LitElement {
     const list = this.authorities.value ?? [];
     const area = this.wb?.area ?? '';
     const known = list.some((a) => a.name === area);
+    // A force's file places a handful of rows in authorities far away: they are listed apart, under "other".
+    const { main, other } = strayAuthorities(list);
+    const option = (a: { name: string; rows: number }) => html`<option value=${a.name} ?selected=${a.name === area}>${a.name} (${plural(a.rows, 'row')})</option>`;
     return html`
       <label for="area">Partnership area</label>
       <select id="area" @change=${this.choose} .value=${area}>
         <option value="" ?selected=${area === ''}>Choose an authority…</option>
         ${!known && area !== '' ? html`<option value=${area} selected>${area} (no rows stored)</option>` : null}
-        ${list.map((a) => html`<option value=${a.name} ?selected=${a.name === area}>${a.name} (${plural(a.rows, 'row')})</option>`)}
+        ${main.map(option)}
+        ${other.length === 0 ? null : html`<optgroup label="Other authorities (a few stray rows each)">${other.map(option)}</optgroup>`}
       </select>
     `;
   }

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import { formatCount, formatMonth } from '../../models/format';
 import { INDICATOR_GROUPS, partnershipNote, type IndicatorGroup, type IndicatorUnit } from '../../models/need/indicators';
@@ -72,7 +73,7 @@ export class AreaProfileView extends LitElement {
 
   private indicatorTable(p: AreaProfile, one: string) {
     return html`
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>${p.name}: indicators against the partnership</caption>
           <thead>
@@ -124,7 +125,7 @@ export class AreaProfileView extends LitElement {
       <div class="charts">${p.trend.map((t) => html`<csp-plot .options=${areaTrendChart(p.months, t.crimeType, t.rows, p.name)}></csp-plot>`)}</div>
       <details>
         <summary>Rows per month in ${p.name} (table)</summary>
-        <div class="scroll">
+        <div class="scroll" ${scrollRegion()}>
           <table>
             <caption>${p.name}: rows per month for its main crime types</caption>
             <thead>

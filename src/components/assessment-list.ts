@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { formatDateTime, plural } from '../../models/format';
 import type { Assessment } from '../../models/risk-matrix/assessment';
@@ -99,7 +100,7 @@ export class AssessmentList extends LitElement {
   override render() {
     return html`
       <csp-confirm></csp-confirm>
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>Assessments</caption>
           <thead>

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property, state } from 'lit/decorators.js';
 import { auditCsv, type ScoreDecision } from '../../models/evidence/audit';
 import { formatTimestamp, plural } from '../../models/format';
@@ -99,7 +100,7 @@ export class AuditTrail extends LitElement {
           Download audit trail${issue === '' ? '' : ` for ${label(issue)}`} (CSV)
         </button>
       </div>
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>
             Audit trail

@@ -1,4 +1,5 @@
 import { LitElement, html } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import { formatPercent } from '../../models/format';
 import type { SmaaResult } from '../../models/sensitivity/smaa';
@@ -23,7 +24,7 @@ export class CentralWeights extends LitElement {
     const r = this.result;
     const first = rankAcceptability(r).map((row) => row[0]!);
     const rows = orderByMeanRank(r).filter((i) => r.centralWeights[i] !== null);
-    return html`<div class="scroll">
+    return html`<div class="scroll" ${scrollRegion()}>
       <table>
         <caption>
           Central weights (average share of each weight when the issue ranks first)

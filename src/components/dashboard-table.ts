@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import { dashboardPeriods, factorText, type Dashboard, type DashboardRow } from '../../models/dashboard/dashboard';
 import { MONTH_STATUS_WORDS } from '../../models/dashboard/exceptions';
@@ -136,7 +137,7 @@ export class DashboardTable extends LitElement {
     const recent = d.quarter?.current.months ?? [];
     const periods = dashboardPeriods(d);
     return html`
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>
             Performance dashboard

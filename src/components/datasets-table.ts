@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
@@ -62,7 +63,7 @@ export class DatasetsTable extends LitElement {
     if (v === undefined) return html`<p class="muted">Reading datasets…</p>`;
     return html`
       ${this.message === '' ? nothing : html`<p role="status">${this.message}</p>`}
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>Datasets</caption>
           <thead>

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import type { EvidenceResult, IssueEvidence } from '../../models/evidence/evidence';
 import { figureLabel, figureText, type Figure } from '../../models/evidence/figures';
@@ -145,7 +146,7 @@ export class EvidenceTable extends LitElement {
     const months = e.period?.length ?? 12;
     const current = e.period?.current.months ?? [];
     return html`
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>Evidence by issue</caption>
           <thead>

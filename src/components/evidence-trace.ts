@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
@@ -197,7 +198,7 @@ export class EvidenceTrace extends LitElement {
         <button class="secondary" ?disabled=${to >= t.rows.total} @click=${() => (this.offset += TRACE_PAGE)}>Next rows</button>
         <button class="secondary" @click=${() => void this.download(t)}>Download all ${formatCount(t.rows.total)} rows (CSV)</button>
       </div>
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>Source rows</caption>
           <thead>

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import { formatScore } from '../../models/risk-matrix/explain';
 import { bandOf, harmBands, harmLikelihoodAxes, harmLikelihoodPoints } from '../../models/risk-matrix/harm-likelihood';
@@ -36,7 +37,8 @@ export class HarmLikelihoodGrid extends LitElement {
         padding: 0;
       }
       li .h {
-        color: var(--ink-2, #5a6573);
+        /* Darker than --ink-2: at least 4.5:1 on the reddest cell (WCAG 1.4.3). */
+        color: #3d4652;
       }
       thead th {
         white-space: normal;
@@ -68,7 +70,7 @@ export class HarmLikelihoodGrid extends LitElement {
     const harmNames = axes.harm.map((c) => c.label).join(', ');
     return html`
       <p class="muted">Harm is the weighted sum of ${harmNames}; likelihood is the ${axes.likelihood.label} score. Each issue shows its harm in brackets.</p>
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>Harm × likelihood</caption>
           <thead>

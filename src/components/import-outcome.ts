@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { formatBytes } from '../../models/format';
@@ -40,7 +41,7 @@ export class ImportOutcome extends LitElement {
               <div role="status">${summariseImport(r).map((line, i) => html`<p class=${i === 0 ? '' : 'note'}>${line}</p>`)}</div>
               <details ?open=${r.files.length <= 12 || r.files.some((f) => f.status !== 'imported')}>
                 <summary>${r.files.length} ${r.files.length === 1 ? 'file' : 'files'}</summary>
-                <div class="scroll">
+                <div class="scroll" ${scrollRegion()}>
                 <table>
                   <caption>Files in the last import</caption>
                   <thead>

@@ -123,7 +123,7 @@ export class ImportPanel extends LitElement {
         ${this.skipped.length > 0
           ? html`<p class="note warning" role="status">Left out (not CSV, zip or GeoJSON): ${this.skipped.join(', ')}.</p>`
           : nothing}
-        ${this.sampleStored.value === false
+        ${this.sampleStored.value === false && !busy
           ? html`<p>
               The ${SAMPLE_LABEL.split(' (')[0]} is not loaded.
               <button class="secondary" ?disabled=${busy} @click=${() => this.services?.jobs.loadSample(SAMPLE_FILES, SAMPLE_LABEL)}>

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { formatBytes, formatCount, formatPercent } from '../../models/format';
+import { formatCount, formatPercent } from '../../models/format';
 import type { ImportProgress as Progress } from '../data/importer';
 import { servicesContext, type Services } from '../app/context';
 import { baseStyles } from './styles';
@@ -36,14 +36,17 @@ export class ImportProgress extends LitElement {
 
   override render() {
     const p = this.progress;
-    const overall = p === null || p.totalBytes === 0 ? undefined : p.bytes / p.totalBytes;
     const saving = p?.phase === 'saving';
+    // One unit, files: the bytes a file reports can be its compressed or its decoded size
+    // (a gzipped sample file served decoded), so bytes are never set against each other.
+    const within = p === null || p.fileSize === 0 ? 0 : Math.min(1, p.fileBytes / p.fileSize);
+    const overall = p === null || p.fileCount === 0 ? undefined : Math.min(1, (p.fileIndex + within) / p.fileCount);
     const status =
       p === null
         ? `${this.label}: starting…`
         : saving
           ? `${this.label}: saving ${formatCount(p.rows)} rows to this browser…`
-          : `${this.label}: file ${p.fileIndex + 1} of ${p.fileCount}, ${p.fileName} (${formatBytes(p.fileBytes)} of ${formatBytes(p.fileSize)}); ${formatCount(p.rows)} rows read`;
+          : `${this.label}: reading file ${p.fileIndex + 1} of ${p.fileCount}, ${p.fileName}${p.fileIndex === 0 ? '' : `; ${formatCount(p.rows)} rows read from the files before it`}`;
     return html`
       <p role="status" aria-live="polite">${status}</p>
       <div class="row">
@@ -51,12 +54,12 @@ export class ImportProgress extends LitElement {
         ${overall === undefined || saving
           ? html`<progress id="overall" aria-label="Overall progress"></progress>`
           : html`<progress id="overall" max="1" .value=${overall} aria-label="Overall progress"></progress>`}
-        <span>${overall === undefined ? '' : formatPercent(overall, 0)}</span>
+        <span>${overall === undefined || saving ? '' : `${formatPercent(overall, 0)} of ${p!.fileCount === 1 ? 'the file' : `${p!.fileCount} files`}`}</span>
         ${p === null || saving
           ? nothing
           : html`<label for="file">This file</label>
-              <progress id="file" max="1" .value=${p.fileSize === 0 ? 0 : Math.min(1, p.fileBytes / p.fileSize)} aria-label="Progress of this file"></progress>
-              <span></span>`}
+              <progress id="file" max="1" .value=${within} aria-label="Progress of this file"></progress>
+              <span>${formatPercent(within, 0)}</span>`}
       </div>
       <p>
         <button class="secondary" @click=${() => this.services?.jobs.cancel()} ?disabled=${saving}>Cancel import</button>

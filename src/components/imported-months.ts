@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
@@ -16,6 +17,8 @@ interface MonthRow {
   file: string;
   importedAt: number | null;
   stored: number;
+  /** Rows stored that fall in the partnership area (the rows its figures count). */
+  inArea: number;
   rejected: number;
   outside: number;
   noLocation: number;
@@ -23,8 +26,9 @@ interface MonthRow {
 }
 
 /**
- * Every stored month of street crime with what became of its rows: stored,
- * rejected, outside the partnership area, without a location; and what the
+ * Every stored month of street crime with what became of its rows: stored
+ * (and of those, in the partnership area: the sample holds only Luton's rows,
+ * a police.uk file the whole force's), rejected, outside the partnership area, without a location; and what the
  * last import did to it.
  */
 @customElement('csp-imported-months')
@@ -55,6 +59,7 @@ export class ImportedMonths extends LitElement {
         file: m.fileName,
         importedAt: m.importedAt,
         stored: m.rows,
+        inArea: split.inside,
         rejected: m.rejected,
         outside: split.outside,
         noLocation: split.noLocation,
@@ -73,6 +78,7 @@ export class ImportedMonths extends LitElement {
         file: p.fileName,
         importedAt: null,
         stored: 0,
+        inArea: 0,
         rejected: p.rejected,
         outside: 0,
         noLocation: 0,
@@ -90,12 +96,12 @@ export class ImportedMonths extends LitElement {
     // An import that was undone no longer describes what is stored.
     const rows = this.rows(metas, report === null || report.undoneAt !== undefined ? [] : report.parts, report?.id);
     const total = rows.reduce(
-      (t, r) => ({ stored: t.stored + r.stored, rejected: t.rejected + r.rejected, outside: t.outside + r.outside, noLocation: t.noLocation + r.noLocation }),
-      { stored: 0, rejected: 0, outside: 0, noLocation: 0 },
+      (t, r) => ({ stored: t.stored + r.stored, inArea: t.inArea + r.inArea, rejected: t.rejected + r.rejected, outside: t.outside + r.outside, noLocation: t.noLocation + r.noLocation }),
+      { stored: 0, inArea: 0, rejected: 0, outside: 0, noLocation: 0 },
     );
     const area = this.wb?.area;
     return html`
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>Imported months</caption>
           <thead>
@@ -105,6 +111,7 @@ export class ImportedMonths extends LitElement {
               <th scope="col">File</th>
               <th scope="col">Imported</th>
               <th scope="col" class="num">Rows stored</th>
+              ${area == null ? nothing : html`<th scope="col" class="num">In ${area}</th>`}
               <th scope="col" class="num">Rows rejected</th>
               <th scope="col" class="num">Outside ${area ?? 'the area'}</th>
               <th scope="col" class="num">No location</th>
@@ -112,7 +119,7 @@ export class ImportedMonths extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${rows.length === 0 ? html`<tr><td colspan="9">No months stored yet.</td></tr>` : nothing}
+            ${rows.length === 0 ? html`<tr><td colspan=${area == null ? 9 : 10}>No months stored yet.</td></tr>` : nothing}
             ${rows.map(
               (r) => html`<tr>
                 <th scope="row">${r.month === '' ? 'Month not readable' : formatMonth(r.month)}</th>
@@ -120,6 +127,7 @@ export class ImportedMonths extends LitElement {
                 <td>${r.file}</td>
                 <td>${r.importedAt === null ? '' : formatDateTime(r.importedAt)}</td>
                 <td class="num">${formatCount(r.stored)}</td>
+                ${area == null ? nothing : html`<td class="num">${formatCount(r.inArea)}</td>`}
                 <td class="num">${formatCount(r.rejected)}</td>
                 <td class="num">${formatCount(r.outside)}</td>
                 <td class="num">${formatCount(r.noLocation)}</td>
@@ -133,6 +141,7 @@ export class ImportedMonths extends LitElement {
                   <th scope="row">Total</th>
                   <td colspan="3">${metas.length} ${metas.length === 1 ? 'month' : 'months'} stored</td>
                   <td class="num">${formatCount(total.stored)}</td>
+                  ${area == null ? nothing : html`<td class="num">${formatCount(total.inArea)}</td>`}
                   <td class="num">${formatCount(total.rejected)}</td>
                   <td class="num">${formatCount(total.outside)}</td>
                   <td class="num">${formatCount(total.noLocation)}</td>

@@ -1,4 +1,5 @@
 import { LitElement, html } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import type { Weights } from '../../models/risk-matrix/schema';
 import type { InverseAnswer } from '../../models/sensitivity/inverse';
@@ -27,7 +28,7 @@ export class InverseTable extends LitElement {
     const all = a.allWeights;
     const issue = own(this.labels.issues, a.issueId) ?? a.issueId;
     const crit = (id: string, fallback: string) => own(this.labels.criteria, id) ?? fallback;
-    return html`<div class="scroll">
+    return html`<div class="scroll" ${scrollRegion()}>
         <table>
           <caption>
             Smallest change to the weights: ${issue} into the top ${a.targetRank}

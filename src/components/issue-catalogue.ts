@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { addIssue, Catalogue, DEFAULT_CATALOGUE, removeIssue, type CatalogueIssue, type IssueSource } from '../../models/evidence/catalogue';
@@ -160,7 +161,7 @@ export class IssueCatalogue extends LitElement {
     const cat = this.catalogue;
     if (cat === null) return nothing;
     return html`
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>Issue catalogue</caption>
           <thead>

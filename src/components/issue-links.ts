@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { consume } from '@lit/context';
@@ -99,7 +100,7 @@ export class IssueLinks extends LitElement {
         ${pending === 0 ? nothing : html`<button class="secondary" @click=${this.confirmAll}>Confirm all ${plural(pending, 'suggested link')}</button>`}
         <span role="status">${this.message}</span>
       </div>
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>
             Evidence links

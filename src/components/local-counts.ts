@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { Catalogue } from '../../models/evidence/catalogue';
@@ -178,7 +179,7 @@ export class LocalCounts extends LitElement {
         ? nothing
         : html`<p class="note ${this.outcome.kind === 'error' ? 'error' : ''}" role=${this.outcome.kind === 'error' ? 'alert' : 'status'}>${this.outcome.text}</p>`}
       ${this.outcome !== null && this.outcome.problems.length > 0 ? this.problems(this.outcome) : nothing}
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>Local counts held</caption>
           <thead>

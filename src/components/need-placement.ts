@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import { formatCount, formatMonth, plural } from '../../models/format';
 import type { NeedSetup } from '../data/need-setup';
@@ -29,7 +30,7 @@ export class NeedPlacement extends LitElement {
     return html`
       ${s.levels.length === 0
         ? nothing
-        : html`<div class="scroll">
+        : html`<div class="scroll" ${scrollRegion()}>
             <table>
               <caption>How data is placed in ${s.area}’s areas</caption>
               <thead>

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import { formatCount, formatPercent } from '../../models/format';
 import type { RobustnessResult } from '../../models/need/matrix';
@@ -42,7 +43,7 @@ export class NeedRobustness extends LitElement {
               .join('; ')}.`}
         ${stable.length > 0 ? `In the top ${r.topN} in at least 95% of random-weight runs: ${stable.join(', ')}.` : `No area is in the top ${r.topN} in 95% of random-weight runs.`}
       </p>
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>Robustness of the top ${r.topN}</caption>
           <thead>

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import { formatMonth, formatPercent } from '../../models/format';
 import { INDICATOR_GROUPS, type IndicatorGroup } from '../../models/need/indicators';
@@ -167,7 +168,7 @@ export class NeedSettingsForm extends LitElement {
     if (rows.length === 0) return html`<p class="note warning">No indicator is chosen: add some below.</p>`;
     const total = rows.reduce((sum, c) => sum + c.weight, 0);
     return html`
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>Indicators in the matrix</caption>
           <thead>

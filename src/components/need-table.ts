@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import { formatCount } from '../../models/format';
 import { formatIndicator, formatScore } from '../../models/need/format-value';
@@ -49,7 +50,7 @@ export class NeedTable extends LitElement {
     for (const a of m.areas) ranks.set(a.rank, (ranks.get(a.rank) ?? 0) + 1);
     const one = LEVEL_LABELS[m.level].one;
     return html`
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>Community need by area</caption>
           <thead>

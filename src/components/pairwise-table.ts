@@ -1,4 +1,5 @@
 import { LitElement, html } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import { formatPercent } from '../../models/format';
 import type { SmaaResult } from '../../models/sensitivity/smaa';
@@ -24,7 +25,7 @@ export class PairwiseTable extends LitElement {
     const order = orderByMeanRank(r).slice(0, this.limit);
     const pw = pairwiseShares(r);
     const name = (i: number) => this.labels[r.issueIds[i]!] ?? r.issueLabels[i]!;
-    return html`<div class="scroll">
+    return html`<div class="scroll" ${scrollRegion()}>
       <table>
         <caption>
           Ranks above (row above column, share of plausible weightings)

@@ -31,7 +31,12 @@ export class PlotFigure extends LitElement {
 
   protected override updated(): void {
     this.container.replaceChildren();
-    if (this.options !== null) this.container.append(Plot.plot(this.options));
+    if (this.options === null) return;
+    const chart = Plot.plot(this.options);
+    // Plot names its mark groups (aria-label="bar") on plain <g>s, where ARIA forbids a name
+    // without a role (axe: aria-prohibited-attr); as groups, screen readers announce them.
+    for (const g of chart.querySelectorAll('g[aria-label]:not([role])')) g.setAttribute('role', 'group');
+    this.container.append(chart);
   }
 
   /** The rendered chart as Plot returned it: its SVG, or a figure holding legends and the SVG (for exports). */

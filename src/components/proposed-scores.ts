@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import type { BandingRules, Proposals } from '../../models/evidence/banding';
 import type { EvidenceResult } from '../../models/evidence/evidence';
@@ -41,7 +42,7 @@ export class ProposedScores extends LitElement {
     const { evidence, rules, proposals } = this;
     if (evidence === null || rules === null || proposals === null) return nothing;
     return html`
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>Proposed scores</caption>
           <thead>

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import { formatCount, formatPercent } from '../../models/format';
 import type { SmaaResult } from '../../models/sensitivity/smaa';
@@ -53,7 +54,7 @@ export class RankAcceptability extends LitElement {
     const cell = (share: number, count: number) =>
       html`<td class="share" style=${shade(share)} title=${`${formatCount(count)} of ${formatCount(r.samples)} samples`}>${short(share)}</td>`;
     return html`
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>Rank acceptability</caption>
           <thead>

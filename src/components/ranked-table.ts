@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import { formatScore } from '../../models/risk-matrix/explain';
 import { movementText, type Movement } from '../../models/risk-matrix/movement';
@@ -107,7 +108,7 @@ export class RankedTable extends LitElement {
     const above = this.ranked.slice(0, n);
     const below = this.ranked.slice(n);
     return html`
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table style="width: ${26 + 7 * this.model.criteria.length}rem">
           <caption>Ranked priorities</caption>
           <colgroup>

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { formatCsv } from '../../models/csv';
@@ -37,7 +38,7 @@ export class RejectedRows extends LitElement {
         ${r.problemsDropped > 0 ? `A further ${formatCount(r.problemsDropped)} were counted but not listed.` : ''}
         <button class="secondary" @click=${() => downloadText(`rejected-rows-${stamp}.csv`, rejectedRowsCsv(r))}>Download rejected rows (CSV)</button>
       </p>
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>Rejected rows</caption>
           <thead>

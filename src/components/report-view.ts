@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import type * as Plot from '@observablehq/plot';
 import type { Block, ChartRef, ReportDocument, ReportSection } from '../../models/report/document';
@@ -142,7 +143,7 @@ export class ReportView extends LitElement {
   private table(t: TableBlock) {
     const wide = t.head.length > 8;
     return html`<div class="table ${t.rows.length <= 15 ? 'short' : ''}">
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table class=${wide ? 'wide' : ''} data-id=${t.id}>
           <caption>
             ${t.caption}

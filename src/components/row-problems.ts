@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import { formatCount } from '../../models/format';
 import type { RowProblem } from '../../models/row-problem';
@@ -19,7 +20,7 @@ export class RowProblems extends LitElement {
     const n = this.problems.length;
     if (n === 0) return nothing;
     return html`
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>${this.caption}${n > SHOWN ? ` (first ${SHOWN} of ${formatCount(n)})` : ''}</caption>
           <thead>

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
@@ -109,7 +110,7 @@ export class ScenarioCompare extends LitElement {
         <figcaption>Ranks under ${cmp.scenarios.map((s) => s.name).join(', ')}</figcaption>
         <csp-plot .options=${scenarioSlopeChart(cmp)}></csp-plot>
       </figure>
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>
             Ranks by scenario

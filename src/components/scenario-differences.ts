@@ -1,4 +1,5 @@
 import { LitElement, html } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import { formatScore } from '../../models/risk-matrix/explain';
 import { aggregationWords } from '../../models/sensitivity/basis';
@@ -22,7 +23,7 @@ export class ScenarioDifferences extends LitElement {
     const cmp = this.comparison;
     const first = cmp.scenarios[0]!.name;
     const rows = cmp.differences.flatMap((diffs, k) => diffs.map((d) => ({ scenario: cmp.scenarios[k + 1]!.name, ...this.describe(d) })));
-    return html`<div class="scroll">
+    return html`<div class="scroll" ${scrollRegion()}>
       <table>
         <caption>
           What differs from ${first}

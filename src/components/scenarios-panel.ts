@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { formatDateTime, plural } from '../../models/format';
 import type { Assessment } from '../../models/risk-matrix/assessment';
@@ -98,7 +99,7 @@ export class ScenariosPanel extends LitElement {
 
   private table(a: Assessment, list: Scenario[]) {
     const criteria = new Map(a.model.criteria.map((c) => [c.id, c]));
-    return html`<div class="scroll">
+    return html`<div class="scroll" ${scrollRegion()}>
       <table>
         <caption>
           Scenarios

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
@@ -291,7 +292,7 @@ export class ScoreGridElement extends LitElement {
           : html`Beside a data-backed cell, its proposed score from the evidence: →4 not decided yet, ✓ accepted, ≠ overridden, ! the evidence or the score has
               changed since the decision; choose it (Tab reaches it) to see its evidence and accept or override it.`}
       </p>
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>
             Scores: ${a.name}

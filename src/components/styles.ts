@@ -60,10 +60,38 @@ export const baseStyles = css`
     margin: 0.5rem 0;
   }
   .scroll {
-    overflow-x: auto;
+    overflow: auto;
     max-width: 100%;
+    /* A long table scrolls inside its box, so its heading row (sticky) stays in view. */
+    max-height: max(20rem, calc(100vh - 6rem));
+    /* Keeps a focused cell clear of the sticky heading row and first column. */
+    scroll-padding: 3.5rem 0 0 min(14rem, 30%);
     /* Holds its visually hidden text too, so that text cannot widen the page beyond the scrolled box. */
     position: relative;
+  }
+  .scroll:focus-visible {
+    outline: 3px solid var(--focus, #ffbf47);
+    outline-offset: 1px;
+  }
+  /* Wide and long tables: the heading row and the first column stay put while the rest scrolls. */
+  .scroll > table > thead {
+    position: sticky;
+    top: 0;
+    z-index: 2;
+    background: var(--sticky-bg, #fff);
+    box-shadow: inset 0 -2px 0 var(--ink-2, #5a6573);
+  }
+  @media print {
+    .scroll {
+      max-height: none;
+      overflow: visible;
+    }
+  }
+  .scroll > table > * > tr > :first-child {
+    position: sticky;
+    left: 0;
+    z-index: 1;
+    background: var(--sticky-bg, #fff);
   }
   button {
     font: inherit;

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
@@ -71,7 +72,7 @@ export class TornadoPanel extends LitElement {
       </figure>
       <details>
         <summary>The same as a table</summary>
-        <div class="scroll">
+        <div class="scroll" ${scrollRegion()}>
           <table>
             <caption>
               Rank range when one weight moves ${pct}
@@ -120,7 +121,7 @@ export class TornadoPanel extends LitElement {
     const sign = pct.slice(1);
     return rows.length === 0
       ? nothing
-      : html`<div class="scroll">
+      : html`<div class="scroll" ${scrollRegion()}>
           <table>
             <caption>
               Tornado: ${issue}

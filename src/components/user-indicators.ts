@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { formatCount, formatDate, plural } from '../../models/format';
@@ -120,7 +121,7 @@ export class UserIndicators extends LitElement {
   private list() {
     if (this.stored.length === 0) return html`<p>No indicators of your own are stored.</p>`;
     return html`
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>Your area indicators</caption>
           <thead>

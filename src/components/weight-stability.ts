@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
@@ -56,7 +57,7 @@ export class WeightStability extends LitElement {
     const names = (ids: readonly string[]) => listWords(ids.map((id) => own(this.labels.issues, id) ?? id));
     const set = kind === 'top' ? `the top ${r.topN} (${names(r.topSet)})` : `first place (${names(r.firstSet)})`;
     const rows = kind === 'top' ? r.top : r.first;
-    return html`<div class="scroll">
+    return html`<div class="scroll" ${scrollRegion()}>
       <table>
         <caption>
           Weight stability of ${kind === 'top' ? `the top ${r.topN}` : 'first place'}${this.basisName ? `, ${this.basisName}` : ''}

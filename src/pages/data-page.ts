@@ -5,6 +5,7 @@ import { Task } from '@lit/task';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
 import { baseStyles } from '../components/styles';
 import '../components/import-panel';
+import '../components/data-sources';
 import '../components/import-outcome';
 import '../components/imported-months';
 import '../components/rejected-rows';
@@ -44,6 +45,7 @@ export class DataPage extends LitElement {
       <section aria-labelledby="load">
         <h3 id="load">Load data</h3>
         <csp-import-panel></csp-import-panel>
+        <csp-data-sources></csp-data-sources>
       </section>
       <section><csp-import-outcome></csp-import-outcome></section>
       <section><csp-imported-months></csp-imported-months></section>

@@ -63,7 +63,24 @@ export class EvidencePage extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener(SETUP_CHANGED, () => this.ev.reread());
-    this.addEventListener(TRACE_REQUEST, (e) => void this.showTrace((e as CustomEvent<TraceTarget>).detail));
+    this.addEventListener(TRACE_REQUEST, (e) => {
+      this.opener = deepActiveElement();
+      void this.showTrace((e as CustomEvent<TraceTarget>).detail);
+    });
+    // Escape closes an open trace (unless something inside used the key).
+    this.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && this.target !== null) this.closeTrace();
+    });
+  }
+
+  /** What opened the trace (a figure's button): focus returns there when it closes. */
+  private opener: HTMLElement | null = null;
+
+  private closeTrace() {
+    this.target = null;
+    const back = this.opener;
+    this.opener = null;
+    if (back?.isConnected === true) back.focus();
   }
 
   protected override updated(): void {
@@ -146,7 +163,7 @@ export class EvidencePage extends LitElement {
             <section aria-labelledby="by-issue">
               <h3 id="by-issue">Volumes, rates and trends</h3>
               <csp-evidence-table .evidence=${e} .selected=${this.target}></csp-evidence-table>
-              <csp-evidence-trace .target=${this.target} .area=${this.wb?.area ?? null} .config=${this.ev.config(setup)} @close=${() => (this.target = null)}></csp-evidence-trace>
+              <csp-evidence-trace .target=${this.target} .area=${this.wb?.area ?? null} .config=${this.ev.config(setup)} @close=${this.closeTrace}></csp-evidence-trace>
             </section>
             <section aria-labelledby="proposed">
               <h3 id="proposed">Proposed scores</h3>
@@ -190,4 +207,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'csp-evidence-page': EvidencePage;
   }
+}
+
+/** The focused element, looking inside shadow roots (document.activeElement stops at the first host). */
+function deepActiveElement(): HTMLElement | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement != null) el = el.shadowRoot.activeElement;
+  return el instanceof HTMLElement ? el : null;
 }

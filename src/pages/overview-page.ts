@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { scrollRegion } from '../components/scroll-region';
 import { customElement } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
@@ -98,7 +99,7 @@ export class OverviewPage extends LitElement {
     const cell = new Map(o.counts.map((c) => [`${c.month}|${c.crimeType}`, c.rows]));
     const gaps = new Set(o.coverage.gaps);
     return html`
-      <div class="scroll">
+      <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>Rows by crime type and month</caption>
           <thead>

@@ -108,6 +108,8 @@ test.describe('importing police.uk files', () => {
     for (const [label, counts] of [['Nov 2023', nov], ['Dec 2023', dec]] as const) {
       const outside = [...counts.byAuthority].filter(([lad]) => lad !== '' && lad !== 'Luton').reduce((s, [, n]) => s + n, 0);
       expect(num(byMonth.get(label)!['Outside Luton']), label).toBe(outside);
+      // And the area's own rows beside the force-wide total, so the scopes need no subtracting.
+      expect(num(byMonth.get(label)!['In Luton']), label).toBe(counts.byAuthority.get('Luton'));
     }
     expect(byMonth.get('Sep 2023')!['Last import']).toBe('');
 
