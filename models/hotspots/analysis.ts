@@ -1,0 +1,217 @@
+import { areaIndex } from '../need/spatial-index';
+import { classifyCell, DEFAULT_CLASSIFY, type ClassifyParams } from './classify';
+import { benjaminiHochberg } from './fdr';
+import { giStar, neighbours } from './gistar';
+import { autoCellSize, cellAt, extentOf, gridOver, type BngArea, type Grid } from './grid';
+import { bandwidthNrd, quarticDensity } from './kde';
+import type { HotspotCell } from './schema';
+
+/** Adjusted p-values below this are significant. */
+export const CRITICAL_P = 0.05;
+
+export interface HotspotInput {
+  /** BNG easting and northing of every stored row (NaN without coordinates). */
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  /** The rows to analyse (indexes into x, y…). */
+  rows: ArrayLike<number>;
+  /** Per analysed row (same order as `rows`): its month's index in `months`. */
+  monthOfRow: ArrayLike<number>;
+  /** The months of the period that have data, oldest first. */
+  months: readonly string[];
+  /** police.uk Location text per stored row. */
+  location: ArrayLike<string>;
+  /** The area to clip the grid to. */
+  areas: readonly BngArea[];
+  cellSize: number | null;
+  bandwidth: number | null;
+  /** Neighbourhood distance in cells; null: 1.5 (√2 as sfhotspot, the 8 touching cells). */
+  neighbourCells: number | null;
+  classify?: ClassifyParams;
+}
+
+export interface HotspotAnalysis {
+  grid: Grid;
+  cellSizeAuto: boolean;
+  bandwidth: number;
+  bandwidthAuto: boolean;
+  /** Neighbourhood distance in metres. */
+  distance: number;
+  /** Mean number of cells in a neighbourhood (the cell included). */
+  meanNeighbours: number;
+  months: readonly string[];
+  cells: HotspotCell[];
+  /** Per kept cell, the analysed rows in it (stored-row indexes). */
+  rowsOfCell: Int32Array[];
+  rowsUsed: number;
+  /** Rows outside every area (not forced in). */
+  rowsOutside: number;
+  rowsNoCoordinates: number;
+  /** Whether the classification over time ran (it needs at least two months). */
+  classified: boolean;
+}
+
+/**
+ * Hot spots of one set of rows: counts on a regular grid clipped to the
+ * areas, quartic kernel density, Getis-Ord Gi* with a Benjamini-Hochberg
+ * adjustment over the cells, and each cell's class over the months.
+ *
+ * A cell is kept when its centre lies in an area, or when an analysed row
+ * inside an area falls in it (so edge cells keep their rows); its ward is the
+ * area holding its centre, else the area of most of its rows.
+ *
+ * @example analyseHotspots({ x, y, rows, monthOfRow, months, location, areas: wards, cellSize: 100, bandwidth: null, neighbourCells: null }).cells
+ */
+export function analyseHotspots(input: HotspotInput): HotspotAnalysis {
+  const { x, y, rows, areas, months } = input;
+  const index = areaIndex(areas.map((a) => a.geometry));
+  const extent = extentOf(areas);
+  let rowsNoCoordinates = 0;
+  let rowsOutside = 0;
+  const areaOfRow = new Int32Array(rows.length).fill(-1);
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
+    if (!Number.isFinite(x[i]!) || !Number.isFinite(y[i]!)) rowsNoCoordinates++;
+    else if ((areaOfRow[k] = index.locate(x[i]!, y[i]!)) < 0) rowsOutside++;
+  }
+  const inside = rows.length - rowsNoCoordinates - rowsOutside;
+  const size = input.cellSize ?? autoCellSize(extent, inside);
+  const grid = gridOver(extent, size);
+
+  // Cells kept: centre in an area, or holding a row that is in one.
+  const keptAt = new Int32Array(grid.cols * grid.rows).fill(-1);
+  const wardOf: number[] = [];
+  const col: number[] = [];
+  const row: number[] = [];
+  const keep = (g: number, ward: number) => {
+    keptAt[g] = wardOf.length;
+    wardOf.push(ward);
+    col.push(g % grid.cols);
+    row.push(Math.floor(g / grid.cols));
+  };
+  for (let r = 0; r < grid.rows; r++) {
+    for (let c = 0; c < grid.cols; c++) {
+      const ward = index.locate(grid.x0 + (c + 0.5) * size, grid.y0 + (r + 0.5) * size);
+      if (ward >= 0) keep(r * grid.cols + c, ward);
+    }
+  }
+  const cellOfRow = new Int32Array(rows.length).fill(-1);
+  const edgeVotes = new Map<number, Map<number, number>>();
+  for (let k = 0; k < rows.length; k++) {
+    if (areaOfRow[k]! < 0) continue;
+    const g = cellAt(grid, x[rows[k]!]!, y[rows[k]!]!);
+    if (g < 0) continue;
+    if (keptAt[g]! < 0) keep(g, -1);
+    const cell = keptAt[g]!;
+    cellOfRow[k] = cell;
+    if (wardOf[cell] === -1) {
+      const votes = edgeVotes.get(cell) ?? new Map<number, number>();
+      votes.set(areaOfRow[k]!, (votes.get(areaOfRow[k]!) ?? 0) + 1);
+      edgeVotes.set(cell, votes);
+    }
+  }
+  for (const [cell, votes] of edgeVotes) wardOf[cell] = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+
+  const n = wardOf.length;
+  const nMonths = months.length;
+  const count = new Float64Array(n);
+  const monthly = Array.from({ length: nMonths }, () => new Float64Array(n));
+  const members: number[][] = Array.from({ length: n }, () => []);
+  for (let k = 0; k < rows.length; k++) {
+    const cell = cellOfRow[k]!;
+    if (cell < 0) continue;
+    count[cell]!++;
+    monthly[input.monthOfRow[k]!]![cell]!++;
+    members[cell]!.push(rows[k]!);
+  }
+
+  const cells = { cols: grid.cols, rows: grid.rows, col: Int32Array.from(col), row: Int32Array.from(row) };
+  const neighbourCells = input.neighbourCells ?? 1.5;
+  const distance = neighbourCells * size;
+  const nb = neighbours(cells, size, distance);
+  const gi = giStar(count, nb);
+  const adjusted = benjaminiHochberg(gi.p);
+
+  // Classification: Gi* per month, adjusted over the cells of that month.
+  const classified = nMonths >= 2;
+  const hotByMonth = classified ? monthly.map((m) => giStar(m, nb)).map((g) => ({ z: g.z, q: benjaminiHochberg(g.p) })) : [];
+  const params = input.classify ?? DEFAULT_CLASSIFY;
+
+  const centreX = Float64Array.from(col, (c) => grid.x0 + (c + 0.5) * size);
+  const centreY = Float64Array.from(row, (r) => grid.y0 + (r + 0.5) * size);
+  const px: number[] = [];
+  const py: number[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    if (cellOfRow[k]! < 0) continue;
+    px.push(x[rows[k]!]!);
+    py.push(y[rows[k]!]!);
+  }
+  const bandwidth = input.bandwidth ?? Math.max(size, bandwidthNrd(px, py) || size);
+  const within = (qx: number, qy: number, radius: number, visit: (cell: number) => void) => {
+    const c0 = Math.max(0, Math.floor((qx - radius - grid.x0) / size));
+    const c1 = Math.min(grid.cols - 1, Math.floor((qx + radius - grid.x0) / size));
+    const r0 = Math.max(0, Math.floor((qy - radius - grid.y0) / size));
+    const r1 = Math.min(grid.rows - 1, Math.floor((qy + radius - grid.y0) / size));
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (keptAt[r * grid.cols + c]! >= 0) visit(keptAt[r * grid.cols + c]!);
+  };
+  const density = quarticDensity(centreX, centreY, within, px, py, bandwidth);
+
+  const out: HotspotCell[] = new Array(n);
+  let neighbourTotal = 0;
+  for (let i = 0; i < n; i++) {
+    neighbourTotal += nb[i]!.length;
+    const cx = grid.x0 + col[i]! * size;
+    const cy = grid.y0 + row[i]! * size;
+    const top = commonest(members[i]!, input.location);
+    out[i] = {
+      id: `E${Math.round(cx)} N${Math.round(cy)}`,
+      x: cx,
+      y: cy,
+      ward: areas[wardOf[i]!]?.name ?? '',
+      count: count[i]!,
+      density: density[i]!,
+      z: gi.z[i]!,
+      p: gi.p[i]!,
+      pAdjusted: adjusted[i]!,
+      classification: classified
+        ? classifyCell(
+            hotByMonth.map((m) => m.z[i]! > 0 && m.q[i]! < CRITICAL_P),
+            hotByMonth.map((m) => m.z[i]!),
+            params,
+          )
+        : null,
+      location: top.text,
+      locationCount: top.count,
+    };
+  }
+  return {
+    grid,
+    cellSizeAuto: input.cellSize === null,
+    bandwidth,
+    bandwidthAuto: input.bandwidth === null,
+    distance,
+    meanNeighbours: n === 0 ? 0 : neighbourTotal / n,
+    months,
+    cells: out,
+    rowsOfCell: members.map((m) => Int32Array.from(m)),
+    rowsUsed: inside,
+    rowsOutside,
+    rowsNoCoordinates,
+    classified,
+  };
+}
+
+/** The most frequent text among some rows (ties: first alphabetically). */
+function commonest(rows: readonly number[], text: ArrayLike<string>): { text: string; count: number } {
+  const tally = new Map<string, number>();
+  for (const i of rows) {
+    const t = text[i]!;
+    if (t !== '') tally.set(t, (tally.get(t) ?? 0) + 1);
+  }
+  let best = { text: '', count: 0 };
+  for (const [t, c] of tally) if (c > best.count || (c === best.count && t < best.text)) best = { text: t, count: c };
+  return best;
+}
+
+/** Hottest first: Gi* z descending, then count descending, then id. */
+export const byHotness = (a: HotspotCell, b: HotspotCell): number => b.z - a.z || b.count - a.count || a.id.localeCompare(b.id);
