@@ -4,6 +4,7 @@ import type { DataApi } from './data.worker';
 import type { EvidenceApi } from './evidence.worker';
 import type { SensitivityApi } from './sensitivity.worker';
 import type { NeedApi } from './need.worker';
+import type { HotspotsApi } from './hotspots.worker';
 
 /** The app's workers, each behind its comlink proxy. */
 export interface Workers {
@@ -12,6 +13,7 @@ export interface Workers {
   evidence: Remote<EvidenceApi>;
   sensitivity: Remote<SensitivityApi>;
   need: Remote<NeedApi>;
+  hotspots: Remote<HotspotsApi>;
 }
 
 /**
@@ -25,6 +27,7 @@ export function startWorkers(): Workers {
     evidence: wrap<EvidenceApi>(new Worker(new URL('./evidence.worker.ts', import.meta.url), { type: 'module', name: 'evidence' })),
     sensitivity: startSensitivityWorker(),
     need: wrap<NeedApi>(new Worker(new URL('./need.worker.ts', import.meta.url), { type: 'module', name: 'need' })),
+    hotspots: wrap<HotspotsApi>(new Worker(new URL('./hotspots.worker.ts', import.meta.url), { type: 'module', name: 'hotspots' })),
   };
 }
 

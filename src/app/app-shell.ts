@@ -165,6 +165,7 @@ export class CspApp extends LitElement {
         evidence: workers.evidence,
         evidenceStore,
         need: workers.need,
+        hotspots: workers.hotspots,
         assessments,
         sensitivity: workers.sensitivity,
         reports: reportStore,

@@ -3,6 +3,7 @@ import '../pages/data-page';
 import '../pages/overview-page';
 import '../pages/evidence-page';
 import '../pages/need-page';
+import '../pages/hotspots-page';
 import '../pages/matrix-page';
 import '../pages/priorities-page';
 import '../pages/sensitivity-page';
@@ -27,6 +28,7 @@ export const ROUTES: readonly Route[] = [
   { path: 'evidence', label: 'Evidence', render: () => html`<csp-evidence-page></csp-evidence-page>` },
   { path: 'dashboard', label: 'Dashboard', render: () => html`<csp-dashboard-page></csp-dashboard-page>` },
   { path: 'need', label: 'Community need', render: () => html`<csp-need-page></csp-need-page>` },
+  { path: 'hotspots', label: 'Hot spots', render: () => html`<csp-hotspots-page></csp-hotspots-page>` },
   { path: 'matrix', label: 'Risk matrix', render: () => html`<csp-matrix-page></csp-matrix-page>` },
   { path: 'priorities', label: 'Priorities', render: () => html`<csp-priorities-page></csp-priorities-page>` },
   { path: 'sensitivity', label: 'Sensitivity', render: () => html`<csp-sensitivity-page></csp-sensitivity-page>` },
