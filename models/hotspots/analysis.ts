@@ -69,10 +69,19 @@ export function analyseHotspots(input: HotspotInput): HotspotAnalysis {
   let rowsNoCoordinates = 0;
   let rowsOutside = 0;
   const areaOfRow = new Int32Array(rows.length).fill(-1);
+  // Many rows share a map point: each point is located once.
+  const located = new Map<number, Map<number, number>>();
+  const locate = (px: number, py: number) => {
+    let byY = located.get(px);
+    if (byY === undefined) located.set(px, (byY = new Map()));
+    let a = byY.get(py);
+    if (a === undefined) byY.set(py, (a = index.locate(px, py)));
+    return a;
+  };
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;
     if (!Number.isFinite(x[i]!) || !Number.isFinite(y[i]!)) rowsNoCoordinates++;
-    else if ((areaOfRow[k] = index.locate(x[i]!, y[i]!)) < 0) rowsOutside++;
+    else if ((areaOfRow[k] = locate(x[i]!, y[i]!)) < 0) rowsOutside++;
   }
   const inside = rows.length - rowsNoCoordinates - rowsOutside;
   const size = input.cellSize ?? autoCellSize(extent, inside);
@@ -137,32 +146,51 @@ export function analyseHotspots(input: HotspotInput): HotspotAnalysis {
   const hotByMonth = classified ? monthly.map((m) => giStar(m, nb)).map((g) => ({ z: g.z, q: benjaminiHochberg(g.p) })) : [];
   const params = input.classify ?? DEFAULT_CLASSIFY;
 
-  const centreX = Float64Array.from(col, (c) => grid.x0 + (c + 0.5) * size);
-  const centreY = Float64Array.from(row, (r) => grid.y0 + (r + 0.5) * size);
   const px: number[] = [];
   const py: number[] = [];
+  // police.uk places rows on a limited set of anonymous map points: the density spreads each distinct point once, weighted by its rows (exact, and far fewer points).
+  const pointAt = new Map<number, Map<number, number>>();
+  const ux: number[] = [];
+  const uy: number[] = [];
+  const pw: number[] = [];
   for (let k = 0; k < rows.length; k++) {
     if (cellOfRow[k]! < 0) continue;
-    px.push(x[rows[k]!]!);
-    py.push(y[rows[k]!]!);
+    const xi = x[rows[k]!]!;
+    const yi = y[rows[k]!]!;
+    px.push(xi);
+    py.push(yi);
+    let byY = pointAt.get(xi);
+    if (byY === undefined) pointAt.set(xi, (byY = new Map()));
+    const at = byY.get(yi);
+    if (at === undefined) {
+      byY.set(yi, pw.length);
+      ux.push(xi);
+      uy.push(yi);
+      pw.push(1);
+    } else pw[at]!++;
   }
   const bandwidth = input.bandwidth ?? Math.max(size, bandwidthNrd(px, py) || size);
-  const within = (qx: number, qy: number, radius: number, visit: (cell: number) => void) => {
-    const c0 = Math.max(0, Math.floor((qx - radius - grid.x0) / size));
-    const c1 = Math.min(grid.cols - 1, Math.floor((qx + radius - grid.x0) / size));
-    const r0 = Math.max(0, Math.floor((qy - radius - grid.y0) / size));
-    const r1 = Math.min(grid.rows - 1, Math.floor((qy + radius - grid.y0) / size));
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (keptAt[r * grid.cols + c]! >= 0) visit(keptAt[r * grid.cols + c]!);
-  };
-  const density = quarticDensity(centreX, centreY, within, px, py, bandwidth);
+  const density = quarticDensity({ ...grid, keptAt, n }, ux, uy, bandwidth, pw);
 
+  const hotSeries = new Array<boolean>(nMonths);
+  const zSeries = new Array<number>(nMonths);
+  const classifyOne = (i: number) => {
+    let any = false;
+    for (let t = 0; t < nMonths; t++) {
+      zSeries[t] = hotByMonth[t]!.z[i]!;
+      hotSeries[t] = zSeries[t]! > 0 && hotByMonth[t]!.q[i]! < CRITICAL_P;
+      any ||= hotSeries[t]!;
+    }
+    // A cell never hot in any month has no pattern whatever the rules' shares.
+    return any ? classifyCell(hotSeries, zSeries, params) : 'none';
+  };
   const out: HotspotCell[] = new Array(n);
   let neighbourTotal = 0;
   for (let i = 0; i < n; i++) {
     neighbourTotal += nb[i]!.length;
     const cx = grid.x0 + col[i]! * size;
     const cy = grid.y0 + row[i]! * size;
-    const top = commonest(members[i]!, input.location);
+    const top = members[i]!.length === 0 ? { text: '', count: 0 } : commonest(members[i]!, input.location);
     out[i] = {
       id: `E${Math.round(cx)} N${Math.round(cy)}`,
       x: cx,
@@ -173,13 +201,7 @@ export function analyseHotspots(input: HotspotInput): HotspotAnalysis {
       z: gi.z[i]!,
       p: gi.p[i]!,
       pAdjusted: adjusted[i]!,
-      classification: classified
-        ? classifyCell(
-            hotByMonth.map((m) => m.z[i]! > 0 && m.q[i]! < CRITICAL_P),
-            hotByMonth.map((m) => m.z[i]!),
-            params,
-          )
-        : null,
+      classification: classified ? classifyOne(i) : null,
       location: top.text,
       locationCount: top.count,
     };

@@ -7,13 +7,24 @@
  */
 export function benjaminiHochberg(p: ArrayLike<number>): Float64Array {
   const m = p.length;
-  const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => p[a]! - p[b]!);
-  const out = new Float64Array(m);
+  const sorted = Float64Array.from(p).sort();
+  const adjusted = new Float64Array(m);
   let running = 1;
   for (let k = m - 1; k >= 0; k--) {
-    const i = order[k]!;
-    running = Math.min(running, (p[i]! * m) / (k + 1));
-    out[i] = running;
+    running = Math.min(running, (sorted[k]! * m) / (k + 1));
+    adjusted[k] = running;
+  }
+  const out = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    // The last position holding p[i].
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sorted[mid]! <= p[i]!) lo = mid;
+      else hi = mid - 1;
+    }
+    out[i] = adjusted[lo]!;
   }
   return out;
 }
