@@ -67,6 +67,8 @@ export const PeerComparison = z.object({
   leftOut: z.array(z.object({ code: z.string(), name: z.string(), reason: z.string() })),
   warnings: z.array(z.string()),
   issues: z.array(PeerIssue),
+  /** Every authority code the loaded files name, for checking a peer group. */
+  knownCodes: z.array(z.object({ code: z.string(), name: z.string() })),
 });
 export type PeerComparison = z.infer<typeof PeerComparison>;
 
@@ -78,7 +80,7 @@ export function ordinal(n: number): string {
 }
 
 /** @example rankText(2, 3) // '2nd lowest of 3' */
-export const rankText = (rank: number, of: number): string => (rank === 1 && of === 1 ? 'the only area' : `${ordinal(rank)} lowest of ${of}`);
+export const rankText = (rank: number, of: number): string => (rank === 1 && of === 1 ? 'the only area compared' : `${ordinal(rank)} lowest of ${of}`);
 
 /** Competition rank of `value` among `values`, lowest first (1 + how many are strictly lower). */
 function rankOf(value: number, values: readonly number[]): number {
@@ -176,7 +178,27 @@ export function peerComparison(input: PeerInput): PeerComparison {
     leftOut,
     warnings,
     issues,
+    knownCodes: [...input.knownCodes].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
   };
+}
+
+/**
+ * Reads a typed peer group ("E06000055, E06000056"): the codes, or why not.
+ * Codes no loaded file names are refused, so nothing unknown is stored.
+ *
+ * @example readPeerGroup('e06000055 E06000056', known) // { ok: true, codes: ['E06000055', 'E06000056'] }
+ */
+export function readPeerGroup(text: string, known: readonly { code: string }[]): { ok: true; codes: PeerGroup } | { ok: false; reason: string } {
+  const parts = text.split(/[\s,;]+/).filter((t) => t !== '');
+  const parsed = PeerGroup.safeParse(parts);
+  if (!parsed.success) return { ok: false, reason: parsed.error.issues[0]!.message };
+  const codes = [...new Set(parsed.data)];
+  const knownSet = new Set(known.map((k) => k.code));
+  const unknown = codes.filter((c) => !knownSet.has(c));
+  if (unknown.length > 0) {
+    return { ok: false, reason: `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not named by any loaded file (IMD 2019 File 6 or boundaries): load ${unknown.length === 1 ? 'its' : 'their'} files first` };
+  }
+  return { ok: true, codes };
 }
 
 /** Plain words for the compared set. */
