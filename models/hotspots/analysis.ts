@@ -1,6 +1,6 @@
 import { areaIndex } from '../need/spatial-index';
 import { classifyCell, DEFAULT_CLASSIFY, type ClassifyParams } from './classify';
-import { benjaminiHochberg } from './fdr';
+import { benjaminiHochberg, bhBelow } from './fdr';
 import { giStar, neighbours } from './gistar';
 import { autoCellSize, cellAt, extentOf, gridOver, type BngArea, type Grid } from './grid';
 import { bandwidthNrd, quarticDensity } from './kde';
@@ -69,19 +69,32 @@ export function analyseHotspots(input: HotspotInput): HotspotAnalysis {
   let rowsNoCoordinates = 0;
   let rowsOutside = 0;
   const areaOfRow = new Int32Array(rows.length).fill(-1);
-  // Many rows share a map point: each point is located once.
-  const located = new Map<number, Map<number, number>>();
-  const locate = (px: number, py: number) => {
-    let byY = located.get(px);
-    if (byY === undefined) located.set(px, (byY = new Map()));
-    let a = byY.get(py);
-    if (a === undefined) byY.set(py, (a = index.locate(px, py)));
-    return a;
-  };
+  // police.uk places rows on a limited set of anonymous map points: each distinct point is located once, and the density spreads it once, weighted by its rows.
+  const pointOfRow = new Int32Array(rows.length).fill(-1);
+  const pointIndex = new Map<number, Map<number, number>>();
+  const pointX: number[] = [];
+  const pointY: number[] = [];
+  const pointArea: number[] = [];
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;
-    if (!Number.isFinite(x[i]!) || !Number.isFinite(y[i]!)) rowsNoCoordinates++;
-    else if ((areaOfRow[k] = locate(x[i]!, y[i]!)) < 0) rowsOutside++;
+    const xi = x[i]!;
+    const yi = y[i]!;
+    if (!Number.isFinite(xi) || !Number.isFinite(yi)) {
+      rowsNoCoordinates++;
+      continue;
+    }
+    let byY = pointIndex.get(xi);
+    if (byY === undefined) pointIndex.set(xi, (byY = new Map()));
+    let at = byY.get(yi);
+    if (at === undefined) {
+      at = pointX.length;
+      byY.set(yi, at);
+      pointX.push(xi);
+      pointY.push(yi);
+      pointArea.push(index.locate(xi, yi));
+    }
+    pointOfRow[k] = at;
+    if ((areaOfRow[k] = pointArea[at]!) < 0) rowsOutside++;
   }
   const inside = rows.length - rowsNoCoordinates - rowsOutside;
   const size = input.cellSize ?? autoCellSize(extent, inside);
@@ -143,34 +156,22 @@ export function analyseHotspots(input: HotspotInput): HotspotAnalysis {
 
   // Classification: Gi* per month, adjusted over the cells of that month.
   const classified = nMonths >= 2;
-  const hotByMonth = classified ? monthly.map((m) => giStar(m, nb)).map((g) => ({ z: g.z, q: benjaminiHochberg(g.p) })) : [];
+  const hotByMonth = classified ? monthly.map((m) => giStar(m, nb)).map((g) => ({ z: g.z, significant: bhBelow(g.p, CRITICAL_P) })) : [];
   const params = input.classify ?? DEFAULT_CLASSIFY;
 
-  const px: number[] = [];
-  const py: number[] = [];
-  // police.uk places rows on a limited set of anonymous map points: the density spreads each distinct point once, weighted by its rows (exact, and far fewer points).
-  const pointAt = new Map<number, Map<number, number>>();
-  const ux: number[] = [];
-  const uy: number[] = [];
-  const pw: number[] = [];
+  const px = new Float64Array(inside);
+  const py = new Float64Array(inside);
+  const pw = new Float64Array(pointX.length);
+  let used = 0;
   for (let k = 0; k < rows.length; k++) {
     if (cellOfRow[k]! < 0) continue;
-    const xi = x[rows[k]!]!;
-    const yi = y[rows[k]!]!;
-    px.push(xi);
-    py.push(yi);
-    let byY = pointAt.get(xi);
-    if (byY === undefined) pointAt.set(xi, (byY = new Map()));
-    const at = byY.get(yi);
-    if (at === undefined) {
-      byY.set(yi, pw.length);
-      ux.push(xi);
-      uy.push(yi);
-      pw.push(1);
-    } else pw[at]!++;
+    const at = pointOfRow[k]!;
+    px[used] = pointX[at]!;
+    py[used++] = pointY[at]!;
+    pw[at]!++;
   }
-  const bandwidth = input.bandwidth ?? Math.max(size, bandwidthNrd(px, py) || size);
-  const density = quarticDensity({ ...grid, keptAt, n }, ux, uy, bandwidth, pw);
+  const bandwidth = input.bandwidth ?? Math.max(size, bandwidthNrd(px.subarray(0, used), py.subarray(0, used)) || size);
+  const density = quarticDensity({ ...grid, keptAt, n }, pointX, pointY, bandwidth, pw);
 
   const hotSeries = new Array<boolean>(nMonths);
   const zSeries = new Array<number>(nMonths);
@@ -178,7 +179,7 @@ export function analyseHotspots(input: HotspotInput): HotspotAnalysis {
     let any = false;
     for (let t = 0; t < nMonths; t++) {
       zSeries[t] = hotByMonth[t]!.z[i]!;
-      hotSeries[t] = zSeries[t]! > 0 && hotByMonth[t]!.q[i]! < CRITICAL_P;
+      hotSeries[t] = zSeries[t]! > 0 && hotByMonth[t]!.significant[i] === 1;
       any ||= hotSeries[t]!;
     }
     // A cell never hot in any month has no pattern whatever the rules' shares.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { giStar, neighbours } from '../../../models/hotspots/gistar';
-import { benjaminiHochberg } from '../../../models/hotspots/fdr';
+import { benjaminiHochberg, bhBelow } from '../../../models/hotspots/fdr';
 import { twoSidedP } from '../../../models/hotspots/normal';
 
 // A 4 × 3 grid of 100 m cells (row 0 at the bottom), neighbourhood 150 m (the 8 touching cells and the cell itself).
@@ -91,5 +91,21 @@ describe('benjaminiHochberg', () => {
     const q = benjaminiHochberg([0.039, 0.04]);
     expect(q[0]).toBeCloseTo(0.04, 12);
     expect(q[1]).toBeCloseTo(0.04, 12);
+  });
+});
+
+describe('bhBelow', () => {
+  it('agrees with the adjusted p-values below the level, ties and all', () => {
+    // A seeded linear congruential generator (seed 1234): p-values with many small ones and ties.
+    let seed = 1234;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let run = 0; run < 20; run++) {
+      const p = Array.from({ length: 500 }, () => Math.round(next() ** 3 * 1000) / 1000);
+      for (const alpha of [0.01, 0.05, 0.1]) {
+        const q = benjaminiHochberg(p);
+        expect([...bhBelow(p, alpha)]).toEqual(p.map((_, i) => (q[i]! < alpha ? 1 : 0)));
+      }
+    }
+    expect([...bhBelow([0.01, 0.04, 0.03, 0.005, 0.2, 0.5], 0.05)]).toEqual([1, 0, 0, 1, 0, 0]);
   });
 });
