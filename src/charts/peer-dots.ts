@@ -2,6 +2,9 @@ import * as Plot from '@observablehq/plot';
 import { formatCount, formatRate } from '../../models/format';
 import type { PeerIssue } from '../../models/peers/peers';
 
+/** The rate as a bare number for the label beside each dot (the axis names the unit). */
+const rateNumber = (v: number) => v.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /**
  * A dot plot of one issue's rate per 1,000 by area, lowest at the top (rank
  * 1), the partnership highlighted and labelled, a tip with the exact figures.
@@ -10,7 +13,7 @@ import type { PeerIssue } from '../../models/peers/peers';
  */
 export function peerDots(issue: PeerIssue, partnership: string): Plot.PlotOptions {
   const rows = issue.rates.map((r, i) => ({ ...r, rank: i + 1, mine: r.name === partnership }));
-  const tip = (r: (typeof rows)[number]) => `${r.name}: ${formatRate(r.rate)} per 1,000 a year\n${formatCount(r.count)} rows, ${formatCount(r.population)} residents`;
+  const tip = (r: (typeof rows)[number]) => `${r.name}: ${formatRate(r.rate)} residents a year\n${formatCount(r.count)} rows, ${formatCount(r.population)} residents`;
   return {
     width: 560,
     height: 40 + rows.length * 28,
@@ -24,11 +27,11 @@ export function peerDots(issue: PeerIssue, partnership: string): Plot.PlotOption
       Plot.dot(rows, { x: 'rate', y: 'name', r: 6, fill: (r) => (r.mine ? '#a4262c' : '#5a6573'), title: tip, tip: true }),
       Plot.text(
         rows.filter((r) => !r.mine),
-        { x: 'rate', y: 'name', text: (r) => formatRate(r.rate), dx: 10, textAnchor: 'start' },
+        { x: 'rate', y: 'name', text: (r) => rateNumber(r.rate), dx: 10, textAnchor: 'start' },
       ),
       Plot.text(
         rows.filter((r) => r.mine),
-        { x: 'rate', y: 'name', text: (r) => formatRate(r.rate), dx: 10, textAnchor: 'start', fontWeight: 'bold' },
+        { x: 'rate', y: 'name', text: (r) => rateNumber(r.rate), dx: 10, textAnchor: 'start', fontWeight: 'bold' },
       ),
     ],
   };
