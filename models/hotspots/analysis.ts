@@ -185,13 +185,14 @@ export function analyseHotspots(input: HotspotInput): HotspotAnalysis {
     // A cell never hot in any month has no pattern whatever the rules' shares.
     return any ? classifyCell(hotSeries, zSeries, params) : 'none';
   };
+  const topLocation = commonestByCell(members, input.location);
   const out: HotspotCell[] = new Array(n);
   let neighbourTotal = 0;
   for (let i = 0; i < n; i++) {
     neighbourTotal += nb[i]!.length;
     const cx = grid.x0 + col[i]! * size;
     const cy = grid.y0 + row[i]! * size;
-    const top = members[i]!.length === 0 ? { text: '', count: 0 } : commonest(members[i]!, input.location);
+    const top = topLocation[i]!;
     out[i] = {
       id: `E${Math.round(cx)} N${Math.round(cy)}`,
       x: cx,
@@ -224,15 +225,36 @@ export function analyseHotspots(input: HotspotInput): HotspotAnalysis {
   };
 }
 
-/** The most frequent text among some rows (ties: first alphabetically). */
-function commonest(rows: readonly number[], text: ArrayLike<string>): { text: string; count: number } {
-  const tally = new Map<string, number>();
-  for (const i of rows) {
-    const t = text[i]!;
-    if (t !== '') tally.set(t, (tally.get(t) ?? 0) + 1);
+/**
+ * Each cell's most frequent text among its rows (ties: first alphabetically):
+ * one pass over every row with a numeric key per (cell, text), rather than a
+ * map per cell.
+ */
+function commonestByCell(members: readonly number[][], text: ArrayLike<string>): { text: string; count: number }[] {
+  const codeOf = new Map<string, number>();
+  const texts: string[] = [];
+  const tally = new Map<number, number>();
+  members.forEach((rows, cell) => {
+    for (const i of rows) {
+      const t = text[i]!;
+      if (t === '') continue;
+      let code = codeOf.get(t);
+      if (code === undefined) {
+        code = texts.length;
+        codeOf.set(t, code);
+        texts.push(t);
+      }
+      const key = cell * 4_194_304 + code;
+      tally.set(key, (tally.get(key) ?? 0) + 1);
+    }
+  });
+  const best = members.map(() => ({ text: '', count: 0 }));
+  for (const [key, count] of tally) {
+    const cell = Math.floor(key / 4_194_304);
+    const t = texts[key - cell * 4_194_304]!;
+    const b = best[cell]!;
+    if (count > b.count || (count === b.count && t < b.text)) best[cell] = { text: t, count };
   }
-  let best = { text: '', count: 0 };
-  for (const [t, c] of tally) if (c > best.count || (c === best.count && t < best.text)) best = { text: t, count: c };
   return best;
 }
 
