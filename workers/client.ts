@@ -4,6 +4,7 @@ import type { DataApi } from './data.worker';
 import type { EvidenceApi } from './evidence.worker';
 import type { SensitivityApi } from './sensitivity.worker';
 import type { NeedApi } from './need.worker';
+import type { HotspotsApi } from './hotspots.worker';
 
 /** The app's workers, each behind its comlink proxy. */
 export interface Workers {
@@ -12,6 +13,7 @@ export interface Workers {
   evidence: Remote<EvidenceApi>;
   sensitivity: Remote<SensitivityApi>;
   need: Remote<NeedApi>;
+  hotspots: Remote<HotspotsApi>;
 }
 
 /**
@@ -41,6 +43,7 @@ export function startWorkers(): Workers {
     evidence: lazyRemote<EvidenceApi>(() => new Worker(new URL('./evidence.worker.ts', import.meta.url), { type: 'module', name: 'evidence' })),
     sensitivity: lazyRemote<SensitivityApi>(() => new Worker(new URL('./sensitivity.worker.ts', import.meta.url), { type: 'module', name: 'sensitivity' })),
     need: lazyRemote<NeedApi>(() => new Worker(new URL('./need.worker.ts', import.meta.url), { type: 'module', name: 'need' })),
+    hotspots: lazyRemote<HotspotsApi>(() => new Worker(new URL('./hotspots.worker.ts', import.meta.url), { type: 'module', name: 'hotspots' })),
   };
 }
 

@@ -4,8 +4,17 @@ import { openDataStore } from '../src/data/idb-store';
 import { evidenceEngine, type EvidenceProgress, type EvidenceRequest, type EvidenceResponse, type EvidenceTraceRequest } from '../src/data/evidence-source';
 import type { Trace } from '../models/evidence/trace';
 import { buildDashboard, dashboardConfig, DashboardSettings, type Dashboard } from '../models/dashboard/dashboard';
+import { EvidenceRequest as Request } from '../src/data/evidence-source';
+import { crimeDataLoader } from '../src/data/crime-source';
+import { peerSource } from '../src/data/peer-source';
+import { PeerGroup, type PeerComparison } from '../models/peers/peers';
 
-const engine = openDataStore().then((store) => evidenceEngine(store));
+const stores = openDataStore().then((store) => {
+  // One crime table for both: the evidence and the peer comparison read the same rows.
+  const crimeData = crimeDataLoader(store);
+  return { engine: evidenceEngine(store, undefined, crimeData), peers: peerSource(store, crimeData) };
+});
+const engine = stores.then((s) => s.engine);
 
 const api = {
   /** Every issue's evidence for a period (requests are validated by the engine). */
@@ -16,6 +25,12 @@ const api = {
   async dashboard(request: EvidenceRequest, settings: DashboardSettings, progress?: (p: EvidenceProgress) => void): Promise<Dashboard> {
     const { evidence } = await (await engine).evidence({ ...request, config: dashboardConfig(request.config) }, progress);
     return buildDashboard(evidence, DashboardSettings.parse(settings));
+  },
+  /** Each police.uk issue's rate per 1,000 ranked among the authorities with rows and a population, over the dashboard's rolling 12 months. */
+  async peers(request: EvidenceRequest, peerGroup: string[]): Promise<PeerComparison | null> {
+    const req = Request.parse(request);
+    if (req.area === null) return null;
+    return (await stores).peers.compare(req.area, req.config.catalogue, req.config.period, PeerGroup.parse(peerGroup));
   },
   /** The months, crime types and source rows behind one figure, paged. */
   async trace(request: EvidenceTraceRequest): Promise<Trace> {

@@ -6,6 +6,7 @@ import { changePercentText } from '../evidence/change';
 import { formatCount, formatMonth, formatRate } from '../format';
 import { DEFAULT_EXCEPTION_SETTINGS, ExceptionSettings, MONTH_STATUS_WORDS, MonthCheck, monthlyExceptions } from './exceptions';
 import { DEFAULT_NEARLY_ALL, IndicatorRating, rateAgainstTarget, ragStatus, Rag, Target, targetWords, type TargetIndicator } from './rag';
+import { PeerGroup } from '../peers/peers';
 import { compareWindows, QUARTER_MONTHS, quarterLabel, quarterWindows, WindowComparison } from './windows';
 
 /**
@@ -28,6 +29,8 @@ export const DashboardSettings = z.object({
   targets: z.array(Target),
   /** Catalogue issues where a rise is good news (for example more reporting of hate crime). */
   risingIsPositive: z.array(z.string()),
+  /** The user's peer group for the Peer rank column (local authority codes, e.g. a Most Similar Group). */
+  peerGroup: PeerGroup.optional(),
 });
 export type DashboardSettings = z.infer<typeof DashboardSettings>;
 

@@ -213,6 +213,7 @@ export class CspApp extends LitElement {
         evidence: workers.evidence,
         evidenceStore,
         need: workers.need,
+        hotspots: workers.hotspots,
         assessments,
         sensitivity: workers.sensitivity,
         reports: reportStore,

@@ -7,6 +7,7 @@ import type { DataApi } from '../../workers/data.worker';
 import type { EvidenceApi } from '../../workers/evidence.worker';
 import type { EvidenceStore } from '../data/evidence-store';
 import type { NeedApi } from '../../workers/need.worker';
+import type { HotspotsApi } from '../../workers/hotspots.worker';
 import type { SensitivityApi } from '../../workers/sensitivity.worker';
 import type { ReportStore } from '../data/report-store';
 import type { ImportJobs } from './import-jobs';
@@ -26,6 +27,8 @@ export interface Services {
   evidenceStore: EvidenceStore;
   /** The community need matrix: placement, indicators, scoring, and its own store (user indicators, lookup, settings). */
   need: Remote<NeedApi>;
+  /** Hot spots: grid counts, kernel density, Gi* and their classification over time, with each cell's source rows. */
+  hotspots: Remote<HotspotsApi>;
   /** How robust a ranking is: SMAA (progress, cancel), stability intervals, tornado, "what would it take", scenario comparison. */
   sensitivity: Remote<SensitivityApi>;
   /** Risk-matrix assessments (their own IndexedDB database; small records, read and written from the page). */

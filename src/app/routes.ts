@@ -23,6 +23,7 @@ export const ROUTES: readonly Route[] = [
   { path: 'evidence', label: 'Evidence', load: () => import('../pages/evidence-page'), render: () => html`<csp-evidence-page></csp-evidence-page>` },
   { path: 'dashboard', label: 'Dashboard', load: () => import('../pages/dashboard-page'), render: () => html`<csp-dashboard-page></csp-dashboard-page>` },
   { path: 'need', label: 'Community need', load: () => import('../pages/need-page'), render: () => html`<csp-need-page></csp-need-page>` },
+  { path: 'hotspots', label: 'Hot spots', load: () => import('../pages/hotspots-page'), render: () => html`<csp-hotspots-page></csp-hotspots-page>` },
   { path: 'matrix', label: 'Risk matrix', load: () => import('../pages/matrix-page'), render: () => html`<csp-matrix-page></csp-matrix-page>` },
   { path: 'priorities', label: 'Priorities', load: () => import('../pages/priorities-page'), render: () => html`<csp-priorities-page></csp-priorities-page>` },
   { path: 'sensitivity', label: 'Sensitivity', load: () => import('../pages/sensitivity-page'), render: () => html`<csp-sensitivity-page></csp-sensitivity-page>` },

@@ -56,6 +56,7 @@ export function contributionChart(model: RiskModel, ranked: readonly RankedIssue
       y2: (d: ContributionSegment) => d.position + 0.88,
       fill: 'criterion',
       title: (d: ContributionSegment) => `${d.issue}\n${d.criterion}: ${formatScore(d.value)}`,
+      tip: true,
     }),
     Plot.ruleX([0]),
   ];

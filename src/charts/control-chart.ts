@@ -9,6 +9,8 @@ const HIGH = '#a4262c';
 const LOW = '#1d4f91';
 
 const date = monthStart;
+const HALF_MONTH = 15.2 * 24 * 3600 * 1000;
+const shift = (d: Date, ms: number) => new Date(d.getTime() + ms);
 const monthOf = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 
 /** A month's figures in words, for the dot's tooltip. */
@@ -26,8 +28,13 @@ function monthWords(c: MonthCheck): string {
  * @example <csp-chart-figure .options=${controlChart(row.months, 'Burglary, monthly counts …')}></csp-chart-figure>
  */
 export function controlChart(checks: readonly MonthCheck[], ariaLabel: string): Plot.PlotOptions {
-  const judged = checks.filter((c) => c.limits !== null).map((c) => ({ ...c, at: date(c.month), ...c.limits! }));
+  // Each judged month's band and centre line run from half a month before its dot to half a month after (step-after from the half-way points, closed after the last).
+  const judged = checks.filter((c) => c.limits !== null).map((c) => ({ ...c, at: shift(date(c.month), -HALF_MONTH), ...c.limits! }));
+  const last = judged.at(-1);
+  const band = last === undefined ? judged : [...judged, { ...last, at: shift(date(last.month), HALF_MONTH) }];
   const points = checks.map((c) => ({ ...c, at: date(c.month) }));
+  // Half a month of room at each end, so the first and last months are drawn whole (not clipped at the frame).
+  const domain = points.length === 0 ? undefined : [shift(points[0]!.at, -HALF_MONTH), shift(points.at(-1)!.at, HALF_MONTH)];
   const flagged = points.filter((c) => c.status === 'high' || c.status === 'low');
   return {
     width: 760,
@@ -36,11 +43,11 @@ export function controlChart(checks: readonly MonthCheck[], ariaLabel: string): 
     marginRight: 20,
     style: { fontSize: '11px' },
     ariaLabel,
-    x: { type: 'utc', label: null, tickFormat: (d: Date) => formatMonth(monthOf(d)), ticks: 8 },
+    x: { type: 'utc', label: null, domain, tickFormat: (d: Date) => formatMonth(monthOf(d)), ticks: 8 },
     y: { label: 'Count a month', grid: true, zero: true, tickFormat: (v: number) => formatCount(v) },
     marks: [
-      Plot.areaY(judged, { x: 'at', y1: 'lower', y2: 'upper', fill: BAND, curve: 'step' }),
-      Plot.lineY(judged, { x: 'at', y: 'centre', stroke: '#5a6573', strokeDasharray: '4,3', curve: 'step' }),
+      Plot.areaY(band, { x: 'at', y1: 'lower', y2: 'upper', fill: BAND, curve: 'step-after' }),
+      Plot.lineY(band, { x: 'at', y: 'centre', stroke: '#5a6573', strokeDasharray: '4,3', curve: 'step-after' }),
       Plot.lineY(points, { x: 'at', y: 'count', stroke: INK, strokeWidth: 1.5 }),
       Plot.dot(points, { x: 'at', y: 'count', r: 2.5, fill: INK, title: monthWords }),
       Plot.dot(flagged, { x: 'at', y: 'count', r: 5, fill: (c: MonthCheck) => (c.status === 'high' ? HIGH : LOW), title: monthWords }),
@@ -52,6 +59,8 @@ export function controlChart(checks: readonly MonthCheck[], ariaLabel: string): 
         flagged.filter((c) => c.status === 'low'),
         { x: 'at', y: 'count', text: () => MONTH_STATUS_WORDS.low.symbol, dy: 11, fill: LOW, fontSize: 12 },
       ),
+      // The exact figures of the month nearest the pointer (the text equivalent beside the chart has them all).
+      Plot.tip(points, Plot.pointerX({ x: 'at', y: 'count', title: monthWords })),
     ],
   };
 }

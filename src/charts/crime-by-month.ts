@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatCount, formatMonth } from '../../models/format';
+import { monthTicks } from './month-ticks';
 import { crimeTypeColour } from './palette';
 
 export interface MonthTypeCount {
@@ -15,11 +16,14 @@ export interface MonthTypeCount {
  * @example <csp-plot .options=${crimeByMonthChart(counts, types, months)}></csp-plot>
  */
 export function crimeByMonthChart(counts: readonly MonthTypeCount[], crimeTypes: readonly string[], months: readonly string[]): Plot.PlotOptions {
-  const ticks = months.filter((m, i) => i === 0 || m.endsWith('-01') || m.endsWith('-07'));
+  const width = 960;
+  const marginLeft = 56;
+  const ticks = monthTicks(months, width - marginLeft - 20);
   return {
-    width: 960,
+    width,
     height: 380,
-    marginLeft: 56,
+    marginLeft,
+    marginRight: 20,
     marginBottom: 40,
     style: { fontSize: '12px' },
     ariaLabel: 'Rows by month, stacked by crime type',

@@ -37,7 +37,7 @@ export function pairwiseChart(result: SmaaResult, opts: { limit?: number; labels
     y: { domain: issues, label: null },
     color: { type: 'linear', domain: [0, 1], range: ['#f7fbff', '#08306b'], legend: true, label: 'Share of weightings', tickFormat: (v: number) => formatPercent(v, 0) },
     marks: [
-      Plot.cell(cells, { x: 'column', y: 'row', fill: 'share', title: (d: PairCell) => `${d.row} ranks above ${d.column} in ${formatPercent(d.share)}` }),
+      Plot.cell(cells, { x: 'column', y: 'row', fill: 'share', title: (d: PairCell) => `${d.row} ranks above ${d.column} in ${formatPercent(d.share)}`, tip: true }),
       Plot.text(cells, { x: 'column', y: 'row', text: (d: PairCell) => formatPercent(d.share, 0), fill: (d: PairCell) => (d.share > 0.55 ? 'white' : 'black') }),
     ],
   };

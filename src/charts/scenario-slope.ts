@@ -61,7 +61,7 @@ export function scenarioSlopeChart(cmp: ScenarioComparison): Plot.PlotOptions {
     color: { domain: ['up', 'down', 'same'], range: ['#1f77b4', '#e6550d', '#bdbdbd'], legend: false },
     marks: [
       Plot.line(points, { x: 'scenario', y: 'position', z: 'issue', stroke: 'trend', strokeWidth: 1.5 }),
-      Plot.dot(points, { x: 'scenario', y: 'position', fill: 'trend', r: 2.5, title: (d: SlopePoint) => `${d.issue}\n${d.scenario}: ${d.rankLabel}` }),
+      Plot.dot(points, { x: 'scenario', y: 'position', fill: 'trend', r: 2.5, title: (d: SlopePoint) => `${d.issue}\n${d.scenario}: ${d.rankLabel}`, tip: true }),
       Plot.text(first, { x: 'scenario', y: 'position', text: (d: SlopePoint) => `${d.issue} ${d.rankLabel}`, textAnchor: 'end', dx: -6 }),
       Plot.text(last, { x: 'scenario', y: 'position', text: (d: SlopePoint) => `${d.rankLabel} ${d.issue}`, textAnchor: 'start', dx: 6 }),
     ],

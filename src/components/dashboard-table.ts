@@ -6,6 +6,7 @@ import { MONTH_STATUS_WORDS } from '../../models/dashboard/exceptions';
 import { RAG_LABELS } from '../../models/dashboard/rag';
 import { formatCount, formatMonth, formatRate } from '../../models/format';
 import { quarterLabel } from '../../models/dashboard/windows';
+import type { PeerComparison } from '../../models/peers/peers';
 import { baseStyles } from './styles';
 
 /**
@@ -98,6 +99,14 @@ export class DashboardTable extends LitElement {
   ];
 
   @property({ attribute: false }) dashboard!: Dashboard;
+  /** The peer comparison for the Peer rank column (null: not worked out). */
+  @property({ attribute: false }) peers: PeerComparison | null = null;
+
+  private peerRank(issueId: string) {
+    const p = this.peers?.issues.find((i) => i.issueId === issueId);
+    if (p === undefined || p.rank === null) return '—';
+    return html`${p.rank.text}${p.groupRank === null ? nothing : html`<span class="words">peer group: ${p.groupRank.text}</span>`}`;
+  }
 
   private row(r: DashboardRow) {
     const rated = r.indicators.filter((i) => i.rating !== 'not-rated');
@@ -121,6 +130,7 @@ export class DashboardTable extends LitElement {
       <td class="num">${r.rolling.current === null ? '—' : formatCount(r.rolling.current)}</td>
       <td class="num">${r.rolling.change?.text ?? 'No comparison'}<span class="words">${r.rolling.change?.words ?? ''}</span></td>
       <td class="num">${r.ratePer1000 === null ? '—' : formatRate(r.ratePer1000)}</td>
+      <td class="num">${this.peerRank(r.issueId)}</td>
       ${r.recent.map((m) => {
         const w = MONTH_STATUS_WORDS[m.status];
         return html`<td class="month ${m.status}" title=${m.count === null ? w.words : `${formatCount(m.count)}: ${w.words}`}>
@@ -152,6 +162,7 @@ export class DashboardTable extends LitElement {
               <th scope="col" class="num">Rolling 12 months</th>
               <th scope="col" class="num">Change on previous 12</th>
               <th scope="col" class="num">Rate per 1,000</th>
+              <th scope="col" class="num">Peer rank</th>
               ${recent.map((m) => html`<th scope="col" class="num">${formatMonth(m)}</th>`)}
             </tr>
           </thead>

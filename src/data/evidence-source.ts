@@ -50,8 +50,7 @@ export interface EvidenceResponse {
  *
  * @example const engine = evidenceEngine(store); const { evidence } = await engine.evidence({ area: 'Luton', config });
  */
-export function evidenceEngine(store: DataStore, now: () => number = () => performance.now()) {
-  const crimeData = crimeDataLoader(store);
+export function evidenceEngine(store: DataStore, now: () => number = () => performance.now(), crimeData: () => Promise<CrimeData> = crimeDataLoader(store)) {
   let counted: { version: number; area: string | null; cube: CountCube; months: string[] } | undefined;
   let people: { version: number; area: string | null; population: AreaPopulation | null } | undefined;
 

@@ -19,6 +19,11 @@ import { baseStyles } from '../components/styles';
 import '../components/chart-figure';
 import '../components/dashboard-settings';
 import '../components/dashboard-table';
+import '../components/peer-group';
+import '../components/plot-figure';
+import type { PeerComparison, PeerGroup } from '../../models/peers/peers';
+import { peerWords } from '../../models/peers/peers';
+import { peerDots } from '../charts/peer-dots';
 
 /**
  * The performance dashboard: every issue's latest quarter and rolling 12
@@ -56,6 +61,7 @@ export class DashboardPage extends LitElement {
   @state() private chartIssue: string | null = null;
   @state() private progress: EvidenceProgress | null = null;
   @state() private saveError = '';
+  @state() private peerIssue: string | null = null;
 
   private readonly setup = new Task(this, {
     task: async ([version]) => {
@@ -84,6 +90,54 @@ export class DashboardPage extends LitElement {
     },
     args: () => [this.wb?.version, this.wb?.area, this.setup.value, this.outputs] as const,
   });
+
+  /** Each police.uk issue's rate ranked among comparator authorities (and the peer group). */
+  private readonly peers = new Task(this, {
+    task: async ([, area, setup, group]) => {
+      if (setup === undefined || area == null || this.services === undefined) return null;
+      const { catalogue, localCounts, weights, period } = setup;
+      return this.services.evidence.peers({ area, config: { catalogue, localCounts, weights, period } }, [...(group ?? [])]);
+    },
+    args: () => [this.wb?.version, this.wb?.area, this.setup.value, this.outputs?.dashboard.peerGroup] as const,
+  });
+
+  private readonly peerChart = memoLast((p: PeerComparison, issueId: string) => {
+    const issue = p.issues.find((i) => i.issueId === issueId);
+    return issue === undefined ? null : { issue, options: peerDots(issue, p.partnership) };
+  });
+
+  private peerSection(d: Dashboard) {
+    const p = this.peers.value ?? null;
+    if (this.peers.status === TaskStatus.ERROR) return html`<p class="note error" role="alert">Could not compare with other areas: ${(this.peers.error as Error).message}</p>`;
+    if (p === null) return nothing;
+    const rows = d.rows.filter((r) => r.hasData && p.issues.some((i) => i.issueId === r.issueId));
+    const chosen = rows.find((r) => r.issueId === this.peerIssue) ?? rows[0];
+    const chart = chosen === undefined ? null : this.peerChart(p, chosen.issueId);
+    return html`<section aria-labelledby="peer-h">
+      <h3 id="peer-h">Compared with other areas</h3>
+      <p>${peerWords(p)} The Peer rank column above places ${p.partnership} among them (1st lowest = the lowest rate), as Barnet’s dashboard ranks the London boroughs.</p>
+      ${p.warnings.map((w) => html`<p class="note warning">${w}</p>`)}
+      ${p.leftOut.length === 0 ? nothing : html`<ul class="notes">${p.leftOut.map((l) => html`<li class="muted">Not compared: ${l.reason}.</li>`)}</ul>`}
+      ${chart === null || chosen === undefined
+        ? nothing
+        : html`<div class="pick">
+              <label for="peer-issue">Rates by area for</label>
+              <select id="peer-issue" @change=${(e: Event) => (this.peerIssue = (e.target as HTMLSelectElement).value)}>
+                ${rows.map((r) => html`<option value=${r.issueId} ?selected=${r.issueId === chosen.issueId}>${r.label}</option>`)}
+              </select>
+            </div>
+            <csp-plot .options=${chart.options}></csp-plot>
+            <p>
+              ${chart.issue.label}: ${chart.issue.rates.map((r) => `${r.name} ${r.rate.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`).join('; ')} per 1,000 residents a
+              year.${chart.issue.rank === null ? '' : ` ${p.partnership} is ${chart.issue.rank.text}.`}
+            </p>`}
+      <csp-peer-group
+        .group=${this.outputs?.dashboard.peerGroup ?? []}
+        .known=${p.knownCodes}
+        @peer-group-change=${(e: CustomEvent<PeerGroup>) => this.outputs !== null && void this.changeSettings({ ...this.outputs.dashboard, peerGroup: e.detail })}
+      ></csp-peer-group>
+    </section>`;
+  }
 
   private async changeSettings(dashboard: DashboardSettings) {
     if (this.outputs === null || this.services === undefined) return;
@@ -145,7 +199,7 @@ export class DashboardPage extends LitElement {
           </ul>`}
       <section aria-labelledby="dash-h">
         <h3 id="dash-h">Issues</h3>
-        ${d.end === null ? html`<p>No police.uk data is stored yet. Load the sample or import files on the Data page.</p>` : html`<csp-dashboard-table .dashboard=${d}></csp-dashboard-table>`}
+        ${d.end === null ? html`<p>No police.uk data is stored yet. Load the sample or import files on the Data page.</p>` : html`<csp-dashboard-table .dashboard=${d} .peers=${this.peers.value ?? null}></csp-dashboard-table>`}
         <p><button class="secondary" @click=${() => this.download(d)} ?disabled=${d.end === null}>Download dashboard (CSV)</button></p>
       </section>
       ${chosen === undefined
@@ -160,6 +214,7 @@ export class DashboardPage extends LitElement {
             </div>
             ${this.controlFigure(d, chosen.issueId, chosen.label, chosen.months)}
           </section>`}
+      ${this.peerSection(d)}
       <section aria-labelledby="rule-h">
         <h3 id="rule-h">How the status is set</h3>
         <p>${ragRuleWords(d.settings)}</p>

@@ -1,0 +1,159 @@
+import { analyseHotspots, type HotspotAnalysis } from '../../models/hotspots/analysis';
+import type { BngArea } from '../../models/hotspots/grid';
+import { projectColumns } from '../../models/hotspots/projection';
+import { outlinesOf, projectGeometry, resultOf, type CellTrace, type HotspotResult } from '../../models/hotspots/result';
+import type { HotspotSettings } from '../../models/hotspots/schema';
+import { resolveLadCode } from '../../models/need/geography';
+import { addMonths, monthRange } from '../../models/months';
+import { crimeDataLoader } from './crime-source';
+import type { DataStore } from './store';
+
+/** What the Hot spots page needs before it can ask for an analysis. */
+export interface HotspotSetup {
+  area: string;
+  /** Stored months with the area's rows, oldest first. */
+  months: string[];
+  /** The ward boundary file used, or null when none is loaded for the area. */
+  wardFile: string | null;
+  wards: number;
+}
+
+interface Columns {
+  lad: string[];
+  month: string[];
+  crimeType: string[];
+  location: string[];
+  file: string[];
+  line: Uint32Array;
+  lsoaCode: string[];
+  lsoaName: string[];
+  x: Float64Array;
+  y: Float64Array;
+}
+
+/**
+ * The hot-spot engine's data: every stored crime row projected to British
+ * National Grid once per store version, the partnership's wards in BNG, and
+ * the last analysis (so a trace lists the rows the table counted).
+ *
+ * @example const src = hotspotSource(store); await src.analyse('Luton', settings, ['Shoplifting'])
+ */
+export function hotspotSource(store: DataStore) {
+  const crimeData = crimeDataLoader(store);
+  let cols: { version: number; c: Promise<Columns> } | undefined;
+  let wards: { key: string; w: Promise<{ areas: BngArea[]; file: string | null }> } | undefined;
+  let last: { key: string; analysis: HotspotAnalysis; result: HotspotResult } | undefined;
+
+  async function columns(): Promise<Columns> {
+    const version = await store.version();
+    if (cols?.version !== version) {
+      const c = crimeData().then(({ table: t }) => {
+        const { x, y } = projectColumns(t.array('longitude', Float64Array) as Float64Array, t.array('latitude', Float64Array) as Float64Array);
+        const s = (name: string) => t.array(name) as string[];
+        return {
+          lad: s('lad'),
+          month: s('month'),
+          crimeType: s('crimeType'),
+          location: s('location'),
+          file: s('file'),
+          line: t.array('line', Uint32Array) as Uint32Array,
+          lsoaCode: s('lsoaCode'),
+          lsoaName: s('lsoaName'),
+          x,
+          y,
+        };
+      });
+      cols = { version, c };
+      c.catch(() => (cols = undefined));
+    }
+    return cols.c;
+  }
+
+  async function wardsOf(area: string) {
+    const key = `${await store.version()}|${area}`;
+    if (wards?.key !== key) {
+      const w = (async () => {
+        const metas = await store.partitions();
+        const lsoa = (await store.partitionData(metas.filter((m) => m.kind === 'lsoa21' || m.kind === 'lsoa11').map((m) => m.key))).flatMap((d) => (d.kind === 'lsoa21' || d.kind === 'lsoa11' ? d.areas : []));
+        const lad = resolveLadCode(area, metas.filter((m) => m.kind === 'imd1' || m.kind === 'imd2' || m.kind === 'imd6'), lsoa);
+        const meta = metas.find((m) => m.key === `ward|${lad}`);
+        if (meta === undefined) return { areas: [], file: null };
+        const data = await store.partitionData([meta.key]);
+        const areas = data.flatMap((d) => (d.kind === 'ward' ? d.areas : [])).map((a) => ({ code: a.code, name: a.name, geometry: projectGeometry(a.geometry) }));
+        return { areas, file: meta.fileName };
+      })();
+      wards = { key, w };
+      w.catch(() => (wards = undefined));
+    }
+    return wards.w;
+  }
+
+  async function setup(area: string): Promise<HotspotSetup> {
+    const [c, w] = await Promise.all([columns(), wardsOf(area)]);
+    const months = new Set<string>();
+    for (let i = 0; i < c.lad.length; i++) if (c.lad[i] === area) months.add(c.month[i]!);
+    return { area, months: [...months].sort(), wardFile: w.file, wards: w.areas.length };
+  }
+
+  async function analyse(area: string, settings: HotspotSettings, crimeTypes: readonly string[]): Promise<HotspotResult> {
+    const key = JSON.stringify([await store.version(), area, settings, crimeTypes]);
+    if (last?.key === key) return last.result;
+    const [c, w, s] = await Promise.all([columns(), wardsOf(area), setup(area)]);
+    if (w.areas.length === 0) throw new Error(`no ward boundaries are loaded for ${area}: load its ward GeoJSON on the Data page`);
+    const latest = s.months.at(-1);
+    if (latest === undefined) throw new Error(`no stored police.uk rows for ${area}`);
+    const end = settings.period.end ?? latest;
+    const window = monthRange(addMonths(end, -(settings.period.months - 1)), end);
+    const withData = window.filter((m) => s.months.includes(m));
+    const monthIndex = new Map(withData.map((m, i) => [m, i]));
+    const types = new Set(crimeTypes);
+    const rows: number[] = [];
+    const monthOfRow: number[] = [];
+    for (let i = 0; i < c.lad.length; i++) {
+      if (c.lad[i] !== area || !types.has(c.crimeType[i]!)) continue;
+      const m = monthIndex.get(c.month[i]!);
+      if (m === undefined) continue;
+      rows.push(i);
+      monthOfRow.push(m);
+    }
+    const t0 = performance.now();
+    const analysis = analyseHotspots({
+      x: c.x,
+      y: c.y,
+      rows,
+      monthOfRow,
+      months: withData,
+      location: c.location,
+      areas: w.areas,
+      cellSize: settings.cellSize,
+      bandwidth: settings.bandwidth,
+      neighbourCells: settings.neighbourCells,
+    });
+    const ms = performance.now() - t0;
+    const result = resultOf(analysis, { area, crimeTypes: [...crimeTypes], gaps: window.filter((m) => !monthIndex.has(m)), wards: outlinesOf(w.areas), ms });
+    last = { key, analysis, result };
+    return result;
+  }
+
+  /** The source rows of one cell of an analysis, a page at a time. */
+  async function trace(area: string, settings: HotspotSettings, crimeTypes: readonly string[], cellId: string, offset: number, limit: number): Promise<CellTrace> {
+    await analyse(area, settings, crimeTypes);
+    const { analysis } = last!;
+    const i = analysis.cells.findIndex((cell) => cell.id === cellId);
+    if (i < 0) throw new Error(`no cell ${cellId} in this analysis`);
+    const c = await columns();
+    const members = analysis.rowsOfCell[i]!;
+    const items = [...members.slice(offset, offset + limit)].map((r) => ({
+      file: c.file[r]!,
+      line: c.line[r]!,
+      month: c.month[r]!,
+      crimeType: c.crimeType[r]!,
+      location: c.location[r]!,
+      lsoaCode: c.lsoaCode[r]!,
+      lsoaName: c.lsoaName[r]!,
+    }));
+    return { cell: analysis.cells[i]!, total: members.length, offset, items };
+  }
+
+  return { setup, analyse, trace };
+}
