@@ -5,6 +5,7 @@
 //
 //   npm run bench:scale                 (12, 36 and 72 months)
 //   SCALE_MONTHS=36 npm run bench:scale (one size)
+//   npm run bench:scale -- --generate-only   (write the sets, measure nothing)
 //
 // The set (kept out of the repo, in .bench/scale/<months>/) is deterministic:
 // target month k (ending 2023-12) takes the real month k mod 32 and repeats
@@ -174,6 +175,14 @@ async function floor(page, files) {
     document.getElementById('bench-floor').remove();
     return ms;
   });
+}
+
+if (process.argv.includes('--generate-only')) {
+  for (const months of SIZES) {
+    const set = generate(months);
+    console.log(`${months} months: ${set.rows} rows in ${set.files.length} files (.bench/scale/${months}/)`);
+  }
+  process.exit(0);
 }
 
 execSync('npx vite build', { cwd: root, stdio: 'ignore' });
