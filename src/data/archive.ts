@@ -113,9 +113,10 @@ export async function unzip(name: string, bytes: Uint8Array, opts: { limits?: Ar
     }
     const parts: Uint8Array[] = [];
     let size = 0;
+    let dropped = false;
     open.add(entry);
     file.ondata = (err, chunk, final) => {
-      if (failure !== undefined) return;
+      if (failure !== undefined || dropped) return;
       if (err !== null) {
         failure = new ReadError(`${name}: the entry ${entry} is damaged (${err.message})`);
         return;
@@ -123,6 +124,8 @@ export async function unzip(name: string, bytes: Uint8Array, opts: { limits?: Ar
       size += chunk.byteLength;
       total += chunk.byteLength;
       if (size > limits.entryBytes) {
+        dropped = true;
+        parts.length = 0;
         file.terminate();
         open.delete(entry);
         out.skipped.push({ name: entry, reason: `expands to more than ${MiB(limits.entryBytes)}, far more than any police.uk file` });
