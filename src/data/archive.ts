@@ -62,7 +62,8 @@ export async function gunzip(name: string, bytes: Uint8Array, opts: { limit?: nu
     }
   } catch (e) {
     if (e instanceof ReadError || e instanceof ReadCancelled) throw e;
-    throw new ReadError(`${name} is not a readable gzip file (${(e as Error).message}): it may be cut short or damaged`);
+    if (/unexpected EOF/i.test((e as Error).message)) throw new ReadError(`${name} is cut short: the compressed data ends early (was the download finished?)`);
+    throw new ReadError(`${name} is not a readable gzip file (${(e as Error).message}): it may be damaged`);
   }
   if (!done) throw new ReadError(`${name} is cut short: the compressed data ends early (was the download finished?)`);
   return concat(parts, size);
