@@ -62,7 +62,8 @@ export async function gunzip(name: string, bytes: Uint8Array, opts: { limit?: nu
     }
   } catch (e) {
     if (e instanceof ReadError || e instanceof ReadCancelled) throw e;
-    throw new ReadError(`${name} is not a readable gzip file (${(e as Error).message}): it may be cut short or damaged`);
+    if (/unexpected EOF/i.test((e as Error).message)) throw new ReadError(`${name} is cut short: the compressed data ends early (was the download finished?)`);
+    throw new ReadError(`${name} is not a readable gzip file (${(e as Error).message}): it may be damaged`);
   }
   if (!done) throw new ReadError(`${name} is cut short: the compressed data ends early (was the download finished?)`);
   return concat(parts, size);
@@ -113,9 +114,10 @@ export async function unzip(name: string, bytes: Uint8Array, opts: { limits?: Ar
     }
     const parts: Uint8Array[] = [];
     let size = 0;
+    let dropped = false;
     open.add(entry);
     file.ondata = (err, chunk, final) => {
-      if (failure !== undefined) return;
+      if (failure !== undefined || dropped) return;
       if (err !== null) {
         failure = new ReadError(`${name}: the entry ${entry} is damaged (${err.message})`);
         return;
@@ -123,6 +125,8 @@ export async function unzip(name: string, bytes: Uint8Array, opts: { limits?: Ar
       size += chunk.byteLength;
       total += chunk.byteLength;
       if (size > limits.entryBytes) {
+        dropped = true;
+        parts.length = 0;
         file.terminate();
         open.delete(entry);
         out.skipped.push({ name: entry, reason: `expands to more than ${MiB(limits.entryBytes)}, far more than any police.uk file` });

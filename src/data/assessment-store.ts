@@ -9,6 +9,11 @@ import { bumpVersion, Version } from './kv-version';
  * cleared alone.
  */
 export const ASSESSMENT_DB_NAME = 'csp-workbench-assessments';
+/**
+ * Version history: 1 (8e6cccd) assessments, undo, kv. Fields added since
+ * (scenarios, sensitivity settings) are optional, so a record of any earlier
+ * release still validates; a new layout must add a step here.
+ */
 const DB_VERSION = 1;
 /** How many steps can be undone (across assessments). */
 const UNDO_DEPTH = 30;

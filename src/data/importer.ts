@@ -23,7 +23,7 @@ import {
 import type { DataStore, PartitionWrite } from './store';
 import { partName } from './report-text';
 import { expandArchives, prefetch, readText, type ReadOptions, type SourceFile } from './source-file';
-import { ReadCancelled, ReadError } from './archive';
+import { ReadCancelled, ReadError, type ArchiveLimits } from './archive';
 
 /** At most this many rejected rows are kept per import (all are counted). */
 export const MAX_PROBLEMS_PER_IMPORT = 20000;
@@ -53,6 +53,8 @@ export interface ImportOptions {
    * the report calls them out.
    */
   confirmShrink?: (shrinks: Shrink[]) => Promise<boolean>;
+  /** Caps on what archives and gzip files may expand to (default ARCHIVE_LIMITS). */
+  limits?: ArchiveLimits;
   /** Polled between chunks; when it returns true the import stops and nothing is stored. */
   cancelled?: () => boolean;
   now?: () => number;
@@ -95,7 +97,8 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
   const startedAt = now();
   const t0 = performance.now();
   const importId = crypto.randomUUID();
-  const expanded = await expandArchives(input, options.cancelled === undefined ? {} : { cancelled: options.cancelled }).catch(rethrowCancel);
+  const bounds = { ...(options.cancelled === undefined ? {} : { cancelled: options.cancelled }), ...(options.limits === undefined ? {} : { limits: options.limits }) };
+  const expanded = await expandArchives(input, bounds).catch(rethrowCancel);
   const files = expanded.files;
   const totalBytes = files.reduce((s, f) => s + f.size, 0);
   let bytes = 0;
@@ -179,7 +182,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
           progress('reading', i, fileBytes);
           if (options.cancelled?.()) throw new ImportCancelled();
         },
-        { onNote: (note) => notes.push(note), ...(options.cancelled === undefined ? {} : { cancelled: options.cancelled }) },
+        { onNote: (note) => notes.push(note), ...bounds },
       );
     } catch (e) {
       if (e instanceof ImportCancelled || e instanceof ReadCancelled) throw new ImportCancelled();

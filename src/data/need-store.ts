@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { NeedSettings, UserIndicator, WardLookup } from '../../models/need/schema';
 
 export const NEED_DB_NAME = 'csp-workbench-need';
+/** Version history: 1 (3f2c418) indicators, undo, kv; unchanged since. A new layout must add a step here. */
 const DB_VERSION = 1;
 /** How many changes to user indicators and the lookup can be undone. */
 const UNDO_DEPTH = 5;

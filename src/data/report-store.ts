@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_OUTPUT_SETTINGS, OutputSettings } from '../../models/report/settings';
 
 export const REPORT_DB_NAME = 'csp-workbench-report';
+/** Version history: 1, kv only; unchanged since it was added. A new layout must add a step here. */
 const DB_VERSION = 1;
 
 /**

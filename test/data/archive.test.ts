@@ -29,13 +29,13 @@ describe('bounded archives (issue 14, defects 4, 5, 9, 11)', () => {
     expect(z.skipped).toEqual([{ name: 'big.csv', reason: 'expands to more than 1 MB, far more than any police.uk file' }]);
   });
 
-  it('stops a gunzip within a second of cancel, also mid-stream', async () => {
+  it('checks cancel inside a gunzip, after every 16 KiB of input, and stops there', async () => {
+    // Not timed (the machine is shared): the poll count shows cancel is seen inside the stream, not after it.
     const gz = gzipSync(zeros(64));
-    let cancelled = false;
-    setTimeout(() => (cancelled = true), 20);
-    const t0 = performance.now();
-    await expect(gunzip('zeros.gz', gz, { limit: 1024 * 1024 * 1024, cancelled: () => cancelled })).rejects.toBeInstanceOf(ReadCancelled);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    let polls = 0;
+    await expect(gunzip('zeros.gz', gz, { limit: 1024 * 1024 * 1024, cancelled: () => ++polls >= 3 })).rejects.toBeInstanceOf(ReadCancelled);
+    expect(polls).toBe(3);
+    expect(gz.byteLength).toBeGreaterThan(3 * 16 * 1024);
   });
 
   it('cancels an import inside a zip being expanded', async () => {
