@@ -90,6 +90,13 @@ test('no serious or critical axe violations on any of the nine pages, before and
     await go(page, 'Sensitivity');
     await expect(page.getByTestId('basis')).toBeVisible();
     await check(page, 'Sensitivity');
+    for (const tab of ['Tornado', 'What would it take?', 'Scenarios', 'Compare scenarios']) {
+      await page.getByRole('tab', { name: tab, exact: true }).click();
+      await expect(page.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
+      await page.waitForLoadState('networkidle');
+      await check(page, `Sensitivity: ${tab}`);
+    }
+    await page.getByRole('tab', { name: 'Rank acceptability', exact: true }).click();
     await page.getByLabel('Samples').fill('2000');
     await page.getByLabel('Samples').press('Enter');
     await page.getByRole('button', { name: 'Run SMAA' }).click();
