@@ -10,6 +10,7 @@ import { runSmaa } from '../../models/sensitivity/smaa';
 import { stabilityIntervals } from '../../models/sensitivity/stability';
 import { meanRanks, topNShare } from '../../models/sensitivity/summary';
 import { share, weightWords } from '../../models/sensitivity/words';
+import { labelsOf, stabilityHeadlineWords } from '../../models/sensitivity/weight-words';
 import { setDraftWeight } from '../../models/risk-matrix/weights-edit';
 import { realSeedAssessment } from './seed-assessment';
 import { tableRecords } from './helpers';
@@ -245,6 +246,9 @@ test.describe('sensitivity page', () => {
   test('weight stability and the tornado render on the seed, as the engine computes them', async ({ page }) => {
     await openSensitivity(page);
     const r = stabilityIntervals(problem, 5);
+    // The page's answer, before any tab: the smallest single change that alters the top 5.
+    await expect(page.getByTestId('sensitivity-answer')).toHaveText(stabilityHeadlineWords(r, 'top', labelsOf(draft)));
+    await expect(page.getByRole('tab', { name: 'Weight stability', exact: true })).toHaveAttribute('aria-selected', 'true');
     const top = await tableRecords(page.getByRole('table', { name: 'Weight stability of the top 5, Draft weights' }));
     expect(top).toHaveLength(9);
     const cp = r.top.find((s) => s.criterionId === 'community_priority')!;
