@@ -36,13 +36,23 @@ export const formatP = (p: number): string => (p < 0.0001 ? '< 0.0001' : p.toLoc
 
 export const formatMonthLong = (m: string): string => `${MONTHS_LONG[Number(m.slice(5, 7)) - 1] ?? '?'} ${m.slice(0, 4)}`;
 
-/** @example formatRate(3.456) // '3.46 per 1,000' */
-export const formatRate = (perThousand: number, digits = 2): string =>
-  `${perThousand.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })} per 1,000`;
+/** Fixed decimals; a value that rounds to zero is written without a sign ("0.00", never "-0.00"). @example fixed(-0.001, 2) // '0.00' */
+export const fixed = (v: number, digits: number): string =>
+  v.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' });
 
-/** @example formatPercent(0.123) // '12.3%' */
-export const formatPercent = (fraction: number, digits = 1): string =>
-  `${(fraction * 100).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
+/** @example formatRate(3.456) // '3.46 per 1,000' */
+export const formatRate = (perThousand: number, digits = 2): string => `${fixed(perThousand, digits)} per 1,000`;
+
+/**
+ * A share as a percentage; a share that is not zero but rounds to zero says so.
+ * @example formatPercent(0.123) // '12.3%'
+ * @example formatPercent(0.0001) // '<0.1%'
+ */
+export const formatPercent = (fraction: number, digits = 1): string => {
+  const smallest = 10 ** -digits;
+  if (fraction > 0 && fraction * 100 < smallest / 2) return `<${fixed(smallest, digits)}%`;
+  return `${fixed(fraction * 100, digits)}%`;
+};
 
 /** @example formatBytes(1536) // '1.5 KB' */
 export function formatBytes(n: number): string {

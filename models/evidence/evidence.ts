@@ -316,7 +316,7 @@ function evidenceNotes(area: string | null, period: Period | null, population: A
     notes.push({
       id: 'local-empty',
       severity: 'info',
-      text: `No local counts yet for the current period for ${empty.map((i) => i.label).join(', ')}. police.uk does not cover them: import a CSV (issue, month, count) or type them in on the Evidence page.`,
+      text: `No local counts yet for the current period for ${empty.map((i) => i.label).join(', ')}. police.uk does not cover them: import a CSV (issue, month, count) or type them in under Local counts.`,
     });
   }
   return notes;

@@ -1,7 +1,7 @@
-import { formatCount, formatPercent, formatRate } from '../format';
+import { fixed, formatCount, formatPercent, formatRate } from '../format';
 import type { IndicatorUnit } from './indicators';
 
-const decimal = (v: number, digits: number) => v.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const decimal = (v: number, digits: number) => fixed(v, digits);
 
 /**
  * An indicator value as the page shows it: rates "per 1,000", ranks as whole

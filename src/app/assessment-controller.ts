@@ -29,6 +29,8 @@ export class AssessmentController implements ReactiveController {
   private saving: Promise<unknown> = Promise.resolve();
   private unsaved = 0;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the pending live change was, for its undo step. */
+  private liveLabel: string | undefined;
   /** Bumped on every local edit, so a load that started before it does not overwrite it. */
   private seq = 0;
 
@@ -143,8 +145,11 @@ export class AssessmentController implements ReactiveController {
     this.host.requestUpdate();
     if (e.mode === 'live') {
       clearTimeout(this.liveTimer);
+      this.liveLabel = e.label;
       this.liveTimer = setTimeout(() => this.flushLive(), LIVE_SAVE_DELAY_MS);
     } else {
+      // A pending live change is its own step, saved before this one.
+      if (this.liveTimer !== undefined) this.persist(a, this.liveLabel, true);
       clearTimeout(this.liveTimer);
       this.liveTimer = undefined;
       this.persist(next, e.label);
@@ -156,15 +161,16 @@ export class AssessmentController implements ReactiveController {
     if (this.liveTimer === undefined) return;
     clearTimeout(this.liveTimer);
     this.liveTimer = undefined;
-    if (this.current !== undefined) this.persist(this.current);
+    // A drag of a weight is one undoable step, named after its last change ("Weight of Likelihood").
+    if (this.current !== undefined) this.persist(this.current, this.liveLabel, true);
   }
 
-  private persist(a: Assessment, undoLabel?: string): void {
+  private persist(a: Assessment, undoLabel?: string, whatIf?: boolean): void {
     const store = this.store();
     if (store === undefined) return;
     this.unsaved++;
     this.saving = this.saving
-      .then(() => store.save(a, undoLabel))
+      .then(() => store.save(a, undoLabel, whatIf))
       .then(async () => {
         this.lastUndo = await store.lastUndo();
         this.failure = undefined;

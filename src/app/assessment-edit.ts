@@ -1,6 +1,6 @@
 import type { Assessment } from '../../models/risk-matrix/assessment';
 
-/** How an edit is saved: `step` is undoable and saved at once; `live` (a weight being dragged) is saved shortly after the last change, without undo. */
+/** How an edit is saved: `step` is undoable and saved at once; `live` (a weight being dragged) is saved shortly after the last change, as one undoable step. */
 export type EditMode = 'step' | 'live';
 
 /**

@@ -30,11 +30,13 @@ export function tornadoChart(bars: readonly TornadoBar[], opts: { criteria: Read
   const pct = `${Math.round(opts.change * 100)}%`;
   return {
     width: 760,
-    height: 60 + rows.length * 28,
+    height: 75 + rows.length * 28,
     marginLeft: 210,
+    // The axis title sits centred below the tick labels, never on top of them.
+    marginBottom: 45,
     style: { fontSize: '12px' },
     ariaLabel: `Tornado: ${opts.issue}'s rank when each weight moves by ±${pct}`,
-    x: { label: `Rank of ${opts.issue} (1 = top)`, domain: [1, opts.issueCount], grid: true, tickFormat: (v: number) => (Number.isInteger(v) ? String(v) : '') },
+    x: { label: `Rank of ${opts.issue} (1 = top)`, labelAnchor: 'center', labelOffset: 38, labelArrow: 'none', domain: [1, opts.issueCount], grid: true, tickFormat: (v: number) => (Number.isInteger(v) ? String(v) : '') },
     y: { label: null, domain: rows.map((r) => r.criterion) },
     marks: [
       Plot.barX(rows, { y: 'criterion', x1: (d: TornadoRow) => d.best - 0.4, x2: (d: TornadoRow) => d.worst + 0.4, fill: '#9ecae1', title: (d: TornadoRow) => `${d.criterion}: ${ordinal(d.best)} to ${ordinal(d.worst)}`, tip: true }),
@@ -54,19 +56,21 @@ export interface RankRangeRow {
 
 /**
  * Every issue's rank range over all single-weight moves of ±change: a bar from
- * best to worst rank and a tick at today's rank, issues in today's order.
+ * best to worst rank and a tick at today's rank; widest swing first (a
+ * tornado), ties in today's order.
  *
  * @example <csp-plot .options=${rankRangeChart(rows, { issueCount: 32, change: 0.5 })}></csp-plot>
  */
 export function rankRangeChart(rows: readonly RankRangeRow[], opts: { issueCount: number; change: number }): Plot.PlotOptions {
-  const ordered = [...rows].sort((a, b) => a.now - b.now);
+  const ordered = [...rows].sort((a, b) => b.worst - b.best - (a.worst - a.best) || a.now - b.now);
   return {
     width: 760,
-    height: 40 + ordered.length * 18,
+    height: 55 + ordered.length * 18,
     marginLeft: 200,
+    marginBottom: 45,
     style: { fontSize: '12px' },
     ariaLabel: `Each issue's rank range when any one weight moves by ±${Math.round(opts.change * 100)}%`,
-    x: { label: 'Rank (1 = top)', domain: [1, opts.issueCount], grid: true },
+    x: { label: 'Rank (1 = top)', labelAnchor: 'center', labelOffset: 38, labelArrow: 'none', domain: [1, opts.issueCount], grid: true },
     y: { label: null, domain: ordered.map((r) => r.issue) },
     marks: [
       Plot.barX(ordered, { y: 'issue', x1: (d: RankRangeRow) => d.best - 0.4, x2: (d: RankRangeRow) => d.worst + 0.4, fill: '#c6dbef', title: (d: RankRangeRow) => `${d.issue}: ${ordinal(d.best)} to ${ordinal(d.worst)}`, tip: true }),

@@ -34,6 +34,10 @@ export class EvidenceTrace extends LitElement {
         padding: 0.75rem 1rem;
         margin: 1rem 0;
       }
+      /* No figure chosen: no empty bordered box. */
+      :host(:not([active])) {
+        display: none;
+      }
       .head {
         display: flex;
         justify-content: space-between;
@@ -73,6 +77,7 @@ export class EvidenceTrace extends LitElement {
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('target') || changed.has('config') || changed.has('area')) this.offset = 0;
+    this.toggleAttribute('active', this.target !== null);
   }
 
   private readonly trace = new Task(this, {

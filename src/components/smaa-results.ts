@@ -57,8 +57,9 @@ export class SmaaResults extends LitElement {
     const leader = r.issueIds[orderByMeanRank(r)[0]!]!;
     return html`
       <p class="words" data-testid="smaa-basis">
-        ${smaaBasisWords(r)} ${cancelled ? 'Cancelled.' : ''} Took ${formatCount(Math.round(elapsedMs))} ms in the worker.
+        ${smaaBasisWords(r)} ${cancelled ? 'Cancelled.' : ''}
       </p>
+      <details class="muted"><summary>How long it took</summary><p>Worked out in the background in ${formatCount(Math.round(elapsedMs))} ms.</p></details>
       <p class="words" data-testid="smaa-words">${smaaHeadlineWords(r, this.topN, labels)}</p>
       <form @submit=${(e: Event) => e.preventDefault()} aria-label="Describe one issue">
         <span class="field"><label for="pick-describe">Describe</label>

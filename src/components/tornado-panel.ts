@@ -67,7 +67,7 @@ export class TornadoPanel extends LitElement {
     return html`
       <p class="words" data-testid="range-words">${rankRangeWords(t, this.labels)}</p>
       <figure>
-        <figcaption>Each issue’s rank range when any one weight moves by ${pct}</figcaption>
+        <figcaption>Each issue’s rank range when any one weight moves by ${pct}, widest swing first</figcaption>
         <csp-plot .options=${rankRangeChart(ranges, { issueCount: this.input.issues.length, change: t.change })}></csp-plot>
       </figure>
       <details>

@@ -52,7 +52,7 @@ export class UndoBar extends LitElement {
       ${s === undefined
         ? nothing
         : html`<p class="note">
-            ${this.what}: ${s.label} (${formatDateTime(s.createdAt)}).
+            ${this.what}: ${s.label}${s.label.includes(formatDateTime(s.createdAt)) ? '' : ` (${formatDateTime(s.createdAt)})`}.
             <button class="secondary" ?disabled=${this.busy} @click=${() => this.undo(s)}>Undo</button>
           </p>`}
     `;

@@ -40,7 +40,8 @@ export interface AssessmentStore {
    * Saves an assessment (new or changed), stamping `updatedAt`. With an undo
    * label the stored version before the change is kept, so the step can be undone.
    */
-  save(a: Assessment, undoLabel?: string): Promise<Assessment>;
+  /** `whatIf`: the step changed what-if state (a weight dragged), so undoing it puts that back too. */
+  save(a: Assessment, undoLabel?: string, whatIf?: boolean): Promise<Assessment>;
   /** Deletes an assessment; undoable. */
   delete(id: string, undoLabel?: string): Promise<AssessmentUndoSummary>;
   lastUndo(): Promise<AssessmentUndoSummary | undefined>;
@@ -71,6 +72,8 @@ const UndoEntry = z.object({
   assessmentId: z.string(),
   /** The record before the step; null when the step created it. */
   before: z.unknown(),
+  /** A change of what-if state (draft weights, cut line, sensitivity set-up): undo restores it too. */
+  whatIf: z.boolean().optional(),
 });
 type UndoEntry = z.infer<typeof UndoEntry>;
 
@@ -132,12 +135,12 @@ class IdbAssessmentStore implements AssessmentStore {
     return raw === undefined ? undefined : upgradeAssessment(raw);
   }
 
-  async save(a: Assessment, undoLabel?: string): Promise<Assessment> {
+  async save(a: Assessment, undoLabel?: string, whatIf?: boolean): Promise<Assessment> {
     const next = Assessment.parse({ ...a, updatedAt: this.stamp() });
     const tx = this.db.transaction(['assessments', 'undo', 'kv'], 'readwrite');
     if (undoLabel !== undefined) {
       const before = (await tx.objectStore('assessments').get(a.id)) ?? null;
-      await this.pushUndo(tx, { id: crypto.randomUUID(), createdAt: next.updatedAt, label: undoLabel, assessmentId: a.id, before });
+      await this.pushUndo(tx, { id: crypto.randomUUID(), createdAt: next.updatedAt, label: undoLabel, assessmentId: a.id, before, ...(whatIf === true ? { whatIf } : {}) });
     }
     await tx.objectStore('assessments').put(next);
     const version = await this.bump(tx);
@@ -178,7 +181,7 @@ class IdbAssessmentStore implements AssessmentStore {
     } else {
       const before = upgradeAssessment(entry.before);
       const now = current === undefined ? undefined : Assessment.safeParse(current);
-      const keep = now?.success === true ? { draftWeights: now.data.draftWeights, cutLine: now.data.cutLine, sensitivity: now.data.sensitivity } : {};
+      const keep = now?.success === true && entry.whatIf !== true ? { draftWeights: now.data.draftWeights, cutLine: now.data.cutLine, sensitivity: now.data.sensitivity } : {};
       // Draft weights only make sense with the criteria they weigh.
       const criteria = new Set(before.model.criteria.map((c) => c.id));
       const draftWeights = Object.fromEntries(Object.entries(keep.draftWeights ?? before.draftWeights).filter(([k]) => criteria.has(k)));

@@ -152,7 +152,7 @@ export class EvidencePage extends LitElement {
             : nothing}
           ${response === undefined || pending
             ? nothing
-            : html`<p class="muted" role="status" data-timing>Worked out in ${Math.round(response.timing.totalMs).toLocaleString('en-GB')} ms.</p>`}
+            : html`<details class="muted"><summary>How long it took</summary><p data-timing>Worked out in ${Math.round(response.timing.totalMs).toLocaleString('en-GB')} ms.</p></details>`}
         </div>
         ${this.ev.evidence.status === TaskStatus.ERROR ? html`<p class="note error" role="alert">Could not work out the evidence: ${String((this.ev.evidence.error as Error)?.message ?? this.ev.evidence.error)}</p>` : nothing}
         ${e === undefined ? (pending ? html`<p class="muted">Working out the evidence…</p>` : nothing) : this.notes(e)}

@@ -20,16 +20,24 @@ import '../components/weight-stability';
 import '../components/tornado-panel';
 import '../components/smaa-panel';
 import '../components/what-would-it-take';
+import '../components/sensitivity-answer';
 
-/** The page's sections for the "On this page" buttons: heading id, label, whether it needs an analysable basis. */
-const SECTIONS: readonly (readonly [string, string, boolean])[] = [
-  ['scenarios-h', 'Scenarios', false],
-  ['compare-h', 'Compare', false],
-  ['stability-h', 'Weight stability', true],
-  ['tornado-h', 'Tornado', true],
-  ['smaa-h', 'Rank acceptability', true],
-  ['inverse-h', 'What would it take?', true],
-];
+/** The analyses, one shown at a time: key, tab label, whether it needs an analysable basis, and the question it answers. */
+const VIEWS = [
+  ['stability', 'Weight stability', true, 'How far can one weight move before the top N, or first place, changes?'],
+  ['tornado', 'Tornado', true, 'Which weight moves each issue’s rank the most?'],
+  ['smaa', 'Rank acceptability', true, 'Over every plausible weighting, how often is each issue in the top N?'],
+  ['inverse', 'What would it take?', true, 'What is the smallest change of weights that lifts an issue to a given rank?'],
+  ['scenarios', 'Scenarios', false, 'What if the weights, scores or total were different? Save and analyse a scenario.'],
+  ['compare', 'Compare scenarios', false, 'How do the ranks differ between scenarios?'],
+] as const;
+type View = (typeof VIEWS)[number][0];
+
+/** The analysis the address names (#/sensitivity?view=tornado), so a reload or a link opens it. */
+function viewFromHash(hash: string): View {
+  const v = new URLSearchParams(hash.split('?')[1] ?? '').get('view');
+  return VIEWS.find(([k]) => k === v)?.[0] ?? 'stability';
+}
 
 /** What the views analyse: a comparable applied to the open assessment, kept while its inputs are unchanged. */
 interface Basis {
@@ -64,12 +72,34 @@ export class SensitivityPage extends LitElement {
       input[name='top-n'] {
         width: 4.5rem;
       }
+      .tabs {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        border-bottom: 2px solid var(--accent, #1d4f91);
+        margin: 0 0 1rem;
+      }
+      .tabs button {
+        background: white;
+        color: var(--accent, #1d4f91);
+        border-radius: 4px 4px 0 0;
+        border-bottom: none;
+      }
+      .tabs button[aria-selected='true'] {
+        background: var(--accent, #1d4f91);
+        color: white;
+        font-weight: 600;
+      }
+      .question {
+        font-style: italic;
+      }
     `,
   ];
 
   @consume({ context: servicesContext }) private services?: Services;
   private readonly ctl = new AssessmentController(this, () => this.services?.assessments);
   @state() private basisKey = DRAFT_KEY;
+  @state() private view: View = viewFromHash(location.hash);
   private basis: Basis | { error: string } | undefined;
   private basisDeps: unknown[] = [];
 
@@ -123,48 +153,72 @@ export class SensitivityPage extends LitElement {
         </form>
         ${basis === undefined ? nothing : 'error' in basis ? html`<p class="note error" role="alert">${basis.error}</p>` : html`<csp-basis-summary .assessment=${a} .comparable=${basis.comparable}></csp-basis-summary>`}
       </div>
-      <nav aria-label="On this page" class="row">
-        ${SECTIONS.filter(([, , needsBasis]) => !needsBasis || (basis !== undefined && !('error' in basis))).map(
-          ([id, label]) => html`<button type="button" class="secondary" @click=${() => this.jump(id)}>${label}</button>`,
-        )}
-      </nav>
-      <section aria-labelledby="scenarios-h">
-        <h3 id="scenarios-h">Scenarios</h3>
-        <csp-scenarios-panel .assessment=${a} @analyse-basis=${(e: CustomEvent<string>) => (this.basisKey = e.detail)}></csp-scenarios-panel>
+      ${basis === undefined || 'error' in basis ? nothing : html`<csp-sensitivity-answer .input=${basis.input} .labels=${basis.labels} .topN=${topN}></csp-sensitivity-answer>`}
+      ${this.tabs(basis !== undefined && !('error' in basis))}
+      <section role="tabpanel" id="view-panel" aria-labelledby="tab-${this.view}">
+        <p class="question">${VIEWS.find(([k]) => k === this.view)?.[3]}</p>
+        ${this.section(a, basis, topN, settings)}
       </section>
-      <section aria-labelledby="compare-h">
-        <h3 id="compare-h">Compare scenarios</h3>
-        <csp-scenario-compare .assessment=${a} .topN=${topN}></csp-scenario-compare>
-      </section>
-      ${basis === undefined || 'error' in basis
-        ? nothing
-        : html`
-            <section aria-labelledby="stability-h">
-              <h3 id="stability-h">Weight stability <span class="muted">· ${basis.comparable.name}</span></h3>
-              <csp-weight-stability .input=${basis.input} .labels=${basis.labels} .topN=${topN} .basisName=${basis.comparable.name}></csp-weight-stability>
-            </section>
-            <section aria-labelledby="tornado-h">
-              <h3 id="tornado-h">Tornado: ranks when one weight moves <span class="muted">· ${basis.comparable.name}</span></h3>
-              <csp-tornado-panel .input=${basis.input} .labels=${basis.labels} .change=${settings.tornadoChange}></csp-tornado-panel>
-            </section>
-            <section aria-labelledby="smaa-h">
-              <h3 id="smaa-h">Rank acceptability (SMAA) <span class="muted">· ${basis.comparable.name}</span></h3>
-              <csp-smaa-panel .input=${basis.input} .labels=${basis.labels} .settings=${settings} .topN=${topN} .basisName=${basis.comparable.name}></csp-smaa-panel>
-            </section>
-            <section aria-labelledby="inverse-h">
-              <h3 id="inverse-h">What would it take? <span class="muted">· ${basis.comparable.name}</span></h3>
-              <csp-what-would-it-take .input=${basis.input} .labels=${basis.labels} .comparable=${basis.comparable} .constraints=${settings.constraints}></csp-what-would-it-take>
-            </section>
-          `}
     `;
   }
 
-  /** Moves to a section and puts focus on its heading (the address is the router's, so no in-page links). */
-  private jump(id: string) {
-    const h = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
-    h?.setAttribute('tabindex', '-1');
-    h?.scrollIntoView({ block: 'start' });
-    h?.focus({ preventScroll: true });
+  /** The analyses as tabs (arrow keys move between them, as the ARIA tabs pattern has it). */
+  private tabs(analysable: boolean) {
+    const shown = VIEWS.filter(([, , needsBasis]) => !needsBasis || analysable);
+    const keys = (e: KeyboardEvent) => {
+      const i = shown.findIndex(([k]) => k === this.view);
+      const to = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? shown.length - 1 : null;
+      if (to === null) return;
+      e.preventDefault();
+      const next = shown[(to + shown.length) % shown.length]![0];
+      this.choose(next);
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
+    };
+    return html`<div role="tablist" aria-label="Analyses" class="tabs" @keydown=${keys}>
+      ${shown.map(
+        ([k, label]) => html`<button
+          type="button"
+          role="tab"
+          id="tab-${k}"
+          aria-controls="view-panel"
+          aria-selected=${k === this.view ? 'true' : 'false'}
+          tabindex=${k === this.view ? '0' : '-1'}
+          @click=${() => this.choose(k)}
+        >
+          ${label}
+        </button>`,
+      )}
+    </div>`;
+  }
+
+  /** Shows one analysis, and keeps it in the address (without a new history entry). */
+  private choose(view: View) {
+    this.view = view;
+    history.replaceState(history.state, '', `#/sensitivity?view=${view}`);
+  }
+
+  private section(a: StoredAssessment, basis: Basis | { error: string } | undefined, topN: number, settings: ReturnType<typeof sensitivitySettings>) {
+    if (this.view === 'scenarios')
+      return html`<h3 id="scenarios-h">Scenarios</h3>
+        <csp-scenarios-panel .assessment=${a} @analyse-basis=${(e: CustomEvent<string>) => (this.basisKey = e.detail)}></csp-scenarios-panel>`;
+    if (this.view === 'compare')
+      return html`<h3 id="compare-h">Compare scenarios</h3>
+        <csp-scenario-compare .assessment=${a} .topN=${topN}></csp-scenario-compare>`;
+    if (basis === undefined || 'error' in basis) return html`<p class="muted">Choose something that can be analysed above.</p>`;
+    switch (this.view) {
+      case 'stability':
+        return html`<h3 id="stability-h">Weight stability <span class="muted">· ${basis.comparable.name}</span></h3>
+          <csp-weight-stability .input=${basis.input} .labels=${basis.labels} .topN=${topN} .basisName=${basis.comparable.name}></csp-weight-stability>`;
+      case 'tornado':
+        return html`<h3 id="tornado-h">Tornado: ranks when one weight moves <span class="muted">· ${basis.comparable.name}</span></h3>
+          <csp-tornado-panel .input=${basis.input} .labels=${basis.labels} .change=${settings.tornadoChange}></csp-tornado-panel>`;
+      case 'smaa':
+        return html`<h3 id="smaa-h">Rank acceptability (SMAA) <span class="muted">· ${basis.comparable.name}</span></h3>
+          <csp-smaa-panel .input=${basis.input} .labels=${basis.labels} .settings=${settings} .topN=${topN} .basisName=${basis.comparable.name}></csp-smaa-panel>`;
+      case 'inverse':
+        return html`<h3 id="inverse-h">What would it take? <span class="muted">· ${basis.comparable.name}</span></h3>
+          <csp-what-would-it-take .input=${basis.input} .labels=${basis.labels} .comparable=${basis.comparable} .constraints=${settings.constraints}></csp-what-would-it-take>`;
+    }
   }
 
   private async open(id: string) {

@@ -46,10 +46,21 @@ describe('tornadoChart', () => {
     expect(o.ariaLabel).toBe("Tornado: Domestic Abuse's rank when each weight moves by ±50%");
   });
 
-  it('draws every issue’s overall range in today’s order', () => {
+  it('draws every issue’s overall range, widest swing first (ties in today’s order)', () => {
     const ranges = [...rankRanges(t)].map(([id, r]) => ({ issue: labels.issues[id]!, ...r }));
     const o = rankRangeChart(ranges, { issueCount: 32, change: 0.5 });
-    expect((o.y as { domain: string[] }).domain[0]).toBe('Domestic Abuse');
+    const domain = (o.y as { domain: string[] }).domain;
+    const swing = (name: string) => ranges.find((r) => r.issue === name)!;
+    // Non-increasing swing (worst − best) down the chart; equal swings keep today's rank order.
+    for (let i = 1; i < domain.length; i++) {
+      const a = swing(domain[i - 1]!);
+      const b = swing(domain[i]!);
+      expect(a.worst - a.best).toBeGreaterThanOrEqual(b.worst - b.best);
+      if (a.worst - a.best === b.worst - b.best) expect(a.now).toBeLessThanOrEqual(b.now);
+    }
+    expect(domain).toHaveLength(32);
+    // The axis title is centred under the tick labels, not beside the last one.
+    expect(o.x).toMatchObject({ labelAnchor: 'center', labelOffset: 38 });
   });
 });
 

@@ -10,6 +10,7 @@ import { runSmaa } from '../../models/sensitivity/smaa';
 import { stabilityIntervals } from '../../models/sensitivity/stability';
 import { meanRanks, topNShare } from '../../models/sensitivity/summary';
 import { share, weightWords } from '../../models/sensitivity/words';
+import { labelsOf, stabilityHeadlineWords } from '../../models/sensitivity/weight-words';
 import { setDraftWeight } from '../../models/risk-matrix/weights-edit';
 import { realSeedAssessment } from './seed-assessment';
 import { tableRecords } from './helpers';
@@ -28,9 +29,15 @@ async function openSensitivity(page: Page) {
   await expect(page.getByTestId('basis')).toContainText('Every view below analyses Draft weights');
 }
 
+/** The page shows one analysis at a time: choose its tab. */
+async function view(page: Page, name: string) {
+  await page.getByRole('tab', { name, exact: true }).click();
+}
+
 test.describe('sensitivity page', () => {
   test('runs SMAA in the worker: the Rank acceptability table matches the engine in Node, seed for seed; the set-up survives a reload', async ({ page }) => {
     await openSensitivity(page);
+    await view(page, 'Rank acceptability');
     await expect(page.getByLabel('Seed')).toHaveValue('1234');
     await page.getByLabel('Samples').fill('20000');
     await page.getByLabel('Samples').press('Enter');
@@ -82,6 +89,7 @@ test.describe('sensitivity page', () => {
 
   test('SMAA keeps a stated importance order (built from the keyboard) and weight limits, as the engine does in Node', async ({ page }) => {
     await openSensitivity(page);
+    await view(page, 'Rank acceptability');
     await page.getByLabel('Samples').fill('5000');
     await page.getByLabel('Samples').press('Enter');
     const add = page.getByLabel('Add to the order');
@@ -115,6 +123,7 @@ test.describe('sensitivity page', () => {
 
   test('shows SMAA progress and can cancel, keeping what it has drawn', async ({ page }) => {
     await openSensitivity(page);
+    await view(page, 'Rank acceptability');
     await page.getByLabel('Samples').fill('5000000');
     await page.getByLabel('Samples').press('Enter');
     await page.getByRole('button', { name: 'Run SMAA' }).click();
@@ -126,6 +135,7 @@ test.describe('sensitivity page', () => {
 
   test('answers "Adult Offending into the top 3" and tries the answer as the draft weights', async ({ page }) => {
     await openSensitivity(page);
+    await view(page, 'What would it take?');
     const form = page.getByRole('form', { name: 'What would it take' });
     await form.getByLabel('Issue').selectOption({ label: 'Adult Offending' });
     await form.getByLabel('Into the top').fill('3');
@@ -155,6 +165,7 @@ test.describe('sensitivity page', () => {
     await page.goto('/#/priorities');
     await page.getByLabel('Community priority weight', { exact: true }).fill('3');
     await openSensitivity(page);
+    await view(page, 'Scenarios');
     await expect(page.getByTestId('basis')).toContainText('Community priority 3 (27.3%)');
     await page.getByLabel('Scenario name').fill('Community first');
     await page.getByRole('button', { name: 'Save current weights as scenario' }).click();
@@ -164,6 +175,7 @@ test.describe('sensitivity page', () => {
     const scenarios = page.getByRole('table', { name: 'Scenarios' });
     await expect(scenarios.getByRole('row', { name: /Community first/ })).toContainText('Community priority 3');
 
+    await view(page, 'Compare scenarios');
     const withScenario = scenarioFromDraft(setDraftWeight(seed, 'community_priority', 3), 'Community first', 0);
     const cmp = compareScenarios({ model: seed.model, issues: seed.issues, scores: seed.scores }, [comparable(withScenario, 'set:baseline')!.scenario, comparable(withScenario, 'scenario:community-first')!.scenario]);
     const ranks = await tableRecords(page.getByRole('table', { name: 'Ranks by scenario' }));
@@ -181,6 +193,7 @@ test.describe('sensitivity page', () => {
     await expect(page.locator('csp-scenario-compare csp-plot svg')).toBeVisible();
 
     // Rename through the editor, then undo it.
+    await view(page, 'Scenarios');
     await page.getByRole('button', { name: 'Edit “Community first”' }).click();
     await page.getByRole('form', { name: 'Edit scenario “Community first”' }).getByLabel('Name').fill('Community led');
     await page.getByRole('button', { name: 'Save scenario' }).click();
@@ -202,6 +215,7 @@ test.describe('sensitivity page', () => {
 
   test('a scenario with a score override and its own total, analysed by every view', async ({ page }) => {
     await openSensitivity(page);
+    await view(page, 'Scenarios');
     await page.getByRole('button', { name: 'New scenario with score overrides…' }).click();
     const editor = page.getByRole('form', { name: 'New scenario' });
     await editor.getByLabel('Name', { exact: true }).fill('Adult Offending rising');
@@ -214,13 +228,16 @@ test.describe('sensitivity page', () => {
     await editor.getByLabel('Totals').selectOption('normalised-average');
     await page.getByRole('button', { name: 'Save scenario' }).click();
     await page.getByRole('button', { name: 'Analyse “Adult Offending rising”' }).click();
+    await view(page, 'Weight stability');
     await expect(page.getByTestId('basis')).toContainText('Every view below analyses Adult Offending rising: a saved scenario. Totals: normalised average (0–100) (the scenario’s choice); the assessed scores with 1 score overridden.');
     await expect(page.getByRole('table', { name: 'Weight stability of the top 5, Adult Offending rising' })).toBeVisible();
     // One Low-confidence score (±2 levels: 3, 4 or 5) is varied in SMAA.
+    await view(page, 'Rank acceptability');
     await page.getByLabel('Samples').fill('2000');
     await page.getByLabel('Samples').press('Enter');
     await page.getByRole('button', { name: 'Run SMAA' }).click();
     await expect(page.getByTestId('smaa-basis')).toContainText('Scores given with Medium or Low confidence were varied too (1 scores).');
+    await view(page, 'Compare scenarios');
     const diffs = await tableRecords(page.getByRole('table', { name: 'What differs from Baseline (weight set)' }));
     expect(diffs).toContainEqual({ Scenario: 'Adult Offending rising', What: 'Score: Adult Offending, Likelihood', 'In Baseline (weight set)': '3', 'In the scenario': '5 (Low)' });
     expect(diffs).toContainEqual({ Scenario: 'Adult Offending rising', What: 'Totals', 'In Baseline (weight set)': 'weighted sum', 'In the scenario': 'normalised average (0–100)' });
@@ -229,6 +246,9 @@ test.describe('sensitivity page', () => {
   test('weight stability and the tornado render on the seed, as the engine computes them', async ({ page }) => {
     await openSensitivity(page);
     const r = stabilityIntervals(problem, 5);
+    // The page's answer, before any tab: the smallest single change that alters the top 5.
+    await expect(page.getByTestId('sensitivity-answer')).toHaveText(stabilityHeadlineWords(r, 'top', labelsOf(draft)));
+    await expect(page.getByRole('tab', { name: 'Weight stability', exact: true })).toHaveAttribute('aria-selected', 'true');
     const top = await tableRecords(page.getByRole('table', { name: 'Weight stability of the top 5, Draft weights' }));
     expect(top).toHaveLength(9);
     const cp = r.top.find((s) => s.criterionId === 'community_priority')!;
@@ -246,6 +266,7 @@ test.describe('sensitivity page', () => {
       "The smallest single change that alters first place is Community priority's weight going from 1 to 1.25 (from 11.1% to 13.5% of the total weight): then ASB (Personal) replaces Domestic Abuse.",
     );
 
+    await view(page, 'Tornado');
     await expect(page.locator('csp-tornado-panel csp-plot svg')).toHaveCount(2);
     await page.getByLabel('Tornado for', { exact: true }).selectOption({ label: 'Adult Offending' });
     await expect(page.getByTestId('tornado-words')).toContainText('Moving any one weight by ±50% keeps Adult Offending between');
