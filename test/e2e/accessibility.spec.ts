@@ -61,6 +61,16 @@ test.describe('no serious or critical axe violations, before and after each page
       await check(page, 'Dashboard');
     });
 
+    await test.step('Hot spots, with a cell traced', async () => {
+      await go(page, 'Hot spots');
+      const table = page.getByRole('table', { name: 'Hot spots' });
+      await expect(table.locator('tbody tr').first()).toBeVisible({ timeout: 90_000 });
+      await check(page, 'Hot spots');
+      await table.getByRole('button', { name: /^Cell / }).first().click();
+      await expect(page.getByRole('table', { name: /^Source rows of cell / }).locator('tbody tr').first()).toBeVisible();
+      await check(page, 'Hot spots trace');
+    });
+
   });
 
   test('Community need, Risk matrix, Priorities', async ({ page }) => {

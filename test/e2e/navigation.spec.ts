@@ -7,6 +7,7 @@ const PAGES: readonly [string, string][] = [
   ['Evidence', 'Evidence'],
   ['Dashboard', 'Performance dashboard'],
   ['Community need', 'Community need'],
+  ['Hot spots', 'Hot spots'],
   ['Risk matrix', 'Risk matrix'],
   ['Priorities', 'Priorities'],
   ['Sensitivity', 'Sensitivity'],

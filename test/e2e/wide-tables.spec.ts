@@ -101,6 +101,7 @@ const PAGES: readonly [string, (p: Page) => Promise<void>][] = [
   ['Evidence', (p) => expect(p.getByRole('table', { name: 'Evidence by issue' }).getByRole('button').first()).toBeVisible()],
   ['Dashboard', (p) => expect(p.getByRole('table', { name: 'Performance dashboard' })).toBeVisible()],
   ['Community need', (p) => expect(p.getByRole('table', { name: 'Community need by area' })).toBeVisible()],
+  ['Hot spots', (p) => expect(p.getByRole('table', { name: 'Hot spots' }).locator('tbody tr').first()).toBeVisible({ timeout: 90_000 })],
   ['Risk matrix', (p) => expect(p.getByRole('table', { name: /^Scores: / })).toBeVisible()],
   ['Priorities', (p) => expect(p.getByRole('table', { name: 'Ranked priorities' })).toBeVisible()],
   ['Sensitivity', (p) => expect(p.getByTestId('basis')).toBeVisible()],
