@@ -21,7 +21,11 @@ import { compareWindows, QUARTER_MONTHS, quarterLabel, quarterWindows, WindowCom
 
 export const DashboardSettings = z.object({
   exceptions: ExceptionSettings,
-  /** Count a change as positive or negative only when it is significant at 5%. */
+  /**
+   * Count a change as positive or negative only when it is significant at 5%
+   * (the default; a change that is not significant is then a neutral factor).
+   * False is the old rule: every rise or fall counts.
+   */
   significantOnly: z.boolean(),
   /** Share of rated indicators that makes "nearly all" negative (see ./rag). */
   nearlyAll: z.number().min(0.5, { error: '“nearly all” is 50% to 100% of the rated indicators' }).max(1, { error: '“nearly all” is 50% to 100% of the rated indicators' }),
@@ -33,7 +37,7 @@ export type DashboardSettings = z.infer<typeof DashboardSettings>;
 
 export const DEFAULT_DASHBOARD_SETTINGS: DashboardSettings = {
   exceptions: DEFAULT_EXCEPTION_SETTINGS,
-  significantOnly: false,
+  significantOnly: true,
   nearlyAll: DEFAULT_NEARLY_ALL,
   targets: [],
   risingIsPositive: [],
@@ -169,8 +173,8 @@ function changeIndicator(id: 'rolling' | 'quarter', label: string, c: WindowComp
   const target = targetFor(targets, id);
   if (target !== undefined && change.relative !== null) return byTarget(id, label, value, 100 * change.relative, target, '%');
   if (change.relative === null) return { id, label, value, rating: 'not-rated', reason: 'none in the earlier period to compare with' };
+  if (s.significantOnly && !change.significant) return { id, label, value, rating: 'neutral', reason: 'no significant change (not significant at 5%)' };
   if (change.relative === 0) return { id, label, value, rating: 'not-rated', reason: 'no change' };
-  if (s.significantOnly && !change.significant) return { id, label, value, rating: 'not-rated', reason: 'the change is not significant at 5%' };
   const up = change.relative > 0;
   const good = up === rising;
   return { id, label, value, rating: good ? 'positive' : 'negative', reason: `${up ? 'a rise' : 'a fall'}${rising ? ' (a rise is good news for this issue)' : ''}` };
@@ -206,8 +210,9 @@ export function factorText(i: DashboardIndicator, r: DashboardRow): string {
   const band = targeted ? `, ${i.rating === 'positive' ? 'green' : i.rating === 'negative' ? 'red' : 'amber'} against its target` : '';
   const change = (what: string, c: WindowComparison['change']) => {
     if (c === null || c.relative === null) return `${what}: ${i.value}`;
-    if (c.relative === 0) return `${what} unchanged`;
-    return `${what} ${c.relative > 0 ? 'up' : 'down'} ${changePercentText(c.relative)}${c.significant ? '' : ' (not significant)'}${band}`;
+    if (c.relative === 0) return `${what} unchanged${i.rating === 'neutral' ? ' (no significant change)' : ''}`;
+    const ns = i.rating === 'neutral' ? ' (no significant change)' : c.significant ? '' : ' (not significant)';
+    return `${what} ${c.relative > 0 ? 'up' : 'down'} ${changePercentText(c.relative)}${ns}${band}`;
   };
   switch (i.id) {
     case 'rolling':
@@ -228,7 +233,7 @@ export function factorText(i: DashboardIndicator, r: DashboardRow): string {
 /** The RAG rule in words, for the page and the report. */
 export function ragRuleWords(s: Pick<DashboardSettings, 'nearlyAll' | 'significantOnly'>): string {
   const share = Math.round(s.nearlyAll * 100);
-  return `RAG follows the Barnet Safer Communities Partnership rule: Green when all rated indicators are positive, Amber when they are mixed, Red when all or nearly all are negative (“nearly all”: at least ${share}% of the rated indicators, rounded up, so with two or three indicators all of them). Indicators: the rolling 12 months on the previous 12 and the latest quarter on the same quarter a year earlier (a fall is positive${s.significantOnly ? ', counted only when significant at 5%' : ''}), the latest month against its control limits (rated only when unusually high or low), and the rate per 1,000 and volume (rated only against a target). A target rates its indicator green, amber or red, and an amber target makes the status at best Amber.`;
+  return `RAG follows the Barnet Safer Communities Partnership rule: Green when all rated indicators are positive, Amber when they are mixed, Red when all or nearly all are negative (“nearly all”: at least ${share}% of the rated indicators, rounded up, so with two or three indicators all of them). Indicators: the rolling 12 months on the previous 12 and the latest quarter on the same quarter a year earlier (a fall is positive${s.significantOnly ? '; counted only when significant at 5%: a change that is not significant is a neutral factor, “no significant change”, and an issue with no significant factor is shown as “No significant change” in grey, not Red, Amber or Green' : '; every rise or fall counts, significant or not'}), the latest month against its control limits (rated only when unusually high or low), and the rate per 1,000 and volume (rated only against a target). A target rates its indicator green, amber or red, and an amber target makes the status at best Amber.`;
 }
 
 /** Period labels for the dashboard's columns. @example dashboardPeriods(d).rolling // '12 months to Dec 2023 (Jan 2023 to Dec 2023) on Jan 2022 to Dec 2022' */

@@ -42,6 +42,7 @@ export class DashboardTable extends LitElement {
         color: #7b1c20;
         border-color: #a4262c;
       }
+      .rag.neutral,
       .rag.none {
         background: #eef0f3;
         color: #5a6573;
@@ -65,6 +66,10 @@ export class DashboardTable extends LitElement {
       li.negative::before {
         content: '−';
         color: #a4262c;
+      }
+      li.neutral::before {
+        content: '○';
+        color: #5a6573;
       }
       li.amber::before {
         content: '±';
@@ -110,7 +115,7 @@ export class DashboardTable extends LitElement {
               ${rated.map(
                 (i) =>
                   html`<li class=${i.rating} title="${i.label}: ${i.value} (${i.reason})">
-                    <span class="visually-hidden">${i.rating === 'positive' ? 'Positive' : i.rating === 'negative' ? 'Negative' : 'Between target thresholds'}:</span> ${factorText(i, r)}
+                    <span class="visually-hidden">${i.rating === 'positive' ? 'Positive' : i.rating === 'negative' ? 'Negative' : i.rating === 'neutral' ? 'Neutral' : 'Between target thresholds'}:</span> ${factorText(i, r)}
                   </li>`,
               )}
             </ul>`}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDashboard, DashboardSettings, DEFAULT_DASHBOARD_SETTINGS, ragRuleWords } from '../../../models/dashboard/dashboard';
+import { buildDashboard, DashboardSettings, DEFAULT_DASHBOARD_SETTINGS, factorText, ragRuleWords } from '../../../models/dashboard/dashboard';
 import { dashboardCsv } from '../../../models/dashboard/csv';
 import { compareWindows, quarterLabel, quarterWindows } from '../../../models/dashboard/windows';
 import { DEFAULT_CATALOGUE } from '../../../models/evidence/catalogue';
@@ -59,9 +59,21 @@ describe('buildDashboard', () => {
     expect(b.ratePer1000).toBe(e.ratePer1000);
   });
 
-  it('rates a rising issue Red, a falling one Green and a flat one unrated', () => {
+  it('rates a significant rise Red, and a change that is not significant No significant change (grey), by default', () => {
     const d = dashboard();
-    expect(row(d, 'burglary').rag).toMatchObject({ rag: 'red', negative: 3 }); // both periods up, December unusually high
+    expect(row(d, 'burglary').rag).toMatchObject({ rag: 'red', negative: 3 }); // both periods up significantly, December unusually high
+    // Robbery fell 25% (96 → 72, p = 0.07) and 25% in the quarter: neither significant, so neutral factors, not Green.
+    expect(row(d, 'robbery').rag).toMatchObject({ rag: 'neutral', rated: 0, positive: 0, negative: 0 });
+    expect(row(d, 'robbery').indicators[0]).toMatchObject({ rating: 'neutral', reason: 'no significant change (not significant at 5%)' });
+    expect(factorText(row(d, 'robbery').indicators[0]!, row(d, 'robbery'))).toBe('12 months down 25% (no significant change)');
+    expect(row(d, 'shoplifting').rag).toMatchObject({ rag: 'neutral', words: expect.stringMatching(/^No significant change/) });
+    expect(row(d, 'shoplifting').recent.map((m) => m.status)).toEqual(['within', 'within', 'within']);
+    expect(row(d, 'burglary').recent.map((m) => m.status)).toEqual(['high', 'high', 'high']);
+  });
+
+  it('keeps the old rule as a setting: every rise or fall counts', () => {
+    const d = dashboard({ significantOnly: false });
+    expect(row(d, 'burglary').rag).toMatchObject({ rag: 'red', negative: 3 });
     expect(row(d, 'robbery').rag).toMatchObject({ rag: 'green', positive: 2 });
     expect(row(d, 'shoplifting').rag.rag).toBe('none');
     expect(row(d, 'shoplifting').recent.map((m) => m.status)).toEqual(['within', 'within', 'within']);
@@ -76,7 +88,7 @@ describe('buildDashboard', () => {
     expect(rate).toMatchObject({ rating: 'positive', reason: 'green against the target (green below 2, amber 2–3, red above 3)' });
     // A target on the 12-month change replaces the direction rule: robbery fell 25%, amber between -30% and -20%.
     const d2 = dashboard({ targets: [{ issueId: 'robbery', indicator: 'rolling-change', better: 'lower', green: -30, red: -20 }] });
-    expect(row(d2, 'robbery').indicators[0]!.rating).toBe('amber');
+    expect(row(d2, 'robbery').indicators[0]!.rating).toBe('amber'); // a target rates the change whether or not it is significant
     expect(row(d2, 'robbery').rag.rag).toBe('amber');
   });
 
@@ -84,7 +96,7 @@ describe('buildDashboard', () => {
     // Robbery 96 → 72 is not significant at 5% (p = 0.07); burglary 120 → 225 is.
     expect(evidence.issues.find((i) => i.id === 'robbery')!.change).toMatchObject({ significant: false });
     const d = dashboard({ significantOnly: true });
-    expect(row(d, 'robbery').indicators[0]).toMatchObject({ rating: 'not-rated', reason: 'the change is not significant at 5%' });
+    expect(row(d, 'robbery').indicators[0]).toMatchObject({ rating: 'neutral', reason: 'no significant change (not significant at 5%)' });
     expect(row(d, 'burglary').indicators[0]!.rating).toBe('negative');
     const d2 = dashboard({ risingIsPositive: ['burglary'] });
     expect(row(d2, 'burglary').rag.rag).toBe('green');
