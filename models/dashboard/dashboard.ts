@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { EvidenceNote, type EvidenceConfig, type EvidenceResult, type IssueEvidence } from '../evidence/evidence';
+import { adjustChanges, EvidenceNote, statisticsNotes, type EvidenceConfig, type EvidenceResult, type IssueEvidence, type StatisticsSettings } from '../evidence/evidence';
 import { Window, windowLabel } from '../evidence/period';
 import { AreaPopulation } from '../evidence/population';
-import { changePercentText } from '../evidence/change';
+import { changePercentText, SIGNIFICANCE_LEVEL } from '../evidence/change';
 import { formatCount, formatMonth, formatRate } from '../format';
 import { DEFAULT_EXCEPTION_SETTINGS, ExceptionSettings, MONTH_STATUS_WORDS, MonthCheck, monthlyExceptions } from './exceptions';
 import { DEFAULT_NEARLY_ALL, IndicatorRating, rateAgainstTarget, ragStatus, Rag, Target, targetWords, type TargetIndicator } from './rag';
@@ -102,7 +102,18 @@ export function buildDashboard(evidence: EvidenceResult, settings: DashboardSett
   const stored = new Set(evidence.storedMonths);
   const end = period?.current.to ?? null;
   const quarter = end === null ? null : quarterWindows(end, stored);
-  const rows = evidence.issues.map((issue) => row(issue, settings, quarter, end));
+  // Adjusted here, not in the evidence: the dashboard's tests are its rolling and quarter changes together.
+  const statistics: StatisticsSettings = evidence.statistics ?? { changeTest: 'exact-poisson', fdr: false };
+  const compared = evidence.issues.map((issue) => comparisons(issue, quarter, statistics));
+  const raw = compared.flatMap((c) => [c.rolling.change, c.quarter.change]);
+  const adjusted = statistics.fdr ? adjustChanges(raw.map((c) => (c === null ? null : unadjust(c)))) : raw;
+  const rows = evidence.issues.map((issue, k) => {
+    const c = compared[k]!;
+    const rolling = { ...c.rolling, change: adjusted[2 * k]! };
+    const q = { ...c.quarter, change: adjusted[2 * k + 1]! };
+    return row(issue, settings, rolling, q, quarter, end);
+  });
+  const notes = evidence.notes.filter((n) => n.id !== 'change-test' && n.id !== 'fdr');
   return {
     area: evidence.area,
     end,
@@ -111,18 +122,24 @@ export function buildDashboard(evidence: EvidenceResult, settings: DashboardSett
     population: evidence.population,
     settings,
     rows,
-    notes: evidence.notes,
+    notes: [...notes, ...statisticsNotes(statistics, evidence.issues.map((i, k) => ({ ...i, change: compared[k]!.rolling.change })), 'the rolling 12-month and latest-quarter changes on this page')],
   };
 }
 
-function row(issue: IssueEvidence, settings: DashboardSettings, quarter: { current: Window; previous: Window } | null, end: string | null): DashboardRow {
-  const rolling: WindowComparison = {
-    current: issue.volume,
-    previous: issue.previous,
-    exposure: issue.exposure,
-    change: issue.change,
-  };
-  const q = quarter === null ? { current: null, previous: null, exposure: { current: 0, previous: 0 }, change: null } : compareWindows(issue.series, quarter.current, quarter.previous);
+const unadjust = (c: NonNullable<WindowComparison['change']>) => {
+  const { pAdjusted: _a, tests: _t, ...rest } = c;
+  const significant = rest.pValue < SIGNIFICANCE_LEVEL;
+  return { ...rest, significant, words: significant ? 'significant at 5%' : 'not significant' };
+};
+
+function comparisons(issue: IssueEvidence, quarter: { current: Window; previous: Window } | null, s: StatisticsSettings): { rolling: WindowComparison; quarter: WindowComparison } {
+  const rolling: WindowComparison = { current: issue.volume, previous: issue.previous, exposure: issue.exposure, change: issue.change };
+  const test = { dispersion: issue.trend?.dispersion ?? null, changeTest: s.changeTest };
+  const q = quarter === null ? { current: null, previous: null, exposure: { current: 0, previous: 0 }, change: null } : compareWindows(issue.series, quarter.current, quarter.previous, test);
+  return { rolling, quarter: q };
+}
+
+function row(issue: IssueEvidence, settings: DashboardSettings, rolling: WindowComparison, q: WindowComparison, quarter: { current: Window; previous: Window } | null, end: string | null): DashboardRow {
   const months = monthlyExceptions(issue.series, settings.exceptions);
   const recentMonths = end === null ? [] : quarter!.current.months;
   const recent = recentMonths.map((m) => months.find((c) => c.month === m) ?? { month: m, count: null, status: 'no-data' as const, limits: null, baseline: 0 });

@@ -54,7 +54,14 @@ describe('buildDashboard', () => {
   it('takes the rolling 12 months from the evidence itself', () => {
     const b = row(dashboard(), 'burglary');
     const e = evidence.issues.find((i) => i.id === 'burglary')!;
-    expect(b.rolling).toEqual({ current: e.volume, previous: e.previous, exposure: e.exposure, change: e.change });
+    expect(b.rolling).toMatchObject({ current: e.volume, previous: e.previous, exposure: e.exposure });
+    // The same test and unadjusted p-value; the adjustment is over the dashboard's own tests (rolling and quarter changes together).
+    const { pAdjusted: _p, tests: _t, significant: _s, words: _w, ...same } = e.change!;
+    expect(b.rolling.change).toMatchObject(same);
+    const d = dashboard();
+    const family = d.rows.flatMap((r) => [r.rolling.change, r.quarter.change]).filter((c) => c !== null);
+    expect(b.rolling.change!.tests).toBe(family.length);
+    expect(e.change!.tests).toBe(evidence.issues.filter((i) => i.change !== null).length);
     expect([b.rolling.current, b.rolling.previous]).toEqual([15 * 9 + 30 * 3, 120]);
     expect(b.ratePer1000).toBe(e.ratePer1000);
   });
