@@ -6,6 +6,7 @@ import { changePercentText, SIGNIFICANCE_LEVEL } from '../evidence/change';
 import { formatCount, formatMonth, formatRate } from '../format';
 import { DEFAULT_EXCEPTION_SETTINGS, ExceptionSettings, MONTH_STATUS_WORDS, MonthCheck, monthlyExceptions } from './exceptions';
 import { DEFAULT_NEARLY_ALL, IndicatorRating, rateAgainstTarget, ragStatus, Rag, Target, targetWords, type TargetIndicator } from './rag';
+import { TrendFit } from '../stats/trend';
 import { compareWindows, QUARTER_MONTHS, quarterLabel, quarterWindows, WindowComparison } from './windows';
 
 /**
@@ -65,6 +66,8 @@ export const DashboardRow = z.object({
   rolling: WindowComparison,
   quarter: WindowComparison,
   ratePer1000: z.number().nullable(),
+  /** Long-run trend over every stored month (models/stats/trend). */
+  trend: TrendFit.nullable().optional(),
   /** Every month of the issue's series, judged against the months before it. */
   months: z.array(MonthCheck),
   /** The last three months to the end of the period (Barnet shows three). */
@@ -162,6 +165,7 @@ function row(issue: IssueEvidence, settings: DashboardSettings, rolling: WindowC
     rolling,
     quarter: q,
     ratePer1000: issue.ratePer1000,
+    trend: issue.trend ?? null,
     months,
     recent,
     indicators,

@@ -7,7 +7,7 @@ import { Figure, figureLabel, figureText } from './figures';
 import { topLsoas } from './concentration';
 import { windowLabel, type Window } from './period';
 import { AreaPopulation } from './population';
-import { trendWords } from '../stats/trend';
+import { TrendFit, trendWords } from '../stats/trend';
 import type { CountCube } from './cube';
 
 /**
@@ -50,6 +50,8 @@ export const Trace = z.object({
   population: AreaPopulation.nullable(),
   local: z.array(z.object({ month: z.string(), count: z.number(), source: z.string() })),
   rows: z.object({ total: z.number().int(), offset: z.number().int(), items: z.array(TraceRow) }),
+  /** For the monthly series: the long-run trend fit, drawn with its fitted line. */
+  trend: TrendFit.nullable().optional(),
 });
 export type Trace = z.infer<typeof Trace>;
 
@@ -144,6 +146,7 @@ export function traceFigure({ rows, cube, evidence, config, request }: TraceInpu
     population: fig === 'rate' ? evidence.population : null,
     local,
     rows: { total, offset: request.offset, items },
+    trend: fig === 'series' ? (issue.trend ?? null) : null,
   };
 }
 

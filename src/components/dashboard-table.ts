@@ -6,6 +6,7 @@ import { RAG_LABELS } from '../../models/dashboard/rag';
 import { formatCount, formatMonth, formatRate } from '../../models/format';
 import { quarterLabel } from '../../models/dashboard/windows';
 import { baseStyles } from './styles';
+import { trendWords } from '../../models/stats/trend';
 
 /**
  * The performance dashboard table, laid out like the Barnet overview
@@ -125,6 +126,7 @@ export class DashboardTable extends LitElement {
       <td class="num">${r.rolling.current === null ? '—' : formatCount(r.rolling.current)}</td>
       <td class="num">${r.rolling.change?.text ?? 'No comparison'}<span class="words">${r.rolling.change?.words ?? ''}</span></td>
       <td class="num">${r.ratePer1000 === null ? '—' : formatRate(r.ratePer1000)}</td>
+      <td>${r.trend === null || r.trend === undefined ? '—' : trendWords(r.trend)}</td>
       ${r.recent.map((m) => {
         const w = MONTH_STATUS_WORDS[m.status];
         return html`<td class="month ${m.status}" title=${m.count === null ? w.words : `${formatCount(m.count)}: ${w.words}`}>
@@ -156,6 +158,7 @@ export class DashboardTable extends LitElement {
               <th scope="col" class="num">Rolling 12 months</th>
               <th scope="col" class="num">Change on previous 12</th>
               <th scope="col" class="num">Rate per 1,000</th>
+              <th scope="col">Long-run trend (a year)</th>
               ${recent.map((m) => html`<th scope="col" class="num">${formatMonth(m)}</th>`)}
             </tr>
           </thead>
@@ -166,6 +169,8 @@ export class DashboardTable extends LitElement {
       </div>
       <p class="muted">
         Latest quarter: ${periods.quarter}. Rolling 12 months: ${periods.rolling}. Monthly exceptions: ▲ unusually high, ▼ unusually low, ● within the usual range, – not judged.
+        Long-run trend: the annual rate of change over every stored month after allowing for the season, with its 95% interval (“no clear trend” when the interval spans no change).
+        ${d.notes.filter((n) => n.id === 'change-test' || n.id === 'fdr').map((n) => n.text).join(' ')}
         ${d.population === null ? '' : `Rates per 1,000 residents (${d.population.source}: ${formatCount(d.population.total)}).`}
       </p>
       ${none.length === 0 ? nothing : html`<p class="muted">No data for ${none.map((r) => r.label).join(', ')} (local counts go in on the Evidence page).</p>`}
