@@ -125,7 +125,7 @@ export function buildDashboard(evidence: EvidenceResult, settings: DashboardSett
     population: evidence.population,
     settings,
     rows,
-    notes: [...notes, ...statisticsNotes(statistics, evidence.issues.map((i, k) => ({ ...i, change: compared[k]!.rolling.change })), 'the rolling 12-month and latest-quarter changes on this page')],
+    notes: [...notes, ...statisticsNotes(statistics, evidence.issues.map((i, k) => ({ ...i, change: compared[k]!.rolling.change })), 'the rolling 12-month and latest-quarter changes on this page', raw.filter((c) => c !== null).length)],
   };
 }
 

@@ -390,8 +390,9 @@ function evidenceNotes(area: string | null, period: Period | null, population: A
 }
 
 /** What the page's tests allow for, stated in its notes. */
-export function statisticsNotes(s: StatisticsSettings, issues: readonly IssueEvidence[], what = 'the 12-month changes on this page'): EvidenceNote[] {
+export function statisticsNotes(s: StatisticsSettings, issues: readonly IssueEvidence[], what = 'the 12-month changes on this page', tests?: number): EvidenceNote[] {
   const tested = issues.filter((i) => i.change !== null).length;
+  const family = tests ?? tested;
   const quasi = issues.filter((i) => i.change?.test === 'quasi-poisson').length;
   const notes: EvidenceNote[] = [];
   if (tested === 0) return notes;
@@ -403,11 +404,11 @@ export function statisticsNotes(s: StatisticsSettings, issues: readonly IssueEvi
         ? `Monthly counts often vary more than chance alone would make them (overdispersion). Each issue’s dispersion is estimated from its monthly counts around its trend and season; where it is above 1 (${plural(quasi, 'issue')} of ${tested}) the change is tested allowing for it (quasi-Poisson), else with the exact test for two Poisson counts.`
         : 'Changes are tested with the exact test for two Poisson counts, which assumes counts vary no more than chance alone would make them; overdispersion is not allowed for.',
   });
-  if (s.fdr && tested > 1) {
+  if (s.fdr && family > 1) {
     notes.push({
       id: 'fdr',
       severity: 'info',
-      text: `With ${tested} tests at 5% some “significant” flags would be expected by chance, so p-values are adjusted for the number of tests (Benjamini-Hochberg false discovery rate) across ${what}; a change is called significant when its adjusted p-value is below 5%. Each trace gives both p-values.`,
+      text: `With ${family} tests at 5% some “significant” flags would be expected by chance, so p-values are adjusted for the number of tests (Benjamini-Hochberg false discovery rate) across ${what}; a change is called significant when its adjusted p-value is below 5%. Each trace gives both p-values.`,
     });
   }
   return notes;

@@ -159,11 +159,21 @@ test('the dashboard rates each issue by the Barnet rule, a target changes the ra
   const asb = (await rows()).get('Anti-social behaviour')!;
   expect(num(asb['Rolling 12 months'])).toBe(count('Anti-social behaviour', '2023-01', '2023-12'));
   expect(asb['Change on previous 12']).toContain(`Down ${fmt(count('Anti-social behaviour', '2022-01', '2022-12') - count('Anti-social behaviour', '2023-01', '2023-12'))}`);
-  expect(asb['RAG']).toBe('Green');
-  // Issue 11: by default only significant changes count, so Bicycle theft's 4% rise (not significant) is a neutral factor, not Red or Amber.
+  // Issue 11: by default only significant changes count (quasi-Poisson, adjusted for the page's tests), so Bicycle theft's
+  // 4% rise is a neutral factor, not Red or Amber; ASB's 8% fall is not significant once its overdispersion is allowed for.
   const bicycle = (await rows()).get('Bicycle theft')!;
   expect(bicycle['Positive and negative factors']).toContain('12 months up 4% (no significant change)');
   expect(bicycle['RAG']).toBe('No significant change');
+  expect(asb['RAG']).toBe('No significant change');
+  expect(asb['Long-run trend (a year)']).toMatch(/^down \d+\.\d% a year \(95% interval −\d+\.\d% to −\d+\.\d%\)$/);
+  for (const r of (await rows()).values()) {
+    if (r['RAG'] === 'Red' || r['RAG'] === 'Amber') expect(r['Positive and negative factors']).toMatch(/significant at|unusually|target/);
+  }
+  await expect(page.getByText(/adjusted for the number of tests \(Benjamini-Hochberg false discovery rate\)/)).toBeVisible();
+
+  // The old rule stays as a setting: every rise or fall counts, so ASB's fall makes it Green.
+  await page.getByLabel(/Count a change only when it is significant at 5%/).uncheck();
+  await expect.poll(async () => (await rows()).get('Anti-social behaviour')?.['RAG']).toBe('Green');
 
   // A rate target ASB misses (red above 2 per 1,000) makes its indicators mixed: Amber.
   await page.getByText('Targets (0)').click();
