@@ -172,7 +172,7 @@ test('the dashboard rates each issue by the Barnet rule, a target changes the ra
   await expect(page.getByText(/adjusted for the number of tests \(Benjamini-Hochberg false discovery rate\)/)).toBeVisible();
 
   // The old rule stays as a setting: every rise or fall counts, so ASB's fall makes it Green.
-  await page.getByLabel(/Count a change only when it is significant at 5%/).uncheck();
+  await page.getByRole('checkbox', { name: /Count a change only when it is significant at 5%/ }).uncheck();
   await expect.poll(async () => (await rows()).get('Anti-social behaviour')?.['RAG']).toBe('Green');
 
   // A rate target ASB misses (red above 2 per 1,000) makes its indicators mixed: Amber.
