@@ -43,7 +43,7 @@ export function dashboardCsv(d: Dashboard): string {
     r.rag.words,
     r.indicators
       .filter((i) => i.rating !== 'not-rated')
-      .map((i) => `${i.rating === 'positive' ? 'Positive' : i.rating === 'negative' ? 'Negative' : 'Amber'}: ${factorText(i, r)}`)
+      .map((i) => `${i.rating === 'positive' ? 'Positive' : i.rating === 'negative' ? 'Negative' : i.rating === 'neutral' ? 'Neutral' : 'Amber'}: ${factorText(i, r)}`)
       .join('; '),
     r.quarter.current,
     r.quarter.previous,

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { EvidenceNote, type EvidenceConfig, type EvidenceResult, type IssueEvidence } from '../evidence/evidence';
+import { adjustChanges, EvidenceNote, statisticsNotes, type EvidenceConfig, type EvidenceResult, type IssueEvidence, type StatisticsSettings } from '../evidence/evidence';
 import { Window, windowLabel } from '../evidence/period';
 import { AreaPopulation } from '../evidence/population';
-import { changePercentText } from '../evidence/change';
+import { changePercentText, SIGNIFICANCE_LEVEL } from '../evidence/change';
 import { formatCount, formatMonth, formatRate } from '../format';
 import { DEFAULT_EXCEPTION_SETTINGS, ExceptionSettings, MONTH_STATUS_WORDS, MonthCheck, monthlyExceptions } from './exceptions';
 import { DEFAULT_NEARLY_ALL, IndicatorRating, rateAgainstTarget, ragStatus, Rag, Target, targetWords, type TargetIndicator } from './rag';
 import { PeerGroup } from '../peers/peers';
+import { TrendFit } from '../stats/trend';
 import { compareWindows, QUARTER_MONTHS, quarterLabel, quarterWindows, WindowComparison } from './windows';
 
 /**
@@ -22,7 +23,11 @@ import { compareWindows, QUARTER_MONTHS, quarterLabel, quarterWindows, WindowCom
 
 export const DashboardSettings = z.object({
   exceptions: ExceptionSettings,
-  /** Count a change as positive or negative only when it is significant at 5%. */
+  /**
+   * Count a change as positive or negative only when it is significant at 5%
+   * (the default; a change that is not significant is then a neutral factor).
+   * False is the old rule: every rise or fall counts.
+   */
   significantOnly: z.boolean(),
   /** Share of rated indicators that makes "nearly all" negative (see ./rag). */
   nearlyAll: z.number().min(0.5, { error: '“nearly all” is 50% to 100% of the rated indicators' }).max(1, { error: '“nearly all” is 50% to 100% of the rated indicators' }),
@@ -36,7 +41,7 @@ export type DashboardSettings = z.infer<typeof DashboardSettings>;
 
 export const DEFAULT_DASHBOARD_SETTINGS: DashboardSettings = {
   exceptions: DEFAULT_EXCEPTION_SETTINGS,
-  significantOnly: false,
+  significantOnly: true,
   nearlyAll: DEFAULT_NEARLY_ALL,
   targets: [],
   risingIsPositive: [],
@@ -64,6 +69,8 @@ export const DashboardRow = z.object({
   rolling: WindowComparison,
   quarter: WindowComparison,
   ratePer1000: z.number().nullable(),
+  /** Long-run trend over every stored month (models/stats/trend). */
+  trend: TrendFit.nullable().optional(),
   /** Every month of the issue's series, judged against the months before it. */
   months: z.array(MonthCheck),
   /** The last three months to the end of the period (Barnet shows three). */
@@ -101,7 +108,18 @@ export function buildDashboard(evidence: EvidenceResult, settings: DashboardSett
   const stored = new Set(evidence.storedMonths);
   const end = period?.current.to ?? null;
   const quarter = end === null ? null : quarterWindows(end, stored);
-  const rows = evidence.issues.map((issue) => row(issue, settings, quarter, end));
+  // Adjusted here, not in the evidence: the dashboard's tests are its rolling and quarter changes together.
+  const statistics: StatisticsSettings = evidence.statistics ?? { changeTest: 'exact-poisson', fdr: false };
+  const compared = evidence.issues.map((issue) => comparisons(issue, quarter, statistics));
+  const raw = compared.flatMap((c) => [c.rolling.change, c.quarter.change]);
+  const adjusted = statistics.fdr ? adjustChanges(raw.map((c) => (c === null ? null : unadjust(c)))) : raw;
+  const rows = evidence.issues.map((issue, k) => {
+    const c = compared[k]!;
+    const rolling = { ...c.rolling, change: adjusted[2 * k]! };
+    const q = { ...c.quarter, change: adjusted[2 * k + 1]! };
+    return row(issue, settings, rolling, q, quarter, end);
+  });
+  const notes = evidence.notes.filter((n) => n.id !== 'change-test' && n.id !== 'fdr');
   return {
     area: evidence.area,
     end,
@@ -110,18 +128,24 @@ export function buildDashboard(evidence: EvidenceResult, settings: DashboardSett
     population: evidence.population,
     settings,
     rows,
-    notes: evidence.notes,
+    notes: [...notes, ...statisticsNotes(statistics, evidence.issues.map((i, k) => ({ ...i, change: compared[k]!.rolling.change })), 'the rolling 12-month and latest-quarter changes on this page', raw.filter((c) => c !== null).length)],
   };
 }
 
-function row(issue: IssueEvidence, settings: DashboardSettings, quarter: { current: Window; previous: Window } | null, end: string | null): DashboardRow {
-  const rolling: WindowComparison = {
-    current: issue.volume,
-    previous: issue.previous,
-    exposure: issue.exposure,
-    change: issue.change,
-  };
-  const q = quarter === null ? { current: null, previous: null, exposure: { current: 0, previous: 0 }, change: null } : compareWindows(issue.series, quarter.current, quarter.previous);
+const unadjust = (c: NonNullable<WindowComparison['change']>) => {
+  const { pAdjusted: _a, tests: _t, ...rest } = c;
+  const significant = rest.pValue < SIGNIFICANCE_LEVEL;
+  return { ...rest, significant, words: significant ? 'significant at 5%' : 'not significant' };
+};
+
+function comparisons(issue: IssueEvidence, quarter: { current: Window; previous: Window } | null, s: StatisticsSettings): { rolling: WindowComparison; quarter: WindowComparison } {
+  const rolling: WindowComparison = { current: issue.volume, previous: issue.previous, exposure: issue.exposure, change: issue.change };
+  const test = { dispersion: issue.trend?.dispersion ?? null, changeTest: s.changeTest };
+  const q = quarter === null ? { current: null, previous: null, exposure: { current: 0, previous: 0 }, change: null } : compareWindows(issue.series, quarter.current, quarter.previous, test);
+  return { rolling, quarter: q };
+}
+
+function row(issue: IssueEvidence, settings: DashboardSettings, rolling: WindowComparison, q: WindowComparison, quarter: { current: Window; previous: Window } | null, end: string | null): DashboardRow {
   const months = monthlyExceptions(issue.series, settings.exceptions);
   const recentMonths = end === null ? [] : quarter!.current.months;
   const recent = recentMonths.map((m) => months.find((c) => c.month === m) ?? { month: m, count: null, status: 'no-data' as const, limits: null, baseline: 0 });
@@ -144,6 +168,7 @@ function row(issue: IssueEvidence, settings: DashboardSettings, quarter: { curre
     rolling,
     quarter: q,
     ratePer1000: issue.ratePer1000,
+    trend: issue.trend ?? null,
     months,
     recent,
     indicators,
@@ -172,8 +197,8 @@ function changeIndicator(id: 'rolling' | 'quarter', label: string, c: WindowComp
   const target = targetFor(targets, id);
   if (target !== undefined && change.relative !== null) return byTarget(id, label, value, 100 * change.relative, target, '%');
   if (change.relative === null) return { id, label, value, rating: 'not-rated', reason: 'none in the earlier period to compare with' };
+  if (s.significantOnly && !change.significant) return { id, label, value, rating: 'neutral', reason: 'no significant change (not significant at 5%)' };
   if (change.relative === 0) return { id, label, value, rating: 'not-rated', reason: 'no change' };
-  if (s.significantOnly && !change.significant) return { id, label, value, rating: 'not-rated', reason: 'the change is not significant at 5%' };
   const up = change.relative > 0;
   const good = up === rising;
   return { id, label, value, rating: good ? 'positive' : 'negative', reason: `${up ? 'a rise' : 'a fall'}${rising ? ' (a rise is good news for this issue)' : ''}` };
@@ -209,8 +234,9 @@ export function factorText(i: DashboardIndicator, r: DashboardRow): string {
   const band = targeted ? `, ${i.rating === 'positive' ? 'green' : i.rating === 'negative' ? 'red' : 'amber'} against its target` : '';
   const change = (what: string, c: WindowComparison['change']) => {
     if (c === null || c.relative === null) return `${what}: ${i.value}`;
-    if (c.relative === 0) return `${what} unchanged`;
-    return `${what} ${c.relative > 0 ? 'up' : 'down'} ${changePercentText(c.relative)}${c.significant ? '' : ' (not significant)'}${band}`;
+    if (c.relative === 0) return `${what} unchanged${i.rating === 'neutral' ? ' (no significant change)' : ''}`;
+    const ns = i.rating === 'neutral' ? ' (no significant change)' : c.significant ? '' : ' (not significant)';
+    return `${what} ${c.relative > 0 ? 'up' : 'down'} ${changePercentText(c.relative)}${ns}${band}`;
   };
   switch (i.id) {
     case 'rolling':
@@ -231,7 +257,7 @@ export function factorText(i: DashboardIndicator, r: DashboardRow): string {
 /** The RAG rule in words, for the page and the report. */
 export function ragRuleWords(s: Pick<DashboardSettings, 'nearlyAll' | 'significantOnly'>): string {
   const share = Math.round(s.nearlyAll * 100);
-  return `RAG follows the Barnet Safer Communities Partnership rule: Green when all rated indicators are positive, Amber when they are mixed, Red when all or nearly all are negative (“nearly all”: at least ${share}% of the rated indicators, rounded up, so with two or three indicators all of them). Indicators: the rolling 12 months on the previous 12 and the latest quarter on the same quarter a year earlier (a fall is positive${s.significantOnly ? ', counted only when significant at 5%' : ''}), the latest month against its control limits (rated only when unusually high or low), and the rate per 1,000 and volume (rated only against a target). A target rates its indicator green, amber or red, and an amber target makes the status at best Amber.`;
+  return `RAG follows the Barnet Safer Communities Partnership rule: Green when all rated indicators are positive, Amber when they are mixed, Red when all or nearly all are negative (“nearly all”: at least ${share}% of the rated indicators, rounded up, so with two or three indicators all of them). Indicators: the rolling 12 months on the previous 12 and the latest quarter on the same quarter a year earlier (a fall is positive${s.significantOnly ? '; counted only when significant at 5%: a change that is not significant is a neutral factor, “no significant change”, and an issue with no significant factor is shown as “No significant change” in grey, not Red, Amber or Green' : '; every rise or fall counts, significant or not'}), the latest month against its control limits (rated only when unusually high or low), and the rate per 1,000 and volume (rated only against a target). A target rates its indicator green, amber or red, and an amber target makes the status at best Amber.`;
 }
 
 /** Period labels for the dashboard's columns. @example dashboardPeriods(d).rolling // '12 months to Dec 2023 (Jan 2023 to Dec 2023) on Jan 2022 to Dec 2022' */

@@ -20,14 +20,19 @@ import { formatCount } from '../format';
  *   3, with 5 it is 4.
  * - Amber: anything else (a mix, including any amber target).
  * - No rating when no indicator is rated.
+ * - A change that is not significant (when only significant changes count,
+ *   the default) is a *neutral* factor: it is listed ("no significant
+ *   change") but is neither positive nor negative. A row whose only factors
+ *   are neutral is "No significant change" (grey), never Red, Amber or Green.
  */
 
-export const Rag = z.enum(['green', 'amber', 'red', 'none']);
+export const Rag = z.enum(['green', 'amber', 'red', 'neutral', 'none']);
 export type Rag = z.infer<typeof Rag>;
 
-export const RAG_LABELS: Readonly<Record<Rag, string>> = { green: 'Green', amber: 'Amber', red: 'Red', none: 'No rating' };
+export const RAG_LABELS: Readonly<Record<Rag, string>> = { green: 'Green', amber: 'Amber', red: 'Red', neutral: 'No significant change', none: 'No rating' };
 
-export const IndicatorRating = z.enum(['positive', 'negative', 'amber', 'not-rated']);
+/** `neutral`: a change that is not significant, listed as a factor but neither positive nor negative. */
+export const IndicatorRating = z.enum(['positive', 'negative', 'amber', 'neutral', 'not-rated']);
 export type IndicatorRating = z.infer<typeof IndicatorRating>;
 
 /** Default share of rated indicators that makes "nearly all". */
@@ -52,13 +57,15 @@ export const nearlyAllCount = (rated: number, nearlyAll = DEFAULT_NEARLY_ALL): n
  * @example ragStatus(['positive', 'positive', 'not-rated']).rag // 'green'
  * @example ragStatus(['negative', 'negative', 'negative', 'positive']).rag // 'red' (3 of 4 is nearly all)
  * @example ragStatus(['negative', 'negative', 'positive']).rag // 'amber'
+ * @example ragStatus(['neutral', 'neutral', 'not-rated']).rag // 'neutral' (No significant change)
  */
 export function ragStatus(ratings: readonly IndicatorRating[], nearlyAll = DEFAULT_NEARLY_ALL): RagResult {
   const positive = ratings.filter((r) => r === 'positive').length;
   const negative = ratings.filter((r) => r === 'negative').length;
   const amber = ratings.filter((r) => r === 'amber').length;
   const rated = positive + negative + amber;
-  const rag: Rag = rated === 0 ? 'none' : positive === rated ? 'green' : negative >= nearlyAllCount(rated, nearlyAll) ? 'red' : 'amber';
+  const neutral = ratings.some((r) => r === 'neutral');
+  const rag: Rag = rated === 0 ? (neutral ? 'neutral' : 'none') : positive === rated ? 'green' : negative >= nearlyAllCount(rated, nearlyAll) ? 'red' : 'amber';
   const parts = [
     positive > 0 ? `${formatCount(positive)} positive` : '',
     negative > 0 ? `${formatCount(negative)} negative` : '',
@@ -66,7 +73,9 @@ export function ragStatus(ratings: readonly IndicatorRating[], nearlyAll = DEFAU
   ].filter((p) => p !== '');
   const of = `${formatCount(rated)} rated ${rated === 1 ? 'indicator' : 'indicators'}`;
   const words =
-    rag === 'none'
+    rag === 'neutral'
+      ? 'No significant change: no change is significant and no indicator is rated positive or negative'
+      : rag === 'none'
       ? 'No rating: no indicator says which way performance went'
       : rag === 'green'
         ? `Green: ${rated === 1 ? 'the' : `all ${formatCount(rated)}`} rated ${rated === 1 ? 'indicator' : 'indicators'} positive`
@@ -115,7 +124,7 @@ export type Target = z.infer<typeof Target>;
  * @example rateAgainstTarget(92, { better: 'higher', green: 95, red: 90 }) // 'amber'
  * @example rateAgainstTarget(89, { better: 'higher', green: 95, red: 90 }) // 'negative' (red)
  */
-export function rateAgainstTarget(value: number, t: Pick<Target, 'better' | 'green' | 'red'>): Exclude<IndicatorRating, 'not-rated'> {
+export function rateAgainstTarget(value: number, t: Pick<Target, 'better' | 'green' | 'red'>): Exclude<IndicatorRating, 'not-rated' | 'neutral'> {
   if (t.better === 'higher') return value > t.green ? 'positive' : value < t.red ? 'negative' : 'amber';
   return value < t.green ? 'positive' : value > t.red ? 'negative' : 'amber';
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ChangeEvidence, changeEvidence } from '../evidence/evidence';
 import { periodWindow, type Window } from '../evidence/period';
+import type { ChangeTestChoice } from '../evidence/overdispersion';
 import { formatMonth } from '../format';
 import { addMonths, type Month } from '../months';
 
@@ -38,7 +39,12 @@ export type WindowComparison = z.infer<typeof WindowComparison>;
  *
  * @example compareWindows(series, q.current, q.previous).change?.text // 'Up 12 (4%)'
  */
-export function compareWindows(series: readonly { month: Month; count: number | null }[], current: Pick<Window, 'months'>, previous: Pick<Window, 'months'>): WindowComparison {
+export function compareWindows(
+  series: readonly { month: Month; count: number | null }[],
+  current: Pick<Window, 'months'>,
+  previous: Pick<Window, 'months'>,
+  test: { dispersion: number | null; changeTest: ChangeTestChoice } = { dispersion: null, changeTest: 'exact-poisson' },
+): WindowComparison {
   const byMonth = new Map(series.map((s) => [s.month, s.count]));
   const sum = (w: Pick<Window, 'months'>) => {
     const have = w.months.map((m) => byMonth.get(m) ?? null).filter((c): c is number => c !== null);
@@ -47,7 +53,7 @@ export function compareWindows(series: readonly { month: Month; count: number | 
   const cur = sum(current);
   const prev = sum(previous);
   const exposure = { current: cur.months, previous: prev.months };
-  const change = cur.total === null || prev.total === null ? null : changeEvidence(prev.total, cur.total, exposure);
+  const change = cur.total === null || prev.total === null ? null : changeEvidence(prev.total, cur.total, exposure, test.dispersion, test.changeTest);
   return { current: cur.total, previous: prev.total, exposure, change };
 }
 

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { coverage, monthRange, type Month } from '../months';
 import { formatMonth, plural } from '../format';
 import { Catalogue, unmappedCrimeTypes, type CatalogueIssue } from './catalogue';
-import { describeChange, poissonChangeTest, relativeChange } from './change';
+import { describeChange, relativeChange, SIGNIFICANCE_LEVEL } from './change';
+import { CHANGE_TESTS, quasiPoissonChangeTest, type ChangeTestChoice } from './overdispersion';
+import { benjaminiHochberg } from '../stats/fdr';
+import { poissonTrend, TrendFit } from '../stats/trend';
 import { concentration, Concentration, topCount } from './concentration';
 import type { CountCube } from './cube';
 import { LocalCount } from './local-counts';
@@ -11,12 +14,27 @@ import { AreaPopulation, ratePerThousand } from './population';
 import { seasonalProfile, Seasonality } from './seasonality';
 import { Weighted, weightedVolume, WeightTables } from './weights';
 
+/**
+ * How changes are tested (issue 11): the quasi-Poisson test when the issue's
+ * monthly counts are overdispersed (else the exact Poisson test), and the
+ * Benjamini-Hochberg false discovery rate across the tests on a page.
+ */
+export const StatisticsSettings = z.object({
+  changeTest: z.enum(CHANGE_TESTS),
+  /** Adjust p-values for the number of tests on the page (Benjamini-Hochberg). */
+  fdr: z.boolean(),
+});
+export type StatisticsSettings = z.infer<typeof StatisticsSettings>;
+export const DEFAULT_STATISTICS: StatisticsSettings = { changeTest: 'quasi-poisson', fdr: true };
+
 /** What the analyst has set up: the catalogue, local counts, weights and period. Sent with every evidence request. */
 export const EvidenceConfig = z.object({
   catalogue: Catalogue,
   localCounts: z.array(LocalCount),
   weights: WeightTables,
   period: PeriodChoice,
+  /** Absent: {@link DEFAULT_STATISTICS}. */
+  statistics: StatisticsSettings.optional(),
 });
 export type EvidenceConfig = z.infer<typeof EvidenceConfig>;
 
@@ -27,10 +45,21 @@ export const ChangeEvidence = z.object({
   relative: z.number().nullable(),
   /** As the seed plan writes it: "Up 229 (32%)". */
   text: z.string(),
+  /** The test's p-value before any adjustment for multiple testing. */
   pValue: z.number(),
+  /** Significant at 5%: on the adjusted p-value when there is one. */
   significant: z.boolean(),
   /** "significant at 5%" or "not significant". */
   words: z.string(),
+  /** The test used: quasi-Poisson when the counts are overdispersed, else exact Poisson. */
+  test: z.enum(CHANGE_TESTS).optional(),
+  /** Dispersion of the issue's monthly counts (null: too few months to estimate). */
+  dispersion: z.number().nullable().optional(),
+  /** The exact Poisson p-value, for comparison. */
+  exactPValue: z.number().optional(),
+  /** Benjamini-Hochberg adjusted p-value and the number of tests adjusted for (absent: not adjusted). */
+  pAdjusted: z.number().optional(),
+  tests: z.number().int().optional(),
 });
 export type ChangeEvidence = z.infer<typeof ChangeEvidence>;
 
@@ -39,15 +68,42 @@ export type ChangeEvidence = z.infer<typeof ChangeEvidence>;
  * relative change per month with data, the plan's words and the exact
  * Poisson test. The evidence table and the dashboard both use this.
  *
+ * With a dispersion above 1 and the quasi-Poisson choice, the test allows
+ * for overdispersion (./overdispersion).
+ *
  * @example changeEvidence(719, 948, { previous: 12, current: 12 }).text // 'Up 229 (32%)'
  */
-export function changeEvidence(previous: number, current: number, exposure: { previous: number; current: number }): ChangeEvidence {
+export function changeEvidence(
+  previous: number,
+  current: number,
+  exposure: { previous: number; current: number },
+  dispersion: number | null = null,
+  test: ChangeTestChoice = 'exact-poisson',
+): ChangeEvidence {
   return {
     difference: current - previous,
     relative: relativeChange(previous, current, exposure),
     text: describeChange(previous, current, exposure),
-    ...poissonChangeTest(previous, current, exposure),
+    ...quasiPoissonChangeTest(previous, current, exposure, dispersion, test),
   };
+}
+
+/**
+ * The changes with Benjamini-Hochberg adjusted p-values across all of them
+ * (null entries are skipped); significance follows the adjusted p-value.
+ *
+ * @example adjustChanges([a, null, b]) // [a with pAdjusted, null, b with pAdjusted]
+ */
+export function adjustChanges<T extends ChangeEvidence | null>(changes: readonly T[]): T[] {
+  const present = changes.filter((c): c is NonNullable<T> => c !== null);
+  const adjusted = benjaminiHochberg(present.map((c) => c.pValue));
+  let k = 0;
+  return changes.map((c) => {
+    if (c === null) return c;
+    const pAdjusted = adjusted[k++]!;
+    const significant = pAdjusted < SIGNIFICANCE_LEVEL;
+    return { ...c, pAdjusted, tests: present.length, significant, words: significant ? 'significant at 5%' : 'not significant' };
+  });
 }
 
 export const IssueEvidence = z.object({
@@ -66,6 +122,8 @@ export const IssueEvidence = z.object({
   /** Volume per month with data in the current period. */
   monthlyMean: z.number().nullable(),
   change: ChangeEvidence.nullable(),
+  /** Long-run trend over every month with data (Poisson/quasi-Poisson regression with month-of-year effects); null with too few months. */
+  trend: TrendFit.nullable().optional(),
   ratePer1000: z.number().nullable(),
   /** Every month from the first to the last with data; count null for a month with none stored. */
   series: z.array(z.object({ month: z.string(), count: z.number().nullable() })),
@@ -96,6 +154,8 @@ export const EvidenceResult = z.object({
   unmappedCrimeTypes: z.array(z.string()),
   issues: z.array(IssueEvidence),
   notes: z.array(EvidenceNote),
+  /** How changes were tested (absent: the exact Poisson test, unadjusted). */
+  statistics: StatisticsSettings.optional(),
 });
 export type EvidenceResult = z.infer<typeof EvidenceResult>;
 
@@ -132,6 +192,7 @@ export function computeEvidence({ cube, storedMonths, population, config }: Evid
   const stored = [...new Set(storedMonths)].sort();
   const cov = coverage(stored);
   const period = assessmentPeriod(stored, config.period);
+  const statistics = config.statistics ?? DEFAULT_STATISTICS;
   const span = cov.first === undefined ? [] : monthRange(cov.first, cov.last!);
   const monthIndex = new Map(span.map((m, i) => [m, i]));
   // Only stored months count: a cell of a month that is not stored (which the cube should never hold) is ignored.
@@ -178,7 +239,7 @@ export function computeEvidence({ cube, storedMonths, population, config }: Evid
     localByIssue.set(lc.issueId, mine);
   }
 
-  const issues = config.catalogue.issues.map((issue): IssueEvidence => {
+  const unadjusted = config.catalogue.issues.map((issue): IssueEvidence => {
     if (issue.source === 'police-uk') {
       const acc = accs.get(issue.id)!;
       const series = span.map((m, i) => ({ month: m, count: storedSet.has(m) ? acc.series[i]! : null }));
@@ -228,6 +289,7 @@ export function computeEvidence({ cube, storedMonths, population, config }: Evid
     },
   ): IssueEvidence {
     const base = { id: issue.id, label: issue.label, source: issue.source, crimeTypes: issue.crimeTypes, description: issue.description };
+    const trend = poissonTrend(x.series);
     if (!x.hasData) {
       return {
         ...base,
@@ -237,6 +299,7 @@ export function computeEvidence({ cube, storedMonths, population, config }: Evid
         exposure: x.exposure,
         monthlyMean: null,
         change: null,
+        trend,
         ratePer1000: null,
         series: x.series,
         seasonality: seasonalProfile(x.series.filter((s): s is { month: string; count: number } => s.count !== null)),
@@ -246,7 +309,7 @@ export function computeEvidence({ cube, storedMonths, population, config }: Evid
         byCrimeType: x.byCrimeType,
       };
     }
-    const change = x.exposure.previous === 0 ? null : changeEvidence(x.previous, x.current, x.exposure);
+    const change = x.exposure.previous === 0 ? null : changeEvidence(x.previous, x.current, x.exposure, trend?.dispersion ?? null, statistics.changeTest);
     // A type with no rows adds nothing whatever its weight, so it cannot make the weighted volume incomplete.
     const weighed = x.weighed.filter((p) => p.count > 0);
     return {
@@ -257,6 +320,7 @@ export function computeEvidence({ cube, storedMonths, population, config }: Evid
       exposure: x.exposure,
       monthlyMean: x.exposure.current === 0 ? null : x.current / x.exposure.current,
       change,
+      trend,
       ratePer1000: population === null ? null : ratePerThousand(x.current, population.total),
       series: x.series,
       seasonality: seasonalProfile(x.series.filter((s): s is { month: string; count: number } => s.count !== null)),
@@ -267,6 +331,8 @@ export function computeEvidence({ cube, storedMonths, population, config }: Evid
     };
   }
 
+  const changes = statistics.fdr ? adjustChanges(unadjusted.map((i) => i.change)) : unadjusted.map((i) => i.change);
+  const issues = unadjusted.map((i, k) => (i.change === changes[k] ? i : { ...i, change: changes[k]! }));
   const unmapped = unmappedCrimeTypes(config.catalogue, cube.crimeTypes);
   return {
     area: cube.area,
@@ -279,7 +345,8 @@ export function computeEvidence({ cube, storedMonths, population, config }: Evid
     crimeTypes: cube.crimeTypes,
     unmappedCrimeTypes: unmapped,
     issues,
-    notes: evidenceNotes(cube.area, period, population, unmapped, issues),
+    notes: [...evidenceNotes(cube.area, period, population, unmapped, issues), ...statisticsNotes(statistics, issues)],
+    statistics,
   };
 }
 
@@ -317,6 +384,31 @@ function evidenceNotes(area: string | null, period: Period | null, population: A
       id: 'local-empty',
       severity: 'info',
       text: `No local counts yet for the current period for ${empty.map((i) => i.label).join(', ')}. police.uk does not cover them: import a CSV (issue, month, count) or type them in under Local counts.`,
+    });
+  }
+  return notes;
+}
+
+/** What the page's tests allow for, stated in its notes. */
+export function statisticsNotes(s: StatisticsSettings, issues: readonly IssueEvidence[], what = 'the 12-month changes on this page', tests?: number): EvidenceNote[] {
+  const tested = issues.filter((i) => i.change !== null).length;
+  const family = tests ?? tested;
+  const quasi = issues.filter((i) => i.change?.test === 'quasi-poisson').length;
+  const notes: EvidenceNote[] = [];
+  if (tested === 0) return notes;
+  notes.push({
+    id: 'change-test',
+    severity: 'info',
+    text:
+      s.changeTest === 'quasi-poisson'
+        ? `Monthly counts often vary more than chance alone would make them (overdispersion). Each issue’s dispersion is estimated from its monthly counts around its trend and season; where it is above 1 (${plural(quasi, 'issue')} of ${tested}) the change is tested allowing for it (quasi-Poisson), else with the exact test for two Poisson counts.`
+        : 'Changes are tested with the exact test for two Poisson counts, which assumes counts vary no more than chance alone would make them; overdispersion is not allowed for.',
+  });
+  if (s.fdr && family > 1) {
+    notes.push({
+      id: 'fdr',
+      severity: 'info',
+      text: `With ${family} tests at 5% some “significant” flags would be expected by chance, so p-values are adjusted for the number of tests (Benjamini-Hochberg false discovery rate) across ${what}; a change is called significant when its adjusted p-value is below 5%. Each trace gives both p-values.`,
     });
   }
   return notes;

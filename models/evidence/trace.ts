@@ -7,6 +7,7 @@ import { Figure, figureLabel, figureText } from './figures';
 import { topLsoas } from './concentration';
 import { windowLabel, type Window } from './period';
 import { AreaPopulation } from './population';
+import { TrendFit, trendWords } from '../stats/trend';
 import type { CountCube } from './cube';
 
 /**
@@ -49,6 +50,8 @@ export const Trace = z.object({
   population: AreaPopulation.nullable(),
   local: z.array(z.object({ month: z.string(), count: z.number(), source: z.string() })),
   rows: z.object({ total: z.number().int(), offset: z.number().int(), items: z.array(TraceRow) }),
+  /** For the monthly series: the long-run trend fit, drawn with its fitted line. */
+  trend: TrendFit.nullable().optional(),
 });
 export type Trace = z.infer<typeof Trace>;
 
@@ -143,6 +146,7 @@ export function traceFigure({ rows, cube, evidence, config, request }: TraceInpu
     population: fig === 'rate' ? evidence.population : null,
     local,
     rows: { total, offset: request.offset, items },
+    trend: fig === 'series' ? (issue.trend ?? null) : null,
   };
 }
 
@@ -183,6 +187,34 @@ function pickRows(rows: ColumnTable, area: string | null, crimeTypes: readonly s
     .select('file', 'line', 'month', 'crimeType', 'lsoaCode', 'lsoaName');
 }
 
+/** The change test in words: dispersion, test, unadjusted and adjusted p-values. */
+function testWords(c: NonNullable<IssueEvidence['change']>): string[] {
+  const phi = c.dispersion ?? null;
+  const d = (x: number) => x.toLocaleString('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+  const dispersion =
+    phi === null
+      ? 'Dispersion: too few months to estimate how much the monthly counts vary, so they are assumed to vary as chance alone would (Poisson).'
+      : `Dispersion ${d(phi)}: the monthly counts vary ${phi > 1 ? `about ${d(phi)} times as much as` : 'no more than'} chance alone would make them (1 is chance alone; Pearson χ² over degrees of freedom around the issue’s trend and season).`;
+  const test =
+    c.test === 'quasi-poisson'
+      ? `Test: quasi-Poisson likelihood-ratio test allowing for that dispersion (the statistic divided by ${d(phi ?? 1)}, against χ² with 1 degree of freedom), two-sided p = ${formatP(c.pValue)} before adjustment; the exact Poisson test, which ignores it, gives p = ${formatP(c.exactPValue ?? c.pValue)}.`
+      : `Test: exact conditional test for two Poisson counts (given the total, the current count is binomial under equal monthly rates), two-sided p = ${formatP(c.pValue)}${c.pAdjusted === undefined ? '' : ' before adjustment'}.`;
+  const adjusted =
+    c.pAdjusted === undefined
+      ? `Not adjusted for multiple testing: ${c.words}.`
+      : `Adjusted for the ${formatCount(c.tests ?? 0)} tests on the page (Benjamini-Hochberg false discovery rate): adjusted p = ${formatP(c.pAdjusted)}, ${c.words}.`;
+  return [dispersion, test, adjusted];
+}
+
+function trendExplanation(issue: IssueEvidence): string[] {
+  const t = issue.trend;
+  if (t === null || t === undefined) return ['Long-run trend: needs at least 6 months with data.'];
+  return [
+    `Long-run trend over ${plural(t.months, 'month')} with data: ${trendWords(t)}. Fitted by a Poisson regression of the monthly count on time${t.seasonal ? ' with a separate level for each calendar month (so the season is not read as a trend)' : ' (under 24 months, so no seasonal term)'}; the dashed line is the fitted count.`,
+    `Dispersion ${t.dispersion.toLocaleString('en-GB', { maximumFractionDigits: 2 })} (1 is chance alone)${t.quasi ? ', so the interval is widened for it (quasi-Poisson)' : ''}; p = ${formatP(t.pValue)} for no trend.`,
+  ];
+}
+
 function explain(issue: IssueEvidence, fig: Figure, evidence: EvidenceResult, weightSource: string): string[] {
   const area = evidence.area ?? 'every located row';
   const p = evidence.period;
@@ -206,7 +238,7 @@ function explain(issue: IssueEvidence, fig: Figure, evidence: EvidenceResult, we
         issue.exposure.current === issue.exposure.previous
           ? 'The percentage is the difference over the previous count, rounded to a whole percent (one decimal place below 1%), as the Central Bedfordshire plan writes it.'
           : 'The periods have different numbers of months with data, so the percentage compares counts per month with data.',
-        `Test: exact conditional test for two Poisson counts (given the total, the current count is binomial under equal monthly rates), two-sided p = ${formatP(c.pValue)}: ${c.words}.`,
+        ...testWords(c),
       ];
     }
     case 'rate':
@@ -232,7 +264,7 @@ function explain(issue: IssueEvidence, fig: Figure, evidence: EvidenceResult, we
       return [head, src, ...miss];
     }
     case 'series':
-      return [`Counts ${what} in every month from the first to the last with data; a month not stored shows as a gap.`];
+      return [`Counts ${what} in every month from the first to the last with data; a month not stored shows as a gap.`, ...trendExplanation(issue)];
     case 'seasonality': {
       const s = issue.seasonality;
       if (s === null) return ['A seasonal profile needs at least one month of each calendar month.'];

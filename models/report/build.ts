@@ -175,7 +175,7 @@ function dashboardSection(x: ReportInput): ReportSection {
         .map((r) => [
           r.label,
           RAG_LABELS[r.rag.rag],
-          r.indicators.filter((i) => i.rating !== 'not-rated').map((i) => `${i.rating === 'positive' ? '+' : i.rating === 'negative' ? '−' : '±'} ${factorText(i, r)}`).join('; ') || '—',
+          r.indicators.filter((i) => i.rating !== 'not-rated').map((i) => `${i.rating === 'positive' ? '+' : i.rating === 'negative' ? '−' : i.rating === 'neutral' ? '○' : '±'} ${factorText(i, r)}`).join('; ') || '—',
           r.quarter.current === null ? '—' : formatCount(r.quarter.current),
           r.quarter.change?.text ?? 'No comparison',
           r.rolling.current === null ? '—' : formatCount(r.rolling.current),

@@ -8,6 +8,7 @@ import { formatCount, formatMonth, formatRate } from '../../models/format';
 import { quarterLabel } from '../../models/dashboard/windows';
 import type { PeerComparison } from '../../models/peers/peers';
 import { baseStyles } from './styles';
+import { trendWords } from '../../models/stats/trend';
 
 /**
  * The performance dashboard table, laid out like the Barnet overview
@@ -44,6 +45,7 @@ export class DashboardTable extends LitElement {
         color: #7b1c20;
         border-color: #a4262c;
       }
+      .rag.neutral,
       .rag.none {
         background: #eef0f3;
         color: #5a6573;
@@ -67,6 +69,10 @@ export class DashboardTable extends LitElement {
       li.negative::before {
         content: '−';
         color: #a4262c;
+      }
+      li.neutral::before {
+        content: '○';
+        color: #5a6573;
       }
       li.amber::before {
         content: '±';
@@ -120,7 +126,7 @@ export class DashboardTable extends LitElement {
               ${rated.map(
                 (i) =>
                   html`<li class=${i.rating} title="${i.label}: ${i.value} (${i.reason})">
-                    <span class="visually-hidden">${i.rating === 'positive' ? 'Positive' : i.rating === 'negative' ? 'Negative' : 'Between target thresholds'}:</span> ${factorText(i, r)}
+                    <span class="visually-hidden">${i.rating === 'positive' ? 'Positive' : i.rating === 'negative' ? 'Negative' : i.rating === 'neutral' ? 'Neutral' : 'Between target thresholds'}:</span> ${factorText(i, r)}
                   </li>`,
               )}
             </ul>`}
@@ -131,6 +137,7 @@ export class DashboardTable extends LitElement {
       <td class="num">${r.rolling.change?.text ?? 'No comparison'}<span class="words">${r.rolling.change?.words ?? ''}</span></td>
       <td class="num">${r.ratePer1000 === null ? '—' : formatRate(r.ratePer1000)}</td>
       <td class="num">${this.peerRank(r.issueId)}</td>
+      <td>${r.trend === null || r.trend === undefined ? '—' : trendWords(r.trend)}</td>
       ${r.recent.map((m) => {
         const w = MONTH_STATUS_WORDS[m.status];
         return html`<td class="month ${m.status}" title=${m.count === null ? w.words : `${formatCount(m.count)}: ${w.words}`}>
@@ -163,6 +170,7 @@ export class DashboardTable extends LitElement {
               <th scope="col" class="num">Change on previous 12</th>
               <th scope="col" class="num">Rate per 1,000</th>
               <th scope="col" class="num">Peer rank</th>
+              <th scope="col">Long-run trend (a year)</th>
               ${recent.map((m) => html`<th scope="col" class="num">${formatMonth(m)}</th>`)}
             </tr>
           </thead>
@@ -173,6 +181,8 @@ export class DashboardTable extends LitElement {
       </div>
       <p class="muted">
         Latest quarter: ${periods.quarter}. Rolling 12 months: ${periods.rolling}. Monthly exceptions: ▲ unusually high, ▼ unusually low, ● within the usual range, – not judged.
+        Long-run trend: the annual rate of change over every stored month after allowing for the season, with its 95% interval (“no clear trend” when the interval spans no change).
+        ${d.notes.filter((n) => n.id === 'change-test' || n.id === 'fdr').map((n) => n.text).join(' ')}
         ${d.population === null ? '' : `Rates per 1,000 residents (${d.population.source}: ${formatCount(d.population.total)}).`}
       </p>
       ${none.length === 0 ? nothing : html`<p class="muted">No data for ${none.map((r) => r.label).join(', ')} (local counts go in on the Evidence page).</p>`}

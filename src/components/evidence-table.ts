@@ -1,3 +1,4 @@
+import { trendWords } from '../../models/stats/trend';
 import { LitElement, css, html, nothing } from 'lit';
 import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
@@ -113,6 +114,21 @@ export class EvidenceTable extends LitElement {
     </td>`;
   }
 
+  private trendCell(issue: IssueEvidence) {
+    const t = issue.trend;
+    if (t === null || t === undefined) return html`<td class="none">Needs 6 months</td>`;
+    const words = trendWords(t);
+    return html`<td>
+      <button
+        class="figure"
+        aria-label=${`Long-run trend for ${issue.label}: ${words}. Show the trend chart and where it comes from`}
+        @click=${() => this.pick({ issueId: issue.id, figure: 'series' })}
+      >
+        ${words}<span class="words">over ${t.months} months${t.quasi ? `, allowing for dispersion ${t.dispersion.toLocaleString('en-GB', { maximumFractionDigits: 1 })}` : ''}</span>
+      </button>
+    </td>`;
+  }
+
   // One set of Plot options per issue of an evidence result, so choosing a figure does not redraw every sparkline.
   private readonly sparks = new WeakMap<IssueEvidence, Partial<Record<'series' | 'seasonality', ReturnType<typeof trendSparkline>>>>();
 
@@ -153,6 +169,7 @@ export class EvidenceTable extends LitElement {
             <tr>
               <th scope="col">Issue</th>
               ${NUMBER_FIGURES.map((f) => html`<th scope="col" class="num">${figureLabel(f, months)}</th>`)}
+              <th scope="col">Long-run trend (a year)</th>
               <th scope="col">Trend</th>
               <th scope="col">Seasonality</th>
             </tr>
@@ -161,7 +178,7 @@ export class EvidenceTable extends LitElement {
             ${e.issues.map(
               (issue) => html`<tr>
                 <th scope="row">${issue.label}${issue.source === 'local' ? html` <span class="source">local counts</span>` : nothing}</th>
-                ${NUMBER_FIGURES.map((f) => this.figureCell(issue, f, months))} ${this.sparkCell(issue, 'series', current)}
+                ${NUMBER_FIGURES.map((f) => this.figureCell(issue, f, months))} ${this.trendCell(issue)} ${this.sparkCell(issue, 'series', current)}
                 ${this.sparkCell(issue, 'seasonality', current)}
               </tr>`,
             )}
@@ -170,7 +187,8 @@ export class EvidenceTable extends LitElement {
       </div>
       <p class="muted">
         Rates are per 1,000 residents (${POPULATION_SOURCE}${e.population === null ? ': not loaded' : `, ${e.population.total.toLocaleString('en-GB')} in ${e.population.ladnm}`}).
-        Changes are tested with the exact conditional test for two Poisson counts (two-sided, 5% level). The top 10% of LSOAs is
+        Changes are tested ${e.statistics?.changeTest === 'quasi-poisson' ? 'allowing for overdispersion where monthly counts vary more than chance (quasi-Poisson; else the exact conditional test for two Poisson counts)' : 'with the exact conditional test for two Poisson counts'} (two-sided, 5% level${e.statistics?.fdr ? ', p-values adjusted for the number of tests on the page by the Benjamini-Hochberg false discovery rate' : ''}).
+        The long-run trend is the annual rate of change over every stored month, after allowing for the season, with its 95% interval (a Poisson regression, widened where counts are overdispersed). The top 10% of LSOAs is
         ${e.topLsoas.toLocaleString('en-GB')} of the area’s ${e.lsoas.toLocaleString('en-GB')} 2021 LSOAs (a tenth, rounded up). Choose any figure to see
         the months and rows it counts.
       </p>

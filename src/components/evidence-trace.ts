@@ -11,6 +11,9 @@ import { servicesContext, type Services } from '../app/context';
 import { downloadText } from '../app/download';
 import type { TraceTarget } from './evidence-events';
 import { baseStyles } from './styles';
+import { trendChart } from '../charts/trend-chart';
+import { trendWords } from '../../models/stats/trend';
+import './plot-figure';
 
 /** Source rows shown per page. */
 export const TRACE_PAGE = 50;
@@ -112,6 +115,14 @@ export class EvidenceTrace extends LitElement {
     });
   }
 
+  // Plot options keep their identity per trace, so the chart is not redrawn on every render.
+  private readonly trendCharts = new WeakMap<Trace, ReturnType<typeof trendChart>>();
+  private trendOptions(t: Trace) {
+    let o = this.trendCharts.get(t);
+    if (o === undefined) this.trendCharts.set(t, (o = trendChart(t.issueLabel, t.trend!)));
+    return o;
+  }
+
   private body(t: Trace) {
     return html`
       <section aria-labelledby="trace-heading">
@@ -121,6 +132,12 @@ export class EvidenceTrace extends LitElement {
         </div>
         <p class="figure">${t.text}</p>
         ${t.explanation.map((line) => html`<p>${line}</p>`)}
+        ${t.trend === null || t.trend === undefined
+          ? nothing
+          : html`<figure>
+              <csp-plot .options=${this.trendOptions(t)}></csp-plot>
+              <figcaption class="muted">Dots: monthly counts. Dashed line: the fitted long-run trend with its season; ${trendWords(t.trend)}.</figcaption>
+            </figure>`}
         <div class="grid">
           ${t.windows.map(
             (w) => html`<table>

@@ -65,7 +65,10 @@ test.describe('evidence from the Luton sample', () => {
 
     // The change states its test in words, and its trace names the test.
     await table.getByRole('button', { name: /^Change for Shoplifting:/ }).click();
-    await expect(page.getByText(/^Test: exact conditional test for two Poisson counts/)).toBeVisible();
+    await expect(page.getByText(/^Test: (exact conditional test for two Poisson counts|quasi-Poisson likelihood-ratio test)/)).toBeVisible();
+    // Issue 11: the trace gives the dispersion and the adjusted p-value.
+    await expect(page.getByText(/^Dispersion \d+\.\d\d: the monthly counts vary/)).toBeVisible();
+    await expect(page.getByText(/^Adjusted for the \d+ tests on the page \(Benjamini-Hochberg false discovery rate\): adjusted p = /)).toBeVisible();
     // The rate names its population.
     await table.getByRole('button', { name: /^Rate per 1,000 \(12 months\) for Burglary:/ }).click();
     await expect(page.getByText(`Population: ${population.toLocaleString('en-GB')} residents, mid-2015 population (IMD 2019 File 6), 121 2011 LSOAs of Luton (E06000032).`)).toBeVisible();

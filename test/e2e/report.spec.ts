@@ -48,7 +48,7 @@ test.describe('strategic assessment report on the Luton sample and the seed asse
     const dashboard = new Map((await tableRecords(page.getByRole('table', { name: 'Performance dashboard' }))).map((r) => [r['Issue'], r]));
     expect(num(dashboard.get('Shoplifting')?.['Rolling 12 months'])).toBe(count('Shoplifting', '2023-01', '2023-12'));
     expect(num(dashboard.get('Shoplifting')?.['Latest quarter'])).toBe(count('Shoplifting', '2023-10', '2023-12'));
-    expect(['Green', 'Amber', 'Red', 'No rating']).toContain(dashboard.get('Shoplifting')?.['RAG']);
+    expect(['Green', 'Amber', 'Red', 'No significant change', 'No rating']).toContain(dashboard.get('Shoplifting')?.['RAG']);
     await expect(page.getByRole('table', { name: /of greatest need$/ })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Data used' })).toContainText('police.uk street crime');
 
@@ -102,7 +102,7 @@ test.describe('strategic assessment report on the Luton sample and the seed asse
     const top = page.getByRole('heading', { name: 'Top 5 priorities' }).locator('xpath=..').getByRole('listitem');
     const [now, before] = [count('Burglary', '2023-01', '2023-12'), count('Burglary', '2022-01', '2022-12')];
     await expect(top.nth(4)).toContainText(`evidence: Burglary (police.uk) ${fmt(now)} in Jan 2023 to Dec 2023, ${now < before ? 'down' : 'up'} ${fmt(Math.abs(now - before))} (`);
-    await expect(top.nth(4)).toContainText(/; dashboard (Green|Amber|Red); .*most in \w[\w ]* \([\d,]+\), .* placed in wards, Jan 2023 to Dec 2023/);
+    await expect(top.nth(4)).toContainText(/; dashboard (Green|Amber|Red|No significant change); .*most in \w[\w ]* \([\d,]+\), .* placed in wards, Jan 2023 to Dec 2023/);
     await expect(top.nth(1)).toContainText('evidence: Anti-social behaviour (police.uk)');
     const where = new Map((await tableRecords(page.getByRole('table', { name: 'Where the top 5 priorities happen' }))).map((r) => [r['Priority'], r]));
     expect(where.get('Burglary Dwelling')?.['Evidence issue']).toBe('Burglary');
@@ -159,7 +159,21 @@ test('the dashboard rates each issue by the Barnet rule, a target changes the ra
   const asb = (await rows()).get('Anti-social behaviour')!;
   expect(num(asb['Rolling 12 months'])).toBe(count('Anti-social behaviour', '2023-01', '2023-12'));
   expect(asb['Change on previous 12']).toContain(`Down ${fmt(count('Anti-social behaviour', '2022-01', '2022-12') - count('Anti-social behaviour', '2023-01', '2023-12'))}`);
-  expect(asb['RAG']).toBe('Green');
+  // Issue 11: by default only significant changes count (quasi-Poisson, adjusted for the page's tests), so Bicycle theft's
+  // 4% rise is a neutral factor, not Red or Amber; ASB's 8% fall is not significant once its overdispersion is allowed for.
+  const bicycle = (await rows()).get('Bicycle theft')!;
+  expect(bicycle['Positive and negative factors']).toContain('12 months up 4% (no significant change)');
+  expect(bicycle['RAG']).toBe('No significant change');
+  expect(asb['RAG']).toBe('No significant change');
+  expect(asb['Long-run trend (a year)']).toMatch(/^down \d+\.\d% a year \(95% interval −\d+\.\d% to −\d+\.\d%\)$/);
+  for (const r of (await rows()).values()) {
+    if (r['RAG'] === 'Red' || r['RAG'] === 'Amber') expect(r['Positive and negative factors']).toMatch(/significant at|unusually|target/);
+  }
+  await expect(page.getByText(/adjusted for the number of tests \(Benjamini-Hochberg false discovery rate\)/)).toBeVisible();
+
+  // The old rule stays as a setting: every rise or fall counts, so ASB's fall makes it Green.
+  await page.getByRole('checkbox', { name: /Count a change only when it is significant at 5%/ }).uncheck();
+  await expect.poll(async () => (await rows()).get('Anti-social behaviour')?.['RAG']).toBe('Green');
 
   // A rate target ASB misses (red above 2 per 1,000) makes its indicators mixed: Amber.
   await page.getByText('Targets (0)').click();

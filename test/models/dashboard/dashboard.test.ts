@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDashboard, DashboardSettings, DEFAULT_DASHBOARD_SETTINGS, ragRuleWords } from '../../../models/dashboard/dashboard';
+import { buildDashboard, DashboardSettings, DEFAULT_DASHBOARD_SETTINGS, factorText, ragRuleWords } from '../../../models/dashboard/dashboard';
 import { dashboardCsv } from '../../../models/dashboard/csv';
 import { compareWindows, quarterLabel, quarterWindows } from '../../../models/dashboard/windows';
 import { DEFAULT_CATALOGUE } from '../../../models/evidence/catalogue';
@@ -54,14 +54,33 @@ describe('buildDashboard', () => {
   it('takes the rolling 12 months from the evidence itself', () => {
     const b = row(dashboard(), 'burglary');
     const e = evidence.issues.find((i) => i.id === 'burglary')!;
-    expect(b.rolling).toEqual({ current: e.volume, previous: e.previous, exposure: e.exposure, change: e.change });
+    expect(b.rolling).toMatchObject({ current: e.volume, previous: e.previous, exposure: e.exposure });
+    // The same test and unadjusted p-value; the adjustment is over the dashboard's own tests (rolling and quarter changes together).
+    const { pAdjusted: _p, tests: _t, significant: _s, words: _w, ...same } = e.change!;
+    expect(b.rolling.change).toMatchObject(same);
+    const d = dashboard();
+    const family = d.rows.flatMap((r) => [r.rolling.change, r.quarter.change]).filter((c) => c !== null);
+    expect(b.rolling.change!.tests).toBe(family.length);
+    expect(e.change!.tests).toBe(evidence.issues.filter((i) => i.change !== null).length);
     expect([b.rolling.current, b.rolling.previous]).toEqual([15 * 9 + 30 * 3, 120]);
     expect(b.ratePer1000).toBe(e.ratePer1000);
   });
 
-  it('rates a rising issue Red, a falling one Green and a flat one unrated', () => {
+  it('rates a significant rise Red, and a change that is not significant No significant change (grey), by default', () => {
     const d = dashboard();
-    expect(row(d, 'burglary').rag).toMatchObject({ rag: 'red', negative: 3 }); // both periods up, December unusually high
+    expect(row(d, 'burglary').rag).toMatchObject({ rag: 'red', negative: 3 }); // both periods up significantly, December unusually high
+    // Robbery fell 25% (96 → 72, p = 0.07) and 25% in the quarter: neither significant, so neutral factors, not Green.
+    expect(row(d, 'robbery').rag).toMatchObject({ rag: 'neutral', rated: 0, positive: 0, negative: 0 });
+    expect(row(d, 'robbery').indicators[0]).toMatchObject({ rating: 'neutral', reason: 'no significant change (not significant at 5%)' });
+    expect(factorText(row(d, 'robbery').indicators[0]!, row(d, 'robbery'))).toBe('12 months down 25% (no significant change)');
+    expect(row(d, 'shoplifting').rag).toMatchObject({ rag: 'neutral', words: expect.stringMatching(/^No significant change/) });
+    expect(row(d, 'shoplifting').recent.map((m) => m.status)).toEqual(['within', 'within', 'within']);
+    expect(row(d, 'burglary').recent.map((m) => m.status)).toEqual(['high', 'high', 'high']);
+  });
+
+  it('keeps the old rule as a setting: every rise or fall counts', () => {
+    const d = dashboard({ significantOnly: false });
+    expect(row(d, 'burglary').rag).toMatchObject({ rag: 'red', negative: 3 });
     expect(row(d, 'robbery').rag).toMatchObject({ rag: 'green', positive: 2 });
     expect(row(d, 'shoplifting').rag.rag).toBe('none');
     expect(row(d, 'shoplifting').recent.map((m) => m.status)).toEqual(['within', 'within', 'within']);
@@ -76,7 +95,7 @@ describe('buildDashboard', () => {
     expect(rate).toMatchObject({ rating: 'positive', reason: 'green against the target (green below 2, amber 2–3, red above 3)' });
     // A target on the 12-month change replaces the direction rule: robbery fell 25%, amber between -30% and -20%.
     const d2 = dashboard({ targets: [{ issueId: 'robbery', indicator: 'rolling-change', better: 'lower', green: -30, red: -20 }] });
-    expect(row(d2, 'robbery').indicators[0]!.rating).toBe('amber');
+    expect(row(d2, 'robbery').indicators[0]!.rating).toBe('amber'); // a target rates the change whether or not it is significant
     expect(row(d2, 'robbery').rag.rag).toBe('amber');
   });
 
@@ -84,7 +103,7 @@ describe('buildDashboard', () => {
     // Robbery 96 → 72 is not significant at 5% (p = 0.07); burglary 120 → 225 is.
     expect(evidence.issues.find((i) => i.id === 'robbery')!.change).toMatchObject({ significant: false });
     const d = dashboard({ significantOnly: true });
-    expect(row(d, 'robbery').indicators[0]).toMatchObject({ rating: 'not-rated', reason: 'the change is not significant at 5%' });
+    expect(row(d, 'robbery').indicators[0]).toMatchObject({ rating: 'neutral', reason: 'no significant change (not significant at 5%)' });
     expect(row(d, 'burglary').indicators[0]!.rating).toBe('negative');
     const d2 = dashboard({ risingIsPositive: ['burglary'] });
     expect(row(d2, 'burglary').rag.rag).toBe('green');

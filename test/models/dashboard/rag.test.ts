@@ -13,6 +13,13 @@ describe('ragStatus (the Barnet rule)', () => {
     expect(ragStatus([]).rag).toBe('none');
   });
 
+  it('is No significant change (neutral) when the only factors are changes that are not significant', () => {
+    expect(ragStatus(['neutral', 'neutral', 'not-rated'])).toMatchObject({ rag: 'neutral', rated: 0, words: expect.stringMatching(/^No significant change/) });
+    // Neutral factors never count against the seed rule: one significant fall among them is Green, one rise Red.
+    expect(ragStatus(['positive', 'neutral', 'not-rated']).rag).toBe('green');
+    expect(ragStatus(['negative', 'neutral']).rag).toBe('red');
+  });
+
   it('mixed is Amber', () => {
     expect(ragStatus(['positive', 'negative'])).toMatchObject({ rag: 'amber', words: 'Amber: 1 positive and 1 negative of 2 rated indicators' });
     expect(ragStatus(['negative', 'negative', 'positive']).rag).toBe('amber');

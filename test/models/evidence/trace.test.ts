@@ -49,7 +49,10 @@ describe('traceFigure', () => {
     expect(c.rows.total).toBe(36 + 12 + 24);
     expect(c.windows.map((w) => w.total)).toEqual([48, 24]);
     expect(c.text).toBe('Up 24 (100%)');
-    expect(c.explanation.at(-1)).toMatch(/^Test: exact conditional test for two Poisson counts .* two-sided p = .*: significant at 5%\.$/);
+    // Issue 11: the trace gives the dispersion, the test, the unadjusted p and the adjusted p.
+    expect(c.explanation.at(-3)).toMatch(/^Dispersion (\d\.\d\d: the monthly counts vary|: too few months)/);
+    expect(c.explanation.at(-2)).toMatch(/^Test: (exact conditional test for two Poisson counts|quasi-Poisson likelihood-ratio test) .*two-sided p = .* before adjustment/);
+    expect(c.explanation.at(-1)).toMatch(/^Adjusted for the \d+ tests on the page \(Benjamini-Hochberg false discovery rate\): adjusted p = .*, significant at 5%\.$/);
   });
 
   it('shows the population behind a rate', () => {

@@ -88,7 +88,7 @@ describe('executiveSummary', () => {
     expect(da.robustness).toBe(`in the top 5 in ${(share * 100).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}% of plausible weightings`);
     const burglary = summary.priorities[4]!;
     // The evidence figures are the evidence's own: 12 × 12 = 144 against 120, up 20%.
-    expect(burglary.evidence).toBe(`evidence: Burglary (police.uk) 144 in Jan 2023 to Dec 2023, up 24 (20%), not significant; 0.72 per 1,000; dashboard ${dashboard.rows.find((r) => r.issueId === 'burglary')!.rag.rag === 'red' ? 'Red' : 'Amber'}`);
+    expect(burglary.evidence).toBe(`evidence: Burglary (police.uk) 144 in Jan 2023 to Dec 2023, up 24 (20%), not significant; 0.72 per 1,000; dashboard No significant change`);
     expect(summary.priorities[2]!.evidence).toBe('no evidence issue linked');
     expect(burglary.line).toMatch(/^Burglary Dwelling \(=4, total 31\): scores highest on .*; confidence not recorded; evidence: Burglary .*plausible weightings\.$/);
   });
@@ -162,8 +162,9 @@ describe('buildReport', () => {
     // police.uk issues have data once any month is stored (a type with no rows counts 0); local issues without counts are left out.
     expect(dash.rows.map((r) => r[0])).toEqual(evidence.issues.filter((i) => i.source === 'police-uk').map((i) => i.label));
     expect(dash.rows.find((r) => r[0] === 'Burglary')!.slice(1, 8)).toEqual([
-      dashboard.rows.find((r) => r.issueId === 'burglary')!.rag.rag === 'red' ? 'Red' : 'Amber',
-      '− 12 months up 20% (not significant); − latest quarter up 21% (not significant)',
+      // Neither rise is significant: neutral factors, and No significant change rather than Red or Amber (issue 11).
+      'No significant change',
+      '○ 12 months up 20% (no significant change); ○ latest quarter up 21% (no significant change)',
       '35',
       'Up 6 (21%)',
       '144',
