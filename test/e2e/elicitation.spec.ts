@@ -2,6 +2,12 @@ import { expect, test } from '@playwright/test';
 import { pairsOf, pairwiseWeights, type Judgement } from '../../models/elicitation/pairwise';
 import { rocWeights } from '../../models/elicitation/ranking';
 import { formatPercent } from '../../models/format';
+import { weightedCriteria } from '../../models/risk-matrix/explain';
+import { comparable, engineInput } from '../../models/sensitivity/basis';
+import { linearProblem } from '../../models/sensitivity/problem';
+import { sensitivitySettings, smaaOptionsOf } from '../../models/sensitivity/settings';
+import { runSmaa } from '../../models/sensitivity/smaa';
+import { topNShare } from '../../models/sensitivity/summary';
 import { realSeedAssessment } from './seed-assessment';
 import { tableRecords } from './helpers';
 
@@ -57,4 +63,21 @@ test('ranking gives ROC weights, tries them as the draft, and pairwise names inc
   await expect(page.getByTestId('provenance')).toContainText('Agreed by swing weighting on');
   await expect(page.getByTestId('provenance')).toContainText('Physical harm to victim 100 points');
   await expect(page.getByTestId('provenance')).toContainText('Cost impact 20 points');
+});
+
+test('SMAA around the weights in use (±25%) in the worker matches the engine in Node, seed for seed, and says which analysis it is', async ({ page }) => {
+  await page.goto('/#/sensitivity');
+  await expect(page.getByTestId('basis')).toContainText('Every view below analyses Draft weights');
+  await page.getByRole('radio', { name: /Around the weights in use/ }).check();
+  await expect(page.getByLabel('Each weight within ± (%)')).toHaveValue('25');
+  await page.getByLabel('Samples').fill('5000');
+  await page.getByLabel('Samples').press('Enter');
+  await page.getByRole('button', { name: 'Run SMAA' }).click();
+  await expect(page.getByTestId('smaa-basis')).toContainText('Around the weights in use: based on 5,000 weightings near the chosen weights (seed 1234), each weight varied at random within ±25%');
+  const input = engineInput(seed, comparable(seed, 'draft')!);
+  const { options } = smaaOptionsOf(sensitivitySettings({ sensitivity: { ...sensitivitySettings({}), samples: 5000, around: 0.25 } }), weightedCriteria(seed.model).map((c) => c.id));
+  const expected = runSmaa(linearProblem(input), options);
+  const top5 = topNShare(expected, 5);
+  const rows = await tableRecords(page.getByRole('table', { name: 'Rank acceptability' }));
+  for (const r of rows) expect(r['In top 5'], r['Issue']).toBe(formatPercent(top5[expected.issueLabels.indexOf(r['Issue']!)]!));
 });
