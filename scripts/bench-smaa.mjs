@@ -66,6 +66,11 @@ const CASES = [
     assessment: synthetic(50, 20),
     options: { samples: SAMPLES, seed: 1234, constraints: { atLeast: [['c0', 'c1'], ['c1', 'c2'], ['c3', 'c4']], shareBounds: { c5: { min: 0.05, max: 0.2 } } } },
   },
+  {
+    name: 'around the chosen weights (1 to 20), each ±25%',
+    assessment: { ...synthetic(50, 20), weights: Object.fromEntries(Array.from({ length: 20 }, (_, j) => [`c${j}`, j + 1])) },
+    options: { samples: SAMPLES, seed: 1234, around: 0.25 },
+  },
 ];
 
 const median = (xs) => {

@@ -4,6 +4,7 @@ import { scoreProblem } from './scale';
 import { Scenario } from '../sensitivity/scenario';
 import { SensitivitySettings } from '../sensitivity/settings';
 import { own } from '../own';
+import { WeightProvenance } from '../elicitation/provenance';
 
 /**
  * An assessment: one partnership's risk matrix for one year — the model
@@ -43,6 +44,8 @@ export const WeightSet = z.object({
   name: z.string().trim().min(1),
   weights: Weights,
   savedAt: z.number(),
+  /** How the weights were elicited (ranking, swing, pairwise), when they were. */
+  provenance: WeightProvenance.optional(),
 });
 export type WeightSet = z.infer<typeof WeightSet>;
 

@@ -23,6 +23,8 @@ export const SensitivitySettings = z.object({
   varyScores: z.boolean().default(true),
   /** Scale levels a score may move by, by its confidence. */
   spread: ConfidenceSpread.prefault({}),
+  /** SMAA around the weights in use: each weight within ±this share of itself (0.25 for ±25%); null samples every weighting (uniform). */
+  around: z.number().min(0).max(0.95).nullable().default(null),
   /** Importance order and weight limits for SMAA (and, when asked, for "what would it take"). */
   constraints: WeightConstraints.prefault({}),
 });
@@ -93,5 +95,5 @@ export const hasConstraints = (c: WeightConstraints): boolean =>
  */
 export function smaaOptionsOf(s: SensitivitySettings, weighted: readonly string[]): { options: SmaaOptionsInput; dropped: string[] } {
   const { constraints, dropped } = constraintsFor(s.constraints, weighted);
-  return { options: { samples: s.samples, seed: s.seed, constraints, scoreSpread: s.varyScores ? s.spread : null }, dropped };
+  return { options: { samples: s.samples, seed: s.seed, constraints, scoreSpread: s.varyScores ? s.spread : null, around: s.around }, dropped };
 }

@@ -15,6 +15,11 @@ import { own } from '../own';
  * @example smaaBasisWords(result) // 'Based on 10,000 plausible weightings drawn at random (seed 1234), every one equally likely.'
  */
 export function smaaBasisWords(r: SmaaResult): string {
+  if (r.sampler === 'around') {
+    const scores = r.uncertainCells > 0 ? ` Scores given with Medium or Low confidence were varied too (${formatCount(r.uncertainCells)} scores).` : '';
+    const partial = r.samples < r.requested ? ` The run was stopped after ${formatCount(r.samples)} of ${formatCount(r.requested)}.` : '';
+    return `Around the weights in use: based on ${formatCount(r.samples)} weightings near the chosen weights (seed ${r.seed}), each weight varied at random within ±${Math.round((r.around ?? 0) * 100)}% of its value and the weights then rescaled to add up to the same total. This tests how robust our ranking is if our weights are a little off; it is not the uniform analysis over every possible weighting.${scores}${partial}`;
+  }
   const how =
     r.sampler === 'simplex'
       ? 'every one equally likely'
@@ -23,7 +28,7 @@ export function smaaBasisWords(r: SmaaResult): string {
         : 'every weighting within the stated limits equally likely';
   const scores = r.uncertainCells > 0 ? ` Scores given with Medium or Low confidence were varied too (${formatCount(r.uncertainCells)} scores).` : '';
   const partial = r.samples < r.requested ? ` The run was stopped after ${formatCount(r.samples)} of ${formatCount(r.requested)}.` : '';
-  return `Based on ${formatCount(r.samples)} plausible weightings drawn at random (seed ${r.seed}), ${how}.${scores}${partial}`;
+  return `Based on ${formatCount(r.samples)} plausible weightings drawn at random (seed ${r.seed}), ${how}.${scores}${partial} This is the uniform analysis: the weights now in use play no part.`;
 }
 
 /**

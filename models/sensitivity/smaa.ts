@@ -4,7 +4,7 @@ import { resolveConstraints, WeightConstraints } from './constraints';
 import type { LinearProblem } from './problem';
 import { DEFAULT_SEED, Random } from './random';
 import { ConfidenceSpread, DEFAULT_SPREAD, uncertainCells } from './uncertainty';
-import { defaultHitAndRun, hitAndRunSampler, interiorPoint, orderedSimplexSampler, simplexSampler, type HitAndRunSettings, type SamplerKind, type WeightSampler } from './weight-sampler';
+import { aroundSampler, defaultHitAndRun, hitAndRunSampler, interiorPoint, orderedSimplexSampler, simplexSampler, type HitAndRunSettings, type SamplerKind, type WeightSampler } from './weight-sampler';
 
 /**
  * SMAA-2 (Lahdelma and Salminen, 2001) for a risk matrix: draw many plausible
@@ -30,6 +30,12 @@ export const SmaaOptions = z.object({
   constraints: WeightConstraints.prefault({}),
   /** Score spreads by confidence; null leaves every score as given. */
   scoreSpread: ConfidenceSpread.nullable().default(DEFAULT_SPREAD),
+  /**
+   * Sample around the weights in use instead of over every weighting: each
+   * share varied within ±around (0.25 for ±25%), uniformly in that box, then
+   * rescaled to sum to 1 (`aroundSampler`). Constraints are then not used.
+   */
+  around: z.number().min(0).max(0.95).nullable().default(null),
   /** Overrides for hit-and-run (used only when constraints need it). */
   hitAndRun: z.object({ burnIn: z.number().int().min(0).optional(), thin: z.number().int().min(1).optional() }).optional(),
 });
@@ -45,7 +51,9 @@ export const SmaaResult = z.object({
   /** Samples drawn (fewer than requested if cancelled). */
   samples: z.number().int(),
   requested: z.number().int(),
-  sampler: z.enum(['simplex', 'ordered-simplex', 'hit-and-run']),
+  sampler: z.enum(['simplex', 'ordered-simplex', 'hit-and-run', 'around']),
+  /** The spread around the weights in use (0.25 for ±25%) when `sampler` is 'around'. */
+  around: z.number().nullable().optional(),
   hitAndRun: z.object({ burnIn: z.number(), thin: z.number() }).nullable(),
   /** Scores sampled from their confidence (0 when every score is taken as given). */
   uncertainCells: z.number().int(),
@@ -116,8 +124,13 @@ export class SmaaRun {
     this.end = Math.min(o.samples, to * BLOCK_SIZE);
     this.counts = { samples: 0, rankCounts: new Int32Array(n * n), beaten: new Int32Array(n * n), firstWeightSums: new Float64Array(n * m) };
 
-    const rc = resolveConstraints(problem, o.constraints);
-    if (rc.none) {
+    const rc = o.around === null ? resolveConstraints(problem, o.constraints) : null;
+    if (rc === null) {
+      const spread = o.around!;
+      this.sampler = 'around';
+      this.hitAndRun = null;
+      this.makeSampler = (rng) => aroundSampler(rng, problem.shares, spread);
+    } else if (rc.none) {
       this.sampler = 'simplex';
       this.hitAndRun = null;
       this.makeSampler = (rng) => simplexSampler(rng, m);
@@ -305,6 +318,7 @@ export function smaaResult(
     requested: options.samples,
     sampler: meta.sampler,
     hitAndRun: meta.hitAndRun,
+    around: meta.sampler === 'around' ? options.around : null,
     uncertainCells: meta.uncertainCells,
     rankCounts: rows(counts.rankCounts),
     above: Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, k) => counts.beaten[k * n + i]!)),

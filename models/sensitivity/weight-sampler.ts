@@ -6,7 +6,7 @@ import type { Random } from './random';
 export type WeightSampler = (out: Float64Array) => void;
 
 /** How weights are drawn, for the record kept with a result. */
-export type SamplerKind = 'simplex' | 'ordered-simplex' | 'hit-and-run';
+export type SamplerKind = 'simplex' | 'ordered-simplex' | 'hit-and-run' | 'around';
 
 /**
  * Uniform on the simplex, exactly: normalised independent exponentials
@@ -52,6 +52,31 @@ export function orderedSimplexSampler(rng: Random, m: number, chain: readonly nu
       vals[q + 1] = v;
     }
     for (let k = 0; k < chain.length; k++) out[chain[k]!] = vals[k]!;
+  };
+}
+
+/**
+ * Around the weights in use: each criterion's share s_j is multiplied by an
+ * independent factor drawn uniformly from [1 − x, 1 + x] (x = 0.25 for ±25%),
+ * so the draw is uniform in the box Π [s_j(1 − x), s_j(1 + x)]; the result is
+ * then divided by its sum so the shares add to 1 again. After that rescaling a
+ * share can lie slightly outside ±x of its own value (the others moved too);
+ * the ratio of any two shares stays within [(1 − x)/(1 + x), (1 + x)/(1 − x)]
+ * of theirs. A criterion with no weight keeps none.
+ *
+ * @example aroundSampler(new Random(1234), Float64Array.of(0.5, 0.5), 0.25) // e.g. shares [0.53, 0.47]
+ */
+export function aroundSampler(rng: Random, shares: Float64Array, spread: number): WeightSampler {
+  if (!(spread >= 0 && spread < 1)) throw new Error(`the spread around the weights must be from 0 up to (not including) 100%, not ${spread}`);
+  const m = shares.length;
+  const scratch = new Uint32Array(m);
+  const width = (2 * spread) / 4294967296;
+  return (out) => {
+    rng.fillUint32(scratch, m);
+    let sum = 0;
+    // (u + 0.5) / 2^32 lies strictly inside (0, 1): the factor lies inside (1 − x, 1 + x).
+    for (let j = 0; j < m; j++) sum += out[j] = shares[j]! * (1 - spread + (scratch[j]! + 0.5) * width);
+    for (let j = 0; j < m; j++) out[j]! /= sum;
   };
 }
 

@@ -4,6 +4,7 @@ import { formatPercent, plural } from '../../models/format';
 import type { Assessment } from '../../models/risk-matrix/assessment';
 import { formatScore, weightedCriteria } from '../../models/risk-matrix/explain';
 import { aggregationWords, type Comparable } from '../../models/sensitivity/basis';
+import { provenanceWords } from '../../models/elicitation/words';
 import { baseStyles } from './styles';
 import { own } from '../../models/own';
 
@@ -43,7 +44,18 @@ export class BasisSummary extends LitElement {
         })}.
       </p>
       ${c.notes.map((n) => html`<p class="note warning">${n}</p>`)}
+      ${this.provenance()}
     `;
+  }
+
+  /** How a weight set was agreed, when it was elicited. */
+  private provenance() {
+    const c = this.comparable;
+    if (c.kind !== 'weight-set') return nothing;
+    const set = this.assessment.weightSets.find((w) => `set:${w.id}` === c.key);
+    if (set?.provenance === undefined) return nothing;
+    const label = (id: string) => this.assessment.model.criteria.find((x) => x.id === id)?.label ?? id;
+    return html`<p data-testid="provenance">${provenanceWords(set.provenance, label)}</p>`;
   }
 }
 

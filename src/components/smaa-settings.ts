@@ -16,6 +16,9 @@ const SPREADS = [
   ['unstated', 'No confidence stated'],
 ] as const;
 
+/** The default spread when sampling around the weights in use: ±25%. */
+const AROUND_DEFAULT = 0.25;
+
 /**
  * A SMAA run's samples and seed, and how far each score may move by its
  * confidence (in whole scale levels). Kept with the assessment's sensitivity
@@ -59,6 +62,30 @@ export class SmaaSettings extends LitElement {
         </label>
         <button type="button" class="secondary" ?disabled=${s.seed === DEFAULT_SEED} @click=${() => this.set({ seed: DEFAULT_SEED }, 'SMAA seed')}>Default seed (${DEFAULT_SEED})</button>
       </div>
+      <fieldset>
+        <legend>Which weightings to sample</legend>
+        <label class="check"
+          ><input type="radio" name="smaa-weights" .checked=${s.around === null} @change=${() => this.set({ around: null }, 'SMAA weightings')} /> Every possible weighting,
+          all equally likely (uniform: the weights now in use play no part)</label
+        >
+        <label class="check"
+          ><input type="radio" name="smaa-weights" .checked=${s.around !== null} @change=${() => this.set({ around: AROUND_DEFAULT }, 'SMAA weightings')} /> Around the weights in
+          use: how robust is our ranking if our weights are a little off?</label
+        >
+        ${s.around === null
+          ? ''
+          : html`<label
+                >Each weight within ± (%)
+                <input type="number" min="0" max="95" step="1" .value=${String(Math.round(s.around * 100))} @change=${(e: Event) => {
+                  const v = this.whole(e, 0, 95);
+                  if (v !== null) this.set({ around: v / 100 }, 'SMAA spread around the weights');
+                }} />
+              </label>
+              <p class="muted">
+                Each weight is drawn at random between ${Math.round((1 - s.around) * 100)}% and ${Math.round((1 + s.around) * 100)}% of its value in use, independently and every
+                value equally likely; the weights are then rescaled to add up to the same total. The importance order and weight limits are not used here.
+              </p>`}
+      </fieldset>
       <fieldset>
         <legend>Score uncertainty</legend>
         <label class="check"

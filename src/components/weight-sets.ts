@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatDateTime } from '../../models/format';
+import { provenanceWords } from '../../models/elicitation/words';
 import type { Assessment } from '../../models/risk-matrix/assessment';
 import { draftDiffers, resetDraft, saveDraftAsBaseline, saveWeightSet, setBaseline, useWeightSet } from '../../models/risk-matrix/weights-edit';
 import { requestEdit, type EditMode } from '../app/assessment-edit';
@@ -75,6 +76,9 @@ export class WeightSets extends LitElement {
               Make baseline
             </button>
           </div>`}
+      ${a.weightSets
+        .filter((w) => w.provenance !== undefined)
+        .map((w) => html`<details><summary>How “${w.name}” was agreed</summary><p class="muted">${provenanceWords(w.provenance!, (id) => a.model.criteria.find((c) => c.id === id)?.label ?? id)}</p></details>`)}
       ${this.error === '' ? nothing : html`<p class="note error" role="alert">${this.error}</p>`}
       <p role="status" class="muted">${this.done}</p>
     `;

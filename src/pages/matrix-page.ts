@@ -23,6 +23,7 @@ import '../components/issue-links';
 import '../components/audit-trail';
 import '../components/criteria-editor';
 import '../components/matrix-file';
+import '../components/scoring-workshop';
 
 /**
  * Building an assessment: the list of assessments, the scoring grid with each
@@ -193,6 +194,13 @@ export class MatrixPage extends LitElement {
             <section aria-labelledby="criteria-h">
               <h3 id="criteria-h">Criteria and scales</h3>
               <csp-criteria-editor .assessment=${a}></csp-criteria-editor>
+            </section>
+            <section aria-labelledby="workshop-h">
+              <h3 id="workshop-h">Partners’ workshop</h3>
+              <csp-scoring-workshop
+                .assessment=${a}
+                @create-assessment=${(e: CustomEvent<{ assessment: Assessment; label: string }>) => this.ctl.create(e.detail.assessment, e.detail.label)}
+              ></csp-scoring-workshop>
             </section>
           `}
     `;

@@ -21,6 +21,7 @@ import '../components/hl-grid';
 import '../components/weights-panel';
 import '../components/weight-sets';
 import '../components/undo-bar';
+import '../components/weight-elicitation';
 
 /**
  * While weights are dragged the table follows every change; the chart is
@@ -238,6 +239,10 @@ export class PrioritiesPage extends LitElement {
           <section class="deferred" aria-labelledby="hl-h">
             <h3 id="hl-h">Harm × likelihood</h3>
             <csp-hl-grid .model=${a.model} .issues=${a.issues} .scores=${a.scores} .weights=${a.draftWeights}></csp-hl-grid>
+          </section>
+          <section class="deferred" aria-labelledby="elicit-h">
+            <h3 id="elicit-h">Agree the weights</h3>
+            <csp-weight-elicitation .assessment=${a}></csp-weight-elicitation>
           </section>
         </div>
       </div>

@@ -98,7 +98,8 @@ export class SensitivityPage extends LitElement {
 
   @consume({ context: servicesContext }) private services?: Services;
   private readonly ctl = new AssessmentController(this, () => this.services?.assessments);
-  @state() private basisKey = DRAFT_KEY;
+  /** What to analyse; an address may ask for one (#/sensitivity?basis=set:board), as the weight elicitation does. */
+  @state() private basisKey = new URLSearchParams(location.hash.split('?')[1] ?? '').get('basis') ?? DRAFT_KEY;
   @state() private view: View = viewFromHash(location.hash);
   private basis: Basis | { error: string } | undefined;
   private basisDeps: unknown[] = [];

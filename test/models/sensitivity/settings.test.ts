@@ -12,6 +12,7 @@ describe('sensitivity settings', () => {
       varyScores: true,
       spread: { High: 0, Medium: 1, Low: 2, unstated: 0 },
       constraints: { order: [], atLeast: [], shareBounds: {} },
+      around: null,
     });
   });
 

@@ -57,9 +57,9 @@ describe('SMAA words', () => {
 
   it('gives the headline and the basis', () => {
     expect(smaaHeadlineWords(made, 2)).toBe('Alpha is most often first (60.0% of plausible weightings). 2 issues are in the top 2 in at least 9 in 10: Alpha and Beta.');
-    expect(smaaBasisWords(made)).toBe('Based on 1,000 plausible weightings drawn at random (seed 1234), every one equally likely.');
+    expect(smaaBasisWords(made)).toBe('Based on 1,000 plausible weightings drawn at random (seed 1234), every one equally likely. This is the uniform analysis: the weights now in use play no part.');
     expect(smaaBasisWords({ ...made, samples: 400, sampler: 'ordered-simplex', uncertainCells: 3 })).toBe(
-      'Based on 400 plausible weightings drawn at random (seed 1234), every weighting that keeps the stated order of importance equally likely. Scores given with Medium or Low confidence were varied too (3 scores). The run was stopped after 400 of 1,000.',
+      'Based on 400 plausible weightings drawn at random (seed 1234), every weighting that keeps the stated order of importance equally likely. Scores given with Medium or Low confidence were varied too (3 scores). The run was stopped after 400 of 1,000. This is the uniform analysis: the weights now in use play no part.',
     );
   });
 
