@@ -19,6 +19,8 @@ export const MonthString = z.string().refine(isMonth, { error: (i) => `a month i
 export const PeriodChoice = z.object({
   end: MonthString.nullable(),
   months: z.number().int().min(1).max(36),
+  /** Rolling N months (default), or a fiscal year, fiscal quarter or calendar year; see {@link PeriodKind}. */
+  kind: z.enum(['rolling', 'fiscal-year', 'fiscal-quarter', 'calendar-year']).optional(),
 });
 export type PeriodChoice = z.infer<typeof PeriodChoice>;
 
@@ -33,6 +35,8 @@ export const Window = z.object({
   stored: z.array(z.string()),
   /** Months of the window that are not stored. */
   missing: z.array(z.string()),
+  /** The period's name when it is a named one ("Q3 2023/24 (Oct to Dec 2023)"). */
+  name: z.string().optional(),
 });
 export type Window = z.infer<typeof Window>;
 
@@ -64,6 +68,17 @@ export function assessmentPeriod(storedMonths: Iterable<Month>, choice: PeriodCh
   const stored = new Set(storedMonths);
   if (stored.size === 0) return null;
   const latest = [...stored].sort().at(-1)!;
+  const kind = choice.kind ?? 'rolling';
+  if (kind !== 'rolling') {
+    const anchor = choice.end ?? latestCompletePeriod(kind, stored)?.from ?? latest;
+    const c = namedComparison(kind, anchor, stored);
+    return {
+      length: c.current.window.months.length,
+      current: { ...c.current.window, name: c.current.label },
+      previous: { ...c.previous.window, name: c.previous.label },
+      latest: choice.end === null,
+    };
+  }
   const end = choice.end ?? latest;
   const n = choice.months;
   const currentFrom = addMonths(end, -(n - 1));
@@ -76,8 +91,8 @@ export function assessmentPeriod(storedMonths: Iterable<Month>, choice: PeriodCh
 }
 
 /** @example windowLabel({ from: '2023-01', to: '2023-12' }) // 'Jan 2023 to Dec 2023' */
-export const windowLabel = (w: Pick<Window, 'from' | 'to'>): string =>
-  w.from === w.to ? formatMonth(w.from) : `${formatMonth(w.from)} to ${formatMonth(w.to)}`;
+export const windowLabel = (w: Pick<Window, 'from' | 'to'> & { name?: string | undefined }): string =>
+  w.name !== undefined ? w.name : w.from === w.to ? formatMonth(w.from) : `${formatMonth(w.from)} to ${formatMonth(w.to)}`;
 
 /**
  * Named periods: fiscal years and quarters (April to March, as partnerships

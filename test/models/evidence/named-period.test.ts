@@ -69,3 +69,15 @@ describe('named periods on the Luton sample', () => {
     expect(latestCompletePeriod('fiscal-quarter', months)?.label).toBe('Q3 2023/24 (Oct to Dec 2023)');
   });
 });
+
+describe('assessmentPeriod with a named kind', () => {
+  it('takes the latest complete fiscal year and names both periods', async () => {
+    const { assessmentPeriod, windowLabel } = await import('../../../models/evidence/period');
+    const stored = Array.from({ length: 30 }, (_, i) => `${2021 + Math.floor((i + 4) / 12)}-${String(((i + 4) % 12) + 1).padStart(2, '0')}`);
+    const p = assessmentPeriod(stored, { end: null, months: 12, kind: 'fiscal-year' })!;
+    expect(windowLabel(p.current)).toBe('2022/23 (Apr 2022 to Mar 2023)');
+    expect(windowLabel(p.previous)).toBe('2021/22 (Apr 2021 to Mar 2022)');
+    expect(p.previous.missing).toEqual(['2021-04']);
+    expect(p.length).toBe(12);
+  });
+});
