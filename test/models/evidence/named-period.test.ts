@@ -81,3 +81,14 @@ describe('assessmentPeriod with a named kind', () => {
     expect(p.length).toBe(12);
   });
 });
+
+describe('fiscalQuarterWindows', () => {
+  it('ends on the last complete fiscal quarter and names it', async () => {
+    const { fiscalQuarterWindows, quarterLabel } = await import('../../../models/dashboard/windows');
+    const q = fiscalQuarterWindows('2024-01', new Set(['2023-10', '2023-11', '2023-12']));
+    expect(quarterLabel(q.current)).toBe('Q3 2023/24 (Oct to Dec 2023)');
+    expect(quarterLabel(q.previous)).toBe('Q3 2022/23 (Oct to Dec 2022)');
+    expect(q.previous.missing).toHaveLength(3);
+    expect(fiscalQuarterWindows('2023-12', new Set()).current.from).toBe('2023-10');
+  });
+});
