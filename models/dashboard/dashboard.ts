@@ -6,7 +6,7 @@ import { changePercentText } from '../evidence/change';
 import { formatCount, formatMonth, formatRate } from '../format';
 import { DEFAULT_EXCEPTION_SETTINGS, ExceptionSettings, MONTH_STATUS_WORDS, MonthCheck, monthlyExceptions } from './exceptions';
 import { DEFAULT_NEARLY_ALL, IndicatorRating, rateAgainstTarget, ragStatus, Rag, Target, targetWords, type TargetIndicator } from './rag';
-import { compareWindows, QUARTER_MONTHS, quarterLabel, quarterWindows, WindowComparison } from './windows';
+import { compareWindows, fiscalQuarterWindows, QUARTER_MONTHS, quarterLabel, quarterWindows, WindowComparison } from './windows';
 
 /**
  * The performance dashboard: for each issue of the evidence catalogue, the
@@ -84,7 +84,11 @@ export const Dashboard = z.object({
 export type Dashboard = z.infer<typeof Dashboard>;
 
 /** The evidence request behind the dashboard: the analyst's set-up, over 12 months to the period's end month. */
-export const dashboardConfig = (config: EvidenceConfig): EvidenceConfig => ({ ...config, period: { end: config.period.end, months: 12 } });
+export const dashboardConfig = (config: EvidenceConfig): EvidenceConfig => ({
+  ...config,
+  // A fiscal or calendar year stays the year; a fiscal quarter compares its fiscal year.
+  period: { end: config.period.end, months: 12, ...(config.period.kind === undefined || config.period.kind === 'rolling' ? {} : { kind: config.period.kind === 'calendar-year' ? 'calendar-year' : 'fiscal-year' }) },
+});
 
 const TARGET_OF: Partial<Record<IndicatorId, TargetIndicator>> = { rolling: 'rolling-change', quarter: 'quarter-change', rate: 'rate', volume: 'volume' };
 
@@ -97,7 +101,8 @@ export function buildDashboard(evidence: EvidenceResult, settings: DashboardSett
   const period = evidence.period;
   const stored = new Set(evidence.storedMonths);
   const end = period?.current.to ?? null;
-  const quarter = end === null ? null : quarterWindows(end, stored);
+  const named = period?.current.name !== undefined;
+  const quarter = end === null ? null : named ? fiscalQuarterWindows(end, stored) : quarterWindows(end, stored);
   const rows = evidence.issues.map((issue) => row(issue, settings, quarter, end));
   return {
     area: evidence.area,
