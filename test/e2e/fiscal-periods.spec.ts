@@ -11,4 +11,6 @@ test('a fiscal year on Evidence counts what an independent count of the sample g
   const rows = new Map((await tableRecords(page.getByRole('table', { name: 'Evidence by issue' }))).map((r) => [r['Issue']!, r]));
   const current = countByType('2022-04', '2023-03');
   for (const t of ['Burglary', 'Shoplifting', 'Violence and sexual offences']) expect(num(rows.get(t)?.['12-month volume']), t).toBe(current.get(t) ?? 0);
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Latest quarter (Q4 2022/23 (Jan to Mar 2023))' })).toBeVisible({ timeout: 60_000 });
 });
