@@ -81,7 +81,7 @@ describe('executiveSummary', () => {
   it('names the top N with a one-line rationale built from the scores, confidence, evidence and robustness', () => {
     expect(summary.priorities.map((p) => p.label)).toEqual(['Domestic Abuse', 'ASB (Personal)', 'Terrorism', 'ASB (Nuisance)', 'Burglary Dwelling']);
     const da = summary.priorities[0]!;
-    expect(da.scores).toBe('scores highest on PCC priority / national priority (5), Physical harm to victim (5) and Psychological harm to victim (5)');
+    expect(da.scores).toBe('PCC priority / national priority (5), Physical harm to victim (5) and Psychological harm to victim (5) contribute most after weighting');
     expect(da.confidence).toBe('confidence 1 Low, 8 not stated');
     expect(da.evidence).toBe('no data yet for Domestic abuse (local counts)');
     const share = topNShare(smaa, 5)[seed.issues.findIndex((i) => i.label === 'Domestic Abuse')]!;
@@ -90,7 +90,7 @@ describe('executiveSummary', () => {
     // The evidence figures are the evidence's own: 12 × 12 = 144 against 120, up 20%.
     expect(burglary.evidence).toBe(`evidence: Burglary (police.uk) 144 in Jan 2023 to Dec 2023, up 24 (20%), not significant; 0.72 per 1,000; dashboard ${dashboard.rows.find((r) => r.issueId === 'burglary')!.rag.rag === 'red' ? 'Red' : 'Amber'}`);
     expect(summary.priorities[2]!.evidence).toBe('no evidence issue linked');
-    expect(burglary.line).toMatch(/^Burglary Dwelling \(=4, total 31\): scores highest on .*; confidence not recorded; evidence: Burglary .*plausible weightings\.$/);
+    expect(burglary.line).toMatch(/^Burglary Dwelling \(=4, total 31\): .* contribute most after weighting; confidence not recorded; evidence: Burglary .*plausible weightings\.$/);
   });
 
   it('says what the ranking is and which issues lead', () => {

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Protective markings a brief can carry (Government Security Classifications; 'none' prints nothing). */
+export const MARKINGS = ['none', 'OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
+export const Marking = z.enum(MARKINGS);
+export type Marking = z.infer<typeof Marking>;
+
+export const BRIEF_STATUS = { draft: 'Draft', final: 'Final' } as const;
+export const BriefStatus = z.enum(['draft', 'final']);
+export type BriefStatus = z.infer<typeof BriefStatus>;
+
+/** What the partnership will do about one priority, written by the user. */
+export const Recommendation = z.object({ recommendation: z.string(), leadPartner: z.string() });
+export type Recommendation = z.infer<typeof Recommendation>;
+
+/**
+ * The brief's own details, kept with the assessment (its optional `brief`
+ * field), so they travel in the project file and every export: title block,
+ * status and marking, the override of the publishing checks, and a
+ * recommendation and lead partner per priority (keyed by issue id, never by
+ * a name). Every field has a default, so `BriefDetails.parse({})` is a new brief.
+ */
+export const BriefDetails = z.object({
+  partnership: z.string().default(''),
+  version: z.string().default('0.1'),
+  status: BriefStatus.default('draft'),
+  preparedBy: z.string().default(''),
+  marking: Marking.default('none'),
+  /** Why the brief is Final although a publishing check fails (null: no override). */
+  override: z.string().nullable().default(null),
+  recommendations: z.record(z.string(), Recommendation).default({}),
+});
+export type BriefDetails = z.infer<typeof BriefDetails>;
+
+export const NEW_BRIEF: BriefDetails = BriefDetails.parse({});
+
+/** The marking as printed ('' for none). */
+export const markingText = (m: Marking): string => (m === 'none' ? '' : m);
