@@ -36,3 +36,23 @@ export const NEW_BRIEF: BriefDetails = BriefDetails.parse({});
 
 /** The marking as printed ('' for none). */
 export const markingText = (m: Marking): string => (m === 'none' ? '' : m);
+
+/**
+ * The assessment with its brief details changed (a new record; nothing mutated).
+ *
+ * @example setBrief(a, { marking: 'OFFICIAL' }).brief.marking // 'OFFICIAL'
+ */
+export function setBrief<A extends { brief?: BriefDetails | undefined }>(a: A, patch: Partial<Omit<BriefDetails, 'recommendations'>>): A {
+  return { ...a, brief: { ...(a.brief ?? NEW_BRIEF), ...patch } };
+}
+
+/**
+ * The assessment with one priority's recommendation or lead partner changed.
+ *
+ * @example setRecommendation(a, 'i0', { leadPartner: 'Police' }).brief.recommendations.i0 // { recommendation: '', leadPartner: 'Police' }
+ */
+export function setRecommendation<A extends { brief?: BriefDetails | undefined }>(a: A, issueId: string, patch: Partial<Recommendation>): A {
+  const b = a.brief ?? NEW_BRIEF;
+  const now = b.recommendations[issueId] ?? { recommendation: '', leadPartner: '' };
+  return { ...a, brief: { ...b, recommendations: { ...b.recommendations, [issueId]: { ...now, ...patch } } } };
+}

@@ -255,6 +255,21 @@ function methodsSection(x: ReportInput): ReportSection {
   return section('methods', 'Methods and sources', blocks);
 }
 
+const GLOSSARY: [string, string][] = [
+  ['Criterion', 'One of the questions each issue is scored on, such as likelihood or harm to victims.'],
+  ['Weighting', 'How much each criterion counts towards an issue’s total; “contributes most after weighting” names the criteria that add most to it.'],
+  ['Plausible weighting', 'Another reasonable set of weights, drawn at random within what the partnership agreed; “in the top 5 in 9 of 10” counts how often an issue stays near the top.'],
+  ['More than chance', 'The change is larger than month-to-month ups and downs would give (the exact test for two counts, at the 5% level).'],
+  ['Could be chance', 'The change is within the usual ups and downs, so it may not last.'],
+  ['RAG', 'Red, Amber or Green status on the performance dashboard, from the latest changes and any targets.'],
+  ['Rate per 1,000', 'Count for every 1,000 residents, so areas of different sizes can be compared.'],
+  ['Control limits', 'The range a month’s count usually falls in; a month outside it is unusually high or low.'],
+];
+
+function glossarySection(): ReportSection {
+  return section('glossary', 'Glossary', [{ kind: 'table', id: 'glossary', caption: 'Terms used in this report', head: ['Term', 'Meaning'], numeric: [false, false], rowHeader: 0, rows: GLOSSARY.map(([t, m]) => [t, m]) }]);
+}
+
 /**
  * The strategic assessment report as data.
  *
@@ -273,6 +288,7 @@ export function buildReport(x: ReportInput): ReportDocument {
       whereSection(x),
       section('quality', 'Data quality', x.caveats.length === 0 ? [para('No problems found.')] : [{ kind: 'notes', items: [...x.caveats] }]),
       methodsSection(x),
+      glossarySection(),
     ],
   };
 }
