@@ -117,7 +117,7 @@ export function assembleReport(p: ReportParts): AssembledReport {
     dataLabels: p.dataLabels ?? {},
     generatedAt: p.generatedAt,
   };
-  const brief = executiveBrief({ assessment: a, ranked, n, evidence: p.evidence, dashboard: p.dashboard?.rows ?? null, links: p.links, robustness: p.robustness, where, changes, generatedAt: p.generatedAt });
+  const brief = executiveBrief({ assessment: a, ranked, n, evidence: p.evidence, dashboard: p.dashboard?.rows ?? null, links: p.links, robustness: p.robustness, where, changes, generatedAt: p.generatedAt, need: summary.where });
   const counted = a.model.criteria.filter(countsTowardsTotal);
   const pop = p.evidence?.population ?? null;
   const checks = readyChecks({

@@ -40,6 +40,8 @@ export interface BriefInput {
   where: WhereInput | null;
   changes: ChangeSummary | null;
   generatedAt: number;
+  /** The need matrix's top areas in a sentence (the summary's). */
+  need?: string | null;
 }
 
 export interface BriefTile {
@@ -74,6 +76,8 @@ export interface ExecutiveBrief {
   /** Where the "how robust" figures come from, in plain words (null: not worked out). */
   robustnessSource: string | null;
   changes: { sentence: string; rows: string[][]; left: string | null } | null;
+  /** Where need is greatest (the need matrix), in a sentence (null: no matrix). */
+  need: string | null;
   /** The busiest areas of the top priorities (codes), for the map. */
   mapAreas: { code: string; name: string; priorities: string[] }[];
 }
@@ -280,6 +284,7 @@ export function executiveBrief(x: BriefInput): ExecutiveBrief {
     shared,
     robustnessSource: x.robustness === null ? null : robustnessSourceWords(x.robustness),
     changes,
+    need: x.need ?? null,
     mapAreas: [...mapAreas.values()],
   };
 }

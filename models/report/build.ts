@@ -47,7 +47,8 @@ export function chartedIssues(x: Pick<ReportInput, 'ranked' | 'n' | 'links' | 'd
   return [...new Set(ids.filter((id): id is string => id !== null && withData.has(id)))].slice(0, max);
 }
 
-function summarySection(x: ReportInput): ReportSection {
+/** The executive summary as a section (kept for callers that print it without the brief). */
+export function summarySection(x: ReportInput): ReportSection {
   const s = x.summary;
   const warnings = x.caveats.filter((c) => c.severity === 'warning');
   return section('summary', 'Executive summary', [para(s.intro)], [
@@ -273,15 +274,15 @@ function glossarySection(): ReportSection {
 /**
  * The strategic assessment report as data.
  *
- * @example buildReport(input).sections.map((s) => s.heading) // ['Executive summary', 'Priorities', 'Evidence', 'Performance dashboard', 'Where: community need', 'Data quality', 'Methods and sources']
+ * @example buildReport(input).sections.map((s) => s.heading) // ['Priorities', 'Evidence', 'Performance dashboard', 'Where: community need', 'Data quality', 'Methods and sources', 'Glossary']
  */
 export function buildReport(x: ReportInput): ReportDocument {
   const area = x.evidence?.area ?? x.data?.area ?? null;
   return {
     title: `Strategic assessment${area === null ? '' : `: ${area}`}`,
     subtitle: `From the assessment “${x.assessment.name}”. Generated ${formatDate(x.generatedAt)}.`,
+    // The executive brief (brief.ts) opens the report; the summary's figures are in it, so no summary section repeats them.
     sections: [
-      summarySection(x),
       prioritiesSection(x),
       evidenceSection(x),
       dashboardSection(x),

@@ -222,6 +222,7 @@ export class ExecutiveBriefView extends LitElement {
                 </tbody>
               </table>
               ${b.changes.left === null ? nothing : html`<p>${b.changes.left}</p>`}`}
+        ${b.need === null ? nothing : html`<h3>Where need is greatest</h3><p>${b.need}</p>`}
         <slot></slot>
         <p class="note">How the priorities were scored and tested, and what the terms mean, are in the appendix (Methods and sources; Glossary).</p>
       </div>

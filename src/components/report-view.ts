@@ -96,6 +96,10 @@ export class ReportView extends LitElement {
           break-before: page;
           margin-top: 0;
         }
+        /* The contents share a page with the first section. */
+        nav.contents + section.top.long {
+          break-before: auto;
+        }
         nav.contents a {
           color: inherit;
           text-decoration: none;
