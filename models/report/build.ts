@@ -121,7 +121,6 @@ function evidenceSection(x: ReportInput): ReportSection {
   const e = x.evidence;
   if (e === null || e.period === null) return section('evidence', 'Evidence', [para('No police.uk data is stored, so there is no evidence from the data.')]);
   const withData = e.issues.filter((i) => i.hasData);
-  const byId = new Map(e.issues.map((i) => [i.id, i]));
   const months = e.period.length;
   return section('evidence', 'Evidence', [
     para(
@@ -136,19 +135,6 @@ function evidenceSection(x: ReportInput): ReportSection {
       rowHeader: 0,
       rows: withData.map((i) => [i.label, i.source === 'police-uk' ? 'police.uk' : 'Local counts', figureText(i, 'volume'), figureText(i, 'previous'), figureText(i, 'change'), i.change?.words ?? '—', figureText(i, 'rate'), figureText(i, 'concentration')]),
       source: `Period ${windowLabel(e.period.current)}; previous ${windowLabel(e.period.previous)}. Issues with no data are left out: ${e.issues.filter((i) => !i.hasData).map((i) => i.label).join(', ') || 'none'}.`,
-    },
-    {
-      kind: 'table',
-      id: 'evidence-links',
-      caption: `Evidence behind the top ${x.n} priorities`,
-      head: ['Priority', 'Evidence issue', 'Volume', 'Change', 'Rate per 1,000'],
-      numeric: [false, false, true, true, true],
-      rowHeader: 0,
-      rows: x.ranked.slice(0, x.n).map((r) => {
-        const id = x.links[r.issueId] ?? null;
-        const i = id === null ? undefined : byId.get(id);
-        return i === undefined ? [r.label, 'None linked', '—', '—', '—'] : [r.label, i.label, figureText(i, 'volume'), figureText(i, 'change'), figureText(i, 'rate')];
-      }),
     },
   ]);
 }

@@ -148,6 +148,11 @@ export class ReportView extends LitElement {
         csp-chart-figure {
           break-inside: avoid;
         }
+        /* Figures print at two-thirds width (they scale), so a chart and its neighbours share a page. */
+        csp-chart-figure {
+          display: block;
+          width: 66%;
+        }
       }
     `,
   ];
