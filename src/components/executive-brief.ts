@@ -76,9 +76,16 @@ export class ExecutiveBriefView extends LitElement {
       table[data-id='brief-priorities'] {
         table-layout: fixed;
       }
+      /* The shared table styles keep headings on one line; here they wrap within their column. */
+      table[data-id='brief-priorities'] th,
+      table[data-id='brief-priorities'] thead th.num {
+        white-space: normal;
+      }
       th,
       td {
         vertical-align: top;
+        white-space: normal;
+        overflow-wrap: break-word;
       }
       td.rag-red {
         background: #f4d6d6;
