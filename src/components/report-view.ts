@@ -162,7 +162,7 @@ export class ReportView extends LitElement {
   @property({ attribute: false }) brief: ExecutiveBrief | null = null;
   /** The ready-to-publish checks, printed as the last section while the brief is a draft (null: not shown). */
   @property({ attribute: false }) checks: readonly CheckItem[] | null = null;
-  /** Why the brief is Final although a check fails (shown in the report). */
+  /** Why the brief is Final although a check fails, shown in the report (null: not overridden). */
   @property() override: string | null = null;
   /** Plot options for a figure's chart (null: nothing to draw). */
   @property({ attribute: false }) chart: (ref: ChartRef) => Plot.PlotOptions | null = () => null;
@@ -226,7 +226,6 @@ export class ReportView extends LitElement {
 
   override render() {
     const d = this.doc;
-    const failing = this.checks?.some((c) => !c.ok) ?? false;
     return html`<article aria-labelledby="report-title">
       ${this.brief === null
         ? html`<header>
@@ -235,7 +234,7 @@ export class ReportView extends LitElement {
           </header>`
         : html`<csp-executive-brief .brief=${this.brief}>
             <p class="source">${d.subtitle}</p>
-            ${this.override === null || !failing ? nothing : html`<p class="override">Marked Final although not every publishing check passed. Reason given: ${this.override}</p>`}
+            ${this.override === null ? nothing : html`<p class="override">Marked Final although not every publishing check passed. Reason given: ${this.override}</p>`}
           </csp-executive-brief>`}
       <nav class="contents" aria-labelledby="report-contents">
         <h3 id="report-contents">Contents</h3>

@@ -355,7 +355,7 @@ export class ReportPage extends LitElement {
             .doc=${r.doc}
             .brief=${r.brief}
             .checks=${(a.brief?.status ?? 'draft') === 'draft' ? r.checks : null}
-            .override=${a.brief?.override ?? null}
+            .override=${a.brief?.status === 'final' && r.checks.some((c) => !c.ok) ? (a.brief.override ?? null) : null}
             .chart=${this.charts(a, r)}
           ></csp-report-view>`}
     `;

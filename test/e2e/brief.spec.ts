@@ -100,7 +100,7 @@ test('the executive brief: recommended priorities with a shared count said once,
   await page.getByRole('button', { name: 'Export project file (JSON)' }).click();
   const file = (await (await exported).path())!;
   const project = JSON.parse(readFileSync(file, 'utf8'));
-  expect(project.assessment.brief).toMatchObject({ marking: 'OFFICIAL', status: 'draft', recommendations: { 'domestic-abuse': { recommendation: 'Commission a second IDVA for high-risk cases', leadPartner: 'Luton Council' } } });
+  expect(project.assessment.brief).toMatchObject({ marking: 'OFFICIAL', status: 'final', override: 'Board meets on 10/12; confidence to be recorded at the next review', recommendations: { 'domestic-abuse': { recommendation: 'Commission a second IDVA for high-risk cases', leadPartner: 'Luton Council' } } });
   await page.getByLabel('Import a project file').setInputFiles(file);
   await expect(page.getByRole('combobox', { name: 'Assessment', exact: true }).locator('option:checked')).toHaveText(/\(imported \d\d\/\d\d\/\d{4}\)$/);
   await expect(page.getByRole('textbox', { name: 'Recommendation for Domestic Abuse' })).toHaveValue('Commission a second IDVA for high-risk cases', { timeout: 120_000 });
