@@ -15,6 +15,9 @@ import { topCount, type ReportSettings } from './settings';
 import { caveats, executiveSummary, type ExecutiveSummary } from './summary';
 import { whereInput } from './where';
 import { own } from '../own';
+import { executiveBrief, type ExecutiveBrief } from './brief';
+import { populationYear, readyChecks, type CheckItem } from './checklist';
+import { countsTowardsTotal } from '../risk-matrix/score';
 
 /** Everything the report is made from, as the app's stores and workers give it. */
 export interface ReportParts {
@@ -43,6 +46,10 @@ export interface AssembledReport {
   changes: ChangeSummary | null;
   ranked: RankedIssue[];
   n: number;
+  /** The first two pages: the executive brief. */
+  brief: ExecutiveBrief;
+  /** Ready to publish. */
+  checks: CheckItem[];
 }
 
 /**
@@ -111,5 +118,19 @@ export function assembleReport(p: ReportParts): AssembledReport {
     dataLabels: p.dataLabels ?? {},
     generatedAt: p.generatedAt,
   };
-  return { input, doc: buildReport(input), summary, changes, ranked, n };
+  const brief = executiveBrief({ assessment: a, ranked, n, evidence: p.evidence, dashboard: p.dashboard?.rows ?? null, links: p.links, robustness: p.robustness, where, changes, generatedAt: p.generatedAt, need: summary.where });
+  const counted = a.model.criteria.filter(countsTowardsTotal);
+  const pop = p.evidence?.population ?? null;
+  const checks = readyChecks({
+    top: ranked.slice(0, n).map((r) => ({
+      issue: r.label,
+      linked: (p.links[r.issueId] ?? null) !== null,
+      scoresWithoutConfidence: counted.filter((c) => a.scores[r.issueId]?.[c.id]?.confidence === undefined).length,
+    })),
+    latestStored: p.data?.crime.months.at(-1) ?? null,
+    periodEnd: p.evidence?.period?.current.to ?? null,
+    populationSource: pop === null ? null : { label: pop.source, year: populationYear(pop.source) ?? 'not stated' },
+    significantOnly: p.dashboard?.settings.significantOnly ?? false,
+  });
+  return { input, doc: buildReport(input), summary, changes, ranked, n, brief, checks };
 }

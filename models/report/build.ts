@@ -48,7 +48,8 @@ export function chartedIssues(x: Pick<ReportInput, 'ranked' | 'n' | 'links' | 'd
   return [...new Set(ids.filter((id): id is string => id !== null && withData.has(id)))].slice(0, max);
 }
 
-function summarySection(x: ReportInput): ReportSection {
+/** The executive summary as a section (kept for callers that print it without the brief). */
+export function summarySection(x: ReportInput): ReportSection {
   const s = x.summary;
   const warnings = x.caveats.filter((c) => c.severity === 'warning');
   return section('summary', 'Executive summary', [para(s.intro)], [
@@ -121,7 +122,6 @@ function evidenceSection(x: ReportInput): ReportSection {
   const e = x.evidence;
   if (e === null || e.period === null) return section('evidence', 'Evidence', [para('No police.uk data is stored, so there is no evidence from the data.')]);
   const withData = e.issues.filter((i) => i.hasData);
-  const byId = new Map(e.issues.map((i) => [i.id, i]));
   const months = e.period.length;
   return section('evidence', 'Evidence', [
     para(
@@ -136,19 +136,6 @@ function evidenceSection(x: ReportInput): ReportSection {
       rowHeader: 0,
       rows: withData.map((i) => [i.label, i.source === 'police-uk' ? 'police.uk' : 'Local counts', figureText(i, 'volume'), figureText(i, 'previous'), figureText(i, 'change'), i.change?.words ?? '—', figureText(i, 'rate'), figureText(i, 'concentration')]),
       source: `Period ${windowLabel(e.period.current)}; previous ${windowLabel(e.period.previous)}. Issues with no data are left out: ${e.issues.filter((i) => !i.hasData).map((i) => i.label).join(', ') || 'none'}.`,
-    },
-    {
-      kind: 'table',
-      id: 'evidence-links',
-      caption: `Evidence behind the top ${x.n} priorities`,
-      head: ['Priority', 'Evidence issue', 'Volume', 'Change', 'Rate per 1,000'],
-      numeric: [false, false, true, true, true],
-      rowHeader: 0,
-      rows: x.ranked.slice(0, x.n).map((r) => {
-        const id = own(x.links, r.issueId) ?? null;
-        const i = id === null ? undefined : byId.get(id);
-        return i === undefined ? [r.label, 'None linked', '—', '—', '—'] : [r.label, i.label, figureText(i, 'volume'), figureText(i, 'change'), figureText(i, 'rate')];
-      }),
     },
   ]);
 }
@@ -256,24 +243,40 @@ function methodsSection(x: ReportInput): ReportSection {
   return section('methods', 'Methods and sources', blocks);
 }
 
+const GLOSSARY: [string, string][] = [
+  ['Criterion', 'One of the questions each issue is scored on, such as likelihood or harm to victims.'],
+  ['Weighting', 'How much each criterion counts towards an issue’s total; “contributes most after weighting” names the criteria that add most to it.'],
+  ['Plausible weighting', 'Another reasonable set of weights, drawn at random within what the partnership agreed; “in the top 5 in 9 of 10” counts how often an issue stays near the top.'],
+  ['More than chance', 'The change is larger than month-to-month ups and downs would give (the exact test for two counts, at the 5% level).'],
+  ['Could be chance', 'The change is within the usual ups and downs, so it may not last.'],
+  ['RAG', 'Red, Amber or Green status on the performance dashboard, from the latest changes and any targets.'],
+  ['Rate per 1,000', 'Count for every 1,000 residents, so areas of different sizes can be compared.'],
+  ['Control limits', 'The range a month’s count usually falls in; a month outside it is unusually high or low.'],
+];
+
+function glossarySection(): ReportSection {
+  return section('glossary', 'Glossary', [{ kind: 'table', id: 'glossary', caption: 'Terms used in this report', head: ['Term', 'Meaning'], numeric: [false, false], rowHeader: 0, rows: GLOSSARY.map(([t, m]) => [t, m]) }]);
+}
+
 /**
  * The strategic assessment report as data.
  *
- * @example buildReport(input).sections.map((s) => s.heading) // ['Executive summary', 'Priorities', 'Evidence', 'Performance dashboard', 'Where: community need', 'Data quality', 'Methods and sources']
+ * @example buildReport(input).sections.map((s) => s.heading) // ['Priorities', 'Evidence', 'Performance dashboard', 'Where: community need', 'Data quality', 'Methods and sources', 'Glossary']
  */
 export function buildReport(x: ReportInput): ReportDocument {
   const area = x.evidence?.area ?? x.data?.area ?? null;
   return {
     title: `Strategic assessment${area === null ? '' : `: ${area}`}`,
     subtitle: `From the assessment “${x.assessment.name}”. Generated ${formatDate(x.generatedAt)}.`,
+    // The executive brief (brief.ts) opens the report; the summary's figures are in it, so no summary section repeats them.
     sections: [
-      summarySection(x),
       prioritiesSection(x),
       evidenceSection(x),
       dashboardSection(x),
       whereSection(x),
       section('quality', 'Data quality', x.caveats.length === 0 ? [para('No problems found.')] : [{ kind: 'notes', items: [...x.caveats] }]),
       methodsSection(x),
+      glossarySection(),
     ],
   };
 }

@@ -43,3 +43,31 @@ export interface ReportDocument {
 /** @example section('quality', 'Data quality', [para('…')]) */
 export const section = (id: string, heading: string, blocks: Block[], subsections: ReportSection[] = []): ReportSection => ({ id, heading, blocks, subsections });
 export const para = (text: string): Block => ({ kind: 'paragraph', text });
+
+/** Lines of print a block takes, roughly (10.5pt on A4: about 100 characters a line, 60 lines a page). */
+function blockLines(b: Block): number {
+  const text = (t: string) => Math.ceil(t.length / 100);
+  switch (b.kind) {
+    case 'paragraph':
+      return text(b.text) + 1;
+    case 'list':
+      return b.items.reduce((n, i) => n + text(i), 1);
+    case 'notes':
+      return b.items.reduce((n, i) => n + text(i.text), 1);
+    case 'table':
+      return b.rows.length + 4;
+    case 'figure':
+      return 22;
+  }
+}
+
+/** Lines of print a section takes, roughly, with its subsections. */
+export const sectionLines = (s: ReportSection): number => 3 + s.blocks.reduce((n, b) => n + blockLines(b), 0) + s.subsections.reduce((n, x) => n + sectionLines(x), 0);
+
+/**
+ * Whether a section fills at least a third of an A4 page (20 of about 60
+ * lines), so it starts a new page in print; shorter ones follow on.
+ *
+ * @example fillsThirdOfPage(section('quality', 'Data quality', [para('No problems found.')])) // false
+ */
+export const fillsThirdOfPage = (s: ReportSection): boolean => sectionLines(s) >= 20;

@@ -81,7 +81,7 @@ function scoresText(a: Assessment, r: RankedIssue): string {
     .sort((x, y) => y.part - x.part)
     .slice(0, 3);
   if (top.length === 0) return 'no criterion adds to its total';
-  return `scores highest on ${listWords(top.map((x) => `${x.c.label} (${formatScore(x.value!)})`))}`;
+  return `${listWords(top.map((x) => `${x.c.label} (${formatScore(x.value!)})`))} ${top.length === 1 ? 'contributes' : 'contribute'} most after weighting`;
 }
 
 function confidenceText(a: Assessment, issueId: string): string {
@@ -127,7 +127,7 @@ function whereText(t: TopAreas | undefined, levelLabel: string): string | null {
  * The executive summary from results already computed.
  *
  * @example executiveSummary({ assessment, ranked, n: 5, … }).priorities[0].line
- * // 'Domestic Abuse (1, total 33): scores highest on …; confidence not recorded; no data yet for Domestic abuse (local counts)'
+ * // 'Domestic Abuse (1, total 33): … contribute most after weighting; confidence not recorded; no data yet for Domestic abuse (local counts)'
  */
 export function executiveSummary(x: SummaryInput): ExecutiveSummary {
   const a = x.assessment;

@@ -5,6 +5,7 @@ import { Scenario } from '../sensitivity/scenario';
 import { SensitivitySettings } from '../sensitivity/settings';
 import { own } from '../own';
 import { WeightProvenance } from '../elicitation/provenance';
+import { BriefDetails } from '../report/brief-details';
 
 /**
  * An assessment: one partnership's risk matrix for one year — the model
@@ -84,6 +85,8 @@ export const Assessment = z
     scenarios: z.array(Scenario).optional(),
     /** How the sensitivity analyses are set up for this assessment (issue 5). */
     sensitivity: SensitivitySettings.optional(),
+    /** The executive brief's title block, status, marking and recommendations (issue 12). */
+    brief: BriefDetails.optional(),
   })
   .superRefine((a, ctx) => {
     const ids = new Set<string>();

@@ -2,9 +2,13 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import type * as Plot from '@observablehq/plot';
-import type { Block, ChartRef, ReportDocument, ReportSection } from '../../models/report/document';
+import type { ExecutiveBrief } from '../../models/report/brief';
+import type { CheckItem } from '../../models/report/checklist';
+import { fillsThirdOfPage, type Block, type ChartRef, type ReportDocument, type ReportSection } from '../../models/report/document';
 import { baseStyles } from './styles';
 import './chart-figure';
+import './executive-brief';
+import './ready-checklist';
 
 type TableBlock = Extract<Block, { kind: 'table' }>;
 
@@ -78,15 +82,28 @@ export class ReportView extends LitElement {
         font-size: 0.8rem;
         color: var(--ink-2, #5a6573);
       }
+      nav.contents ol {
+        columns: 2;
+      }
+      p.override {
+        font-weight: 600;
+      }
       @media print {
         section.top {
-          break-before: page;
           border-top: none;
+        }
+        /* Only a section that fills at least a third of a page starts a new one. */
+        section.top.long {
+          break-before: page;
           margin-top: 0;
         }
-        /* The summary follows the title on the first page. */
-        section.top:first-of-type {
+        /* The contents share a page with the first section. */
+        nav.contents + section.top.long {
           break-before: auto;
+        }
+        nav.contents a {
+          color: inherit;
+          text-decoration: none;
         }
         h2,
         h3,
@@ -132,11 +149,22 @@ export class ReportView extends LitElement {
         csp-chart-figure {
           break-inside: avoid;
         }
+        /* Figures print at two-thirds width (they scale), so a chart and its neighbours share a page. */
+        csp-chart-figure {
+          display: block;
+          width: 66%;
+        }
       }
     `,
   ];
 
   @property({ attribute: false }) doc!: ReportDocument;
+  /** The executive brief, printed as the first two pages (null: the plain title). */
+  @property({ attribute: false }) brief: ExecutiveBrief | null = null;
+  /** The ready-to-publish checks, printed as the last section while the brief is a draft (null: not shown). */
+  @property({ attribute: false }) checks: readonly CheckItem[] | null = null;
+  /** Why the brief is Final although a check fails, shown in the report (null: not overridden). */
+  @property() override: string | null = null;
   /** Plot options for a figure's chart (null: nothing to draw). */
   @property({ attribute: false }) chart: (ref: ChartRef) => Plot.PlotOptions | null = () => null;
 
@@ -185,19 +213,45 @@ export class ReportView extends LitElement {
 
   private section(s: ReportSection, level: 3 | 4): TemplateResult {
     const heading = level === 3 ? html`<h3 id="report-${s.id}">${s.heading}</h3>` : html`<h4 id="report-${s.id}">${s.heading}</h4>`;
-    return html`<section class=${level === 3 ? 'top' : 'sub'} aria-labelledby="report-${s.id}">
+    const cls = level === 3 ? `top ${fillsThirdOfPage(s) ? 'long' : ''}` : 'sub';
+    return html`<section class=${cls} aria-labelledby="report-${s.id}">
       ${heading} ${s.blocks.map((b) => this.block(b))} ${s.subsections.map((x) => this.section(x, 4))}
     </section>`;
+  }
+
+  // The address holds the page route, so contents links scroll instead of navigating.
+  private jump(e: Event, id: string) {
+    e.preventDefault();
+    this.renderRoot.querySelector(`#report-${id}`)?.scrollIntoView();
   }
 
   override render() {
     const d = this.doc;
     return html`<article aria-labelledby="report-title">
-      <header>
-        <h2 class="title" id="report-title">${d.title}</h2>
-        <p>${d.subtitle}</p>
-      </header>
+      ${this.brief === null
+        ? html`<header>
+            <h2 class="title" id="report-title">${d.title}</h2>
+            <p>${d.subtitle}</p>
+          </header>`
+        : html`<csp-executive-brief .brief=${this.brief}>
+            <p class="source">${d.subtitle}</p>
+            ${this.override === null ? nothing : html`<p class="override">Marked Final although not every publishing check passed. Reason given: ${this.override}</p>`}
+          </csp-executive-brief>`}
+      <nav class="contents" aria-labelledby="report-contents">
+        <h3 id="report-contents">Contents</h3>
+        <ol>
+          ${d.sections.map((s) => html`<li><a href="#report-${s.id}" @click=${(e: Event) => this.jump(e, s.id)}>${s.heading}</a></li>`)}
+          ${this.checks === null ? nothing : html`<li><a href="#report-ready" @click=${(e: Event) => this.jump(e, 'ready')}>Ready to publish</a></li>`}
+        </ol>
+      </nav>
       ${d.sections.map((s) => this.section(s, 3))}
+      ${this.checks === null
+        ? nothing
+        : html`<section class="top" aria-labelledby="report-ready">
+            <h3 id="report-ready">Ready to publish</h3>
+            <p>This draft is checked before it is marked Final:</p>
+            <csp-ready-checklist .checks=${this.checks}></csp-ready-checklist>
+          </section>`}
     </article>`;
   }
 }

@@ -27,6 +27,11 @@ import { formStyles } from '../components/form-styles';
 import { baseStyles } from '../components/styles';
 import '../components/project-file';
 import '../components/report-view';
+import '../components/ready-checklist';
+import { BRIEF_STATUS, BriefStatus, Marking, MARKINGS, NEW_BRIEF, setBrief, type BriefDetails } from '../../models/report/brief-details';
+import { finalRefusal } from '../../models/report/checklist';
+import { requestEdit } from '../app/assessment-edit';
+import { setPrintPage } from '../app/print-page';
 
 
 /**
@@ -67,6 +72,8 @@ export class ReportPage extends LitElement {
   @state() private settings: OutputSettings | null = null;
   @state() private rev = 0;
   @state() private saveError = '';
+  /** Why Final was refused (empty: not refused). */
+  @state() private refused: string[] = [];
 
   private readonly sources = new ReportSources(this);
   assessment = (): Assessment | undefined => this.ctl.current;
@@ -85,6 +92,16 @@ export class ReportPage extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     queueMicrotask(() => void this.readSettings());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    setPrintPage(null);
+  }
+
+  override updated(): void {
+    const a = this.ctl.current;
+    setPrintPage(a === undefined ? null : (a.brief?.marking ?? 'none') === 'none' ? '' : a.brief!.marking);
   }
 
   private async readSettings() {
@@ -227,6 +244,71 @@ export class ReportPage extends LitElement {
     </div>`;
   }
 
+  private setDetails(patch: Partial<Omit<BriefDetails, 'recommendations'>>, label: string) {
+    requestEdit(this, (a) => setBrief(a, patch), label);
+  }
+
+  private setStatus(a: Assessment, r: AssembledReport, select: HTMLSelectElement) {
+    const status = BriefStatus.parse(select.value);
+    const d = a.brief ?? NEW_BRIEF;
+    const reasons = status === 'final' ? finalRefusal(r.checks, d.override) : [];
+    this.refused = reasons;
+    if (reasons.length === 0) this.setDetails({ status }, `Status ${BRIEF_STATUS[status]}`);
+    else select.value = d.status;
+  }
+
+  private details(a: Assessment, r: AssembledReport) {
+    const d = a.brief ?? NEW_BRIEF;
+    const text = (label: string, key: 'partnership' | 'version' | 'preparedBy', placeholder = '') =>
+      html`<label
+        >${label}
+        <input .value=${d[key]} placeholder=${placeholder} @change=${(e: Event) => this.setDetails({ [key]: (e.target as HTMLInputElement).value.trim() }, `${label} of the brief`)}
+      /></label>`;
+    return html`<div class="row">
+        ${text('Partnership', 'partnership', r.brief.titleBlock[0]!.value)} ${text('Version', 'version')} ${text('Prepared by', 'preparedBy')}
+        <label
+          >Protective marking
+          <select @change=${(e: Event) => this.setDetails({ marking: Marking.parse((e.target as HTMLSelectElement).value) }, 'Protective marking')}>
+            ${MARKINGS.map((m) => html`<option value=${m} ?selected=${d.marking === m}>${m === 'none' ? 'None' : m}</option>`)}
+          </select>
+        </label>
+        <label
+          >Status of the brief
+          <select .value=${d.status} @change=${(e: Event) => this.setStatus(a, r, e.target as HTMLSelectElement)}>
+            <option value="draft" ?selected=${d.status === 'draft'}>Draft</option>
+            <option value="final" ?selected=${d.status === 'final'}>Final</option>
+          </select>
+        </label>
+      </div>
+      ${this.refused.length === 0
+        ? nothing
+        : html`<div class="note error" role="alert">
+            <p>The brief cannot be marked Final while a publishing check fails:</p>
+            <ul>
+              ${this.refused.map((x) => html`<li>${x}</li>`)}
+            </ul>
+            <p>Fix them (see Ready to publish), or record why it is published anyway.</p>
+          </div>`}
+      <label
+        >Publish despite failing checks: the reason (shown in the report)
+        <input
+          .value=${d.override ?? ''}
+          @change=${(e: Event) => {
+            const v = (e.target as HTMLInputElement).value.trim();
+            this.setDetails({ override: v === '' ? null : v }, 'Reason to publish anyway');
+          }}
+      /></label>`;
+  }
+
+  private ready(r: AssembledReport) {
+    const failing = r.checks.filter((c) => !c.ok).length;
+    return html`<section class="project screen-only" aria-labelledby="ready-h">
+      <h3 id="ready-h">Ready to publish</h3>
+      <p>${failing === 0 ? 'Every check passes: the brief can be marked Final.' : `${failing} of ${r.checks.length} checks fail: the brief stays a Draft until they pass or a reason is recorded.`}</p>
+      <csp-ready-checklist .checks=${r.checks}></csp-ready-checklist>
+    </section>`;
+  }
+
   override render() {
     const a = this.ctl.current;
     return html`
@@ -251,7 +333,7 @@ export class ReportPage extends LitElement {
     return html`
       <section class="controls screen-only" aria-labelledby="controls-h">
         <h3 id="controls-h">What the report covers</h3>
-        ${this.controls(a)} ${r === null ? nothing : this.exports(a, r)}
+        ${this.controls(a)} ${r === null ? nothing : this.details(a, r)} ${r === null ? nothing : this.exports(a, r)}
         <div role="status">
           ${pending.length === 0
             ? nothing
@@ -262,11 +344,20 @@ export class ReportPage extends LitElement {
         </div>
         ${failed.map((f) => html`<p class="note error" role="alert">Part of the report could not be worked out and is left out — ${f}</p>`)}
       </section>
+      ${r === null ? nothing : this.ready(r)}
       <section class="project screen-only" aria-labelledby="project-h">
         <h3 id="project-h">Project file</h3>
         <csp-project-file .assessment=${{ id: a.id, name: a.name }} @project-changed=${this.projectChanged}></csp-project-file>
       </section>
-      ${r === null || pending.length > 0 ? nothing : html`<csp-report-view .doc=${r.doc} .chart=${this.charts(a, r)}></csp-report-view>`}
+      ${r === null || pending.length > 0
+        ? nothing
+        : html`<csp-report-view
+            .doc=${r.doc}
+            .brief=${r.brief}
+            .checks=${(a.brief?.status ?? 'draft') === 'draft' ? r.checks : null}
+            .override=${a.brief?.status === 'final' && r.checks.some((c) => !c.ok) ? (a.brief.override ?? null) : null}
+            .chart=${this.charts(a, r)}
+          ></csp-report-view>`}
     `;
   }
 }

@@ -6,7 +6,7 @@ import { computeEvidence } from '../../../models/evidence/evidence';
 import { matchIssues } from '../../../models/evidence/grid';
 import { DEFAULT_WEIGHT_TABLES } from '../../../models/evidence/weights';
 import { monthRange } from '../../../models/months';
-import { buildReport, chartedIssues, type ReportInput } from '../../../models/report/build';
+import { buildReport, chartedIssues, summarySection, type ReportInput } from '../../../models/report/build';
 import { assembleReport, linkedCrimeIssues } from '../../../models/report/assemble';
 import { alignIssues, rankingChanges } from '../../../models/report/changes';
 import type { Block } from '../../../models/report/document';
@@ -81,7 +81,7 @@ describe('executiveSummary', () => {
   it('names the top N with a one-line rationale built from the scores, confidence, evidence and robustness', () => {
     expect(summary.priorities.map((p) => p.label)).toEqual(['Domestic Abuse', 'ASB (Personal)', 'Terrorism', 'ASB (Nuisance)', 'Burglary Dwelling']);
     const da = summary.priorities[0]!;
-    expect(da.scores).toBe('scores highest on PCC priority / national priority (5), Physical harm to victim (5) and Psychological harm to victim (5)');
+    expect(da.scores).toBe('PCC priority / national priority (5), Physical harm to victim (5) and Psychological harm to victim (5) contribute most after weighting');
     expect(da.confidence).toBe('confidence 1 Low, 8 not stated');
     expect(da.evidence).toBe('no data yet for Domestic abuse (local counts)');
     const share = topNShare(smaa, 5)[seed.issues.findIndex((i) => i.label === 'Domestic Abuse')]!;
@@ -90,7 +90,7 @@ describe('executiveSummary', () => {
     // The evidence figures are the evidence's own: 12 × 12 = 144 against 120, up 20%.
     expect(burglary.evidence).toBe(`evidence: Burglary (police.uk) 144 in Jan 2023 to Dec 2023, up 24 (20%), not significant; 0.72 per 1,000; dashboard No significant change`);
     expect(summary.priorities[2]!.evidence).toBe('no evidence issue linked');
-    expect(burglary.line).toMatch(/^Burglary Dwelling \(=4, total 31\): scores highest on .*; confidence not recorded; evidence: Burglary .*plausible weightings\.$/);
+    expect(burglary.line).toMatch(/^Burglary Dwelling \(=4, total 31\): .* contribute most after weighting; confidence not recorded; evidence: Burglary .*plausible weightings\.$/);
   });
 
   it('says what the ranking is and which issues lead', () => {
@@ -141,24 +141,23 @@ describe('buildReport', () => {
     const doc = buildReport(input());
     expect(doc.title).toBe('Strategic assessment: Luton');
     expect(doc.subtitle).toBe('From the assessment “Central Bedfordshire 2014-15 (seed)”. Generated 03/02/2026.');
-    expect(doc.sections.map((s) => s.heading)).toEqual(['Executive summary', 'Priorities', 'Evidence', 'Performance dashboard', 'Where: community need', 'Data quality', 'Methods and sources']);
-    expect(doc.sections[0]!.subsections.map((s) => s.heading)).toEqual(['Top 5 priorities', 'What changed', 'Where', 'Caveats']);
-    const [changes] = tables(doc.sections[0]!.subsections[1]!.blocks);
+    expect(doc.sections.map((s) => s.heading)).toEqual(['Priorities', 'Evidence', 'Performance dashboard', 'Where: community need', 'Data quality', 'Methods and sources', 'Glossary']);
+    const [changes] = tables(summarySection(input()).subsections[1]!.blocks);
     expect(changes).toMatchObject({ caption: 'The top 5 against the baseline weights', head: ['Rank', 'Change', 'Issue', 'Rank before'] });
     expect(changes!.rows[0]).toEqual(['1', '= no change', 'Domestic Abuse', '1']);
   });
 
   it('ranks every issue with the cut line under the top N, and tables the evidence and dashboard from their results', () => {
     const doc = buildReport(input());
-    const [rankedTable] = tables(doc.sections[1]!.blocks);
+    const [rankedTable] = tables(doc.sections[0]!.blocks);
     expect(rankedTable).toMatchObject({ caption: 'Ranked priorities', cutAfter: 5 });
     expect(rankedTable!.rows).toHaveLength(32);
     expect(rankedTable!.rows[0]!.slice(0, 4)).toEqual(['1', '=', 'Domestic Abuse', '33']);
-    const rationale = tables(doc.sections[1]!.blocks).find((t) => t.id === 'rationales')!;
+    const rationale = tables(doc.sections[0]!.blocks).find((t) => t.id === 'rationales')!;
     expect(rationale.rows).toEqual([['Domestic Abuse', 'Likelihood', '5', 'Low', 'MARAC cases well above the national average']]);
-    const ev = tables(doc.sections[2]!.blocks).find((t) => t.id === 'evidence')!;
+    const ev = tables(doc.sections[1]!.blocks).find((t) => t.id === 'evidence')!;
     expect(ev.rows.find((r) => r[0] === 'Burglary')).toEqual(['Burglary', 'police.uk', '144', '120', 'Up 24 (20%)', 'not significant', '0.72 per 1,000', '100%']);
-    const dash = tables(doc.sections[3]!.blocks).find((t) => t.id === 'dashboard')!;
+    const dash = tables(doc.sections[2]!.blocks).find((t) => t.id === 'dashboard')!;
     // police.uk issues have data once any month is stored (a type with no rows counts 0); local issues without counts are left out.
     expect(dash.rows.map((r) => r[0])).toEqual(evidence.issues.filter((i) => i.source === 'police-uk').map((i) => i.label));
     expect(dash.rows.find((r) => r[0] === 'Burglary')!.slice(1, 8)).toEqual([
@@ -176,7 +175,7 @@ describe('buildReport', () => {
 
   it('draws a control chart, with its text equivalent, for each top priority linked to evidence with data', () => {
     expect(chartedIssues(input())).toEqual(['anti-social-behaviour', 'burglary']);
-    const figures = buildReport(input()).sections[3]!.blocks.filter((b) => b.kind === 'figure');
+    const figures = buildReport(input()).sections[2]!.blocks.filter((b) => b.kind === 'figure');
     expect(figures.map((f) => f.kind === 'figure' && f.caption)).toEqual(['Anti-social behaviour: monthly count against its control limits', 'Burglary: monthly count against its control limits']);
     expect(figures[0]!.kind === 'figure' && figures[0]!.description).toMatch(/^Anti-social behaviour, monthly counts Jan 2022 to Dec 2023\. /);
   });
