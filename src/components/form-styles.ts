@@ -30,6 +30,14 @@ export const formStyles = css`
   input[type='number'] {
     width: 6.5rem;
   }
+  /* WCAG 2.2 target size (2.5.8): radio buttons and checkboxes at least 24 × 24 px. */
+  input[type='radio'],
+  input[type='checkbox'] {
+    width: 24px;
+    height: 24px;
+    margin: 0;
+    flex: none;
+  }
   fieldset {
     border: 1px solid var(--rule, #d8dde3);
     border-radius: 6px;

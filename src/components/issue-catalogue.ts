@@ -202,8 +202,8 @@ export class IssueCatalogue extends LitElement {
               <input id="new-label" type="text" .value=${this.newLabel} @input=${(e: Event) => (this.newLabel = (e.target as HTMLInputElement).value)} />
             </div>
             <div role="radiogroup" aria-label="Counted from">
-              <label><input type="radio" name="source" .checked=${this.newSource === 'police-uk'} @change=${() => (this.newSource = 'police-uk')} /> police.uk crime types</label>
-              <label><input type="radio" name="source" .checked=${this.newSource === 'local'} @change=${() => (this.newSource = 'local')} /> Local monthly counts</label>
+              <label class="check"><input type="radio" name="source" .checked=${this.newSource === 'police-uk'} @change=${() => (this.newSource = 'police-uk')} /> police.uk crime types</label>
+              <label class="check"><input type="radio" name="source" .checked=${this.newSource === 'local'} @change=${() => (this.newSource = 'local')} /> Local monthly counts</label>
             </div>
             <button type="submit">Add issue</button>
           </div>

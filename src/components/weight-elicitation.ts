@@ -87,7 +87,7 @@ export class WeightElicitation extends LitElement {
       <fieldset class="methods">
         <legend>How to agree the weights</legend>
         ${Object.entries(METHODS).map(
-          ([k, v]) => html`<label><input type="radio" name="method" value=${k} .checked=${k === this.method} @change=${() => ((this.method = k as Method), (this.result = null))} />${v}</label>`,
+          ([k, v]) => html`<label class="check"><input type="radio" name="method" value=${k} .checked=${k === this.method} @change=${() => ((this.method = k as Method), (this.result = null))} />${v}</label>`,
         )}
       </fieldset>
       <div @elicited=${(e: ElicitedEvent) => (this.result = e.detail)}>
