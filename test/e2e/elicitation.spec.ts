@@ -68,6 +68,7 @@ test('ranking gives ROC weights, tries them as the draft, and pairwise names inc
 test('SMAA around the weights in use (±25%) in the worker matches the engine in Node, seed for seed, and says which analysis it is', async ({ page }) => {
   await page.goto('/#/sensitivity');
   await expect(page.getByTestId('basis')).toContainText('Every view below analyses Draft weights');
+  await page.getByRole('tab', { name: 'Rank acceptability', exact: true }).click();
   await page.getByRole('radio', { name: /Around the weights in use/ }).check();
   await expect(page.getByLabel('Each weight within ± (%)')).toHaveValue('25');
   await page.getByLabel('Samples').fill('5000');
