@@ -8,7 +8,7 @@ import { DEFAULT_EXCEPTION_SETTINGS, ExceptionSettings, MONTH_STATUS_WORDS, Mont
 import { DEFAULT_NEARLY_ALL, IndicatorRating, rateAgainstTarget, ragStatus, Rag, Target, targetWords, type TargetIndicator } from './rag';
 import { PeerGroup } from '../peers/peers';
 import { TrendFit } from '../stats/trend';
-import { compareWindows, fiscalQuarterWindows, QUARTER_MONTHS, quarterLabel, quarterWindows, WindowComparison } from './windows';
+import { compareWindows, QUARTER_MONTHS, quarterLabel, quarterWindows, WindowComparison } from './windows';
 
 /**
  * The performance dashboard: for each issue of the evidence catalogue, the
@@ -94,11 +94,7 @@ export const Dashboard = z.object({
 export type Dashboard = z.infer<typeof Dashboard>;
 
 /** The evidence request behind the dashboard: the analyst's set-up, over 12 months to the period's end month. */
-export const dashboardConfig = (config: EvidenceConfig): EvidenceConfig => ({
-  ...config,
-  // A fiscal or calendar year stays the year; a fiscal quarter compares its fiscal year.
-  period: { end: config.period.end, months: 12, ...(config.period.kind === undefined || config.period.kind === 'rolling' ? {} : { kind: config.period.kind === 'calendar-year' ? 'calendar-year' : 'fiscal-year' }) },
-});
+export const dashboardConfig = (config: EvidenceConfig): EvidenceConfig => ({ ...config, period: { end: config.period.end, months: 12 } });
 
 const TARGET_OF: Partial<Record<IndicatorId, TargetIndicator>> = { rolling: 'rolling-change', quarter: 'quarter-change', rate: 'rate', volume: 'volume' };
 
@@ -111,8 +107,7 @@ export function buildDashboard(evidence: EvidenceResult, settings: DashboardSett
   const period = evidence.period;
   const stored = new Set(evidence.storedMonths);
   const end = period?.current.to ?? null;
-  const named = period?.current.name !== undefined;
-  const quarter = end === null ? null : named ? fiscalQuarterWindows(end, stored) : quarterWindows(end, stored);
+  const quarter = end === null ? null : quarterWindows(end, stored);
   // Adjusted here, not in the evidence: the dashboard's tests are its rolling and quarter changes together.
   const statistics: StatisticsSettings = evidence.statistics ?? { changeTest: 'exact-poisson', fdr: false };
   const compared = evidence.issues.map((issue) => comparisons(issue, quarter, statistics));

@@ -6,12 +6,6 @@ import { baseStyles } from './styles';
 import { formStyles } from './form-styles';
 
 const LENGTHS = [3, 6, 12] as const;
-const KINDS = [
-  ['rolling', 'Rolling months'],
-  ['fiscal-year', 'Fiscal year (April to March), against the year before'],
-  ['fiscal-quarter', 'Fiscal quarter, against the same quarter a year earlier'],
-  ['calendar-year', 'Calendar year, against the year before'],
-] as const;
 
 /**
  * Chooses the assessment period: its last month (default: the latest stored
@@ -38,28 +32,18 @@ export class PeriodPicker extends LitElement {
   override render() {
     const latest = this.months.at(-1);
     const newestFirst = [...this.months].reverse();
-    const kind = this.period.kind ?? 'rolling';
     return html`<div class="row">
       <div class="field">
-        <label for="kind">Kind of period</label>
-        <select id="kind" @change=${(e: Event) => {
-          const v = (e.target as HTMLSelectElement).value as NonNullable<PeriodChoice['kind']>;
-          this.emit({ ...this.period, kind: v, end: null });
-        }}>
-          ${KINDS.map(([k, text]) => html`<option value=${k} ?selected=${kind === k}>${text}</option>`)}
-        </select>
-      </div>
-      <div class="field">
-        <label for="end">${kind === 'rolling' ? 'Period ends with' : 'Period containing'}</label>
+        <label for="end">Period ends with</label>
         <select id="end" @change=${(e: Event) => {
           const v = (e.target as HTMLSelectElement).value;
           this.emit({ ...this.period, end: v === 'latest' ? null : v });
         }}>
-          <option value="latest" ?selected=${this.period.end === null}>${kind === 'rolling' ? 'The latest stored month' : 'The latest complete period; or the month'}${latest === undefined ? '' : ` (${formatMonth(latest)})`}</option>
+          <option value="latest" ?selected=${this.period.end === null}>The latest stored month${latest === undefined ? '' : ` (${formatMonth(latest)})`}</option>
           ${newestFirst.map((m) => html`<option value=${m} ?selected=${this.period.end === m}>${formatMonth(m)}</option>`)}
         </select>
       </div>
-      <div class="field" ?hidden=${kind !== 'rolling'}>
+      <div class="field">
         <label for="length">Length of the period</label>
         <select id="length" @change=${(e: Event) => this.emit({ ...this.period, months: Number((e.target as HTMLSelectElement).value) })}>
           ${LENGTHS.map((n) => html`<option value=${n} ?selected=${this.period.months === n}>${n} months, against the ${n} before</option>`)}
