@@ -14,7 +14,7 @@ const api = {
   },
   /** The performance dashboard: every issue's evidence over 12 months to the period's end, with exceptions and RAG. */
   async dashboard(request: EvidenceRequest, settings: DashboardSettings, progress?: (p: EvidenceProgress) => void): Promise<Dashboard> {
-    const { evidence } = await (await engine).evidence({ ...request, config: dashboardConfig(request.config) }, progress);
+    const { evidence } = await (await engine).evidence({ ...request, config: dashboardConfig(request.config, settings) }, progress);
     return buildDashboard(evidence, DashboardSettings.parse(settings));
   },
   /** The months, crime types and source rows behind one figure, paged. */
