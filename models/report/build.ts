@@ -166,7 +166,7 @@ function dashboardSection(x: ReportInput): ReportSection {
       kind: 'table',
       id: 'dashboard',
       caption: 'Performance dashboard',
-      head: ['Issue', 'RAG', 'Positive and negative factors', periods.quarterHeading, 'Change on a year earlier', periods.yearHeading, periods.yearChangeHeading, 'Rate per 1,000', ...recent.map(formatMonth)],
+      head: ['Issue', 'RAG', 'Positive and negative factors', d.quarter?.current.name === undefined ? 'Latest quarter' : periods.quarterHeading, 'Change on a year earlier', periods.yearHeading, periods.yearChangeHeading, 'Rate per 1,000', ...recent.map(formatMonth)],
       numeric: [false, false, false, true, true, true, true, true, ...recent.map(() => false)],
       rowHeader: 0,
       rows: d.rows
