@@ -21,3 +21,15 @@ test('a financial quarter chosen on the Evidence page is named and counted as th
   await page.getByLabel('Period', { exact: true }).selectOption('latest');
   await expect(page.getByText(/2023\/24 is not complete: the latest stored month is Dec 2023/)).toBeVisible({ timeout: 60_000 });
 });
+
+test('the Dashboard compares the financial year to date and financial quarter when asked', async ({ page }) => {
+  await openWithSample(page);
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  const table = page.getByRole('table', { name: 'Performance dashboard' });
+  await expect(table).toBeVisible({ timeout: 60_000 });
+  await page.getByLabel('Periods compared').selectOption('fiscal');
+  await expect(table.getByRole('columnheader', { name: 'Q3 2023/24 (Oct to Dec 2023)' })).toBeVisible({ timeout: 60_000 });
+  const rows = new Map((await tableRecords(table)).map((r) => [r['Issue']!, r]));
+  expect(num(rows.get('Shoplifting')?.['2023/24 to date (Apr 2023 to Dec 2023)'])).toBe(countByType('2023-04', '2023-12').get('Shoplifting'));
+  expect(num(rows.get('Shoplifting')?.['Q3 2023/24 (Oct to Dec 2023)'])).toBe(countByType('2023-10', '2023-12').get('Shoplifting'));
+});
