@@ -150,7 +150,7 @@ export function buildDashboard(evidence: EvidenceResult, settings: DashboardSett
     population: evidence.population,
     settings,
     rows,
-    notes: [...notes, ...statisticsNotes(statistics, evidence.issues.map((i, k) => ({ ...i, change: compared[k]!.rolling.change })), 'the rolling 12-month and latest-quarter changes on this page')],
+    notes: [...notes, ...statisticsNotes(statistics, evidence.issues.map((i, k) => ({ ...i, change: compared[k]!.rolling.change })), periods === 'rolling' ? 'the rolling 12-month and latest-quarter changes on this page' : `the ${periods === 'fiscal' ? 'financial' : 'calendar'} year and quarter changes on this page`)],
   };
 }
 
@@ -288,9 +288,11 @@ export function factorText(i: DashboardIndicator, r: DashboardRow): string {
 }
 
 /** The RAG rule in words, for the page and the report. */
-export function ragRuleWords(s: Pick<DashboardSettings, 'nearlyAll' | 'significantOnly'>): string {
+export function ragRuleWords(s: Pick<DashboardSettings, 'nearlyAll' | 'significantOnly'> & { periods?: DashboardSettings['periods'] }): string {
+  const fy = s.periods === 'fiscal' ? 'financial' : s.periods === 'calendar' ? 'calendar' : null;
+  const compared = fy === null ? 'the rolling 12 months on the previous 12 and the latest quarter on the same quarter a year earlier' : `the ${fy} year (to date, while it is not over) and the ${fy} quarter, each on the same period a year earlier`;
   const share = Math.round(s.nearlyAll * 100);
-  return `RAG follows the Barnet Safer Communities Partnership rule: Green when all rated indicators are positive, Amber when they are mixed, Red when all or nearly all are negative (“nearly all”: at least ${share}% of the rated indicators, rounded up, so with two or three indicators all of them). Indicators: the rolling 12 months on the previous 12 and the latest quarter on the same quarter a year earlier (a fall is positive${s.significantOnly ? '; counted only when significant at 5%: a change that is not significant is a neutral factor, “no significant change”, and an issue with no significant factor is shown as “No significant change” in grey, not Red, Amber or Green' : '; every rise or fall counts, significant or not'}), the latest month against its control limits (rated only when unusually high or low), and the rate per 1,000 and volume (rated only against a target). A target rates its indicator green, amber or red, and an amber target makes the status at best Amber.`;
+  return `RAG follows the Barnet Safer Communities Partnership rule: Green when all rated indicators are positive, Amber when they are mixed, Red when all or nearly all are negative (“nearly all”: at least ${share}% of the rated indicators, rounded up, so with two or three indicators all of them). Indicators: ${compared} (a fall is positive${s.significantOnly ? '; counted only when significant at 5%: a change that is not significant is a neutral factor, “no significant change”, and an issue with no significant factor is shown as “No significant change” in grey, not Red, Amber or Green' : '; every rise or fall counts, significant or not'}), the latest month against its control limits (rated only when unusually high or low), and the rate per 1,000 and volume (rated only against a target). A target rates its indicator green, amber or red, and an amber target makes the status at best Amber.`;
 }
 
 /** Period labels for the dashboard's columns. @example dashboardPeriods(d).rolling // '12 months to Dec 2023 (Jan 2023 to Dec 2023) on Jan 2022 to Dec 2022' */
