@@ -178,6 +178,8 @@ describe('buildDashboard with financial and calendar periods (issue 11)', () => 
     expect(factorText(r.indicators[1]!, r)).toMatch(/^Q3 2023\/24 (up|down|unchanged)/);
     expect(dashboardPeriods(d)).toMatchObject({ yearHeading: '2023/24 to date (Apr 2023 to Dec 2023)', yearChangeHeading: 'Change on 2022/23 to the same point (Apr 2022 to Dec 2022)', quarterHeading: 'Q3 2023/24 (Oct to Dec 2023)' });
     expect(d.notes.find((n) => n.id === 'partial-period')?.text).toContain('2023/24 is not complete');
+    expect(ragRuleWords({ ...DEFAULT_DASHBOARD_SETTINGS, periods: 'fiscal' })).toContain('Indicators: the financial year (to date, while it is not over) and the financial quarter, each on the same period a year earlier');
+    expect(d.notes.find((n) => n.id === 'fdr')?.text ?? '').toContain('the financial year and quarter changes on this page');
   });
 
   it('reads settings stored before the choice as rolling, and offers calendar years', () => {
