@@ -23,7 +23,7 @@ const api = {
   },
   /** The performance dashboard: every issue's evidence over 12 months to the period's end, with exceptions and RAG. */
   async dashboard(request: EvidenceRequest, settings: DashboardSettings, progress?: (p: EvidenceProgress) => void): Promise<Dashboard> {
-    const { evidence } = await (await engine).evidence({ ...request, config: dashboardConfig(request.config) }, progress);
+    const { evidence } = await (await engine).evidence({ ...request, config: dashboardConfig(request.config, settings) }, progress);
     return buildDashboard(evidence, DashboardSettings.parse(settings));
   },
   /** Each police.uk issue's rate per 1,000 ranked among the authorities with rows and a population, over the dashboard's rolling 12 months. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adjustChanges, EvidenceNote, statisticsNotes, type EvidenceConfig, type EvidenceResult, type IssueEvidence, type StatisticsSettings } from '../evidence/evidence';
-import { Window, windowLabel } from '../evidence/period';
+import { assessmentPeriod, Window, windowLabel } from '../evidence/period';
 import { AreaPopulation } from '../evidence/population';
 import { changePercentText, SIGNIFICANCE_LEVEL } from '../evidence/change';
 import { formatCount, formatMonth, formatRate } from '../format';
@@ -8,7 +8,7 @@ import { DEFAULT_EXCEPTION_SETTINGS, ExceptionSettings, MONTH_STATUS_WORDS, Mont
 import { DEFAULT_NEARLY_ALL, IndicatorRating, rateAgainstTarget, ragStatus, Rag, Target, targetWords, type TargetIndicator } from './rag';
 import { PeerGroup } from '../peers/peers';
 import { TrendFit } from '../stats/trend';
-import { compareWindows, fiscalQuarterWindows, QUARTER_MONTHS, quarterLabel, quarterWindows, WindowComparison } from './windows';
+import { compareWindows, QUARTER_MONTHS, quarterLabel, quarterWindows, WindowComparison } from './windows';
 
 /**
  * The performance dashboard: for each issue of the evidence catalogue, the
@@ -36,6 +36,13 @@ export const DashboardSettings = z.object({
   risingIsPositive: z.array(z.string()),
   /** The user's peer group for the Peer rank column (local authority codes, e.g. a Most Similar Group). */
   peerGroup: PeerGroup.optional(),
+  /**
+   * The periods compared: rolling 12 months and latest three months (absent:
+   * as settings stored before this choice), the financial year (April to
+   * March) and financial quarter, or the calendar year and quarter, each
+   * against the same period a year earlier.
+   */
+  periods: z.enum(['rolling', 'fiscal', 'calendar']).optional(),
 });
 export type DashboardSettings = z.infer<typeof DashboardSettings>;
 
@@ -45,7 +52,14 @@ export const DEFAULT_DASHBOARD_SETTINGS: DashboardSettings = {
   nearlyAll: DEFAULT_NEARLY_ALL,
   targets: [],
   risingIsPositive: [],
+  periods: 'rolling',
 };
+
+export const DASHBOARD_PERIOD_LABELS = {
+  rolling: 'Rolling 12 months and latest three months',
+  fiscal: 'Financial year (April to March) and financial quarter',
+  calendar: 'Calendar year and calendar quarter',
+} as const;
 
 export const IndicatorId = z.enum(['rolling', 'quarter', 'latest-month', 'rate', 'volume']);
 export type IndicatorId = z.infer<typeof IndicatorId>;
@@ -58,6 +72,8 @@ export const DashboardIndicator = z.object({
   rating: IndicatorRating,
   /** Why it is rated so (or not rated). */
   reason: z.string(),
+  /** The period's short name for a factor, e.g. "2023/24 to date" (absent: "12 months" or "latest quarter"). */
+  name: z.string().optional(),
 });
 export type DashboardIndicator = z.infer<typeof DashboardIndicator>;
 
@@ -93,12 +109,18 @@ export const Dashboard = z.object({
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
-/** The evidence request behind the dashboard: the analyst's set-up, over 12 months to the period's end month. */
-export const dashboardConfig = (config: EvidenceConfig): EvidenceConfig => ({
-  ...config,
-  // A fiscal or calendar year stays the year; a fiscal quarter compares its fiscal year.
-  period: { end: config.period.end, months: 12, ...(config.period.kind === undefined || config.period.kind === 'rolling' ? {} : { kind: config.period.kind === 'calendar-year' ? 'calendar-year' : 'fiscal-year' }) },
-});
+/**
+ * The evidence request behind the dashboard: the analyst's set-up, over 12
+ * months to the period's end month, or the financial or calendar year holding it.
+ */
+export const dashboardConfig = (config: EvidenceConfig, settings?: Pick<DashboardSettings, 'periods'>): EvidenceConfig => {
+  const periods = settings?.periods ?? 'rolling';
+  const kind = periods === 'fiscal' ? 'fiscal-year' : periods === 'calendar' ? 'calendar-year' : undefined;
+  return { ...config, period: { end: config.period.end, months: 12, ...(kind === undefined ? {} : { kind }) } };
+};
+
+/** A named window's short name: "2023/24 to date (Apr 2023 to Dec 2023)" gives "2023/24 to date". */
+const shortName = (w: Window | undefined): string | undefined => w?.name?.replace(/ \(.*\)$/, '');
 
 const TARGET_OF: Partial<Record<IndicatorId, TargetIndicator>> = { rolling: 'rolling-change', quarter: 'quarter-change', rate: 'rate', volume: 'volume' };
 
@@ -111,8 +133,9 @@ export function buildDashboard(evidence: EvidenceResult, settings: DashboardSett
   const period = evidence.period;
   const stored = new Set(evidence.storedMonths);
   const end = period?.current.to ?? null;
-  const named = period?.current.name !== undefined;
-  const quarter = end === null ? null : named ? fiscalQuarterWindows(end, stored) : quarterWindows(end, stored);
+  const periods = settings.periods ?? 'rolling';
+  const named = end === null || periods === 'rolling' ? null : assessmentPeriod(stored, { end, months: 3, kind: periods === 'fiscal' ? 'fiscal-quarter' : 'calendar-quarter' });
+  const quarter = end === null ? null : named === null ? quarterWindows(end, stored) : { current: named.current, previous: named.previous };
   // Adjusted here, not in the evidence: the dashboard's tests are its rolling and quarter changes together.
   const statistics: StatisticsSettings = evidence.statistics ?? { changeTest: 'exact-poisson', fdr: false };
   const compared = evidence.issues.map((issue) => comparisons(issue, quarter, statistics));
@@ -122,7 +145,7 @@ export function buildDashboard(evidence: EvidenceResult, settings: DashboardSett
     const c = compared[k]!;
     const rolling = { ...c.rolling, change: adjusted[2 * k]! };
     const q = { ...c.quarter, change: adjusted[2 * k + 1]! };
-    return row(issue, settings, rolling, q, quarter, end);
+    return row(issue, settings, rolling, q, quarter, end, period === null ? null : { current: period.current, previous: period.previous });
   });
   const notes = evidence.notes.filter((n) => n.id !== 'change-test' && n.id !== 'fdr');
   return {
@@ -133,7 +156,7 @@ export function buildDashboard(evidence: EvidenceResult, settings: DashboardSett
     population: evidence.population,
     settings,
     rows,
-    notes: [...notes, ...statisticsNotes(statistics, evidence.issues.map((i, k) => ({ ...i, change: compared[k]!.rolling.change })), 'the rolling 12-month and latest-quarter changes on this page', raw.filter((c) => c !== null).length)],
+    notes: [...notes, ...statisticsNotes(statistics, evidence.issues.map((i, k) => ({ ...i, change: compared[k]!.rolling.change })), periods === 'rolling' ? 'the rolling 12-month and latest-quarter changes on this page' : `the ${periods === 'fiscal' ? 'financial' : 'calendar'} year and quarter changes on this page`, raw.filter((c) => c !== null).length)],
   };
 }
 
@@ -150,7 +173,15 @@ function comparisons(issue: IssueEvidence, quarter: { current: Window; previous:
   return { rolling, quarter: q };
 }
 
-function row(issue: IssueEvidence, settings: DashboardSettings, rolling: WindowComparison, q: WindowComparison, quarter: { current: Window; previous: Window } | null, end: string | null): DashboardRow {
+function row(
+  issue: IssueEvidence,
+  settings: DashboardSettings,
+  rolling: WindowComparison,
+  q: WindowComparison,
+  quarter: { current: Window; previous: Window } | null,
+  end: string | null,
+  year: { current: Window; previous: Window } | null,
+): DashboardRow {
   const months = monthlyExceptions(issue.series, settings.exceptions);
   const recentMonths = end === null ? [] : quarter!.current.months;
   const recent = recentMonths.map((m) => months.find((c) => c.month === m) ?? { month: m, count: null, status: 'no-data' as const, limits: null, baseline: 0 });
@@ -158,11 +189,11 @@ function row(issue: IssueEvidence, settings: DashboardSettings, rolling: WindowC
   const rising = settings.risingIsPositive.includes(issue.id);
   const indicators = issue.hasData
     ? [
-        changeIndicator('rolling', 'Rolling 12 months on the previous 12', rolling, settings, targets, rising),
-        changeIndicator('quarter', quarter === null ? 'Latest quarter' : `${quarterLabel(quarter.current)} on ${quarterLabel(quarter.previous)}`, q, settings, targets, rising),
+        named(changeIndicator('rolling', year?.current.name === undefined ? 'Rolling 12 months on the previous 12' : `${windowLabel(year.current)} on ${windowLabel(year.previous)}`, rolling, settings, targets, rising), shortName(year?.current)),
+        named(changeIndicator('quarter', quarter === null ? 'Latest quarter' : `${quarterText(quarter.current)} on ${quarterText(quarter.previous)}`, q, settings, targets, rising), shortName(quarter?.current)),
         monthIndicator(recent.at(-1), rising),
         valueIndicator('rate', 'Rate per 1,000 residents', issue.ratePer1000, issue.ratePer1000 === null ? '—' : formatRate(issue.ratePer1000), targets),
-        valueIndicator('volume', 'Volume, 12 months', issue.volume, issue.volume === null ? '—' : formatCount(issue.volume), targets),
+        valueIndicator('volume', year?.current.name === undefined ? 'Volume, 12 months' : `Volume, ${windowLabel(year.current)}`, issue.volume, issue.volume === null ? '—' : formatCount(issue.volume), targets),
       ]
     : [];
   return {
@@ -183,6 +214,10 @@ function row(issue: IssueEvidence, settings: DashboardSettings, rolling: WindowC
     ),
   };
 }
+
+const named = (i: DashboardIndicator, name: string | undefined): DashboardIndicator => (name === undefined ? i : { ...i, name });
+/** A quarter's label: its name when it has one ("Q3 2023/24 (Oct to Dec 2023)"), else its months. */
+const quarterText = (w: Window): string => (w.name === undefined ? quarterLabel(w) : windowLabel(w));
 
 function targetFor(targets: readonly Target[], id: IndicatorId): Target | undefined {
   const kind = TARGET_OF[id];
@@ -245,9 +280,9 @@ export function factorText(i: DashboardIndicator, r: DashboardRow): string {
   };
   switch (i.id) {
     case 'rolling':
-      return change('12 months', r.rolling.change);
+      return change(i.name ?? '12 months', r.rolling.change);
     case 'quarter':
-      return change('latest quarter', r.quarter.change);
+      return change(i.name ?? 'latest quarter', r.quarter.change);
     case 'latest-month': {
       const last = r.recent.at(-1);
       return last === undefined ? i.value : `${formatMonth(last.month)} ${MONTH_STATUS_WORDS[last.status].words}`;
@@ -260,15 +295,21 @@ export function factorText(i: DashboardIndicator, r: DashboardRow): string {
 }
 
 /** The RAG rule in words, for the page and the report. */
-export function ragRuleWords(s: Pick<DashboardSettings, 'nearlyAll' | 'significantOnly'>): string {
+export function ragRuleWords(s: Pick<DashboardSettings, 'nearlyAll' | 'significantOnly'> & { periods?: DashboardSettings['periods'] }): string {
+  const fy = s.periods === 'fiscal' ? 'financial' : s.periods === 'calendar' ? 'calendar' : null;
+  const compared = fy === null ? 'the rolling 12 months on the previous 12 and the latest quarter on the same quarter a year earlier' : `the ${fy} year (to date, while it is not over) and the ${fy} quarter, each on the same period a year earlier`;
   const share = Math.round(s.nearlyAll * 100);
-  return `RAG follows the Barnet Safer Communities Partnership rule: Green when all rated indicators are positive, Amber when they are mixed, Red when all or nearly all are negative (“nearly all”: at least ${share}% of the rated indicators, rounded up, so with two or three indicators all of them). Indicators: the rolling 12 months on the previous 12 and the latest quarter on the same quarter a year earlier (a fall is positive${s.significantOnly ? '; counted only when significant at 5%: a change that is not significant is a neutral factor, “no significant change”, and an issue with no significant factor is shown as “No significant change” in grey, not Red, Amber or Green' : '; every rise or fall counts, significant or not'}), the latest month against its control limits (rated only when unusually high or low), and the rate per 1,000 and volume (rated only against a target). A target rates its indicator green, amber or red, and an amber target makes the status at best Amber.`;
+  return `RAG follows the Barnet Safer Communities Partnership rule: Green when all rated indicators are positive, Amber when they are mixed, Red when all or nearly all are negative (“nearly all”: at least ${share}% of the rated indicators, rounded up, so with two or three indicators all of them). Indicators: ${compared} (a fall is positive${s.significantOnly ? '; counted only when significant at 5%: a change that is not significant is a neutral factor, “no significant change”, and an issue with no significant factor is shown as “No significant change” in grey, not Red, Amber or Green' : '; every rise or fall counts, significant or not'}), the latest month against its control limits (rated only when unusually high or low), and the rate per 1,000 and volume (rated only against a target). A target rates its indicator green, amber or red, and an amber target makes the status at best Amber.`;
 }
 
 /** Period labels for the dashboard's columns. @example dashboardPeriods(d).rolling // '12 months to Dec 2023 (Jan 2023 to Dec 2023) on Jan 2022 to Dec 2022' */
-export function dashboardPeriods(d: Dashboard): { rolling: string; quarter: string } {
+export function dashboardPeriods(d: Dashboard): { rolling: string; quarter: string; yearHeading: string; yearChangeHeading: string; quarterHeading: string } {
+  const y = d.rolling?.current.name === undefined ? null : d.rolling!;
   return {
     rolling: d.rolling === null ? '—' : `${windowLabel(d.rolling.current)} on ${windowLabel(d.rolling.previous)}`,
-    quarter: d.quarter === null ? '—' : `${quarterLabel(d.quarter.current)} on ${quarterLabel(d.quarter.previous)} (${QUARTER_MONTHS} months)`,
+    quarter: d.quarter === null ? '—' : `${quarterText(d.quarter.current)} on ${quarterText(d.quarter.previous)} (${QUARTER_MONTHS} months)`,
+    yearHeading: y === null ? 'Rolling 12 months' : windowLabel(y.current),
+    yearChangeHeading: y === null ? 'Change on previous 12' : `Change on ${windowLabel(y.previous)}`,
+    quarterHeading: d.quarter === null ? 'Latest quarter' : d.quarter.current.name === undefined ? `Latest quarter (${quarterLabel(d.quarter.current)})` : windowLabel(d.quarter.current),
   };
 }

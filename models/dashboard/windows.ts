@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ChangeEvidence, changeEvidence } from '../evidence/evidence';
-import { namedComparison, periodWindow, type Window } from '../evidence/period';
+import { periodWindow, type Window } from '../evidence/period';
 import type { ChangeTestChoice } from '../evidence/overdispersion';
 import { formatMonth } from '../format';
 import { addMonths, type Month } from '../months';
@@ -21,19 +21,6 @@ export const QUARTER_MONTHS = 3;
 export function quarterWindows(end: Month, stored: ReadonlySet<Month>): { current: Window; previous: Window } {
   const from = addMonths(end, -(QUARTER_MONTHS - 1));
   return { current: periodWindow(from, end, stored), previous: periodWindow(addMonths(from, -12), addMonths(end, -12), stored) };
-}
-
-/**
- * The latest complete fiscal quarter to `end` (April to March year) and the
- * same quarter a year earlier, each carrying its name.
- *
- * @example fiscalQuarterWindows('2024-01', stored).current.name // 'Q3 2023/24 (Oct to Dec 2023)'
- */
-export function fiscalQuarterWindows(end: Month, stored: ReadonlySet<Month>): { current: Window; previous: Window } {
-  const m = Number(end.slice(5, 7));
-  const last = m % 3 === 0 ? end : addMonths(end, -(m % 3));
-  const c = namedComparison('fiscal-quarter', last, stored);
-  return { current: { ...c.current.window, name: c.current.label }, previous: { ...c.previous.window, name: c.previous.label } };
 }
 
 export const WindowComparison = z.object({
@@ -71,8 +58,7 @@ export function compareWindows(
 }
 
 /** @example quarterLabel({ from: '2023-10', to: '2023-12' }) // 'Oct to Dec 2023' */
-export function quarterLabel(w: Pick<Window, 'from' | 'to'> & { name?: string | undefined }): string {
-  if (w.name !== undefined) return w.name;
+export function quarterLabel(w: Pick<Window, 'from' | 'to'>): string {
   const a = formatMonth(w.from);
   const b = formatMonth(w.to);
   return a.slice(4) === b.slice(4) ? `${a.slice(0, 3)} to ${b}` : `${a} to ${b}`;

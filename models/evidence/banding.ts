@@ -292,7 +292,7 @@ function reasonMissing(issue: IssueEvidence, metric: EvidenceMetric): string {
  *
  * @example proposeScore(burglary, likelihoodRule).value // 3
  */
-export function proposeScore(issue: IssueEvidence, rule: BandingRule, criterion?: Criterion, periodLabel = ''): Proposal {
+export function proposeScore(issue: IssueEvidence, rule: BandingRule, criterion?: Criterion, periodLabel = '', against = 'the same number of months before'): Proposal {
   const base = {
     issueId: issue.id,
     evidenceIssueId: issue.id,
@@ -308,7 +308,7 @@ export function proposeScore(issue: IssueEvidence, rule: BandingRule, criterion?
   if (v === null) return { ...base, value: null, valueLabel: null, metricValue: null, metricText: '—', band: null, explanation: reasonMissing(issue, rule.metric) };
   const text = metricText(rule.metric, v);
   // The period named is the current one; a change compares it with the same number of months before it.
-  const when = periodLabel === '' ? '' : rule.metric === 'changePercent' ? ` (${periodLabel}, against the same number of months before)` : ` (${periodLabel})`;
+  const when = periodLabel === '' ? '' : rule.metric === 'changePercent' ? ` (${periodLabel}, against ${against})` : ` (${periodLabel})`;
   const lead = `${text.charAt(0).toUpperCase()}${text.slice(1)}${when}`;
   const named = (s: number) => (levelLabel(s) === null ? `${s}` : `${s} (${levelLabel(s)})`);
   if (rule.metric === 'changePercent' && rule.notSignificantScore !== null && issue.change !== null && !issue.change.significant) {
@@ -358,8 +358,10 @@ export function proposalBasis(p: Proposal): string {
 export function proposeScores(evidence: EvidenceResult, rules: BandingRules, criteria: readonly Criterion[] = []): Proposals {
   const byId = new Map(criteria.map((c) => [c.id, c]));
   const when = evidence.period === null ? '' : windowLabel(evidence.period.current);
+  // A named period (financial year, quarter) is compared with the same period a year earlier, named in full.
+  const against = evidence.period?.previous?.name ?? undefined;
   return Object.fromEntries(
-    evidence.issues.map((issue) => [issue.id, Object.fromEntries(rules.rules.map((r) => [r.criterionId, proposeScore(issue, r, byId.get(r.criterionId), when)]))]),
+    evidence.issues.map((issue) => [issue.id, Object.fromEntries(rules.rules.map((r) => [r.criterionId, proposeScore(issue, r, byId.get(r.criterionId), when, against)]))]),
   );
 }
 

@@ -9,7 +9,7 @@ import { poissonTrend, TrendFit } from '../stats/trend';
 import { concentration, Concentration, topCount } from './concentration';
 import type { CountCube } from './cube';
 import { LocalCount } from './local-counts';
-import { assessmentPeriod, Period, PeriodChoice, windowLabel } from './period';
+import { assessmentPeriod, partialPeriodText, Period, PeriodChoice, windowLabel } from './period';
 import { AreaPopulation, ratePerThousand } from './population';
 import { seasonalProfile, Seasonality } from './seasonality';
 import { Weighted, weightedVolume, WeightTables } from './weights';
@@ -358,6 +358,8 @@ function evidenceNotes(area: string | null, period: Period | null, population: A
   }
   if (area === null) notes.push({ id: 'no-area', severity: 'warning', text: 'No partnership area is chosen, so every located row is counted and rates cannot be worked out. Choose the local authority in the header.' });
   const where = area === null ? '' : ` in ${area}`;
+  const partial = partialPeriodText(period);
+  if (partial !== null) notes.push({ id: 'partial-period', severity: 'warning', text: partial });
   for (const [name, w] of [
     ['current', period.current],
     ['previous', period.previous],

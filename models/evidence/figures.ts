@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatCount, formatMonth, formatPercent, formatRate, monthName } from '../format';
 import type { IssueEvidence } from './evidence';
+import { windowLabel, type Period } from './period';
 
 /**
  * The figures of the evidence table and how each is written. The table and
@@ -22,8 +23,17 @@ export const FIGURE_LABELS: Readonly<Record<Figure, string>> = {
   seasonality: 'Seasonal profile',
 };
 
-/** The label of a figure for a period of `months` months ("12-month volume", "Previous 6 months"). */
-export function figureLabel(figure: Figure, months = 12): string {
+/**
+ * The label of a figure for a period of `months` months ("12-month volume",
+ * "Previous 6 months"), or for a named period, naming it ("Volume, Q3 2023/24 (Oct to Dec 2023)").
+ */
+export function figureLabel(figure: Figure, period: number | Pick<Period, 'length' | 'name' | 'current' | 'previous'> = 12): string {
+  if (typeof period !== 'number' && period.name !== undefined) {
+    if (figure === 'volume') return `Volume, ${windowLabel(period.current)}`;
+    if (figure === 'previous') return `Volume, ${windowLabel(period.previous)}`;
+    if (figure === 'rate') return `Rate per 1,000 (${windowLabel(period.current)})`;
+  }
+  const months = typeof period === 'number' ? period : period.length;
   if (figure === 'volume') return `${months}-month volume`;
   if (figure === 'previous') return `Previous ${months} months`;
   if (figure === 'rate') return `Rate per 1,000 (${months} months)`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addMonths, monthRange, type Month } from '../months';
+import { addMonths, monthOfYear, monthRange, type Month } from '../months';
 import { isMonth } from '../police-uk/street-row';
 import { formatMonth } from '../format';
 
@@ -15,12 +15,32 @@ import { formatMonth } from '../format';
 
 export const MonthString = z.string().refine(isMonth, { error: (i) => `a month is written YYYY-MM, found "${String(i.input)}"` });
 
-/** What the analyst chose: the last month of the period (default: the latest stored) and its length. */
+/**
+ * Kinds of period: rolling months (the latest N against the N before), or a
+ * named period against the same period a year earlier: a financial (fiscal)
+ * year or quarter, April to March, a calendar year or quarter.
+ */
+export const PERIOD_KINDS = ['rolling', 'fiscal-year', 'fiscal-quarter', 'calendar-year', 'calendar-quarter'] as const;
+export const PeriodKind = z.enum(PERIOD_KINDS);
+export type PeriodKind = z.infer<typeof PeriodKind>;
+export const PERIOD_KIND_LABELS: Record<PeriodKind, string> = {
+  rolling: 'Rolling months, against the same number before',
+  'fiscal-year': 'Financial year (April to March), against the year before',
+  'fiscal-quarter': 'Financial quarter, against the same quarter a year earlier',
+  'calendar-year': 'Calendar year, against the year before',
+  'calendar-quarter': 'Calendar quarter, against the same quarter a year earlier',
+};
+
+/**
+ * What the analyst chose: the last month of the period (default: the latest
+ * stored) and its length, or, for a named kind, a month within the period
+ * (its length is then the period's own). Absent kind: rolling, as set-ups
+ * stored before named periods existed.
+ */
 export const PeriodChoice = z.object({
   end: MonthString.nullable(),
   months: z.number().int().min(1).max(36),
-  /** Rolling N months (default), or a fiscal year, fiscal quarter or calendar year; see {@link PeriodKind}. */
-  kind: z.enum(['rolling', 'fiscal-year', 'fiscal-quarter', 'calendar-year']).optional(),
+  kind: PeriodKind.optional(),
 });
 export type PeriodChoice = z.infer<typeof PeriodChoice>;
 
@@ -35,7 +55,7 @@ export const Window = z.object({
   stored: z.array(z.string()),
   /** Months of the window that are not stored. */
   missing: z.array(z.string()),
-  /** The period's name when it is a named one ("Q3 2023/24 (Oct to Dec 2023)"). */
+  /** The period's name, e.g. "2023/24 (Apr 2023 to Mar 2024)"; absent for rolling months. */
   name: z.string().optional(),
 });
 export type Window = z.infer<typeof Window>;
@@ -46,6 +66,12 @@ export const Period = z.object({
   previous: Window,
   /** True when the end month was chosen by default (the latest stored month). */
   latest: z.boolean(),
+  /** Absent: rolling. */
+  kind: PeriodKind.optional(),
+  /** The named period in full, e.g. "2023/24", "Q3 2023/24"; absent for rolling months. */
+  name: z.string().optional(),
+  /** Months of the named period after the latest stored month: not yet published, so not counted. */
+  notYet: z.array(z.string()).optional(),
 });
 export type Period = z.infer<typeof Period>;
 
@@ -68,18 +94,9 @@ export function assessmentPeriod(storedMonths: Iterable<Month>, choice: PeriodCh
   const stored = new Set(storedMonths);
   if (stored.size === 0) return null;
   const latest = [...stored].sort().at(-1)!;
-  const kind = choice.kind ?? 'rolling';
-  if (kind !== 'rolling') {
-    const anchor = choice.end ?? latestCompletePeriod(kind, stored)?.from ?? latest;
-    const c = namedComparison(kind, anchor, stored);
-    return {
-      length: c.current.window.months.length,
-      current: { ...c.current.window, name: c.current.label },
-      previous: { ...c.previous.window, name: c.previous.label },
-      latest: choice.end === null,
-    };
-  }
   const end = choice.end ?? latest;
+  const kind = choice.kind ?? 'rolling';
+  if (kind !== 'rolling') return namedPeriod(kind, end, latest, stored, choice.end === null);
   const n = choice.months;
   const currentFrom = addMonths(end, -(n - 1));
   return {
@@ -90,88 +107,105 @@ export function assessmentPeriod(storedMonths: Iterable<Month>, choice: PeriodCh
   };
 }
 
-/** @example windowLabel({ from: '2023-01', to: '2023-12' }) // 'Jan 2023 to Dec 2023' */
-export const windowLabel = (w: Pick<Window, 'from' | 'to'> & { name?: string | undefined }): string =>
-  w.name !== undefined ? w.name : w.from === w.to ? formatMonth(w.from) : `${formatMonth(w.from)} to ${formatMonth(w.to)}`;
-
 /**
- * Named periods: fiscal years and quarters (April to March, as partnerships
- * report) and calendar years, beside the rolling N months above.
- */
-export const PeriodKind = z.enum(['rolling', 'fiscal-year', 'fiscal-quarter', 'calendar-year']);
-export type PeriodKind = z.infer<typeof PeriodKind>;
-
-const yearOf = (m: Month): number => Number(m.slice(0, 4));
-const moOf = (m: Month): number => Number(m.slice(5, 7));
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** The year a fiscal year starts in. @example fiscalYearOf('2024-02') // 2023 */
-export const fiscalYearOf = (m: Month): number => (moOf(m) >= 4 ? yearOf(m) : yearOf(m) - 1);
-
-/** @example fiscalYearName(2023) // '2023/24' */
-export const fiscalYearName = (start: number): string => `${start}/${pad((start + 1) % 100)}`;
-
-/** Fiscal quarter 1-4 (Q1 April to June). @example fiscalQuarterOf('2023-10') // 3 */
-export const fiscalQuarterOf = (m: Month): number => Math.floor(((moOf(m) + 8) % 12) / 3) + 1;
-
-/** A named period: its kind, its months and its label. */
-export const NamedPeriod = z.object({ kind: PeriodKind, from: z.string(), to: z.string(), label: z.string() });
-export type NamedPeriod = z.infer<typeof NamedPeriod>;
-
-/**
- * The named period of a kind that contains month `m`.
+ * A window's name when it has one, else its months.
  *
- * @example namedPeriodOf('fiscal-quarter', '2023-11').label // 'Q3 2023/24 (Oct to Dec 2023)'
- * @example namedPeriodOf('fiscal-year', '2024-02').label // '2023/24 (Apr 2023 to Mar 2024)'
+ * @example windowLabel({ from: '2023-01', to: '2023-12' }) // 'Jan 2023 to Dec 2023'
+ * @example windowLabel({ from: '2023-04', to: '2024-03', name: '2023/24 (Apr 2023 to Mar 2024)' }) // '2023/24 (Apr 2023 to Mar 2024)'
  */
-export function namedPeriodOf(kind: Exclude<PeriodKind, 'rolling'>, m: Month): NamedPeriod {
-  if (kind === 'calendar-year') {
-    const y = yearOf(m);
-    return { kind, from: `${y}-01`, to: `${y}-12`, label: `${y} (Jan to Dec ${y})` };
-  }
-  const fy = fiscalYearOf(m);
-  if (kind === 'fiscal-year') {
-    const from = `${fy}-04`;
-    const to = `${fy + 1}-03`;
-    return { kind, from, to, label: `${fiscalYearName(fy)} (${windowLabel({ from, to })})` };
-  }
-  const q = fiscalQuarterOf(m);
-  const from = addMonths(`${fy}-04`, (q - 1) * 3);
-  const to = addMonths(from, 2);
-  const span = `${formatMonth(from).slice(0, 3)} to ${formatMonth(to)}`;
-  return { kind, from, to, label: `Q${q} ${fiscalYearName(fy)} (${span})` };
+export const windowLabel = (w: Pick<Window, 'from' | 'to'> & { name?: string | undefined }): string => w.name ?? monthsLabel(w);
+
+/** @example monthsLabel({ from: '2023-01', to: '2023-12' }) // 'Jan 2023 to Dec 2023' */
+export const monthsLabel = (w: Pick<Window, 'from' | 'to'>): string => (w.from === w.to ? formatMonth(w.from) : `${formatMonth(w.from)} to ${formatMonth(w.to)}`);
+
+/** Months within one year shortened: @example spanLabel('2023-10', '2023-12') // 'Oct to Dec 2023' */
+export function spanLabel(from: Month, to: Month): string {
+  const a = formatMonth(from);
+  const b = formatMonth(to);
+  if (from === to) return a;
+  return a.slice(4) === b.slice(4) ? `${a.slice(0, 3)} to ${b}` : `${a} to ${b}`;
+}
+
+/** The financial year (April to March) a month falls in. @example fiscalYearName('2024-01') // '2023/24' */
+export function fiscalYearName(m: Month): string {
+  const y = Number(m.slice(0, 4)) - (monthOfYear(m) < 4 ? 1 : 0);
+  return `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
 }
 
 /**
- * The latest named period of a kind whose months are all stored, or null.
- * A part-stored latest period is passed over: a fiscal year with three
- * months is not a fiscal year.
+ * The first and last month of the named period holding `m`, and its short name.
  *
- * @example latestCompletePeriod('fiscal-year', stored)?.label // '2022/23 (Apr 2022 to Mar 2023)'
+ * @example periodBounds('fiscal-quarter', '2023-11') // { from: '2023-10', to: '2023-12', name: 'Q3 2023/24' }
+ * @example periodBounds('fiscal-year', '2024-02') // { from: '2023-04', to: '2024-03', name: '2023/24' }
  */
-export function latestCompletePeriod(kind: Exclude<PeriodKind, 'rolling'>, storedMonths: Iterable<Month>): NamedPeriod | null {
-  const stored = new Set(storedMonths);
-  const sorted = [...stored].sort();
-  for (let m = sorted.at(-1); m !== undefined && m >= sorted[0]!; ) {
-    const p = namedPeriodOf(kind, m);
-    if (monthRange(p.from, p.to).every((x) => stored.has(x))) return p;
-    m = addMonths(p.from, -1);
+export function periodBounds(kind: Exclude<PeriodKind, 'rolling'>, m: Month): { from: Month; to: Month; name: string } {
+  const y = Number(m.slice(0, 4));
+  const mo = monthOfYear(m);
+  switch (kind) {
+    case 'calendar-year':
+      return { from: `${y}-01`, to: `${y}-12`, name: String(y) };
+    case 'calendar-quarter': {
+      const from = addMonths(`${y}-01`, 3 * Math.floor((mo - 1) / 3));
+      return { from, to: addMonths(from, 2), name: `Q${Math.floor((mo - 1) / 3) + 1} ${y}` };
+    }
+    case 'fiscal-year': {
+      const from = `${mo < 4 ? y - 1 : y}-04`;
+      return { from, to: addMonths(from, 11), name: fiscalYearName(m) };
+    }
+    case 'fiscal-quarter': {
+      // Q1 is April to June; months since April, 0-11.
+      const k = (mo + 8) % 12;
+      const from = addMonths(m, -(k % 3));
+      return { from, to: addMonths(from, 2), name: `Q${Math.floor(k / 3) + 1} ${fiscalYearName(m)}` };
+    }
   }
-  return null;
 }
 
 /**
- * A named period against the one before it (a year against the year before;
- * a quarter against the same quarter a year earlier, so seasons match).
- *
- * @example namedComparison('fiscal-quarter', '2023-12', stored).previous.label // 'Q3 2022/23 (Oct to Dec 2022)'
+ * A named period holding `anchor` against the same months a year earlier.
+ * Months after the latest stored one are not yet published: the period is
+ * then counted to date and compared with the same months a year earlier
+ * (like with like), and `notYet` lists what is left out.
  */
-export function namedComparison(kind: Exclude<PeriodKind, 'rolling'>, m: Month, storedMonths: Iterable<Month>) {
-  const stored = new Set(storedMonths);
-  const current = namedPeriodOf(kind, m);
-  const previous = namedPeriodOf(kind, addMonths(current.from, -12));
+function namedPeriod(kind: Exclude<PeriodKind, 'rolling'>, anchor: Month, latest: Month, stored: ReadonlySet<Month>, isLatest: boolean): Period {
+  const b = periodBounds(kind, anchor);
+  const cut = b.to > latest && latest >= b.from ? latest : b.to;
+  const partial = cut !== b.to;
+  const prev = periodBounds(kind, addMonths(b.from, -12));
+  const current = periodWindow(b.from, cut, stored);
+  const previous = periodWindow(prev.from, addMonths(cut, -12), stored);
+  const full = (from: Month, to: Month) => (kind.endsWith('year') ? monthsLabel({ from, to }) : spanLabel(from, to));
   return {
-    current: { ...current, window: periodWindow(current.from, current.to, stored) },
-    previous: { ...previous, window: periodWindow(previous.from, previous.to, stored) },
+    length: monthRange(b.from, b.to).length,
+    current: { ...current, name: partial ? `${b.name} to date (${full(b.from, cut)})` : `${b.name} (${full(b.from, b.to)})` },
+    previous: { ...previous, name: partial ? `${prev.name} to the same point (${full(prev.from, previous.to)})` : `${prev.name} (${full(prev.from, prev.to)})` },
+    latest: isLatest,
+    kind,
+    name: b.name,
+    notYet: partial ? monthRange(addMonths(cut, 1), b.to) : [],
   };
+}
+
+/**
+ * Says when the named period is not complete yet, for the notes.
+ *
+ * @example partialPeriodText(period) // '2023/24 is not complete: 9 of its 12 months are stored …'
+ */
+export function partialPeriodText(p: Period): string | null {
+  if (p.name === undefined || p.notYet === undefined || p.notYet.length === 0) return null;
+  const have = p.length - p.notYet.length;
+  const left = spanLabel(p.notYet[0]!, p.notYet.at(-1)!);
+  return `${p.name} is not complete: the latest stored month is ${formatMonth(p.current.to)}, so ${have} of its ${p.length} months can be counted; ${left} ${p.notYet.length === 1 ? 'is' : 'are'} not stored yet. Figures are for ${windowLabel(p.current)}, compared with ${windowLabel(p.previous)}.`;
+}
+
+/**
+ * The named periods holding stored months, newest first, each with the month
+ * that chooses it (its last stored month), for a picker.
+ *
+ * @example periodOptions('fiscal-year', ['2023-03', '2023-04'])[0] // { end: '2023-04', name: '2023/24', … }
+ */
+export function periodOptions(kind: Exclude<PeriodKind, 'rolling'>, storedMonths: readonly Month[]): { end: Month; name: string; from: Month; to: Month }[] {
+  const byName = new Map<string, { end: Month; name: string; from: Month; to: Month }>();
+  for (const m of [...storedMonths].sort()) byName.set(periodBounds(kind, m).name, { ...periodBounds(kind, m), end: m });
+  return [...byName.values()].reverse();
 }

@@ -137,7 +137,7 @@ export function traceFigure({ rows, cube, evidence, config, request }: TraceInpu
     issueId: issue.id,
     issueLabel: issue.label,
     figure: fig,
-    figureLabel: figureLabel(fig, n),
+    figureLabel: figureLabel(fig, period ?? n),
     text: figureText(issue, fig, n),
     explanation: explain(issue, fig, evidence, weights?.source ?? ''),
     windows,
@@ -245,14 +245,14 @@ function explain(issue: IssueEvidence, fig: Figure, evidence: EvidenceResult, we
       return evidence.population === null
         ? ['No population is stored for the area (IMD 2019 File 6), so there is no rate.']
         : [
-            `The ${figureLabel('volume', p.length).toLowerCase()} (${formatCount(issue.volume ?? 0)}) per 1,000 residents: ${formatCount(issue.volume ?? 0)} × 1,000 ÷ ${formatCount(evidence.population.total)}.`,
+            `The ${figureLabel('volume', p).toLowerCase()} (${formatCount(issue.volume ?? 0)}) per 1,000 residents: ${formatCount(issue.volume ?? 0)} × 1,000 ÷ ${formatCount(evidence.population.total)}.`,
             `Residents: ${evidence.population.source}, summed over ${evidence.population.ladnm}’s ${formatCount(evidence.population.lsoas)} 2011 LSOAs.`,
           ];
     case 'concentration':
       return issue.concentration === null
         ? ['No concentration: the issue has no rows with an LSOA in the current period, or is a local count without places.']
         : [
-            `The share of the ${figureLabel('volume', p.length).toLowerCase()} in the busiest ${formatCount(issue.concentration.top)} of the area’s ${formatCount(issue.concentration.lsoas)} 2021 LSOAs (a tenth, rounded up): ${formatCount(issue.concentration.inTop)} of ${formatCount(issue.concentration.total)}.`,
+            `The share of the ${figureLabel('volume', p).toLowerCase()} in the busiest ${formatCount(issue.concentration.top)} of the area’s ${formatCount(issue.concentration.lsoas)} 2021 LSOAs (a tenth, rounded up): ${formatCount(issue.concentration.inTop)} of ${formatCount(issue.concentration.total)}.`,
             'The rows listed are those in the top LSOAs.',
           ];
     case 'harm':

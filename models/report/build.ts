@@ -154,7 +154,7 @@ function dashboardSection(x: ReportInput): ReportSection {
       kind: 'table',
       id: 'dashboard',
       caption: 'Performance dashboard',
-      head: ['Issue', 'RAG', 'Positive and negative factors', 'Latest quarter', 'Change on a year earlier', 'Rolling 12 months', 'Change on previous 12', 'Rate per 1,000', ...recent.map(formatMonth)],
+      head: ['Issue', 'RAG', 'Positive and negative factors', d.quarter?.current.name === undefined ? 'Latest quarter' : periods.quarterHeading, 'Change on a year earlier', periods.yearHeading, periods.yearChangeHeading, 'Rate per 1,000', ...recent.map(formatMonth)],
       numeric: [false, false, false, true, true, true, true, true, ...recent.map(() => false)],
       rowHeader: 0,
       rows: d.rows
@@ -170,7 +170,7 @@ function dashboardSection(x: ReportInput): ReportSection {
           r.ratePer1000 === null ? '—' : formatRate(r.ratePer1000),
           ...r.recent.map((m) => `${MONTH_STATUS_WORDS[m.status].symbol} ${MONTH_STATUS_WORDS[m.status].short}`),
         ]),
-      source: `Latest quarter: ${periods.quarter}. Rolling 12 months: ${periods.rolling}. Months: ▲ unusually high, ▼ unusually low, ● within the usual range, – not judged (see the method above).`,
+      source: `${d.rolling?.current.name === undefined ? 'Latest quarter' : 'Quarter'}: ${periods.quarter}. ${d.rolling?.current.name === undefined ? 'Rolling 12 months' : 'Year'}: ${periods.rolling}. Months: ▲ unusually high, ▼ unusually low, ● within the usual range, – not judged (see the method above).`,
     },
     ...charted.map(
       (id): Block => ({

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { DashboardSettings } from '../../models/dashboard/dashboard';
+import { DASHBOARD_PERIOD_LABELS, DashboardSettings } from '../../models/dashboard/dashboard';
 import { EXCEPTION_METHODS, ExceptionMethod } from '../../models/dashboard/exceptions';
 import { Target, TARGET_INDICATOR_LABELS, TargetIndicator, targetWords } from '../../models/dashboard/rag';
 import { formStyles } from './form-styles';
@@ -87,6 +87,12 @@ export class DashboardSettingsEditor extends LitElement {
     const label = new Map(this.issues.map((i) => [i.id, i.label]));
     return html`
       <div class="row">
+        <label
+          >Periods compared
+          <select @change=${(e: Event) => this.send({ ...s, periods: (e.target as HTMLSelectElement).value })}>
+            ${(['rolling', 'fiscal', 'calendar'] as const).map((p) => html`<option value=${p} ?selected=${(s.periods ?? 'rolling') === p}>${DASHBOARD_PERIOD_LABELS[p]}</option>`)}
+          </select>
+        </label>
         <label
           >Exceptions method
           <select @change=${(e: Event) => this.exceptions({ method: ExceptionMethod.parse((e.target as HTMLSelectElement).value) })}>

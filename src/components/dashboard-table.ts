@@ -5,7 +5,6 @@ import { dashboardPeriods, factorText, type Dashboard, type DashboardRow } from 
 import { MONTH_STATUS_WORDS } from '../../models/dashboard/exceptions';
 import { RAG_LABELS } from '../../models/dashboard/rag';
 import { formatCount, formatMonth, formatRate } from '../../models/format';
-import { quarterLabel } from '../../models/dashboard/windows';
 import type { PeerComparison } from '../../models/peers/peers';
 import { baseStyles } from './styles';
 import { trendWords } from '../../models/stats/trend';
@@ -164,10 +163,10 @@ export class DashboardTable extends LitElement {
               <th scope="col">Issue</th>
               <th scope="col">RAG</th>
               <th scope="col">Positive and negative factors</th>
-              <th scope="col" class="num">Latest quarter${d.quarter === null ? '' : ` (${quarterLabel(d.quarter.current)})`}</th>
+              <th scope="col" class="num">${periods.quarterHeading}</th>
               <th scope="col" class="num">Change on a year earlier</th>
-              <th scope="col" class="num">Rolling 12 months</th>
-              <th scope="col" class="num">Change on previous 12</th>
+              <th scope="col" class="num">${periods.yearHeading}</th>
+              <th scope="col" class="num">${periods.yearChangeHeading}</th>
               <th scope="col" class="num">Rate per 1,000</th>
               <th scope="col" class="num">Peer rank</th>
               <th scope="col">Long-run trend (a year)</th>
@@ -180,7 +179,7 @@ export class DashboardTable extends LitElement {
         </table>
       </div>
       <p class="muted">
-        Latest quarter: ${periods.quarter}. Rolling 12 months: ${periods.rolling}. Monthly exceptions: ▲ unusually high, ▼ unusually low, ● within the usual range, – not judged.
+        ${d.rolling?.current.name === undefined ? 'Latest quarter' : 'Quarter'}: ${periods.quarter}. ${d.rolling?.current.name === undefined ? 'Rolling 12 months' : 'Year'}: ${periods.rolling}. Monthly exceptions: ▲ unusually high, ▼ unusually low, ● within the usual range, – not judged.
         Long-run trend: the annual rate of change over every stored month after allowing for the season, with its 95% interval (“no clear trend” when the interval spans no change).
         ${d.notes.filter((n) => n.id === 'change-test' || n.id === 'fdr').map((n) => n.text).join(' ')}
         ${d.population === null ? '' : `Rates per 1,000 residents (${d.population.source}: ${formatCount(d.population.total)}).`}

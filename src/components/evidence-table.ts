@@ -106,7 +106,7 @@ export class EvidenceTable extends LitElement {
       <button
         class="figure"
         aria-pressed=${this.isSelected(issue.id, figure) ? 'true' : 'false'}
-        aria-label=${`${figureLabel(figure, months)} for ${issue.label}: ${text}${words === null ? '' : `, ${words}`}. Show where it comes from`}
+        aria-label=${`${figureLabel(figure, this.evidence?.period ?? months)} for ${issue.label}: ${text}${words === null ? '' : `, ${words}`}. Show where it comes from`}
         @click=${() => this.pick({ issueId: issue.id, figure })}
       >
         ${text}${words === null ? nothing : html`<span class="words ${issue.change?.significant ? 'significant' : ''}">${words}</span>`}
@@ -168,7 +168,7 @@ export class EvidenceTable extends LitElement {
           <thead>
             <tr>
               <th scope="col">Issue</th>
-              ${NUMBER_FIGURES.map((f) => html`<th scope="col" class="num">${figureLabel(f, months)}</th>`)}
+              ${NUMBER_FIGURES.map((f) => html`<th scope="col" class="num">${figureLabel(f, e.period ?? months)}</th>`)}
               <th scope="col">Long-run trend (a year)</th>
               <th scope="col">Trend</th>
               <th scope="col">Seasonality</th>

@@ -173,7 +173,8 @@ export class DashboardPage extends LitElement {
       <p>
         For each issue: the latest quarter against the same quarter a year earlier and the rolling 12 months against the previous 12 (each with the exact test for two Poisson
         counts), the rate per 1,000 residents, months outside their control limits, and a RAG status, as the Barnet Safer Communities Partnership dashboard sets them out. The
-        period ends with the Evidence page’s end month; when the Evidence page uses a fiscal or calendar year, the dashboard compares that year and the latest complete fiscal quarter, named in every heading.
+        period ends with the Evidence page’s end month. The “Periods compared” setting below can show the financial year (April to March) and financial quarter, or the
+        calendar year and quarter, instead.
       </p>
       ${this.saveError === '' ? nothing : html`<p class="note error" role="alert">${this.saveError}</p>`}
       ${this.setup.status === TaskStatus.ERROR ? html`<p class="note error" role="alert">Could not read the set-up: ${(this.setup.error as Error).message}</p>` : nothing}

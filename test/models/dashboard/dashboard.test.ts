@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDashboard, DashboardSettings, DEFAULT_DASHBOARD_SETTINGS, factorText, ragRuleWords } from '../../../models/dashboard/dashboard';
+import { buildDashboard, dashboardConfig, dashboardPeriods, DashboardSettings, DEFAULT_DASHBOARD_SETTINGS, factorText, ragRuleWords } from '../../../models/dashboard/dashboard';
 import { dashboardCsv } from '../../../models/dashboard/csv';
 import { compareWindows, quarterLabel, quarterWindows } from '../../../models/dashboard/windows';
 import { DEFAULT_CATALOGUE } from '../../../models/evidence/catalogue';
@@ -141,5 +141,53 @@ describe('DashboardSettings', () => {
     expect(bad({ exceptions: { ...DEFAULT_DASHBOARD_SETTINGS.exceptions, baselineMonths: 3 } })).toBe('the baseline is 6 to 60 months');
     expect(bad({ nearlyAll: 0.3 })).toBe('“nearly all” is 50% to 100% of the rated indicators');
     expect(bad({ exceptions: { ...DEFAULT_DASHBOARD_SETTINGS.exceptions, minimumBaseline: 30 } })).toBe('the minimum baseline cannot be longer than the baseline');
+  });
+});
+
+describe('buildDashboard with financial and calendar periods (issue 11)', () => {
+  const fiscalEvidence = computeEvidence({
+    cube,
+    storedMonths: MONTHS,
+    population,
+    config: dashboardConfig({ catalogue: DEFAULT_CATALOGUE, localCounts: [], weights: DEFAULT_WEIGHT_TABLES, period: { end: null, months: 6 } }, { periods: 'fiscal' }),
+  });
+  const d = buildDashboard(fiscalEvidence, { ...DEFAULT_DASHBOARD_SETTINGS, periods: 'fiscal' });
+  const sum = (id: string, from: string, to: string) =>
+    fiscalEvidence.issues.find((i) => i.id === id)!.series.filter((s) => s.month >= from && s.month <= to).reduce((a, s) => a + (s.count ?? 0), 0);
+
+  it('compares the financial year to date and the financial quarter with a year earlier', () => {
+    expect(d.rolling?.current).toMatchObject({ from: '2023-04', to: '2023-12', name: '2023/24 to date (Apr 2023 to Dec 2023)' });
+    expect(d.rolling?.previous).toMatchObject({ from: '2022-04', to: '2022-12' });
+    expect(d.quarter?.current).toMatchObject({ from: '2023-10', to: '2023-12', name: 'Q3 2023/24 (Oct to Dec 2023)' });
+    expect(d.quarter?.previous).toMatchObject({ from: '2022-10', to: '2022-12', name: 'Q3 2022/23 (Oct to Dec 2022)' });
+    const r = row(d, 'burglary');
+    expect([r.rolling.current, r.rolling.previous]).toEqual([sum('burglary', '2023-04', '2023-12'), sum('burglary', '2022-04', '2022-12')]);
+    expect([r.quarter.current, r.quarter.previous]).toEqual([sum('burglary', '2023-10', '2023-12'), sum('burglary', '2022-10', '2022-12')]);
+  });
+
+  it('names the periods in every label', () => {
+    const r = row(d, 'burglary');
+    expect(r.indicators.map((i) => i.label)).toEqual([
+      '2023/24 to date (Apr 2023 to Dec 2023) on 2022/23 to the same point (Apr 2022 to Dec 2022)',
+      'Q3 2023/24 (Oct to Dec 2023) on Q3 2022/23 (Oct to Dec 2022)',
+      'Dec 2023 against its control limits',
+      'Rate per 1,000 residents',
+      'Volume, 2023/24 to date (Apr 2023 to Dec 2023)',
+    ]);
+    expect(factorText(r.indicators[0]!, r)).toMatch(/^2023\/24 to date (up|down|unchanged)/);
+    expect(factorText(r.indicators[1]!, r)).toMatch(/^Q3 2023\/24 (up|down|unchanged)/);
+    expect(dashboardPeriods(d)).toMatchObject({ yearHeading: '2023/24 to date (Apr 2023 to Dec 2023)', yearChangeHeading: 'Change on 2022/23 to the same point (Apr 2022 to Dec 2022)', quarterHeading: 'Q3 2023/24 (Oct to Dec 2023)' });
+    expect(d.notes.find((n) => n.id === 'partial-period')?.text).toContain('2023/24 is not complete');
+    expect(ragRuleWords({ ...DEFAULT_DASHBOARD_SETTINGS, periods: 'fiscal' })).toContain('Indicators: the financial year (to date, while it is not over) and the financial quarter, each on the same period a year earlier');
+    expect(d.notes.find((n) => n.id === 'fdr')?.text ?? '').toContain('the financial year and quarter changes on this page');
+  });
+
+  it('reads settings stored before the choice as rolling, and offers calendar years', () => {
+    expect(DashboardSettings.parse({ ...DEFAULT_DASHBOARD_SETTINGS, periods: undefined }).periods).toBeUndefined();
+    expect(dashboardPeriods(dashboard())).toMatchObject({ yearHeading: 'Rolling 12 months', quarterHeading: 'Latest quarter (Oct to Dec 2023)' });
+    const cal = computeEvidence({ cube, storedMonths: MONTHS, population, config: dashboardConfig({ catalogue: DEFAULT_CATALOGUE, localCounts: [], weights: DEFAULT_WEIGHT_TABLES, period: { end: '2023-05', months: 12 } }, { periods: 'calendar' }) });
+    const c = buildDashboard(cal, { ...DEFAULT_DASHBOARD_SETTINGS, periods: 'calendar' });
+    expect(c.rolling?.current).toMatchObject({ from: '2023-01', to: '2023-12', name: '2023 (Jan 2023 to Dec 2023)' });
+    expect(c.quarter?.current).toMatchObject({ from: '2023-10', to: '2023-12', name: 'Q4 2023 (Oct to Dec 2023)' });
   });
 });
