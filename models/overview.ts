@@ -4,6 +4,7 @@ import { mergeCounts, rankAuthorities, splitByArea } from './area';
 import { coverage } from './months';
 import { formatCount, formatMonth, formatPercent, plural } from './format';
 import { isKnownCrimeType } from './police-uk/street-row';
+import { pickRows, TraceRow } from './evidence/trace';
 
 /** What the data view shows: coverage, rows by crime type and month, and data-quality notes. */
 export const CrimeOverview = z.object({
@@ -212,4 +213,48 @@ function medianOf(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** What the Overview's chart and table show: chosen crime types (none chosen: none shown) and months from..to (YYYY-MM). */
+export interface OverviewFilter {
+  crimeTypes: readonly string[];
+  from: string;
+  to: string;
+}
+
+/**
+ * The overview's counts narrowed to the chosen crime types and months, the
+ * types kept in the overview's order (most rows first).
+ *
+ * @example filterCounts(o, { crimeTypes: ['Shoplifting'], from: '2023-01', to: '2023-12' }).counts
+ */
+export function filterCounts(o: Pick<CrimeOverview, 'counts' | 'crimeTypes'>, f: OverviewFilter): { crimeTypes: string[]; counts: CrimeOverview['counts'] } {
+  const chosen = new Set(f.crimeTypes);
+  return {
+    crimeTypes: o.crimeTypes.filter((t) => chosen.has(t)),
+    counts: o.counts.filter((c) => chosen.has(c.crimeType) && c.month >= f.from && c.month <= f.to),
+  };
+}
+
+/** Which rows of the Overview to trace: one month (or a run of months) and the crime types counted, a page at a time. */
+export const OverviewRowsRequest = z.object({
+  area: z.string().nullable(),
+  months: z.array(z.string().regex(/^\d{4}-\d{2}$/)).min(1),
+  crimeTypes: z.array(z.string()).min(1),
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().min(1).max(1_000_000),
+});
+export type OverviewRowsRequest = z.infer<typeof OverviewRowsRequest>;
+
+export const OverviewRows = z.object({ total: z.number().int(), offset: z.number().int(), items: z.array(TraceRow) });
+export type OverviewRows = z.infer<typeof OverviewRows>;
+
+/**
+ * The source rows (file and line) behind an Overview cell or bar: the
+ * area's rows of those months and crime types, in month, file and line
+ * order, picked as the Evidence page's traces pick theirs.
+ */
+export function overviewRows(rows: ColumnTable, request: OverviewRowsRequest): OverviewRows {
+  const picked = pickRows(rows, request.area, request.crimeTypes, request.months, []);
+  return { total: picked.numRows(), offset: request.offset, items: picked.slice(request.offset, request.offset + request.limit).objects() as TraceRow[] };
 }

@@ -168,8 +168,8 @@ function lsoaCounts(cube: CountCube, crimeTypes: readonly string[], months: Read
   return out;
 }
 
-/** The source rows a figure counts, in month, file and line order. */
-function pickRows(rows: ColumnTable, area: string | null, crimeTypes: readonly string[], months: readonly Month[], lsoas: readonly string[]): ColumnTable {
+/** The source rows a figure counts, in month, file and line order (also the Overview's month traces). */
+export function pickRows(rows: ColumnTable, area: string | null, crimeTypes: readonly string[], months: readonly Month[], lsoas: readonly string[]): ColumnTable {
   const set = (xs: readonly string[]) => Object.fromEntries(xs.map((x) => [x, true]));
   const params = { area: area ?? '', anyArea: area === null, types: set(crimeTypes), months: set(months), lsoas: set(lsoas), anyLsoa: lsoas.length === 0 };
   type Row = { lad: string; crimeType: string; month: string; lsoaCode: string };

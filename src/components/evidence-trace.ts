@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { scrollRegion } from './scroll-region';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
@@ -14,6 +13,7 @@ import { baseStyles } from './styles';
 import { trendChart } from '../charts/trend-chart';
 import { trendWords } from '../../models/stats/trend';
 import './plot-figure';
+import './source-rows';
 
 /** Source rows shown per page. */
 export const TRACE_PAGE = 50;
@@ -52,13 +52,6 @@ export class EvidenceTrace extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
         gap: 1rem;
         margin: 0.75rem 0;
-      }
-      .pager {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-        flex-wrap: wrap;
-        margin: 0.5rem 0;
       }
       .figure {
         font-size: 1.2rem;
@@ -211,43 +204,12 @@ export class EvidenceTrace extends LitElement {
   }
 
   private rows(t: Trace) {
-    const from = t.rows.offset + 1;
-    const to = t.rows.offset + t.rows.items.length;
-    return html`
-      <div class="pager">
-        <span role="status">Source rows ${formatCount(from)} to ${formatCount(to)} of ${formatCount(t.rows.total)}</span>
-        <button class="secondary" ?disabled=${t.rows.offset === 0} @click=${() => (this.offset = Math.max(0, this.offset - TRACE_PAGE))}>Previous rows</button>
-        <button class="secondary" ?disabled=${to >= t.rows.total} @click=${() => (this.offset += TRACE_PAGE)}>Next rows</button>
-        <button class="secondary" @click=${() => void this.download(t)}>Download all ${formatCount(t.rows.total)} rows (CSV)</button>
-      </div>
-      <div class="scroll" ${scrollRegion()}>
-        <table>
-          <caption>Source rows</caption>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col" class="num">Line</th>
-              <th scope="col">Month</th>
-              <th scope="col">Crime type</th>
-              <th scope="col">LSOA code</th>
-              <th scope="col">LSOA name</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${t.rows.items.map(
-              (r) => html`<tr>
-                <td>${r.file}</td>
-                <td class="num">${r.line}</td>
-                <td>${formatMonth(r.month)}</td>
-                <td>${r.crimeType}</td>
-                <td>${r.lsoaCode}</td>
-                <td>${r.lsoaName}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-    `;
+    return html`<csp-source-rows
+      .page=${t.rows}
+      .pageSize=${TRACE_PAGE}
+      @trace-page=${(e: CustomEvent<number>) => (this.offset = e.detail)}
+      @trace-download=${() => void this.download(t)}
+    ></csp-source-rows>`;
   }
 }
 

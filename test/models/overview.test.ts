@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crimeTable, type CrimePart } from '../../models/crime-table';
-import { crimeOverview, type MonthMeta } from '../../models/overview';
+import { crimeOverview, filterCounts, overviewRows, OverviewRowsRequest, type MonthMeta } from '../../models/overview';
 import { createStreetFileParser } from '../../models/police-uk/street-file';
 import { streetCsv, streetRow } from '../fixtures/police-uk';
 
@@ -38,6 +38,37 @@ describe('crimeOverview', () => {
     ]);
     expect(o.totals).toEqual({ stored: 31, inArea: 27, outside: 3, noLocation: 1, rejected: 0 });
     expect(o.outsideByAuthority).toEqual([{ name: 'Bedford', rows: 3 }]);
+  });
+
+  it('narrows the counts to the chosen crime types and months, keeping the order of types', () => {
+    // By hand from the fixture above: Luton has Burglary 10 (Jan), 11 (Feb), 4 (Apr) and Robbery 2 (Jan).
+    expect(filterCounts(o, { crimeTypes: ['Robbery', 'Burglary'], from: '2023-02', to: '2023-04' })).toEqual({
+      crimeTypes: ['Burglary', 'Robbery'],
+      counts: [
+        { month: '2023-02', crimeType: 'Burglary', rows: 11 },
+        { month: '2023-04', crimeType: 'Burglary', rows: 4 },
+      ],
+    });
+    expect(filterCounts(o, { crimeTypes: ['Robbery'], from: '2023-01', to: '2023-01' }).counts).toEqual([{ month: '2023-01', crimeType: 'Robbery', rows: 2 }]);
+    expect(filterCounts(o, { crimeTypes: [], from: '2023-01', to: '2023-04' })).toEqual({ crimeTypes: [], counts: [] });
+  });
+
+  it("traces a cell to the area's source rows by file and line", () => {
+    // The fixture file: header on line 1, ten January burglaries on lines 2-11, the two robberies on 12-13,
+    // Bedford's three rows on 14-16, the row without a location on 17.
+    const rows = overviewRows(crimeTable(parts), { area: 'Luton', months: ['2023-01'], crimeTypes: ['Robbery'], offset: 0, limit: 50 });
+    expect(rows.total).toBe(2);
+    expect(rows.items.map((r) => [r.file, r.line, r.month, r.crimeType, r.lsoaName])).toEqual([
+      ['f.csv', 12, '2023-01', 'Robbery', 'Luton 007A'],
+      ['f.csv', 13, '2023-01', 'Robbery', 'Luton 007A'],
+    ]);
+    const page = overviewRows(crimeTable(parts), { area: 'Luton', months: ['2023-01', '2023-02'], crimeTypes: ['Burglary'], offset: 20, limit: 50 });
+    expect(page.total).toBe(21);
+    expect(page.items.map((r) => r.line)).toEqual([28]);
+    // Bedford's January burglaries are its own, not Luton's.
+    expect(overviewRows(crimeTable(parts), { area: 'Bedford', months: ['2023-01'], crimeTypes: ['Burglary'], offset: 0, limit: 50 }).items.map((r) => r.line)).toEqual([14, 15, 16]);
+    expect(OverviewRowsRequest.safeParse({ area: 'Luton', months: ['Jan 2023'], crimeTypes: ['Robbery'], offset: 0, limit: 50 }).success).toBe(false);
+    expect(OverviewRowsRequest.safeParse({ area: 'Luton', months: ['2023-01'], crimeTypes: [], offset: 0, limit: 50 }).success).toBe(false);
   });
 
   it('flags missing months and months that look incomplete', () => {
