@@ -109,7 +109,7 @@ function figure(b: Extract<Block, { kind: 'figure' }>, image: DocxInput['image']
       }),
     );
   }
-  out.push(text(b.description, SMALL));
+  out.push(text(b.description, SMALL), text(b.source, SMALL));
   return out;
 }
 

@@ -213,7 +213,7 @@ export class ReportView extends LitElement {
         return this.table(b);
       case 'figure': {
         const options = this.chart(b.chart);
-        return options === null ? nothing : html`<csp-chart-figure .options=${options} caption=${b.caption} description=${b.description}></csp-chart-figure>`;
+        return options === null ? nothing : html`<csp-chart-figure .options=${options} caption=${b.caption} description=${b.description}></csp-chart-figure><p class="source">${b.source}</p>`;
       }
     }
   }

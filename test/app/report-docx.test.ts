@@ -32,7 +32,7 @@ const doc: ReportDocument = {
   title: 'Strategic assessment',
   subtitle: 'Made on 04/12/2026',
   sections: [
-    section('priorities', 'Priorities', [para('Five priorities are named.'), { kind: 'figure', id: 'f', chart: { type: 'contributions' }, caption: 'Contribution of each criterion', description: 'Bars show how much each criterion adds.' }], [section('sub', 'Ranked table', [{ kind: 'table', id: 't', caption: 'Ranked issues', head: ['Rank', 'Issue'], numeric: [true, false], rowHeader: 1, rows: [['1', 'Domestic Abuse']], source: 'Source: the risk matrix' }])]),
+    section('priorities', 'Priorities', [para('Five priorities are named.'), { kind: 'figure', id: 'f', chart: { type: 'contributions' }, caption: 'Contribution of each criterion', description: 'Bars show how much each criterion adds.', source: 'Source: the scores of the test assessment' }], [section('sub', 'Ranked table', [{ kind: 'table', id: 't', caption: 'Ranked issues', head: ['Rank', 'Issue'], numeric: [true, false], rowHeader: 1, rows: [['1', 'Domestic Abuse']], source: 'Source: the risk matrix' }])]),
   ],
 };
 
@@ -74,6 +74,7 @@ describe('reportDocx', () => {
     expect(html).toContain('<h2>Ranked table</h2>');
     expect(html).toMatch(/<img alt="Bars show how much each criterion adds\." src="data:image\/png;base64,/);
     expect(html).toContain('Source: the risk matrix');
+    expect(html).toContain('Source: the scores of the test assessment');
     expect(html).toContain('<h1>Ready to publish</h1>');
     expect(html).toContain('Evidence links confirmed: not yet. No evidence linked for Burglary. Fix this on the Risk matrix page.');
   });
