@@ -82,6 +82,12 @@ export interface ExecutiveBrief {
   mapAreas: { code: string; name: string; priorities: string[] }[];
 }
 
+/** The columns of the Recommended priorities table, on the page and in the Word copy. */
+export const PRIORITY_HEAD = ['Rank', 'Issue', 'Why', 'Evidence (latest 12 months)', 'Status (RAG)', 'How robust', 'Where (wards with most)', 'Recommendation', 'Lead partner'];
+
+/** A priority as the cells of the Recommended priorities table, in the order of PRIORITY_HEAD. */
+export const priorityCells = (p: BriefRow): string[] => [p.rank, p.issue, p.why, p.evidence, p.rag, p.robust, p.where, p.recommendation, p.leadPartner];
+
 const WORD_LIMIT = 25;
 export const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 

@@ -110,7 +110,7 @@ function prioritiesSection(x: ReportInput): ReportSection {
       cutAfter: x.n,
       source: `Assessment “${a.name}” (${a.model.name}), as stored on ${formatDate(a.updatedAt)}.`,
     },
-    { kind: 'figure', id: 'contributions', chart: { type: 'contributions' }, caption: 'What makes up each total', description: `Each issue’s total as a bar stacked by the contribution of each criterion, highest ranked first; the top ${x.n} are above the cut line. The table above gives every figure.` },
+    { kind: 'figure', id: 'contributions', chart: { type: 'contributions' }, caption: 'What makes up each total', description: `Each issue’s total as a bar stacked by the contribution of each criterion, highest ranked first; the top ${x.n} are above the cut line. The table above gives every figure.`, source: `Source: the scores and weights of assessment “${a.name}”, as stored on ${formatDate(a.updatedAt)}.` },
   ];
   if (rationales.length > 0) {
     blocks.push({ kind: 'table', id: 'rationales', caption: `Rationales recorded for the top ${x.n}`, head: ['Issue', 'Criterion', 'Score', 'Confidence', 'Rationale'], numeric: [false, false, true, false, false], rowHeader: 0, rows: rationales });
@@ -179,6 +179,7 @@ function dashboardSection(x: ReportInput): ReportSection {
         chart: { type: 'control', issueId: id },
         caption: `${label.get(id)}: monthly count against its control limits`,
         description: controlDescription(d, id),
+        source: 'Source: police.uk street-level crime stored in the workbench; the limits come from the issue’s own monthly counts.',
       }),
     ),
   ]);

@@ -22,7 +22,16 @@ export type Block =
       /** A line under the table: source, period. */
       source?: string;
     }
-  | { kind: 'figure'; id: string; chart: ChartRef; caption: string; /** The chart's text equivalent. */ description: string };
+  | {
+      kind: 'figure';
+      id: string;
+      chart: ChartRef;
+      caption: string;
+      /** The chart's text equivalent. */
+      description: string;
+      /** A line under the figure: where its figures come from ("Source: …"). */
+      source: string;
+    };
 
 /** Which chart a figure draws (the view builds its Plot options from data it holds). */
 export type ChartRef = { type: 'contributions' } | { type: 'control'; issueId: string };

@@ -1,13 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ExecutiveBrief } from '../../models/report/brief';
+import { PRIORITY_HEAD as HEAD, type ExecutiveBrief } from '../../models/report/brief';
 import { setRecommendation, type Recommendation } from '../../models/report/brief-details';
 import { requestEdit } from '../app/assessment-edit';
 import { baseStyles } from './styles';
 
 /** Column widths (per cent) of the Recommended priorities table, so the words wrap evenly on A4. */
 const WIDTHS = [5, 11, 17, 15, 7, 11, 10, 15, 9];
-const HEAD = ['Rank', 'Issue', 'Why', 'Evidence (latest 12 months)', 'Status (RAG)', 'How robust', 'Where (wards with most)', 'Recommendation', 'Lead partner'];
 
 /**
  * The executive brief: two printed A4 pages a board reads in two minutes.

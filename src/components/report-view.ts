@@ -4,13 +4,20 @@ import { customElement, property } from 'lit/decorators.js';
 import type * as Plot from '@observablehq/plot';
 import type { ExecutiveBrief } from '../../models/report/brief';
 import type { CheckItem } from '../../models/report/checklist';
-import { fillsThirdOfPage, type Block, type ChartRef, type ReportDocument, type ReportSection } from '../../models/report/document';
+import { sectionLines, type Block, type ChartRef, type ReportDocument, type ReportSection } from '../../models/report/document';
 import { baseStyles } from './styles';
 import './chart-figure';
 import './executive-brief';
 import './ready-checklist';
 
 type TableBlock = Extract<Block, { kind: 'table' }>;
+
+/**
+ * Whether a section starts a new printed page: only one that fills a whole
+ * page (about 60 lines) does, so it is not split over a page it shares;
+ * shorter ones follow on, which keeps the Luton report within 8 A4 pages.
+ */
+const startsPage = (s: ReportSection): boolean => sectionLines(s) >= 60;
 
 /**
  * A report document, printable: the title as a heading, each section a
@@ -152,7 +159,7 @@ export class ReportView extends LitElement {
         /* Figures print at two-thirds width (they scale), so a chart and its neighbours share a page. */
         csp-chart-figure {
           display: block;
-          width: 66%;
+          width: 50%;
         }
       }
     `,
@@ -206,14 +213,14 @@ export class ReportView extends LitElement {
         return this.table(b);
       case 'figure': {
         const options = this.chart(b.chart);
-        return options === null ? nothing : html`<csp-chart-figure .options=${options} caption=${b.caption} description=${b.description}></csp-chart-figure>`;
+        return options === null ? nothing : html`<csp-chart-figure .options=${options} caption=${b.caption} description=${b.description}></csp-chart-figure><p class="source">${b.source}</p>`;
       }
     }
   }
 
   private section(s: ReportSection, level: 3 | 4): TemplateResult {
     const heading = level === 3 ? html`<h3 id="report-${s.id}">${s.heading}</h3>` : html`<h4 id="report-${s.id}">${s.heading}</h4>`;
-    const cls = level === 3 ? `top ${fillsThirdOfPage(s) ? 'long' : ''}` : 'sub';
+    const cls = level === 3 ? `top ${startsPage(s) ? 'long' : ''}` : 'sub';
     return html`<section class=${cls} aria-labelledby="report-${s.id}">
       ${heading} ${s.blocks.map((b) => this.block(b))} ${s.subsections.map((x) => this.section(x, 4))}
     </section>`;

@@ -7,7 +7,7 @@ import { controlDescription } from '../../models/report/build';
 import { activeLinks, resolveLinks, type IssueLink } from '../../models/evidence/links';
 import type { Catalogue } from '../../models/evidence/catalogue';
 import { assembleReport, type AssembledReport } from '../../models/report/assemble';
-import type { ChartRef } from '../../models/report/document';
+import type { Block, ChartRef, ReportSection } from '../../models/report/document';
 import { evidenceCsv } from '../../models/report/evidence-csv';
 import { Comparison, topCount, type OutputSettings, type ReportSettings } from '../../models/report/settings';
 import { formatCount } from '../../models/format';
@@ -19,7 +19,9 @@ import { PARTITION_LABELS } from '../data/schema';
 import { AssessmentController } from '../app/assessment-controller';
 import { memoLast } from '../app/memo';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
-import { assessmentFileName, downloadText } from '../app/download';
+import { assessmentFileName, downloadBlob, downloadText } from '../app/download';
+import { chartSvgFile, svgToPng } from '../app/chart-export';
+import type { DocxImage } from '../app/report-docx';
 import { ReportSources } from '../app/report-sources';
 import { contributionChart } from '../charts/contributions';
 import { controlChart } from '../charts/control-chart';
@@ -72,6 +74,9 @@ export class ReportPage extends LitElement {
   @state() private settings: OutputSettings | null = null;
   @state() private rev = 0;
   @state() private saveError = '';
+  /** Why a Word copy could not be made (empty: no problem). */
+  @state() private docxError = '';
+  @state() private docxBusy = false;
   /** Why Final was refused (empty: not refused). */
   @state() private refused: string[] = [];
 
@@ -195,7 +200,51 @@ export class ReportPage extends LitElement {
       </button>
       <button class="secondary" ?disabled=${evidence == null} @click=${() => evidence != null && downloadText(`${base}-evidence.csv`, evidenceCsv(evidence))}>Download evidence (CSV)</button>
       <button class="secondary" ?disabled=${dashboard == null} @click=${() => dashboard != null && downloadText(`${base}-dashboard.csv`, dashboardCsv(dashboard))}>Download dashboard (CSV)</button>
-    </div>`;
+      <button class="secondary" ?disabled=${this.docxBusy} @click=${() => this.downloadDocx(a, r, false)}>Download the brief (.docx)</button>
+      <button class="secondary" ?disabled=${this.docxBusy} @click=${() => this.downloadDocx(a, r, true)}>Download the full report (.docx)</button>
+    </div>
+    ${this.docxBusy ? html`<p role="status">Making the Word copy…</p>` : nothing}
+    ${this.docxError === '' ? nothing : html`<p class="note error" role="alert">${this.docxError}</p>`}`;
+  }
+
+  /** The report's charts drawn as PNG pictures for the Word copy, by chart (JSON of its reference). */
+  private async chartImages(a: Assessment, r: AssembledReport): Promise<Map<string, DocxImage>> {
+    const figures = (s: ReportSection): Extract<Block, { kind: 'figure' }>[] => [...s.blocks.filter((b) => b.kind === 'figure'), ...s.subsections.flatMap(figures)];
+    const chart = this.charts(a, r);
+    const Plot = await import('@observablehq/plot');
+    const out = new Map<string, DocxImage>();
+    for (const f of r.doc.sections.flatMap(figures)) {
+      const options = chart(f.chart);
+      if (options === null) continue;
+      const file = chartSvgFile(Plot.plot(options), f.caption);
+      const png = await svgToPng(file);
+      out.set(JSON.stringify(f.chart), { data: new Uint8Array(await png.arrayBuffer()), width: file.width, height: file.height });
+    }
+    return out;
+  }
+
+  /** Downloads the brief, or the whole report, as a Word file (the docx library is loaded only now). */
+  private async downloadDocx(a: Assessment, r: AssembledReport, full: boolean) {
+    this.docxError = '';
+    this.docxBusy = true;
+    try {
+      const { reportDocxBlob } = await import('../app/report-docx');
+      const images = full ? await this.chartImages(a, r) : new Map<string, DocxImage>();
+      const draft = (a.brief?.status ?? 'draft') === 'draft';
+      const blob = await reportDocxBlob({
+        brief: r.brief,
+        doc: full ? r.doc : null,
+        subtitle: r.doc.subtitle,
+        override: !draft && r.checks.some((c) => !c.ok) ? (a.brief?.override ?? null) : null,
+        checks: full && draft ? r.checks : null,
+        image: (ref) => images.get(JSON.stringify(ref)) ?? null,
+      });
+      downloadBlob(`${assessmentFileName(a.name)}-${full ? 'report' : 'brief'}.docx`, blob);
+    } catch (e) {
+      this.docxError = `The Word copy could not be made: ${(e as Error).message}`;
+    } finally {
+      this.docxBusy = false;
+    }
   }
 
   private controls(a: Assessment) {

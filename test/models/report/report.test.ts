@@ -178,6 +178,7 @@ describe('buildReport', () => {
     const figures = buildReport(input()).sections[2]!.blocks.filter((b) => b.kind === 'figure');
     expect(figures.map((f) => f.kind === 'figure' && f.caption)).toEqual(['Anti-social behaviour: monthly count against its control limits', 'Burglary: monthly count against its control limits']);
     expect(figures[0]!.kind === 'figure' && figures[0]!.description).toMatch(/^Anti-social behaviour, monthly counts Jan 2022 to Dec 2023\. /);
+    for (const f of figures) expect(f.kind === 'figure' && f.source).toMatch(/^Source: police\.uk street-level crime/);
   });
 });
 
