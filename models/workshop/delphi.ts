@@ -5,7 +5,7 @@ import type { CellAgreement } from './agreement';
 import type { ScorerSheet, SheetProblem } from './sheet';
 
 /**
- * A second (Delphi) round on the flagged cells: each scorer sees the group
+ * A second (Delphi) round on the flagged cells: each scorer who scored one sees the group
  * median and their own round 1 score for every cell where scorers differed by
  * 2 or more levels, and may give a revised score. Round 2 replaces round 1 for
  * those cells only; the agreement is then recomputed on the revised sheets.
@@ -32,7 +32,7 @@ export function delphiSheet(issues: readonly Issue[], cells: readonly CellAgreem
   const label = new Map(issues.map((i) => [i.id, i.label]));
   const rows = [HEAD.join(',')];
   for (const s of sheets.map((x, k) => [x, k] as const))
-    for (const c of cells.filter((x) => x.flagged))
+    for (const c of cells.filter((x) => x.flagged && x.scores[s[1]] !== null))
       rows.push([s[0].scorer, label.get(c.issueId) ?? c.issueId, c.criterionId, c.median ?? '', c.scores[s[1]] ?? '', ''].map((v) => csvCell(v)).join(','));
   return `${rows.join('\r\n')}\r\n`;
 }
@@ -79,6 +79,11 @@ export function readDelphiSheet(
       say(r.line, 'criterion', `“${issue!.label}” × “${c!.label}” was not flagged for a second round`);
       continue;
     }
+    const k = sheets.indexOf(scorer!);
+    if ((cells.find((x) => x.issueId === issue!.id && x.criterionId === c!.id)?.scores[k] ?? null) === null) {
+      say(r.line, 'scorer', `${scorer!.scorer} did not score “${issue!.label}” × “${c!.label}” in round 1`);
+      continue;
+    }
     const raw = get('round 2');
     if (raw === '') continue;
     const v = Number(raw);
@@ -108,7 +113,8 @@ export function applyRound2(sheets: readonly ScorerSheet[], revisions: readonly 
     const mine = revisions.filter((r) => r.scorer === s.scorer);
     if (mine.length === 0) return s;
     const scores = new Map([...s.scores].map(([id, row]) => [id, new Map(row)]));
-    for (const r of mine) (scores.get(r.issueId) ?? scores.set(r.issueId, new Map()).get(r.issueId)!).set(r.criterionId, r.value);
+    // Only cells the scorer scored in round 1 are revised (readDelphiSheet refuses others).
+    for (const r of mine) scores.get(r.issueId)?.set(r.criterionId, r.value);
     return { ...s, scores };
   });
 }
