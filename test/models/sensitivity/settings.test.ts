@@ -13,6 +13,8 @@ describe('sensitivity settings', () => {
       spread: { High: 0, Medium: 1, Low: 2, unstated: 0 },
       constraints: { order: [], atLeast: [], shareBounds: {} },
       around: null,
+      partnersRange: null,
+      usePartnersRange: false,
     });
   });
 
