@@ -32,5 +32,14 @@ export const WeightProvenance = z.discriminatedUnion('method', [
     date: z.number(),
     by: z.string().optional(),
   }),
+  z.object({
+    /** Partners' weight sets combined (models/workshop/weights.ts). */
+    method: z.literal('partners'),
+    how: z.enum(['mean', 'median']),
+    /** Each partner, where their weights came from, and their shares [criterion id, share]. */
+    partners: z.array(z.object({ partner: z.string(), source: z.string(), shares: z.array(z.tuple([z.string(), z.number().min(0).max(1)])) })).min(2),
+    date: z.number(),
+    by: z.string().optional(),
+  }),
 ]);
 export type WeightProvenance = z.infer<typeof WeightProvenance>;

@@ -15,6 +15,11 @@ export function provenanceWords(p: WeightProvenance, label: (id: string) => stri
     const sorted = [...p.points].sort((x, y) => y[1] - x[1]);
     return `Agreed by swing weighting ${when}: ${sorted.map(([id, pts]) => `${label(id)} ${pts} points`).join('; ')} (the most important swing is 100).`;
   }
+  if (p.method === 'partners') {
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    const each = p.partners.map((q) => `${q.partner} (${q.shares.map(([id, v]) => `${label(id)} ${pct(v)}`).join(', ')}; from ${q.source})`);
+    return `Combined ${when} from ${p.partners.length} partners’ weights, the ${p.how} of each criterion’s share: ${each.join('; ')}.`;
+  }
   const said = p.judgements.map((j) => {
     if (j.strength === 1) return `${label(j.a)} and ${label(j.b)} equally important`;
     const [more, less] = j.favours === 'a' ? [j.a, j.b] : [j.b, j.a];
@@ -24,4 +29,4 @@ export function provenanceWords(p: WeightProvenance, label: (id: string) => stri
 }
 
 /** The method alone, for a short label. @example methodWords(p) // 'ranking' */
-export const methodWords = (p: WeightProvenance): string => ({ ranking: 'ranking', swing: 'swing weighting', pairwise: 'pairwise comparison' })[p.method];
+export const methodWords = (p: WeightProvenance): string => ({ ranking: 'ranking', swing: 'swing weighting', pairwise: 'pairwise comparison', partners: 'partners’ weights combined' })[p.method];

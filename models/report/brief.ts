@@ -167,7 +167,11 @@ export function robustnessSourceWords(r: SmaaResult): string {
       ? 'any balance of the criteria is allowed'
       : r.sampler === 'ordered-simplex'
         ? 'the criteria keep the order of importance agreed on the Sensitivity page'
-        : 'each weight stays within the limits set on the Sensitivity page';
+        : r.sampler === 'around'
+          ? `each weight stays within ±${Math.round((r.around ?? 0) * 100)}% of the weights in use`
+          : r.sampler === 'partners'
+            ? 'each weight stays within the range the partners gave'
+            : 'each weight stays within the limits set on the Sensitivity page';
   const scores = r.uncertainCells > 0 ? ' Scores marked as less certain were varied too.' : '';
   return `How robust: the ranking was worked out again ${formatCount(r.samples)} times, each time with a different, reasonable set of weights, where ${how}.${scores} The count is how many of every 10 of those kept the issue in the top places.`;
 }

@@ -3,7 +3,7 @@ import type { Assessment as StoredAssessment } from '../risk-matrix/assessment';
 import { EditError } from '../risk-matrix/edit-error';
 import { WeightConstraints, type WeightConstraintsInput } from './constraints';
 import { DEFAULT_SEED } from './random';
-import { SmaaOptions, type SmaaOptionsInput } from './smaa';
+import { PartnersRange, SmaaOptions, type SmaaOptionsInput } from './smaa';
 import { ConfidenceSpread } from './uncertainty';
 
 /**
@@ -25,6 +25,10 @@ export const SensitivitySettings = z.object({
   spread: ConfidenceSpread.prefault({}),
   /** SMAA around the weights in use: each weight within ±this share of itself (0.25 for ±25%); null samples every weighting (uniform). */
   around: z.number().min(0).max(0.95).nullable().default(null),
+  /** The partners' range of weights (from the Partners' workshop), kept for SMAA; null until combined. */
+  partnersRange: PartnersRange.nullable().default(null),
+  /** Whether SMAA samples within the partners' range (needs `partnersRange`; takes precedence over `around`). */
+  usePartnersRange: z.boolean().default(false),
   /** Importance order and weight limits for SMAA (and, when asked, for "what would it take"). */
   constraints: WeightConstraints.prefault({}),
 });
@@ -95,5 +99,5 @@ export const hasConstraints = (c: WeightConstraints): boolean =>
  */
 export function smaaOptionsOf(s: SensitivitySettings, weighted: readonly string[]): { options: SmaaOptionsInput; dropped: string[] } {
   const { constraints, dropped } = constraintsFor(s.constraints, weighted);
-  return { options: { samples: s.samples, seed: s.seed, constraints, scoreSpread: s.varyScores ? s.spread : null, around: s.around }, dropped };
+  return { options: { samples: s.samples, seed: s.seed, constraints, scoreSpread: s.varyScores ? s.spread : null, around: s.around, partnersRange: s.usePartnersRange ? s.partnersRange : null }, dropped };
 }

@@ -15,6 +15,11 @@ import { own } from '../own';
  * @example smaaBasisWords(result) // 'Based on 10,000 plausible weightings drawn at random (seed 1234), every one equally likely.'
  */
 export function smaaBasisWords(r: SmaaResult): string {
+  if (r.sampler === 'partners') {
+    const scores = r.uncertainCells > 0 ? ` Scores given with Medium or Low confidence were varied too (${formatCount(r.uncertainCells)} scores).` : '';
+    const partial = r.samples < r.requested ? ` The run was stopped after ${formatCount(r.samples)} of ${formatCount(r.requested)}.` : '';
+    return `Within the range the partners gave: based on ${formatCount(r.samples)} weightings (seed ${r.seed}), each weight between the lowest and highest share any of the partners (${listWords(r.partners ?? [])}) gave it, every such weighting equally likely. This tests whether our ranking holds across the partners’ views of the weights; it is not the uniform analysis over every possible weighting.${scores}${partial}`;
+  }
   if (r.sampler === 'around') {
     const scores = r.uncertainCells > 0 ? ` Scores given with Medium or Low confidence were varied too (${formatCount(r.uncertainCells)} scores).` : '';
     const partial = r.samples < r.requested ? ` The run was stopped after ${formatCount(r.samples)} of ${formatCount(r.requested)}.` : '';

@@ -4,7 +4,7 @@ import { resolveConstraints, WeightConstraints } from './constraints';
 import type { LinearProblem } from './problem';
 import { DEFAULT_SEED, Random } from './random';
 import { ConfidenceSpread, DEFAULT_SPREAD, uncertainCells } from './uncertainty';
-import { aroundSampler, defaultHitAndRun, hitAndRunSampler, interiorPoint, orderedSimplexSampler, simplexSampler, type HitAndRunSettings, type SamplerKind, type WeightSampler } from './weight-sampler';
+import { aroundSampler, boundsStart, defaultHitAndRun, hitAndRunSampler, interiorPoint, orderedSimplexSampler, simplexSampler, type HitAndRunSettings, type SamplerKind, type WeightSampler } from './weight-sampler';
 
 /**
  * SMAA-2 (Lahdelma and Salminen, 2001) for a risk matrix: draw many plausible
@@ -24,6 +24,13 @@ export const BLOCK_SIZE = 10_000;
 /** Central-weight sums are kept in whole units of 2^-28 (see `SmaaRun.addFirst`). */
 const WEIGHT_UNIT = 2 ** 28;
 
+/** The partners' range: who gave it and each criterion's [min, max] share. */
+export const PartnersRange = z.object({
+  partners: z.array(z.string()).min(2),
+  bounds: z.record(z.string(), z.object({ min: z.number().min(0).max(1), max: z.number().min(0).max(1) })),
+});
+export type PartnersRange = z.infer<typeof PartnersRange>;
+
 export const SmaaOptions = z.object({
   samples: z.number().int().min(1).max(10_000_000).default(10_000),
   seed: z.number().int().min(0).max(0xffffffff).default(DEFAULT_SEED),
@@ -36,6 +43,12 @@ export const SmaaOptions = z.object({
    * rescaled to sum to 1 (`aroundSampler`). Constraints are then not used.
    */
   around: z.number().min(0).max(0.95).nullable().default(null),
+  /**
+   * Sample within the range the partners gave: each share between the lowest
+   * and highest share any partner gave it, uniformly on that part of the
+   * simplex (hit-and-run). Takes precedence over `around`; constraints are then not used.
+   */
+  partnersRange: PartnersRange.nullable().default(null),
   /** Overrides for hit-and-run (used only when constraints need it). */
   hitAndRun: z.object({ burnIn: z.number().int().min(0).optional(), thin: z.number().int().min(1).optional() }).optional(),
 });
@@ -51,7 +64,9 @@ export const SmaaResult = z.object({
   /** Samples drawn (fewer than requested if cancelled). */
   samples: z.number().int(),
   requested: z.number().int(),
-  sampler: z.enum(['simplex', 'ordered-simplex', 'hit-and-run', 'around']),
+  sampler: z.enum(['simplex', 'ordered-simplex', 'hit-and-run', 'around', 'partners']),
+  /** The partners whose range was sampled when `sampler` is 'partners'. */
+  partners: z.array(z.string()).nullable().optional(),
   /** The spread around the weights in use (0.25 for ±25%) when `sampler` is 'around'. */
   around: z.number().nullable().optional(),
   hitAndRun: z.object({ burnIn: z.number(), thin: z.number() }).nullable(),
@@ -124,8 +139,16 @@ export class SmaaRun {
     this.end = Math.min(o.samples, to * BLOCK_SIZE);
     this.counts = { samples: 0, rankCounts: new Int32Array(n * n), beaten: new Int32Array(n * n), firstWeightSums: new Float64Array(n * m) };
 
-    const rc = o.around === null ? resolveConstraints(problem, o.constraints) : null;
-    if (rc === null) {
+    const rc = o.around === null && o.partnersRange === null ? resolveConstraints(problem, o.constraints) : null;
+    if (o.partnersRange !== null) {
+      // Criteria no partner range names (none, when the range came from this model) may take any share.
+      const prc = resolveConstraints(problem, { shareBounds: Object.fromEntries(Object.entries(o.partnersRange.bounds).filter(([id]) => problem.criteria.some((c) => c.id === id))) });
+      const start = boundsStart(prc.lo, prc.hi);
+      const settings = { ...defaultHitAndRun(m), ...o.hitAndRun };
+      this.sampler = 'partners';
+      this.hitAndRun = settings;
+      this.makeSampler = (rng) => hitAndRunSampler(rng, prc, start, settings);
+    } else if (rc === null) {
       const spread = o.around!;
       this.sampler = 'around';
       this.hitAndRun = null;
@@ -319,6 +342,7 @@ export function smaaResult(
     sampler: meta.sampler,
     hitAndRun: meta.hitAndRun,
     around: meta.sampler === 'around' ? options.around : null,
+    partners: meta.sampler === 'partners' ? (options.partnersRange?.partners ?? null) : null,
     uncertainCells: meta.uncertainCells,
     rankCounts: rows(counts.rankCounts),
     above: Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, k) => counts.beaten[k * n + i]!)),

@@ -6,7 +6,7 @@ import type { Random } from './random';
 export type WeightSampler = (out: Float64Array) => void;
 
 /** How weights are drawn, for the record kept with a result. */
-export type SamplerKind = 'simplex' | 'ordered-simplex' | 'hit-and-run' | 'around';
+export type SamplerKind = 'simplex' | 'ordered-simplex' | 'hit-and-run' | 'around' | 'partners';
 
 /**
  * Uniform on the simplex, exactly: normalised independent exponentials
@@ -183,4 +183,23 @@ export function hitAndRunSampler(rng: Random, rc: ResolvedConstraints, start: Fl
     for (let j = 0; j < m; j++) sum += x[j]!;
     for (let j = 0; j < m; j++) out[j] = x[j] = x[j]! / sum;
   };
+}
+
+/**
+ * A starting point for hit-and-run inside per-criterion bounds that may pin
+ * some shares (a criterion every partner weighed alike has lo = hi, so the LP
+ * of `interiorPoint` finds no margin): lo + t(hi − lo) with t chosen so the
+ * shares sum to 1. Needs Σ lo ≤ 1 ≤ Σ hi, which holds for the partners' range
+ * because each partner's shares sum to 1. For 0 < t < 1 every share that is
+ * not pinned lies strictly inside its bounds, and hit-and-run leaves pinned
+ * shares where they are (their chords have length 0).
+ *
+ * @example boundsStart(Float64Array.of(0.2, 0.3), Float64Array.of(0.6, 0.7)) // [0.45, 0.55]
+ */
+export function boundsStart(lo: Float64Array, hi: Float64Array): Float64Array {
+  const sLo = lo.reduce((t, v) => t + v, 0);
+  const sHi = hi.reduce((t, v) => t + v, 0);
+  if (sLo > 1 + 1e-9 || sHi < 1 - 1e-9) throw new Error('the partners’ range cannot hold: its lowest shares add up to more than 100% or its highest to less');
+  const t = sHi - sLo < 1e-12 ? 0 : (1 - sLo) / (sHi - sLo);
+  return Float64Array.from(lo, (l, j) => l + t * (hi[j]! - l));
 }

@@ -7,6 +7,11 @@ import { rank } from '../../models/risk-matrix/score';
 import { agreement, cellAgreement, consensusAssessment, gridOf } from '../../models/workshop/agreement';
 import type { KendallW } from '../../models/workshop/kendall';
 import { readScoringSheet, scoringSheet, type ScorerSheet, type SheetProblem } from '../../models/workshop/sheet';
+import { applyRound2, delphiSheet, readDelphiSheet, type Revision } from '../../models/workshop/delphi';
+import { combinedProvenance, combineShares, partnerBounds, partnerFromSet, readWeightsSheet, type PartnerWeights } from '../../models/workshop/weights';
+import { saveElicited } from '../../models/elicitation/apply';
+import { updateSensitivitySettings } from '../../models/sensitivity/settings';
+import { requestEdit } from '../app/assessment-edit';
 import { assessmentFileName, downloadText } from '../app/download';
 import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
@@ -37,6 +42,21 @@ export class ScoringWorkshop extends LitElement {
   @state() private sheets: ScorerSheet[] = [];
   @state() private problems: SheetProblem[] = [];
   @state() private how: 'median' | 'mean' = 'median';
+  /** Round 2 (Delphi) revisions of the flagged cells, and problems reading them. */
+  @state() private round2: Revision[] = [];
+  @state() private round2Problems: SheetProblem[] = [];
+  /** Partners' weights read from weights sheets, the saved sets ticked, and problems. */
+  @state() private filePartners: PartnerWeights[] = [];
+  @state() private weightProblems: SheetProblem[] = [];
+  @state() private chosenSets: string[] = [];
+  @state() private weightHow: 'median' | 'mean' = 'median';
+  @state() private weightMessage = '';
+  @state() private weightError = '';
+
+  /** The sheets with any round 2 revisions in place. */
+  private get current(): ScorerSheet[] {
+    return applyRound2(this.sheets, this.round2);
+  }
 
   private download(e: Event) {
     e.preventDefault();
@@ -56,12 +76,77 @@ export class ScoringWorkshop extends LitElement {
     }
     this.sheets = sheets;
     this.problems = problems;
+    this.round2 = [];
+    this.round2Problems = [];
+  }
+
+  private round1Cells() {
+    return cellAgreement(
+      this.assessment.model,
+      this.assessment.issues.map((i) => i.id),
+      this.sheets,
+    );
+  }
+
+  private downloadRound2() {
+    const a = this.assessment;
+    downloadText(`${assessmentFileName(a.name)}-round-2-sheet.csv`, delphiSheet(a.issues, this.round1Cells(), this.sheets));
+  }
+
+  private async loadRound2(input: HTMLInputElement) {
+    const a = this.assessment;
+    const cells = this.round1Cells();
+    const revisions: Revision[] = [];
+    const problems: SheetProblem[] = [];
+    for (const f of [...(input.files ?? [])]) {
+      const r = readDelphiSheet(f.name, await f.text(), a.model, a.issues, cells, this.sheets);
+      revisions.push(...r.revisions);
+      problems.push(...r.problems);
+    }
+    this.round2 = revisions;
+    this.round2Problems = problems;
+  }
+
+  private async loadWeights(input: HTMLInputElement) {
+    const partners: PartnerWeights[] = [];
+    const problems: SheetProblem[] = [];
+    for (const f of [...(input.files ?? [])]) {
+      const r = readWeightsSheet(f.name, await f.text(), this.assessment.model);
+      partners.push(...r.partners);
+      problems.push(...r.problems);
+    }
+    this.filePartners = partners;
+    this.weightProblems = problems;
+  }
+
+  /** The partners' weights chosen: ticked saved sets, then those read from sheets. */
+  private partners(): PartnerWeights[] {
+    const a = this.assessment;
+    return [...a.weightSets.filter((w) => this.chosenSets.includes(w.id)).map((w) => partnerFromSet(a.model, w)), ...this.filePartners];
+  }
+
+  private saveCombined(e: Event) {
+    e.preventDefault();
+    const name = String(new FormData(e.target as HTMLFormElement).get('set-name') ?? '');
+    const partners = this.partners();
+    this.weightMessage = '';
+    this.weightError =
+      requestEdit(this, (a) => saveElicited(a, name, combineShares(partners, this.weightHow), combinedProvenance(partners, this.weightHow, Date.now())), `Save weight set “${name.trim()}”`) ?? '';
+    if (this.weightError === '') this.weightMessage = `Saved the weight set “${name.trim()}”: the ${this.weightHow} of ${partners.map((p) => p.partner).join(', ')}.`;
+  }
+
+  private useRange() {
+    const partners = this.partners();
+    this.weightMessage = '';
+    this.weightError =
+      requestEdit(this, (a) => updateSensitivitySettings(a, { partnersRange: { partners: partners.map((p) => p.partner), bounds: partnerBounds(partners) }, usePartnersRange: true }), 'SMAA within the partners’ range', 'live') ?? '';
+    if (this.weightError === '') this.weightMessage = `SMAA on the Sensitivity page now samples within the range ${partners.map((p) => p.partner).join(', ')} gave.`;
   }
 
   private consensus() {
     const a = this.assessment;
-    const name = `${a.name} consensus (${this.how} of ${this.sheets.map((s) => s.scorer).join(', ')})`;
-    const made = consensusAssessment(a, this.sheets, this.how, { id: crypto.randomUUID(), name, now: Date.now() });
+    const name = `${a.name} consensus (${this.how} of ${this.sheets.map((s) => s.scorer).join(', ')}${this.round2.length > 0 ? ', round 2' : ''})`;
+    const made = consensusAssessment(a, this.current, this.how, { id: crypto.randomUUID(), name, now: Date.now() });
     this.dispatchEvent(new CustomEvent('create-assessment', { detail: { assessment: made, label: `Create “${name}”` }, bubbles: true, composed: true }));
   }
 
@@ -77,28 +162,74 @@ export class ScoringWorkshop extends LitElement {
         <button type="submit" class="secondary">Download scoring sheet (CSV)</button>
       </form>
       <label>Partners’ sheets <input type="file" accept=".csv,text/csv" multiple @change=${(e: Event) => this.load(e.target as HTMLInputElement)} /></label>
-      ${this.problems.length === 0 ? nothing : this.problemTable()}
+      ${this.problems.length === 0 ? nothing : this.problemTable(this.problems, 'Problems in the sheets')}
       ${this.sheets.length < 2 ? (this.sheets.length === 1 ? html`<p class="muted">One scorer read; agreement needs two or more.</p>` : nothing) : this.results(a)}
+      ${this.weightsPanel(a)}
     `;
   }
 
-  private problemTable() {
-    return html`<p class="note warning" role="alert">${this.problems.length === 1 ? '1 problem' : `${this.problems.length} problems`} in the sheets; those rows were left out.</p>
+  private weightsPanel(a: Assessment) {
+    const partners = this.partners();
+    return html`<fieldset>
+      <legend>Partners’ weights</legend>
+      <p class="words">
+        Combine several partners’ weights into one set: tick saved weight sets, or read a weights sheet with the columns <code>scorer,criterion,weight</code> (one row per
+        partner and criterion). Each partner’s weights are first turned into shares adding up to 100%, so partners using different scales count alike.
+      </p>
+      <div class="row" role="group" aria-label="Saved weight sets to combine">
+        ${a.weightSets.map(
+          (w) =>
+            html`<label class="check"
+              ><input
+                type="checkbox"
+                .checked=${this.chosenSets.includes(w.id)}
+                @change=${(e: Event) => (this.chosenSets = (e.target as HTMLInputElement).checked ? [...this.chosenSets, w.id] : this.chosenSets.filter((x) => x !== w.id))}
+              />
+              ${w.name}</label
+            >`,
+        )}
+      </div>
+      <label>Partners’ weights sheets <input type="file" accept=".csv,text/csv" multiple @change=${(e: Event) => this.loadWeights(e.target as HTMLInputElement)} /></label>
+      ${this.weightProblems.length === 0 ? nothing : this.problemTable(this.weightProblems, 'Problems in the weights sheets', 'those partners were left out')}
+      <p class="muted" data-testid="partners-chosen">
+        ${partners.length === 0 ? 'No partners’ weights chosen yet.' : `${partners.length === 1 ? '1 partner' : `${partners.length} partners`}: ${partners.map((p) => `${p.partner} (${p.source})`).join('; ')}.`}
+        ${partners.length === 1 ? ' Combining needs two or more.' : ''}
+      </p>
+      <form class="row" aria-label="Combine the partners’ weights" @submit=${this.saveCombined}>
+        <label
+          >Combine by
+          <select @change=${(e: Event) => (this.weightHow = (e.target as HTMLSelectElement).value as 'median' | 'mean')}>
+            <option value="median" ?selected=${this.weightHow === 'median'}>Median of the partners’ shares</option>
+            <option value="mean" ?selected=${this.weightHow === 'mean'}>Mean of the partners’ shares</option>
+          </select>
+        </label>
+        <label>Name of the combined set <input name="set-name" autocomplete="off" .value=${'Partners combined'} /></label>
+        <button type="submit" ?disabled=${partners.length < 2}>Save combined weight set</button>
+        <button type="button" class="secondary" ?disabled=${partners.length < 2} @click=${this.useRange}>Use the partners’ range in SMAA</button>
+      </form>
+      ${this.weightMessage === '' ? nothing : html`<p class="note" role="status">${this.weightMessage}</p>`}
+      ${this.weightError === '' ? nothing : html`<p class="note error" role="alert">${this.weightError}</p>`}
+    </fieldset>`;
+  }
+
+  private problemTable(problems: readonly SheetProblem[], caption: string, left = 'those rows were left out') {
+    return html`<p class="note warning" role="alert">${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in ${caption === 'Problems in the sheets' ? 'the sheets' : 'the files'}; ${left}.</p>
       <table>
         <caption>
-          Problems in the sheets
+          ${caption}
         </caption>
         <thead>
           <tr><th scope="col">File</th><th scope="col">Line</th><th scope="col">Column</th><th scope="col">Problem</th></tr>
         </thead>
         <tbody>
-          ${this.problems.map((p) => html`<tr><td>${p.file}</td><td>${p.line}</td><td>${p.column}</td><td>${p.reason}</td></tr>`)}
+          ${problems.map((p) => html`<tr><td>${p.file}</td><td>${p.line}</td><td>${p.column}</td><td>${p.reason}</td></tr>`)}
         </tbody>
       </table>`;
   }
 
   private results(a: Assessment) {
-    const sheets = this.sheets;
+    const sheets = this.current;
+    const round1Flagged = this.round1Cells().filter((c) => c.flagged).length;
     const cells = cellAgreement(
       a.model,
       a.issues.map((i) => i.id),
@@ -165,6 +296,23 @@ export class ScoringWorkshop extends LitElement {
           ${issues.map((i) => html`<tr><th scope="row">${i.label}</th>${ranks.map((r) => html`<td>${r.get(i.id)}</td>`)}</tr>`)}
         </tbody>
       </table>
+      <fieldset>
+        <legend>Second round (Delphi)</legend>
+        <p class="words">
+          Send each partner the ${round1Flagged === 1 ? '1 cell' : `${round1Flagged} cells`} where scorers differed by 2 or more levels in round 1, with the group median and
+          their own score; they may revise it in the “round 2” column. Revised scores replace round 1 for those cells only, and the tables above are worked out again.
+        </p>
+        <div class="row">
+          <button type="button" class="secondary" ?disabled=${round1Flagged === 0} @click=${this.downloadRound2}>Download round 2 sheet (CSV)</button>
+          <label>Round 2 sheets <input type="file" accept=".csv,text/csv" multiple @change=${(e: Event) => this.loadRound2(e.target as HTMLInputElement)} /></label>
+        </div>
+        ${this.round2Problems.length === 0 ? nothing : this.problemTable(this.round2Problems, 'Problems in the round 2 sheets', 'those rows were left out')}
+        <p data-testid="round-2-words">
+          ${this.round2.length === 0
+            ? 'Round 1 scores are shown.'
+            : `Round 2: ${this.round2.length === 1 ? '1 score' : `${this.round2.length} scores`} revised (${[...new Set(this.round2.map((r) => r.scorer))].join(', ')}); cells 2 or more levels apart went from ${round1Flagged} in round 1 to ${flagged} now.`}
+        </p>
+      </fieldset>
       <form class="row" aria-label="Build the consensus" @submit=${(e: Event) => (e.preventDefault(), this.consensus())}>
         <label
           >Consensus score

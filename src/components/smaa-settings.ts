@@ -44,6 +44,7 @@ export class SmaaSettings extends LitElement {
   override render() {
     const s = this.settings;
     const c = this.confidenceCounts;
+    const partners = s.usePartnersRange && s.partnersRange !== null;
     return html`
       <div class="row">
         <label
@@ -65,14 +66,23 @@ export class SmaaSettings extends LitElement {
       <fieldset>
         <legend>Which weightings to sample</legend>
         <label class="check"
-          ><input type="radio" name="smaa-weights" .checked=${s.around === null} @change=${() => this.set({ around: null }, 'SMAA weightings')} /> Every possible weighting,
+          ><input type="radio" name="smaa-weights" .checked=${s.around === null && !partners} @change=${() => this.set({ around: null, usePartnersRange: false }, 'SMAA weightings')} /> Every possible weighting,
           all equally likely (uniform: the weights now in use play no part)</label
         >
         <label class="check"
-          ><input type="radio" name="smaa-weights" .checked=${s.around !== null} @change=${() => this.set({ around: AROUND_DEFAULT }, 'SMAA weightings')} /> Around the weights in
+          ><input type="radio" name="smaa-weights" .checked=${s.around !== null && !partners} @change=${() => this.set({ around: s.around ?? AROUND_DEFAULT, usePartnersRange: false }, 'SMAA weightings')} /> Around the weights in
           use: how robust is our ranking if our weights are a little off?</label
         >
-        ${s.around === null
+        <label class="check"
+          ><input type="radio" name="smaa-weights" ?disabled=${s.partnersRange === null} .checked=${partners} @change=${() => this.set({ usePartnersRange: true }, 'SMAA weightings')} /> Within the
+          range the partners gave${s.partnersRange === null ? ' (combine partners’ weights in the Partners’ workshop on the Risk matrix page first)' : ` (${s.partnersRange.partners.join(', ')})`}</label
+        >
+        ${partners
+          ? html`<p class="muted">
+              Each weight is drawn between the lowest and highest share any of the partners gave it, every weighting within those limits equally likely (the shares
+              still add up to 100%). The importance order and weight limits are not used here.
+            </p>`
+          : s.around === null
           ? ''
           : html`<label
                 >Each weight within ± (%)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setCutLine } from '../../../models/risk-matrix/weights-edit';
-import { constraintsFor, hasConstraints, sensitivitySettings, topNOf, updateSensitivitySettings } from '../../../models/sensitivity/settings';
+import { constraintsFor, hasConstraints, sensitivitySettings, smaaOptionsOf, topNOf, updateSensitivitySettings } from '../../../models/sensitivity/settings';
 import { seedAssessment } from '../risk-matrix/fixtures';
 
 describe('sensitivity settings', () => {
@@ -13,6 +13,8 @@ describe('sensitivity settings', () => {
       spread: { High: 0, Medium: 1, Low: 2, unstated: 0 },
       constraints: { order: [], atLeast: [], shareBounds: {} },
       around: null,
+      partnersRange: null,
+      usePartnersRange: false,
     });
   });
 
@@ -40,5 +42,13 @@ describe('sensitivity settings', () => {
     expect(hasConstraints(r.constraints)).toBe(true);
     expect(hasConstraints(constraintsFor({ order: ['likelihood'] }, ['likelihood']).constraints)).toBe(false);
     expect(constraintsFor(stated, ['likelihood', 'cost_impact']).constraints.order).toEqual(['likelihood', 'cost_impact']);
+  });
+
+  it('passes the partners’ range to SMAA only when it is chosen', () => {
+    const range = { partners: ['Police', 'Council'], bounds: { likelihood: { min: 0.1, max: 0.3 } } };
+    const kept = updateSensitivitySettings(seedAssessment(), { partnersRange: range });
+    expect(smaaOptionsOf(sensitivitySettings(kept), ['likelihood']).options.partnersRange).toBeNull();
+    const used = updateSensitivitySettings(kept, { usePartnersRange: true });
+    expect(smaaOptionsOf(sensitivitySettings(used), ['likelihood']).options.partnersRange).toEqual(range);
   });
 });
