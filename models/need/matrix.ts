@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { scoreMatrix } from './composite';
 import type { IndicatorColumn, IndicatorTable } from './indicators';
 import { robustness } from './robustness';
+import { standardise } from './standardise';
 import { DirectionSchema, NeedLevel, StandardisationSchema, type NeedSettings } from './schema';
 
 /** Numbers cross to the page as null when missing (NaN does not survive JSON and reads badly). */
@@ -38,6 +39,8 @@ export const MatrixArea = z.object({
   populationEstimated: z.boolean(),
   /** Labels of selected indicators the area has no value for. */
   missing: z.array(z.string()),
+  /** Selected crime rates far above the other areas' (z-score above {@link HIGH_RATE_Z}): resident population is a poor denominator there. */
+  highRates: z.array(z.object({ label: z.string(), z: z.number() })),
 });
 export type MatrixArea = z.infer<typeof MatrixArea>;
 
@@ -54,6 +57,25 @@ export const NeedMatrix = z.object({
   scoreMs: z.number(),
 });
 export type NeedMatrix = z.infer<typeof NeedMatrix>;
+
+/**
+ * A crime rate whose z-score (over the areas at this level, whatever the
+ * chosen standardisation) is above this is far above the rest: the area is
+ * likely a town centre, station or shopping centre, where offences happen to
+ * visitors and workers who are not among its residents.
+ */
+export const HIGH_RATE_Z = 3;
+
+/** The warning beside an area with crime rates far above the rest, in plain words. */
+export function highRateWarning(rates: readonly { label: string; z: number }[]): string {
+  const list = rates.map((r) => `${r.label} (${r.z.toFixed(1)} standard deviations above the average area)`).join('; ');
+  return `Crime rate far above the other areas: ${list}. Resident population is a poor denominator here: town centres, stations and shopping centres draw visitors and workers who are not residents, so the rate overstates the risk to residents and can dominate the ranking.`;
+}
+
+/** Per crime-rate column: each area's z-score (higher rate = higher z), used only for the warning. */
+function rateZScores(columns: readonly IndicatorColumn[]): (Float64Array | null)[] {
+  return columns.map((c) => (c.group === 'crime' && c.unit === 'rate' ? standardise(c.values, 'zscore', 'higher') : null));
+}
 
 /** The chosen indicators that the table has, with their weights and directions. */
 function chosen(table: IndicatorTable, settings: NeedSettings) {
@@ -81,6 +103,7 @@ export function needMatrix(table: IndicatorTable, areas: readonly { code: string
     names,
   });
   const scoreMs = now() - t0;
+  const rateZ = rateZScores(use.map((u) => u.column));
   return {
     level: table.level,
     method: settings.method,
@@ -101,6 +124,10 @@ export function needMatrix(table: IndicatorTable, areas: readonly { code: string
         smallPopulation: Number.isFinite(pop) && pop < settings.smallPopulation,
         populationEstimated: table.estimated[a] === 1,
         missing: use.filter((u) => !Number.isFinite(u.column.values[a]!)).map((u) => u.column.label),
+        highRates: use.flatMap((u, k) => {
+          const z = rateZ[k]?.[a];
+          return z !== undefined && z > HIGH_RATE_Z ? [{ label: u.column.label, z }] : [];
+        }),
       };
     }),
     smallPopulation: settings.smallPopulation,

@@ -38,6 +38,13 @@ test.describe('community need', () => {
     // Every sample row is placed by its coordinates, and the count says so.
     await expect(page.getByText(`${SAMPLE_CRIME_ROWS.toLocaleString('en-GB')} of ${SAMPLE_CRIME_ROWS.toLocaleString('en-GB')} rows placed in a ward`)).toBeVisible();
     await expect(page.getByText('121 LSOAs by ONS centroid (LONG/LAT) in polygon')).toBeVisible();
+
+    // Luton's Central ward (the town centre) has crime rates far above the rest: it is warned about beside its row and in the notes.
+    const central = rows.find((r) => r['Area']!.startsWith('Central '))!;
+    expect(central['Notes']).toMatch(/Crime rate far above the other areas: .*standard deviations above the average area.*Resident population is a poor denominator here: town centres, stations and shopping centres/);
+    const flagged = rows.filter((r) => /Resident population is a poor denominator/.test(r['Notes']!)).map((r) => r['Area']!.replace(/ E05\d{6}$/, ''));
+    await expect(page.locator('p[data-note="high-rates"]')).toContainText(`Resident population is a poor denominator in ${flagged.join(', ')}`);
+    await expect(page.locator('p[data-note="high-rates"]')).toContainText('more than 3 standard deviations above the average ward');
   });
 
   test('counts each ward’s crime as an independent point-in-polygon count of the published file does', async ({ page }) => {
