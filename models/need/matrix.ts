@@ -3,7 +3,7 @@ import { scoreMatrix } from './composite';
 import type { IndicatorColumn, IndicatorTable } from './indicators';
 import { robustness } from './robustness';
 import { standardise } from './standardise';
-import { DirectionSchema, NeedLevel, StandardisationSchema, type NeedSettings } from './schema';
+import { DirectionSchema, NeedLevel, StandardisationSchema, type IndicatorChoice, type NeedSettings } from './schema';
 
 /** Numbers cross to the page as null when missing (NaN does not survive JSON and reads badly). */
 const num = z.number().nullable();
@@ -13,7 +13,7 @@ export const MatrixIndicator = z.object({
   id: z.string(),
   label: z.string(),
   group: z.string(),
-  unit: z.enum(['rate', 'rank', 'decile', 'share', 'count', 'value']),
+  unit: z.enum(['rate', 'rank', 'decile', 'share', 'count', 'value', 'score']),
   direction: DirectionSchema,
   weight: z.number(),
   description: z.string(),
@@ -50,6 +50,8 @@ export const NeedMatrix = z.object({
   indicators: z.array(MatrixIndicator),
   /** Chosen indicators not available at this level (for example IMD without IMD files). */
   unavailable: z.array(z.string()),
+  /** Chosen IMD mean scores replaced by mean ranks because File 5 (scores) is not loaded. */
+  rankFallbacks: z.array(z.string()),
   /** In rank order. */
   areas: z.array(MatrixArea),
   smallPopulation: z.number(),
@@ -80,9 +82,26 @@ function rateZScores(columns: readonly IndicatorColumn[]): (Float64Array | null)
 /** The chosen indicators that the table has, with their weights and directions. */
 function chosen(table: IndicatorTable, settings: NeedSettings) {
   const byId = new Map(table.indicators.map((i) => [i.id, i]));
-  const use = settings.indicators.filter((c) => c.weight > 0 && byId.has(c.id)).map((c) => ({ choice: c, column: byId.get(c.id)! }));
-  const unavailable = settings.indicators.filter((c) => !byId.has(c.id)).map((c) => c.id);
-  return { use, unavailable };
+  const fallbacks: string[] = [];
+  // An IMD score without File 5 falls back to the mean rank of the same index, with its direction mirrored (a low rank is more deprived).
+  // When the rank is chosen as well, the rank's own choice wins.
+  const resolve = (c: IndicatorChoice): IndicatorChoice[] => {
+    const rankId = scoreFallback(c.id);
+    if (byId.has(c.id) || rankId === undefined || !byId.has(rankId)) return [c];
+    if (settings.indicators.some((o) => o.id === rankId)) return [];
+    if (c.weight > 0) fallbacks.push(c.id);
+    return [{ ...c, id: rankId, direction: c.direction === 'higher' ? 'lower' : 'higher' }];
+  };
+  const resolved = settings.indicators.flatMap(resolve);
+  const use = resolved.filter((c) => c.weight > 0 && byId.has(c.id)).map((c) => ({ choice: c, column: byId.get(c.id)! }));
+  const unavailable = resolved.filter((c) => !byId.has(c.id)).map((c) => c.id);
+  return { use, unavailable, fallbacks };
+}
+
+/** The mean-rank indicator that stands in for an IMD mean score when File 5 is not loaded. */
+export function scoreFallback(id: string): string | undefined {
+  const m = /^imd:([^:]+):score$/.exec(id);
+  return m === null ? undefined : `imd:${m[1]}:rank`;
 }
 
 /**
@@ -92,7 +111,7 @@ function chosen(table: IndicatorTable, settings: NeedSettings) {
  * @example needMatrix(table, wards, settings).areas[0] // { name: 'Biscot', rank: 1, composite: 1.12, … }
  */
 export function needMatrix(table: IndicatorTable, areas: readonly { code: string; name: string }[], settings: NeedSettings, now: () => number = () => performance.now()): NeedMatrix {
-  const { use, unavailable } = chosen(table, settings);
+  const { use, unavailable, fallbacks } = chosen(table, settings);
   const names = areas.map((a) => a.name);
   const t0 = now();
   const s = scoreMatrix({
@@ -109,6 +128,7 @@ export function needMatrix(table: IndicatorTable, areas: readonly { code: string
     method: settings.method,
     indicators: use.map(({ choice, column }) => describe(column, choice.direction, choice.weight)),
     unavailable,
+    rankFallbacks: fallbacks,
     areas: Array.from(s.order, (a) => {
       const pop = table.population[a]!;
       return {

@@ -265,6 +265,14 @@ export class NeedPage extends LitElement {
                     : nothing}
                   ${matrix.indicators.length === 0 ? html`<p class="note warning">Choose at least one indicator with a weight above 0.</p>` : nothing}
                   ${this.highRateNote(matrix)}
+                  ${matrix.rankFallbacks.length > 0
+                    ? html`<p class="note warning" data-note="rank-fallback">
+                        IMD 2019 File 5 (scores) is not loaded, so ${matrix.rankFallbacks.map(indicatorLabel).join(', ')}
+                        ${matrix.rankFallbacks.length === 1 ? 'uses' : 'use'} the population-weighted mean national rank instead. Ranks only put LSOAs in order (the gap
+                        between rank 1 and 2 may be tiny, between 100 and 200 large), so their average is a rough guide; scores can be averaged. Import “File 5: scores
+                        for the indices of deprivation” on the Data page to use mean scores.
+                      </p>`
+                    : nothing}
                   <div class="pair">
                     <section aria-labelledby="map-heading">
                       <h3 id="map-heading">Map of need: ${levelLabel}</h3>
