@@ -66,6 +66,40 @@ export const IMD_FILE2_COLUMNS: readonly ColumnSpec<keyof z.input<typeof ImdFile
   ]),
 ];
 
+/**
+ * File 5: the scores behind the ranks. Higher is more deprived throughout.
+ * Income and Employment are rates (the share of people deprived); Health and
+ * Crime are standardised scores and can be negative; the others are scores on
+ * their own scale. Unlike ranks, scores can be averaged.
+ */
+const score = (label: string) =>
+  z.string().transform((s, ctx) => {
+    const clean = s.trim();
+    if (!/^-?(\d+\.?\d*|\.\d+)$/.test(clean)) {
+      ctx.addIssue({ code: 'custom', message: `${label} must be a number, found "${s}"` });
+      return z.NEVER;
+    }
+    return Number(clean);
+  });
+/** File 5's column for each domain score, as MHCLG heads it. */
+const SCORE_HEADERS: Record<ImdDomainId, string> = {
+  income: 'Income Score (rate)',
+  employment: 'Employment Score (rate)',
+  education: 'Education, Skills and Training Score',
+  health: 'Health Deprivation and Disability Score',
+  crime: 'Crime Score',
+  housing: 'Barriers to Housing and Services Score',
+  environment: 'Living Environment Score',
+};
+const scoreShape = Object.fromEntries(IMD_DOMAINS.map((d) => [`${d.id}Score`, score(`${d.label} score`)])) as Record<`${ImdDomainId}Score`, ReturnType<typeof score>>;
+export const ImdFile5Row = z.object({ ...ids, imdScore: score('IMD score'), ...scoreShape });
+export type ImdFile5Row = z.infer<typeof ImdFile5Row>;
+export const IMD_FILE5_COLUMNS: readonly ColumnSpec<keyof z.input<typeof ImdFile5Row>>[] = [
+  ...idColumns,
+  { field: 'imdScore', header: 'Index of Multiple Deprivation (IMD) Score', prefix: true },
+  ...IMD_DOMAINS.map((d) => ({ field: `${d.id}Score` as const, header: SCORE_HEADERS[d.id], prefix: true })),
+];
+
 /** File 6: population denominators, mid-2015, excluding prisoners. */
 export const ImdFile6Row = z.object({
   ...ids,
@@ -88,6 +122,7 @@ export const IMD_FILE6_COLUMNS: readonly ColumnSpec<keyof z.input<typeof ImdFile
 export const IMD_FILES = {
   imd1: { label: 'IMD 2019 File 1 (index of multiple deprivation)', columns: IMD_FILE1_COLUMNS, schema: ImdFile1Row },
   imd2: { label: 'IMD 2019 File 2 (domains of deprivation)', columns: IMD_FILE2_COLUMNS, schema: ImdFile2Row },
+  imd5: { label: 'IMD 2019 File 5 (scores)', columns: IMD_FILE5_COLUMNS, schema: ImdFile5Row },
   imd6: { label: 'IMD 2019 File 6 (population denominators)', columns: IMD_FILE6_COLUMNS, schema: ImdFile6Row },
 } as const;
 export type ImdFileKind = keyof typeof IMD_FILES;
@@ -99,7 +134,7 @@ export type ImdFileKind = keyof typeof IMD_FILES;
 export function sniffImdHeader(header: readonly string[]): ImdFileKind | undefined {
   const names = header.map((h) => h.trim().toLowerCase());
   const has = (spec: ColumnSpec) => names.some((h) => (spec.prefix ? h.startsWith(spec.header.toLowerCase()) : h === spec.header.toLowerCase()));
-  for (const kind of ['imd2', 'imd6', 'imd1'] as const) {
+  for (const kind of ['imd2', 'imd5', 'imd6', 'imd1'] as const) {
     if (IMD_FILES[kind].columns.every(has)) return kind;
   }
   return undefined;
@@ -122,3 +157,8 @@ export const ImdFile2Record = z.object({
   >),
 });
 export const ImdFile6Record = z.object({ ...storedIds, population: int, children: int, aged16to59: int, aged60plus: int, workingAge: int });
+export const ImdFile5Record = z.object({
+  ...storedIds,
+  imdScore: z.number(),
+  ...(Object.fromEntries(IMD_DOMAINS.map((d) => [`${d.id}Score`, z.number()])) as Record<`${ImdDomainId}Score`, z.ZodNumber>),
+});

@@ -20,6 +20,8 @@ export function formatIndicator(v: number | null | undefined, unit: IndicatorUni
       return formatCount(Math.round(v));
     case 'decile':
       return decimal(v, 1);
+    case 'score':
+      return decimal(v, Math.abs(v) < 1 ? 3 : 2).replace(/^-/, '−');
     case 'share':
       return formatPercent(v);
     default:

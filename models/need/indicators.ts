@@ -20,7 +20,7 @@ export const INDICATOR_GROUPS = {
   user: 'Your indicators',
 } as const;
 export type IndicatorGroup = keyof typeof INDICATOR_GROUPS;
-export type IndicatorUnit = 'rate' | 'rank' | 'decile' | 'share' | 'count' | 'value';
+export type IndicatorUnit = 'rate' | 'rank' | 'decile' | 'share' | 'count' | 'value' | 'score';
 
 export interface IndicatorColumn {
   id: string;
@@ -41,6 +41,8 @@ export interface IndicatorColumn {
 
 /** IMD ranks and deciles of one 2011 LSOA: 'imd' for the index itself, plus any domains loaded. */
 export type ImdValues = Partial<Record<'imd' | ImdDomainId, { rank: number; decile: number }>>;
+/** IMD 2019 scores (File 5) of one 2011 LSOA: higher is more deprived. */
+export type ImdScores = Partial<Record<'imd' | ImdDomainId, number>>;
 export interface LsoaPopulation {
   population: number;
   children: number;
@@ -57,6 +59,10 @@ export interface IndicatorInputs {
   imd: ReadonlyMap<string, ImdValues>;
   /** Which IMD file the ranks came from, for the descriptions. */
   imdSource: string;
+  /** IMD 2019 File 5 scores by 2011 LSOA (empty when File 5 is not loaded). */
+  imdScores?: ReadonlyMap<string, ImdScores>;
+  /** Which file the scores came from, for the descriptions. */
+  scoreSource?: string;
   population: ReadonlyMap<string, LsoaPopulation>;
   cube: CrimeCube;
   period: CrimePeriod;
@@ -75,7 +81,7 @@ export interface IndicatorTable {
 }
 
 const POPULATION_LABELS: Record<string, string> = { 'pop:total': 'Residents', 'pop:children': 'Children aged 0-15', 'pop:older': 'Residents aged 60 and over' };
-const IMD_SUFFIX_LABELS: Record<string, string> = { rank: 'mean rank', decile: 'mean decile', d1: 'residents in most deprived 10%' };
+const IMD_SUFFIX_LABELS: Record<string, string> = { score: 'mean score', rank: 'mean rank', decile: 'mean decile', d1: 'residents in most deprived 10%' };
 
 /**
  * An indicator's name from its id, so an indicator can be named even where it
@@ -98,11 +104,23 @@ export function indicatorLabel(id: string): string {
 
 const IMD_INDICES = [{ id: 'imd', label: 'Index of Multiple Deprivation' }, ...IMD_DOMAINS.map((d) => ({ id: d.id, label: `${d.label} domain` }))] as const;
 const ASB = 'Anti-social behaviour';
+/** What each IMD 2019 score measures, in words. */
+const SCORE_SCALES: Record<'imd' | ImdDomainId, string> = {
+  imd: 'a weighted combination of the seven domain scores',
+  income: 'the share of residents income-deprived, 0 to 1',
+  employment: 'the share of working-age residents employment-deprived, 0 to 1',
+  education: 'a score of education, skills and training deprivation',
+  health: 'a standardised score, 0 about the English average, negative below it',
+  crime: 'a standardised score of recorded crime risk, 0 about the English average, negative below it',
+  housing: 'a score of barriers to housing and services',
+  environment: 'a score of living environment deprivation',
+};
 
 /** How the "Partnership" figure of each unit is worked out. */
 export const partnershipNote: Record<IndicatorUnit, string> = {
   rate: 'all rows placed in the areas ÷ all their residents',
   rank: 'population-weighted mean over every placed LSOA',
+  score: 'population-weighted mean over every placed LSOA',
   decile: 'population-weighted mean over every placed LSOA',
   share: 'over every resident of the areas',
   count: 'mean per area',
@@ -152,6 +170,21 @@ export function buildIndicators(input: IndicatorInputs): IndicatorTable {
   const weightOf = hasPopulation ? popOf : (c: string) => (input.imd.has(c) ? 1 : undefined);
   const weighting = hasPopulation ? 'weighted by residents (IoD2019 File 6, mid-2015)' : 'unweighted, as File 6 (population) is not loaded';
   const allLinks = input.links.map((l) => ({ ...l, target: 0 }));
+  const scores = input.imdScores ?? new Map<string, ImdScores>();
+  for (const idx of IMD_INDICES) {
+    if (![...scores.values()].some((v) => v[idx.id] !== undefined)) continue;
+    const value = (c: string) => scores.get(c)?.[idx.id];
+    indicators.push({
+      id: `imd:${idx.id}:score`,
+      label: indicatorLabel(`imd:${idx.id}:score`),
+      group: 'imd',
+      unit: 'score',
+      direction: 'higher',
+      description: `Mean IMD 2019 score of the LSOAs (higher = more deprived; ${SCORE_SCALES[idx.id]}), ${weighting}. Scores, unlike ranks, can be averaged. From ${input.scoreSource ?? 'IoD2019 File 5'}, ${idx.label}, on 2011 LSOAs placed in the ${one} (${input.linkNote}).`,
+      values: weightedMean(input.links, n, weightOf, value),
+      partnership: weightedMean(allLinks, 1, weightOf, value)[0]!,
+    });
+  }
   for (const idx of IMD_INDICES) {
     if (![...input.imd.values()].some((v) => v[idx.id] !== undefined)) continue;
     const get = (field: 'rank' | 'decile') => (c: string) => input.imd.get(c)?.[idx.id]?.[field];
@@ -171,7 +204,7 @@ export function buildIndicators(input: IndicatorInputs): IndicatorTable {
         values: weightedMean(input.links, n, weightOf, value),
         partnership: weightedMean(allLinks, 1, weightOf, value)[0]!,
       });
-    add('rank', indicatorLabel(`imd:${idx.id}:rank`), 'rank', 'lower', get('rank'), 'Mean national rank of the LSOAs (1 = most deprived of 32,844 in England)');
+    add('rank', indicatorLabel(`imd:${idx.id}:rank`), 'rank', 'lower', get('rank'), 'Mean national rank of the LSOAs (1 = most deprived of 32,844 in England; ranks are ordinal, so their mean is only a rough guide: mean scores from File 5 are better)');
     add('decile', indicatorLabel(`imd:${idx.id}:decile`), 'decile', 'lower', get('decile'), 'Mean national decile of the LSOAs (1 = most deprived 10%)');
     add('d1', indicatorLabel(`imd:${idx.id}:d1`), 'share', 'higher', inD1, 'Share of residents living in LSOAs in the most deprived 10% in England (decile 1)');
   }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { scoreMatrix } from './composite';
 import type { IndicatorColumn, IndicatorTable } from './indicators';
 import { robustness } from './robustness';
-import { DirectionSchema, NeedLevel, StandardisationSchema, type NeedSettings } from './schema';
+import { standardise } from './standardise';
+import { DirectionSchema, NeedLevel, StandardisationSchema, type IndicatorChoice, type NeedSettings } from './schema';
 
 /** Numbers cross to the page as null when missing (NaN does not survive JSON and reads badly). */
 const num = z.number().nullable();
@@ -12,7 +13,7 @@ export const MatrixIndicator = z.object({
   id: z.string(),
   label: z.string(),
   group: z.string(),
-  unit: z.enum(['rate', 'rank', 'decile', 'share', 'count', 'value']),
+  unit: z.enum(['rate', 'rank', 'decile', 'share', 'count', 'value', 'score']),
   direction: DirectionSchema,
   weight: z.number(),
   description: z.string(),
@@ -38,6 +39,8 @@ export const MatrixArea = z.object({
   populationEstimated: z.boolean(),
   /** Labels of selected indicators the area has no value for. */
   missing: z.array(z.string()),
+  /** Selected crime rates far above the other areas' (z-score above {@link HIGH_RATE_Z}): resident population is a poor denominator there. */
+  highRates: z.array(z.object({ label: z.string(), z: z.number() })),
 });
 export type MatrixArea = z.infer<typeof MatrixArea>;
 
@@ -47,6 +50,8 @@ export const NeedMatrix = z.object({
   indicators: z.array(MatrixIndicator),
   /** Chosen indicators not available at this level (for example IMD without IMD files). */
   unavailable: z.array(z.string()),
+  /** Chosen IMD mean scores replaced by mean ranks because File 5 (scores) is not loaded. */
+  rankFallbacks: z.array(z.string()),
   /** In rank order. */
   areas: z.array(MatrixArea),
   smallPopulation: z.number(),
@@ -55,12 +60,48 @@ export const NeedMatrix = z.object({
 });
 export type NeedMatrix = z.infer<typeof NeedMatrix>;
 
+/**
+ * A crime rate whose z-score (over the areas at this level, whatever the
+ * chosen standardisation) is above this is far above the rest: the area is
+ * likely a town centre, station or shopping centre, where offences happen to
+ * visitors and workers who are not among its residents.
+ */
+export const HIGH_RATE_Z = 3;
+
+/** The warning beside an area with crime rates far above the rest, in plain words. */
+export function highRateWarning(rates: readonly { label: string; z: number }[]): string {
+  const list = rates.map((r) => `${r.label} (${r.z.toFixed(1)} standard deviations above the average area)`).join('; ');
+  return `Crime rate far above the other areas: ${list}. Resident population is a poor denominator here: town centres, stations and shopping centres draw visitors and workers who are not residents, so the rate overstates the risk to residents and can dominate the ranking.`;
+}
+
+/** Per crime-rate column: each area's z-score (higher rate = higher z), used only for the warning. */
+function rateZScores(columns: readonly IndicatorColumn[]): (Float64Array | null)[] {
+  return columns.map((c) => (c.group === 'crime' && c.unit === 'rate' ? standardise(c.values, 'zscore', 'higher') : null));
+}
+
 /** The chosen indicators that the table has, with their weights and directions. */
 function chosen(table: IndicatorTable, settings: NeedSettings) {
   const byId = new Map(table.indicators.map((i) => [i.id, i]));
-  const use = settings.indicators.filter((c) => c.weight > 0 && byId.has(c.id)).map((c) => ({ choice: c, column: byId.get(c.id)! }));
-  const unavailable = settings.indicators.filter((c) => !byId.has(c.id)).map((c) => c.id);
-  return { use, unavailable };
+  const fallbacks: string[] = [];
+  // An IMD score without File 5 falls back to the mean rank of the same index, with its direction mirrored (a low rank is more deprived).
+  // When the rank is chosen as well, the rank's own choice wins.
+  const resolve = (c: IndicatorChoice): IndicatorChoice[] => {
+    const rankId = scoreFallback(c.id);
+    if (byId.has(c.id) || rankId === undefined || !byId.has(rankId)) return [c];
+    if (settings.indicators.some((o) => o.id === rankId)) return [];
+    if (c.weight > 0) fallbacks.push(c.id);
+    return [{ ...c, id: rankId, direction: c.direction === 'higher' ? 'lower' : 'higher' }];
+  };
+  const resolved = settings.indicators.flatMap(resolve);
+  const use = resolved.filter((c) => c.weight > 0 && byId.has(c.id)).map((c) => ({ choice: c, column: byId.get(c.id)! }));
+  const unavailable = resolved.filter((c) => !byId.has(c.id)).map((c) => c.id);
+  return { use, unavailable, fallbacks };
+}
+
+/** The mean-rank indicator that stands in for an IMD mean score when File 5 is not loaded. */
+export function scoreFallback(id: string): string | undefined {
+  const m = /^imd:([^:]+):score$/.exec(id);
+  return m === null ? undefined : `imd:${m[1]}:rank`;
 }
 
 /**
@@ -70,7 +111,7 @@ function chosen(table: IndicatorTable, settings: NeedSettings) {
  * @example needMatrix(table, wards, settings).areas[0] // { name: 'Biscot', rank: 1, composite: 1.12, … }
  */
 export function needMatrix(table: IndicatorTable, areas: readonly { code: string; name: string }[], settings: NeedSettings, now: () => number = () => performance.now()): NeedMatrix {
-  const { use, unavailable } = chosen(table, settings);
+  const { use, unavailable, fallbacks } = chosen(table, settings);
   const names = areas.map((a) => a.name);
   const t0 = now();
   const s = scoreMatrix({
@@ -81,11 +122,13 @@ export function needMatrix(table: IndicatorTable, areas: readonly { code: string
     names,
   });
   const scoreMs = now() - t0;
+  const rateZ = rateZScores(use.map((u) => u.column));
   return {
     level: table.level,
     method: settings.method,
     indicators: use.map(({ choice, column }) => describe(column, choice.direction, choice.weight)),
     unavailable,
+    rankFallbacks: fallbacks,
     areas: Array.from(s.order, (a) => {
       const pop = table.population[a]!;
       return {
@@ -101,6 +144,10 @@ export function needMatrix(table: IndicatorTable, areas: readonly { code: string
         smallPopulation: Number.isFinite(pop) && pop < settings.smallPopulation,
         populationEstimated: table.estimated[a] === 1,
         missing: use.filter((u) => !Number.isFinite(u.column.values[a]!)).map((u) => u.column.label),
+        highRates: use.flatMap((u, k) => {
+          const z = rateZ[k]?.[a];
+          return z !== undefined && z > HIGH_RATE_Z ? [{ label: u.column.label, z }] : [];
+        }),
       };
     }),
     smallPopulation: settings.smallPopulation,

@@ -16,7 +16,7 @@ export const AreaProfile = z.object({
       id: z.string(),
       label: z.string(),
       group: z.string(),
-      unit: z.enum(['rate', 'rank', 'decile', 'share', 'count', 'value']),
+      unit: z.enum(['rate', 'rank', 'decile', 'share', 'count', 'value', 'score']),
       direction: DirectionSchema,
       value: num,
       count: num,

@@ -44,15 +44,18 @@ export const NeedSettings = z.object({
 });
 export type NeedSettings = z.infer<typeof NeedSettings>;
 
-/** The indicators chosen when an area is first opened: crime, ASB and the deprivation domains the 2014 Community Matrix drew on (income, employment, education, health). */
+/**
+ * The indicators chosen when an area is first opened: crime, ASB and the deprivation domains the 2014 Community Matrix drew on (income, employment, education, health),
+ * as population-weighted mean IMD scores (File 5); where File 5 is not loaded the matrix falls back to mean ranks and says so (see needMatrix).
+ */
 export const DEFAULT_INDICATORS: readonly IndicatorChoice[] = [
   { id: 'crime:all', direction: 'higher', weight: 1 },
   { id: 'crime:Anti-social behaviour', direction: 'higher', weight: 1 },
   { id: 'crime:Violence and sexual offences', direction: 'higher', weight: 1 },
-  { id: 'imd:income:rank', direction: 'lower', weight: 1 },
-  { id: 'imd:employment:rank', direction: 'lower', weight: 1 },
-  { id: 'imd:education:rank', direction: 'lower', weight: 1 },
-  { id: 'imd:health:rank', direction: 'lower', weight: 1 },
+  { id: 'imd:income:score', direction: 'higher', weight: 1 },
+  { id: 'imd:employment:score', direction: 'higher', weight: 1 },
+  { id: 'imd:education:score', direction: 'higher', weight: 1 },
+  { id: 'imd:health:score', direction: 'higher', weight: 1 },
 ];
 
 export const DEFAULT_SETTINGS: NeedSettings = {

@@ -13,6 +13,7 @@ const KIND_LABELS: Record<string, string> = {
   'police-uk-street': PARTITION_LABELS.crime,
   imd1: PARTITION_LABELS.imd1,
   imd2: PARTITION_LABELS.imd2,
+  imd5: PARTITION_LABELS.imd5,
   imd6: PARTITION_LABELS.imd6,
   boundaries: 'ONS boundaries',
   unrecognised: 'Not recognised',

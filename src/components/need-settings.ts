@@ -3,6 +3,7 @@ import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import { formatMonth, formatPercent } from '../../models/format';
 import { INDICATOR_GROUPS, type IndicatorGroup } from '../../models/need/indicators';
+import { scoreFallback } from '../../models/need/matrix';
 import { DEFAULT_SETTINGS, LEVEL_LABELS, PERIODS, type IndicatorChoice, type NeedLevel, type NeedSettings } from '../../models/need/schema';
 import { DIRECTIONS, STANDARDISATIONS, STANDARDISATION_IDS, type Direction, type Standardisation } from '../../models/need/standardise';
 import type { IndicatorInfo } from '../data/need-setup';
@@ -105,6 +106,12 @@ export class NeedSettingsForm extends LitElement {
     this.change({ indicators });
   }
 
+  /** Changes or removes the chosen indicator with this id. */
+  private patchChoice(id: string, patch: Partial<IndicatorChoice> | null) {
+    const list = this.settings.indicators;
+    this.change({ indicators: patch === null ? list.filter((c) => c.id !== id) : list.map((c) => (c.id === id ? { ...c, ...patch } : c)) });
+  }
+
   private number(e: Event, min: number, max: number): number | undefined {
     return readNumber(e.target as HTMLInputElement, { min, max }) ?? undefined;
   }
@@ -164,7 +171,14 @@ export class NeedSettingsForm extends LitElement {
 
   private chosenTable() {
     const info = new Map(this.catalogue.map((i) => [i.id, i]));
-    const rows = this.settings.indicators.filter((c) => info.has(c.id));
+    // An IMD mean score without File 5 shows the mean rank that stands in for it (direction mirrored), and edits the score's choice.
+    const shown = this.settings.indicators.flatMap((c) => {
+      if (info.has(c.id)) return [{ c, i: info.get(c.id)!, mirrored: false }];
+      const rankId = scoreFallback(c.id);
+      const i = rankId === undefined ? undefined : info.get(rankId);
+      return i === undefined || this.settings.indicators.some((o) => o.id === rankId) ? [] : [{ c, i, mirrored: true }];
+    });
+    const rows = shown.map((r) => r.c);
     if (rows.length === 0) return html`<p class="note warning">No indicator is chosen: add some below.</p>`;
     const total = rows.reduce((sum, c) => sum + c.weight, 0);
     return html`
@@ -181,19 +195,21 @@ export class NeedSettingsForm extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${rows.map((c) => {
-              const i = info.get(c.id)!;
+            ${shown.map(({ c, i, mirrored }) => {
+              const direction = mirrored ? (c.direction === 'higher' ? 'lower' : 'higher') : c.direction;
+              const set = (patch: Partial<IndicatorChoice> | null) =>
+                this.patchChoice(c.id, patch !== null && mirrored && patch.direction !== undefined ? { ...patch, direction: patch.direction === 'higher' ? 'lower' : 'higher' } : patch);
               return html`<tr>
                 <td>
-                  ${i.label}
+                  ${i.label}${mirrored ? html` <span class="muted">(stands in for the mean score: IMD 2019 File 5 is not loaded)</span>` : nothing}
                   <details>
                     <summary class="desc">How it is computed</summary>
                     <span class="desc muted">${i.description}</span>
                   </details>
                 </td>
                 <td>
-                  <select aria-label="Direction of ${i.label}" @change=${(e: Event) => this.setChoice(i, { direction: (e.target as HTMLSelectElement).value as Direction })}>
-                    ${(Object.keys(DIRECTIONS) as Direction[]).map((d) => html`<option value=${d} ?selected=${d === c.direction}>${DIRECTIONS[d]}</option>`)}
+                  <select aria-label="Direction of ${i.label}" @change=${(e: Event) => set({ direction: (e.target as HTMLSelectElement).value as Direction })}>
+                    ${(Object.keys(DIRECTIONS) as Direction[]).map((d) => html`<option value=${d} ?selected=${d === direction}>${DIRECTIONS[d]}</option>`)}
                   </select>
                 </td>
                 <td class="num">
@@ -206,12 +222,12 @@ export class NeedSettingsForm extends LitElement {
                     .value=${String(c.weight)}
                     @change=${(e: Event) => {
                       const v = this.number(e, 0, 100);
-                      if (v !== undefined) this.setChoice(i, { weight: v });
+                      if (v !== undefined) set({ weight: v });
                     }}
                   />
                 </td>
                 <td class="num">${total > 0 ? formatPercent(c.weight / total, 0) : '–'}</td>
-                <td><button class="secondary" aria-label="Remove ${i.label}" @click=${() => this.setChoice(i, null)}>Remove</button></td>
+                <td><button class="secondary" aria-label="Remove ${i.label}" @click=${() => set(null)}>Remove</button></td>
               </tr>`;
             })}
           </tbody>

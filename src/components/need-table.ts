@@ -3,7 +3,7 @@ import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import { formatCount } from '../../models/format';
 import { formatIndicator, formatScore } from '../../models/need/format-value';
-import type { MatrixArea, NeedMatrix } from '../../models/need/matrix';
+import { highRateWarning, type MatrixArea, type NeedMatrix } from '../../models/need/matrix';
 import { LEVEL_LABELS } from '../../models/need/schema';
 import { DIRECTIONS, STANDARDISATIONS } from '../../models/need/standardise';
 import { baseStyles } from './styles';
@@ -86,6 +86,7 @@ export class NeedTable extends LitElement {
     if (a.populationEstimated) notes.push('Residents estimated: an equal share of a 2011 LSOA split into several 2021 LSOAs');
     if (a.missing.length > 0) notes.push(`No value for ${a.missing.join(', ')}: scored on the other indicators`);
     if (a.composite === null) notes.push('No score: no value for any chosen indicator');
+    if (a.highRates.length > 0) notes.push(highRateWarning(a.highRates));
     return html`<tr aria-current=${a.code === this.selected ? 'true' : 'false'}>
       <td class="num">${a.rank === 0 ? '–' : `${tied ? '=' : ''}${a.rank}`}</td>
       <th scope="row"><a href=${this.href(a.code)}>${a.name}</a> <span class="muted">${a.code}</span></th>

@@ -271,6 +271,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
       }
       case 'imd1':
       case 'imd2':
+      case 'imd5':
       case 'imd6': {
         const r = read.result;
         if (!r.ok) {

@@ -1,7 +1,7 @@
 import { IMD_DOMAINS } from '../../models/imd';
 import { crimeCube, crimePeriod, type CrimeCube } from '../../models/need/crime-cube';
 import { buildGeography, resolveLadCode, type CrimeColumns, type LevelGeography } from '../../models/need/geography';
-import { buildIndicators, type ImdValues, type IndicatorTable, type LsoaPopulation } from '../../models/need/indicators';
+import { buildIndicators, type ImdScores, type ImdValues, type IndicatorTable, type LsoaPopulation } from '../../models/need/indicators';
 import type { NeedLevel, UserIndicator, WardLookup } from '../../models/need/schema';
 import { crimeDataLoader } from './crime-source';
 import type { NeedStore } from './need-store';
@@ -17,6 +17,8 @@ export interface NeedContext {
   cubes: Partial<Record<NeedLevel, CrimeCube>>;
   imd: Map<string, ImdValues>;
   imdFile: 'imd2' | 'imd1' | null;
+  /** IMD 2019 File 5 scores by 2011 LSOA (empty when File 5 is not loaded). */
+  imdScores: Map<string, ImdScores>;
   population: Map<string, LsoaPopulation>;
   user: UserIndicator[];
   lookup: WardLookup | undefined;
@@ -67,7 +69,7 @@ export function needSource(store: DataStore, need: NeedStore) {
     const allLsoa = [...(await areasOf('lsoa21')), ...(await areasOf('lsoa11'))];
     const allWards = await areasOf('ward');
     const knownCodes = new Set([...allLsoa, ...allWards].map((a) => a.code));
-    const lad = resolveLadCode(area, [...byKind('imd1'), ...byKind('imd2'), ...byKind('imd6')], allLsoa);
+    const lad = resolveLadCode(area, [...byKind('imd1'), ...byKind('imd2'), ...byKind('imd5'), ...byKind('imd6')], allLsoa);
     const [user, lookup] = await Promise.all([need.userIndicators(), need.lookup()]);
     const files: NeedContext['files'] = {};
     const take = (kind: PartitionMeta['kind']): string | undefined => {
@@ -82,7 +84,17 @@ export function needSource(store: DataStore, need: NeedStore) {
     const [wards, lsoa11, lsoa21] = [await level('ward'), await level('lsoa11'), await level('lsoa21')];
     const imdKey = take('imd2') ?? take('imd1');
     const popKey = take('imd6');
-    const ref = await store.partitionData([imdKey, popKey].filter((k) => k !== undefined));
+    const scoreKey = take('imd5');
+    const ref = await store.partitionData([imdKey, popKey, scoreKey].filter((k) => k !== undefined));
+    const imdScores = new Map<string, ImdScores>();
+    for (const d of ref) {
+      if (d.kind !== 'imd5') continue;
+      for (const r of d.rows) {
+        const v: ImdScores = { imd: r.imdScore };
+        for (const dom of IMD_DOMAINS) v[dom.id] = r[`${dom.id}Score`];
+        imdScores.set(r.lsoa11cd, v);
+      }
+    }
     const imd = new Map<string, ImdValues>();
     const population = new Map<string, LsoaPopulation>();
     let imdFile: NeedContext['imdFile'] = null;
@@ -101,14 +113,14 @@ export function needSource(store: DataStore, need: NeedStore) {
     const month = t.array('month') as string[];
 
     progress('Placing crime rows and LSOAs in areas', 2, steps);
-    const geography = buildGeography({ area, wards, lsoa11, lsoa21, dataLsoas: [...new Set([...imd.keys(), ...population.keys()])], lookup, crime: columns });
+    const geography = buildGeography({ area, wards, lsoa11, lsoa21, dataLsoas: [...new Set([...imd.keys(), ...imdScores.keys(), ...population.keys()])], lookup, crime: columns });
     progress('Counting crime by area and month', 3, steps);
     const cubes: NeedContext['cubes'] = {};
     for (const [level, g] of Object.entries(geography) as [NeedLevel, LevelGeography][]) {
       cubes[level] = crimeCube(g.crime.areaOfRow, crimeType, month, g.areas.length);
     }
     progress('Ready', steps, steps);
-    return { area, lad, geography, cubes, imd, imdFile, population, user, lookup, files, knownCodes, crime: columns };
+    return { area, lad, geography, cubes, imd, imdFile, imdScores, population, user, lookup, files, knownCodes, crime: columns };
   }
 
   /** The indicator table of a level and crime period (cached with the context). */
@@ -126,6 +138,8 @@ export function needSource(store: DataStore, need: NeedStore) {
         linkNote: g.linkNote,
         imd: ctx.imd,
         imdSource: ctx.imdFile === 'imd2' ? `IoD2019 File 2 (${ctx.files.imd2})` : `IoD2019 File 1 (${ctx.files.imd1})`,
+        imdScores: ctx.imdScores,
+        scoreSource: `IoD2019 File 5 (${ctx.files.imd5})`,
         population: ctx.population,
         cube,
         period: crimePeriod(cube, periodMonths),

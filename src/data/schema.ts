@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CrimeBatch } from '../../models/police-uk/crime-batch';
-import { ImdFile1Record, ImdFile2Record, ImdFile6Record } from '../../models/imd';
+import { ImdFile1Record, ImdFile2Record, ImdFile5Record, ImdFile6Record } from '../../models/imd';
 import { Area } from '../../models/boundaries';
 import { RowProblem } from '../../models/row-problem';
 
@@ -13,13 +13,14 @@ import { RowProblem } from '../../models/row-problem';
  *   ward|<LAD code>           ward boundaries of one local authority (also lsoa11, lsoa21)
  */
 
-export const PartitionKind = z.enum(['crime', 'imd1', 'imd2', 'imd6', 'ward', 'lsoa11', 'lsoa21']);
+export const PartitionKind = z.enum(['crime', 'imd1', 'imd2', 'imd5', 'imd6', 'ward', 'lsoa11', 'lsoa21']);
 export type PartitionKind = z.infer<typeof PartitionKind>;
 
 export const PARTITION_LABELS: Record<PartitionKind, string> = {
   crime: 'police.uk street crime',
   imd1: 'IMD 2019 File 1 (index)',
   imd2: 'IMD 2019 File 2 (domains)',
+  imd5: 'IMD 2019 File 5 (scores)',
   imd6: 'IMD 2019 File 6 (population)',
   ward: 'Ward boundaries',
   lsoa11: 'LSOA boundaries (2011)',
@@ -51,6 +52,7 @@ export const PartitionData = z.discriminatedUnion('kind', [
   z.object({ key: z.string(), kind: z.literal('crime'), batch: CrimeBatch }),
   z.object({ key: z.string(), kind: z.literal('imd1'), rows: z.array(ImdFile1Record) }),
   z.object({ key: z.string(), kind: z.literal('imd2'), rows: z.array(ImdFile2Record) }),
+  z.object({ key: z.string(), kind: z.literal('imd5'), rows: z.array(ImdFile5Record) }),
   z.object({ key: z.string(), kind: z.literal('imd6'), rows: z.array(ImdFile6Record) }),
   z.object({ key: z.string(), kind: z.enum(['ward', 'lsoa11', 'lsoa21']), areas: z.array(Area) }),
 ]);
@@ -71,7 +73,7 @@ export const Dataset = z.object({
 });
 export type Dataset = z.infer<typeof Dataset>;
 
-export const FileKind = z.enum(['police-uk-street', 'imd1', 'imd2', 'imd6', 'boundaries', 'unrecognised']);
+export const FileKind = z.enum(['police-uk-street', 'imd1', 'imd2', 'imd5', 'imd6', 'boundaries', 'unrecognised']);
 export type FileKind = z.infer<typeof FileKind>;
 
 export const FileOutcome = z.object({

@@ -5,6 +5,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { LEVEL_LABELS, type NeedSettings } from '../../models/need/schema';
 import { crimeWindowNote } from '../../models/need/crime-cube';
 import { indicatorLabel } from '../../models/need/indicators';
+import { HIGH_RATE_Z, type NeedMatrix } from '../../models/need/matrix';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
 import { proxy } from '../../workers/client';
 import { memoLast } from '../app/memo';
@@ -207,6 +208,20 @@ export class NeedPage extends LitElement {
     return note === null ? nothing : html`<p class="note warning">${note}</p>`;
   }
 
+  /** Areas whose crime rates are far above the rest, where resident population is a poor denominator. */
+  private highRateNote(matrix: NeedMatrix) {
+    const high = matrix.areas.filter((a) => a.highRates.length > 0);
+    if (high.length === 0) return nothing;
+    return html`<p class="note warning" data-note="high-rates">
+      Resident population is a poor denominator in ${high.map((a) => a.name).join(', ')}: ${high.length === 1 ? 'its' : 'their'} crime rate is more than
+      ${HIGH_RATE_Z} standard deviations above the average ${LEVEL_LABELS[matrix.level].one} (${high
+        .map((a) => a.highRates.map((r) => `${a.name}, ${r.label}: ${r.z.toFixed(1)}`).join('; '))
+        .join('; ')}). Town centres, stations and shopping centres draw visitors and workers who are not residents, so their rates per 1,000 residents overstate the
+      risk to residents and can dominate the ranking. Read ${high.length === 1 ? 'this area' : 'these areas'} with local knowledge, or lower the weight of the crime
+      rates.
+    </p>`;
+  }
+
   private pending() {
     const p = this.progress;
     return html`<p role="status">
@@ -249,6 +264,15 @@ export class NeedPage extends LitElement {
                     ? html`<p class="note warning">Not available for ${LEVEL_LABELS[settings.level].inText} and left out: ${matrix.unavailable.map(indicatorLabel).join('; ')}.</p>`
                     : nothing}
                   ${matrix.indicators.length === 0 ? html`<p class="note warning">Choose at least one indicator with a weight above 0.</p>` : nothing}
+                  ${this.highRateNote(matrix)}
+                  ${matrix.rankFallbacks.length > 0
+                    ? html`<p class="note warning" data-note="rank-fallback">
+                        IMD 2019 File 5 (scores) is not loaded, so ${matrix.rankFallbacks.map(indicatorLabel).join(', ')}
+                        ${matrix.rankFallbacks.length === 1 ? 'uses' : 'use'} the population-weighted mean national rank instead. Ranks only put LSOAs in order (the gap
+                        between rank 1 and 2 may be tiny, between 100 and 200 large), so their average is a rough guide; scores can be averaged. Import “File 5: scores
+                        for the indices of deprivation” on the Data page to use mean scores.
+                      </p>`
+                    : nothing}
                   <div class="pair">
                     <section aria-labelledby="map-heading">
                       <h3 id="map-heading">Map of need: ${levelLabel}</h3>

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { csvParse } from 'd3-dsv';
 import { parseBoundaries } from '../../models/boundaries';
@@ -38,6 +39,29 @@ test.describe('community need', () => {
     // Every sample row is placed by its coordinates, and the count says so.
     await expect(page.getByText(`${SAMPLE_CRIME_ROWS.toLocaleString('en-GB')} of ${SAMPLE_CRIME_ROWS.toLocaleString('en-GB')} rows placed in a ward`)).toBeVisible();
     await expect(page.getByText('121 LSOAs by ONS centroid (LONG/LAT) in polygon')).toBeVisible();
+
+    // Luton's Central ward (the town centre) has crime rates far above the rest: it is warned about beside its row and in the notes.
+    const central = rows.find((r) => r['Area']!.startsWith('Central '))!;
+    expect(central['Notes']).toMatch(/Crime rate far above the other areas: .*standard deviations above the average area.*Resident population is a poor denominator here: town centres, stations and shopping centres/);
+    const flagged = rows.filter((r) => /Resident population is a poor denominator/.test(r['Notes']!)).map((r) => r['Area']!.replace(/ E05\d{6}$/, ''));
+    await expect(page.locator('p[data-note="high-rates"]')).toContainText(`Resident population is a poor denominator in ${flagged.join(', ')}`);
+    await expect(page.locator('p[data-note="high-rates"]')).toContainText('more than 3 standard deviations above the average ward');
+
+    // The sample has IMD ranks but no File 5 scores: the default mean-score indicators fall back to mean ranks, and the page says so.
+    await expect(page.locator('p[data-note="rank-fallback"]')).toContainText('IMD 2019 File 5 (scores) is not loaded, so Income domain: mean score');
+    await expect(needTable(page).locator('thead')).toContainText('Income domain: mean rank');
+    await expect(page.getByRole('table', { name: 'Indicators in the matrix' })).toContainText('stands in for the mean score');
+  });
+
+  test('uses population-weighted mean IMD scores once File 5 is imported', async ({ page }) => {
+    await openWithSample(page);
+    await page.getByLabel('Choose police.uk files').setInputFiles([fileURLToPath(new URL('../fixtures/imd2019-file5-luton.csv', import.meta.url))]);
+    await expect(page.getByText(/^Imported on/)).toBeVisible({ timeout: 60_000 });
+    await page.getByRole('link', { name: 'Community need' }).click();
+    await expect(needTable(page).locator('tbody tr')).toHaveCount(20, { timeout: 60_000 });
+    await expect(needTable(page).locator('thead')).toContainText('Income domain: mean score');
+    await expect(needTable(page).locator('thead')).not.toContainText('Income domain: mean rank');
+    await expect(page.locator('p[data-note="rank-fallback"]')).toHaveCount(0);
   });
 
   test('counts each ward’s crime as an independent point-in-polygon count of the published file does', async ({ page }) => {
