@@ -58,7 +58,7 @@ describe('evidenceEngine on the Luton sample', () => {
     expect(evidence.population).toMatchObject({ lsoas: 121, ladnm: 'Luton' });
     expect(evidence.lsoas).toBe(125);
     expect(evidence.topLsoas).toBe(13);
-    expect(evidence.notes.map((n) => n.id)).toEqual(['local-empty', 'change-test', 'fdr']);
+    expect(evidence.notes.map((n) => n.id)).toEqual(['population-fallback', 'local-empty', 'change-test', 'fdr']);
   });
 
   it('treats stored months with none of the area\'s rows as months without data, not as months with no crime', async () => {
