@@ -10,7 +10,7 @@ import { concentration, Concentration, topCount } from './concentration';
 import type { CountCube } from './cube';
 import { LocalCount } from './local-counts';
 import { assessmentPeriod, partialPeriodText, Period, PeriodChoice, windowLabel } from './period';
-import { AreaPopulation, ratePerThousand } from './population';
+import { AreaPopulation, rateBasis, ratePerThousand } from './population';
 import { seasonalProfile, Seasonality } from './seasonality';
 import { Weighted, weightedVolume, WeightTables } from './weights';
 
@@ -125,6 +125,8 @@ export const IssueEvidence = z.object({
   /** Long-run trend over every month with data (Poisson/quasi-Poisson regression with month-of-year effects); null with too few months. */
   trend: TrendFit.nullable().optional(),
   ratePer1000: z.number().nullable(),
+  /** What the rate is per and of when: "per 1,000 residents, mid-2022" (null: no rate). */
+  rateBasis: z.string().nullable().optional(),
   /** Every month from the first to the last with data; count null for a month with none stored. */
   series: z.array(z.object({ month: z.string(), count: z.number().nullable() })),
   seasonality: Seasonality.nullable(),
@@ -321,7 +323,8 @@ export function computeEvidence({ cube, storedMonths, population, config }: Evid
       monthlyMean: x.exposure.current === 0 ? null : x.current / x.exposure.current,
       change,
       trend,
-      ratePer1000: population === null ? null : ratePerThousand(x.current, population.total),
+      ratePer1000: population === null ? null : ratePerThousand(x.current, perHouseholds(issue) && population.households ? population.households.total : population.total),
+      rateBasis: population === null ? null : rateBasis(population, perHouseholds(issue)),
       series: x.series,
       seasonality: seasonalProfile(x.series.filter((s): s is { month: string; count: number } => s.count !== null)),
       concentration: x.concentration,
@@ -374,6 +377,9 @@ function evidenceNotes(area: string | null, period: Period | null, population: A
         : `${plural(w.missing.length, 'month')} of the ${name} period (${windowLabel(w)}) ${w.missing.length === 1 ? 'has' : 'have'} no police.uk rows${where} stored: ${w.missing.map(formatMonth).join(', ')}. Volumes count the ${plural(w.stored.length, 'month')} with data; changes and their tests compare counts per month with data.`,
     });
   }
+  if (population !== null && population.caveat) {
+    notes.push({ id: 'population-fallback', severity: 'warning', text: `Rates use the ${population.caveat}.` });
+  }
   if (area !== null && population === null) {
     notes.push({ id: 'no-population', severity: 'warning', text: `IMD 2019 File 6 has no rows for ${area}, so rates per 1,000 cannot be worked out. Load File 6 on the Data page.` });
   }
@@ -415,3 +421,7 @@ export function statisticsNotes(s: StatisticsSettings, issues: readonly IssueEvi
   }
   return notes;
 }
+
+/** Burglary (police.uk's Burglary alone) is conventionally a rate per 1,000 households, when households are stored. */
+export const perHouseholds = (issue: { source: string; crimeTypes: readonly string[] }): boolean =>
+  issue.source === 'police-uk' && issue.crimeTypes.length === 1 && issue.crimeTypes[0] === 'Burglary';

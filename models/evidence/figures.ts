@@ -63,7 +63,7 @@ export function figureText(issue: IssueEvidence, figure: Figure, months?: number
     case 'change':
       return issue.change === null ? 'No comparison' : issue.change.text;
     case 'rate':
-      return issue.ratePer1000 === null ? '—' : formatRate(issue.ratePer1000);
+      return issue.ratePer1000 === null ? '—' : issue.rateBasis ? formatRate(issue.ratePer1000).replace(/ per 1,000$/, ` ${issue.rateBasis}`) : formatRate(issue.ratePer1000);
     case 'concentration':
       return issue.concentration === null ? '—' : formatPercent(issue.concentration.share, 0);
     case 'harm':

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { op, type ColumnTable } from 'arquero';
 import { formatCount, formatDate, formatP, monthName, plural } from '../format';
 import type { Month } from '../months';
-import type { EvidenceConfig, EvidenceResult, IssueEvidence } from './evidence';
+import { perHouseholds, type EvidenceConfig, type EvidenceResult, type IssueEvidence } from './evidence';
 import { Figure, figureLabel, figureText } from './figures';
 import { topLsoas } from './concentration';
 import { windowLabel, type Window } from './period';
@@ -243,10 +243,17 @@ function explain(issue: IssueEvidence, fig: Figure, evidence: EvidenceResult, we
     }
     case 'rate':
       return evidence.population === null
-        ? ['No population is stored for the area (IMD 2019 File 6), so there is no rate.']
+        ? ['No population is stored for the area (ONS population or IMD 2019 File 6), so there is no rate.']
         : [
-            `The ${figureLabel('volume', p).toLowerCase()} (${formatCount(issue.volume ?? 0)}) per 1,000 residents: ${formatCount(issue.volume ?? 0)} × 1,000 ÷ ${formatCount(evidence.population.total)}.`,
-            `Residents: ${evidence.population.source}, summed over ${evidence.population.ladnm}’s ${formatCount(evidence.population.lsoas)} 2011 LSOAs.`,
+            ...(perHouseholds(issue) && evidence.population.households
+              ? [
+                  `The ${figureLabel('volume', p).toLowerCase()} (${formatCount(issue.volume ?? 0)}) per 1,000 households: ${formatCount(issue.volume ?? 0)} × 1,000 ÷ ${formatCount(evidence.population.households.total)}.`,
+                  `Households: ${evidence.population.households.basis}, summed over ${evidence.population.ladnm}’s ${formatCount(evidence.population.households.lsoas)} 2021 LSOAs. Burglary is per household by convention (police.uk’s Burglary also includes non-domestic burglary).`,
+                ]
+              : [
+                  `The ${figureLabel('volume', p).toLowerCase()} (${formatCount(issue.volume ?? 0)}) per 1,000 residents: ${formatCount(issue.volume ?? 0)} × 1,000 ÷ ${formatCount(evidence.population.total)}.`,
+                  `Residents: ${evidence.population.source}, summed over ${evidence.population.ladnm}’s ${formatCount(evidence.population.lsoas)} ${evidence.population.caveat ? '2011' : '2021'} LSOAs.${evidence.population.caveat ? ` Caveat: ${evidence.population.caveat}.` : ''}`,
+                ]),
           ];
     case 'concentration':
       return issue.concentration === null

@@ -129,7 +129,7 @@ export function assembleReport(p: ReportParts): AssembledReport {
     })),
     latestStored: p.data?.crime.months.at(-1) ?? null,
     periodEnd: p.evidence?.period?.current.to ?? null,
-    populationSource: pop === null ? null : { label: pop.source, year: populationYear(pop.source) ?? 'not stated' },
+    populationSource: pop === null ? null : { label: pop.source, year: pop.year ?? populationYear(pop.source) ?? 'not stated' },
     significantOnly: p.dashboard?.settings.significantOnly ?? false,
   });
   return { input, doc: buildReport(input), summary, changes, ranked, n, brief, checks };

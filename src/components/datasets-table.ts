@@ -18,7 +18,7 @@ export function describeContents(metas: readonly PartitionMeta[]): string {
     const months = new Set(crime).size;
     parts.push(`${plural(months, 'month')} of street crime (${formatMonth(crime[0]!)}${months > 1 ? ` to ${formatMonth(crime[crime.length - 1]!)}` : ''})`);
   }
-  for (const kind of ['imd1', 'imd2', 'imd5', 'imd6', 'ward', 'lsoa11', 'lsoa21'] as const) {
+  for (const kind of ['imd1', 'imd2', 'imd5', 'imd6', 'ward', 'lsoa11', 'lsoa21', 'pop'] as const) {
     const ms = metas.filter((m) => m.kind === kind);
     if (ms.length > 0) parts.push(`${PARTITION_LABELS[kind]} for ${ms.map((m) => m.ladName ?? m.lad ?? '').join(', ')}`);
   }

@@ -4,7 +4,7 @@ import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import type { EvidenceResult, IssueEvidence } from '../../models/evidence/evidence';
 import { figureLabel, figureText, type Figure } from '../../models/evidence/figures';
-import { POPULATION_SOURCE } from '../../models/evidence/population';
+import { rateBasis } from '../../models/evidence/population';
 import { seasonalSparkline, trendSparkline } from '../charts/sparklines';
 import { traceRequest, type TraceTarget } from './evidence-events';
 import { baseStyles } from './styles';
@@ -186,7 +186,10 @@ export class EvidenceTable extends LitElement {
         </table>
       </div>
       <p class="muted">
-        Rates are per 1,000 residents (${POPULATION_SOURCE}${e.population === null ? ': not loaded' : `, ${e.population.total.toLocaleString('en-GB')} in ${e.population.ladnm}`}).
+        ${e.population === null
+          ? 'Rates per 1,000 residents need a population: none is loaded.'
+          : `Rates are ${rateBasis(e.population)} (${e.population.source}, ${e.population.total.toLocaleString('en-GB')} in ${e.population.ladnm})${e.population.households ? `; burglary is ${rateBasis(e.population, true)} (${e.population.households.total.toLocaleString('en-GB')})` : ''}.`}
+        ${e.population?.caveat ? html`<strong class="caveat">Caveat: ${e.population.caveat}.</strong>` : nothing}
         Changes are tested ${e.statistics?.changeTest === 'quasi-poisson' ? 'allowing for overdispersion where monthly counts vary more than chance (quasi-Poisson; else the exact conditional test for two Poisson counts)' : 'with the exact conditional test for two Poisson counts'} (two-sided, 5% level${e.statistics?.fdr ? ', p-values adjusted for the number of tests on the page by the Benjamini-Hochberg false discovery rate' : ''}).
         The long-run trend is the annual rate of change over every stored month, after allowing for the season, with its 95% interval (a Poisson regression, widened where counts are overdispersed). The top 10% of LSOAs is
         ${e.topLsoas.toLocaleString('en-GB')} of the area’s ${e.lsoas.toLocaleString('en-GB')} 2021 LSOAs (a tenth, rounded up). Choose any figure to see

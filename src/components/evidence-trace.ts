@@ -150,7 +150,7 @@ export class EvidenceTrace extends LitElement {
         </div>
         ${t.population === null
           ? nothing
-          : html`<p>Population: ${formatCount(t.population.total)} residents, ${t.population.source}, ${formatCount(t.population.lsoas)} 2011 LSOAs of ${t.population.ladnm} (${t.population.ladcd}).</p>`}
+          : html`<p>Population: ${formatCount(t.population.total)} residents, ${t.population.source}, ${formatCount(t.population.lsoas)} ${t.population.caveat === null ? '2021' : '2011'} LSOAs of ${t.population.ladnm} (${t.population.ladcd}).</p>`}
         ${t.local.length === 0 ? nothing : this.local(t)} ${t.rows.total === 0 ? nothing : this.rows(t)}
       </section>
     `;

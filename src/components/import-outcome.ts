@@ -16,6 +16,7 @@ const KIND_LABELS: Record<string, string> = {
   imd5: PARTITION_LABELS.imd5,
   imd6: PARTITION_LABELS.imd6,
   boundaries: 'ONS boundaries',
+  'ons-population': 'ONS population',
   unrecognised: 'Not recognised',
 };
 const STATUS_LABELS: Record<string, string> = { imported: 'Imported', refused: 'Refused', empty: 'Empty', failed: 'Could not be read', superseded: 'Not stored: duplicate' };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { countCube, type CountCube } from '../../models/evidence/cube';
 import { computeEvidence, EvidenceConfig, type EvidenceResult } from '../../models/evidence/evidence';
-import { areaPopulation, type AreaPopulation } from '../../models/evidence/population';
+import { currentPopulation, type AreaPopulation } from '../../models/evidence/population';
 import { traceFigure, TraceRequest, type Trace } from '../../models/evidence/trace';
 import { monthsWithAreaData } from '../../models/area';
 import { crimeDataLoader, type CrimeData } from './crime-source';
@@ -97,8 +97,9 @@ export function evidenceEngine(store: DataStore, now: () => number = () => perfo
 export type EvidenceEngine = ReturnType<typeof evidenceEngine>;
 
 async function population(store: DataStore, area: string): Promise<AreaPopulation | null> {
-  const metas = await store.partitions('imd6');
+  const metas = [...(await store.partitions('imd6')), ...(await store.partitions('pop'))];
   const data = await store.partitionData(metas.map((m) => m.key));
   const rows = data.flatMap((d) => (d.kind === 'imd6' ? d.rows : []));
-  return areaPopulation(rows, area);
+  const tables = data.flatMap((d) => (d.kind === 'pop' ? [d] : []));
+  return currentPopulation(tables, rows, area);
 }

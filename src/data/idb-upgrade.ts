@@ -11,11 +11,16 @@ import { packCrimeIds } from '../../models/police-uk/crime-batch';
  *   `undoData` the entries; crime IDs packed (`IdColumn`).
  * - **2**: layout 1b plus `legacy`, where a record an upgrade cannot convert
  *   is kept, as it was, for download (the Data page says so).
+ * - **3**: layout 2 plus ONS population partitions (`kind: 'pop'` in `metas`
+ *   and `data`, keyed `pop|<measure>|<origin>-<year>|<LAD name>`). Nothing is
+ *   converted; the number goes up so that an older copy of the app, which
+ *   cannot read those partitions, refuses to open the database rather than
+ *   failing on every read.
  *
  * Layouts 1a and 1b share a number, so the upgrade from 1 looks at what is
  * there rather than trusting the number.
  */
-export const DATA_DB_VERSION = 2;
+export const DATA_DB_VERSION = 3;
 
 /** A record an upgrade could not convert, kept as it was for download. */
 export interface LegacyRecord {
@@ -45,6 +50,7 @@ export async function upgradeDataDb(db: AnyDb, oldVersion: number, tx: AnyTx): P
   ensure('kv', {});
   ensure('legacy', { autoIncrement: true });
   if (oldVersion === 1) await fromVersion1(tx);
+  // 2 → 3: population partitions are new records in the existing stores; nothing to convert.
 }
 
 /** Layout 1a or 1b → 2: packs string crime IDs; splits whole undo entries into summary and payload. */

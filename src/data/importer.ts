@@ -24,6 +24,7 @@ import type { DataStore, PartitionWrite } from './store';
 import { partName } from './report-text';
 import { expandArchives, prefetch, readText, type ReadOptions, type SourceFile } from './source-file';
 import { ReadCancelled, ReadError, type ArchiveLimits } from './archive';
+import { parseOnsPopulation, populationSourceLabel, sniffPopulationHeader, type OnsPopulationParse } from '../../models/population/ons-file';
 
 /** At most this many rejected rows are kept per import (all are counted). */
 export const MAX_PROBLEMS_PER_IMPORT = 20000;
@@ -80,6 +81,7 @@ type FileRead =
   | { kind: 'police-uk-street'; result: StreetFileResult }
   | { kind: ImdFileKind; result: TableResult<Record<string, string | number>> }
   | { kind: 'boundaries'; result: BoundaryParse }
+  | { kind: 'ons-population'; result: OnsPopulationParse }
   | { kind: 'unrecognised'; missing: string[]; hint: string; duplicated?: string[] }
   | { kind: 'empty' };
 
@@ -307,6 +309,36 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
         });
         break;
       }
+      case 'ons-population': {
+        const r = read.result;
+        if (!r.ok) {
+          outcomes.push(fileOutcome(file, 'ons-population', 'refused', `An ONS population file, but ${r.reason}.`));
+          break;
+        }
+        keepProblems(file.name, r.problems, 0);
+        const byLad = new Map<string, typeof r.rows>();
+        for (const row of r.rows) {
+          const list = byLad.get(row.ladnm);
+          if (list === undefined) byLad.set(row.ladnm, [row]);
+          else list.push(row);
+        }
+        const what = `${r.measure} (${populationSourceLabel(r.origin, r.year)})`;
+        for (const [ladName, list] of byLad) {
+          const key = partitionKey.population(r.measure, r.origin, r.year, ladName);
+          const lad = list[0]!.ladcd ?? ladName;
+          stage(
+            { meta: meta(key, 'pop', file.name, { rows: list.length, rejected: 0, lad, ladName }), data: { key, kind: 'pop', measure: r.measure, origin: r.origin, year: r.year, rows: list } },
+            { key, kind: 'pop', fileName: file.name, label: `${ladName}: ${what}`, stored: list.length, rejected: 0, status: 'added' },
+          );
+        }
+        rows += r.rows.length;
+        outcomes.push({
+          ...fileOutcome(file, 'ons-population', 'imported', `ONS ${what}: ${formatCount(r.rows.length)} LSOAs in ${byLad.size} local authorities; ${formatCount(r.problems.length)} rows rejected.`),
+          accepted: r.rows.length,
+          rejected: r.problems.length,
+        });
+        break;
+      }
       case 'boundaries': {
         const r = read.result;
         if (!r.ok) {
@@ -496,6 +528,11 @@ async function readFile(file: SourceFile, onBytes: (n: number) => void, options:
     parser.push(head);
     for await (const chunk of chunks) parser.push(chunk);
     return { kind: 'police-uk-street', result: parser.end() };
+  }
+  if (sniffPopulationHeader(header) !== undefined) {
+    let text = head;
+    for await (const chunk of chunks) text += chunk;
+    return { kind: 'ons-population', result: parseOnsPopulation(text, file.name)! };
   }
   const imd = sniffImdHeader(header);
   if (imd !== undefined) {

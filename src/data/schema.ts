@@ -3,6 +3,7 @@ import { CrimeBatch } from '../../models/police-uk/crime-batch';
 import { ImdFile1Record, ImdFile2Record, ImdFile5Record, ImdFile6Record } from '../../models/imd';
 import { Area } from '../../models/boundaries';
 import { RowProblem } from '../../models/row-problem';
+import { PopulationMeasure, PopulationOrigin, PopulationRecord } from '../../models/population/ons-file';
 
 /**
  * What the data store keeps, validated whenever it is read back. Every stored
@@ -11,9 +12,10 @@ import { RowProblem } from '../../models/row-problem';
  *   crime|<force>|<YYYY-MM>   one force-month of police.uk street crime
  *   imd1|<LAD code>           IMD 2019 File 1 rows of one local authority (also imd2, imd6)
  *   ward|<LAD code>           ward boundaries of one local authority (also lsoa11, lsoa21)
+ *   pop|<measure>|<origin>-<year>|<LAD name>   ONS residents or households by 2021 LSOA, one authority
  */
 
-export const PartitionKind = z.enum(['crime', 'imd1', 'imd2', 'imd5', 'imd6', 'ward', 'lsoa11', 'lsoa21']);
+export const PartitionKind = z.enum(['crime', 'imd1', 'imd2', 'imd5', 'imd6', 'ward', 'lsoa11', 'lsoa21', 'pop']);
 export type PartitionKind = z.infer<typeof PartitionKind>;
 
 export const PARTITION_LABELS: Record<PartitionKind, string> = {
@@ -25,6 +27,7 @@ export const PARTITION_LABELS: Record<PartitionKind, string> = {
   ward: 'Ward boundaries',
   lsoa11: 'LSOA boundaries (2011)',
   lsoa21: 'LSOA boundaries (2021)',
+  pop: 'ONS population (2021 LSOAs)',
 };
 
 export const PartitionMeta = z.object({
@@ -55,11 +58,13 @@ export const PartitionData = z.discriminatedUnion('kind', [
   z.object({ key: z.string(), kind: z.literal('imd5'), rows: z.array(ImdFile5Record) }),
   z.object({ key: z.string(), kind: z.literal('imd6'), rows: z.array(ImdFile6Record) }),
   z.object({ key: z.string(), kind: z.enum(['ward', 'lsoa11', 'lsoa21']), areas: z.array(Area) }),
+  z.object({ key: z.string(), kind: z.literal('pop'), measure: PopulationMeasure, origin: PopulationOrigin, year: z.number().int(), rows: z.array(PopulationRecord) }),
 ]);
 export type PartitionData = z.infer<typeof PartitionData>;
 export const partitionKey = {
   crime: (force: string, month: string) => `crime|${force}|${month}`,
   reference: (kind: Exclude<PartitionKind, 'crime'>, lad: string) => `${kind}|${lad}`,
+  population: (measure: PopulationMeasure, origin: PopulationOrigin, year: number, ladName: string) => `pop|${measure}|${origin}-${year}|${ladName}`,
 };
 
 /** One load of data: the embedded sample, or one import of a user's files. */
@@ -73,7 +78,7 @@ export const Dataset = z.object({
 });
 export type Dataset = z.infer<typeof Dataset>;
 
-export const FileKind = z.enum(['police-uk-street', 'imd1', 'imd2', 'imd5', 'imd6', 'boundaries', 'unrecognised']);
+export const FileKind = z.enum(['police-uk-street', 'imd1', 'imd2', 'imd5', 'imd6', 'boundaries', 'ons-population', 'unrecognised']);
 export type FileKind = z.infer<typeof FileKind>;
 
 export const FileOutcome = z.object({

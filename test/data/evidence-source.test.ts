@@ -72,7 +72,7 @@ describe('evidenceEngine on the Luton sample', () => {
     expect(evidence.population).toMatchObject({ lsoas: 121, ladnm: 'Luton' });
     expect(evidence.lsoas).toBe(125);
     expect(evidence.topLsoas).toBe(13);
-    expect(evidence.notes.map((n) => n.id)).toEqual(['local-empty', 'change-test', 'fdr']);
+    expect(evidence.notes.map((n) => n.id)).toEqual(['population-fallback', 'local-empty', 'change-test', 'fdr']);
   });
 
   it('gives financial-year and financial-quarter counts equal to an independent count of the sample files', async () => {

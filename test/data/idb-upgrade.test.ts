@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDataStore } from '../../src/data/idb-store';
 import { importFiles } from '../../src/data/importer';
 import { sourceFromText } from '../../src/data/source-file';
-import { decodeIds } from '../../models/police-uk/crime-batch';
+import { decodeIds, packCrimeIds } from '../../models/police-uk/crime-batch';
 import type { PartitionData } from '../../src/data/schema';
 import { streetCsv, streetRow } from '../fixtures/police-uk';
 
@@ -159,6 +159,45 @@ describe('opening a data store written by the first release', () => {
     await expect(store.datasets()).rejects.toThrow(/^The list of datasets was saved in a layout this version cannot read/);
     const health = await store.health();
     expect(health.problems).toEqual([{ what: 'The list of datasets', detail: expect.stringMatching(/^0\.label/) }]);
+    store.close();
+  });
+});
+
+/** Layout 2 (before population partitions): layout 1b plus undoData and legacy. */
+function createVersion2(db: IDBDatabase): void {
+  createFirstRelease(db);
+  db.createObjectStore('undoData', { keyPath: 'id' });
+  db.createObjectStore('legacy', { autoIncrement: true });
+}
+
+describe('opening a data store of version 2', () => {
+  it('keeps what was stored, then imports ONS population and undoes it', async () => {
+    const name = dbName();
+    const jan = await oldMonth('2023-01', [HEX]);
+    const batch = { ...jan.data.batch, crimeId: packCrimeIds(jan.data.batch.crimeId as string[]) };
+    await writeRaw(
+      name,
+      2,
+      createVersion2,
+      (tx) => {
+        tx.objectStore('metas').put(jan.meta);
+        tx.objectStore('data').put({ ...jan.data, batch });
+        tx.objectStore('datasets').put({ id: 'ds-old', label: 'Old import', source: 'import', createdAt: 1, importId: 'imp-old', fileNames: ['x.csv'] });
+        tx.objectStore('kv').put({ area: 'Luton', sampleLoaded: true }, 'settings');
+      },
+      [...FIRST_STORES, 'undoData', 'legacy'],
+    );
+    const store = await openDataStore(name);
+    expect(await store.health()).toEqual({ problems: [], legacy: [] });
+    expect((await store.partitions('crime')).map((m) => m.month)).toEqual(['2023-01']);
+    const csv = 'LAD 2021 Code,LAD 2021 Name,LSOA 2021 Code,LSOA 2021 Name,Total\nE06000032,Luton,E01015693,Luton 007A,1800\nE06000032,Luton,E01015694,Luton 007B,1700\n';
+    const report = await importFiles(store, [sourceFromText('lsoa-mid-2022.csv', csv)], { source: 'import' });
+    expect(report.parts.map((p) => [p.key, p.stored])).toEqual([['pop|residents|mid-year-2022|Luton', 2]]);
+    const [pop] = await store.partitionData(['pop|residents|mid-year-2022|Luton']);
+    expect(pop!.kind === 'pop' && pop!.rows.reduce((s, r) => s + r.value, 0)).toBe(3500);
+    await store.undo(report.undoId!);
+    expect(await store.partitions('pop')).toEqual([]);
+    expect((await store.partitions('crime')).map((m) => m.month)).toEqual(['2023-01']);
     store.close();
   });
 });

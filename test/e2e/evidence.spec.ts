@@ -33,7 +33,7 @@ test.describe('evidence from the Luton sample', () => {
     expect(num(rows.get('Serious acquisitive crime')?.['12-month volume'])).toBe(sac);
     const burglary = current.get('Burglary')!;
     const rate = ((1000 * burglary) / population).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    expect(rows.get('Burglary')?.['Rate per 1,000 (12 months)']).toBe(`${rate} per 1,000`);
+    expect(rows.get('Burglary')?.['Rate per 1,000 (12 months)']).toBe(`${rate} per 1,000 residents, mid-2015 (IMD 2019)`);
     expect(rows.get('Domestic abuse local counts')?.['12-month volume']).toBe('No data');
 
     // Trace the burglary volume: by keyboard, as a button.

@@ -57,7 +57,8 @@ describe('traceFigure', () => {
 
   it('shows the population behind a rate', () => {
     const r = trace({ issueId: 'burglary', figure: 'rate' });
-    expect(r.text).toBe('36.00 per 1,000');
+    // The population here names no basis, so the rate says its source instead.
+    expect(r.text).toMatch(/^36\.00 per 1,000 residents \(.+\)$/);
     expect(r.population?.total).toBe(1000);
     expect(r.explanation[0]).toBe('The 12-month volume (36) per 1,000 residents: 36 × 1,000 ÷ 1,000.');
   });

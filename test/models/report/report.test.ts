@@ -156,7 +156,7 @@ describe('buildReport', () => {
     const rationale = tables(doc.sections[0]!.blocks).find((t) => t.id === 'rationales')!;
     expect(rationale.rows).toEqual([['Domestic Abuse', 'Likelihood', '5', 'Low', 'MARAC cases well above the national average']]);
     const ev = tables(doc.sections[1]!.blocks).find((t) => t.id === 'evidence')!;
-    expect(ev.rows.find((r) => r[0] === 'Burglary')).toEqual(['Burglary', 'police.uk', '144', '120', 'Up 24 (20%)', 'not significant', '0.72 per 1,000', '100%']);
+    expect(ev.rows.find((r) => r[0] === 'Burglary')).toEqual(['Burglary', 'police.uk', '144', '120', 'Up 24 (20%)', 'not significant', '0.72 per 1,000 residents (mid-2015 population (IMD 2019 File 6))', '100%']);
     const dash = tables(doc.sections[2]!.blocks).find((t) => t.id === 'dashboard')!;
     // police.uk issues have data once any month is stored (a type with no rows counts 0); local issues without counts are left out.
     expect(dash.rows.map((r) => r[0])).toEqual(evidence.issues.filter((i) => i.source === 'police-uk').map((i) => i.label));
