@@ -118,6 +118,10 @@ export class ReportView extends LitElement {
         caption {
           break-after: avoid;
         }
+        /* The checklist is short: its heading never sits alone at the foot of a page. */
+        section.ready {
+          break-inside: avoid;
+        }
         .scroll {
           overflow: visible;
         }
@@ -254,7 +258,7 @@ export class ReportView extends LitElement {
       ${d.sections.map((s) => this.section(s, 3))}
       ${this.checks === null
         ? nothing
-        : html`<section class="top" aria-labelledby="report-ready">
+        : html`<section class="top ready" aria-labelledby="report-ready">
             <h3 id="report-ready">Ready to publish</h3>
             <p>This draft is checked before it is marked Final:</p>
             <csp-ready-checklist .checks=${this.checks}></csp-ready-checklist>
