@@ -231,10 +231,18 @@ function whereSection(x: ReportInput): ReportSection {
   ]);
 }
 
+/** How rates were worked out, naming the population actually used (ONS estimates or the IMD 2019 fallback). */
+function rateMethodWords(p: EvidenceResult['population'] | null): string {
+  if (p === null || p === undefined) return 'Rate per 1,000: the count × 1,000 ÷ the partnership area’s residents.';
+  const lsoas = p.caveat === null ? '2021' : '2011';
+  const households = p.households ? ` Burglary is per 1,000 households (${p.households.basis}).` : '';
+  return `Rate per 1,000: the count × 1,000 ÷ the area’s residents (${p.source}) over the ${lsoas} LSOAs of the partnership area.${households}${p.caveat ? ` Caveat: ${p.caveat}.` : ''}`;
+}
+
 function methodsSection(x: ReportInput): ReportSection {
   const blocks: Block[] = [
-    para('Change: the current period’s count against the previous period’s, per month with data, tested with the exact conditional test for two Poisson counts (Przyborowski and Wilenski, 1940): given the total, the current count is binomial under equal monthly rates; two-sided, significant at 5%.'),
-    para('Rate per 1,000: the count × 1,000 ÷ the area’s residents (IMD 2019 File 6, mid-2015 population) over the 2011 LSOAs of the partnership area.'),
+    para('Change: the current period’s count against the previous period’s, per month with data. When the monthly counts vary no more than chance alone would make them (dispersion at most 1), the exact conditional test for two Poisson counts (Przyborowski and Wilenski, 1940); when they vary more (the usual case), the quasi-Poisson test, which allows for that extra variation. Two-sided; p-values adjusted for the number of tests on a page by the Benjamini-Hochberg false discovery rate when the Evidence and Dashboard notes say so; significant at 5%.'),
+    para(rateMethodWords(x.evidence?.population ?? null)),
   ];
   if (x.dashboard !== null) blocks.push(para(exceptionMethodWords(x.dashboard.settings.exceptions)), para(ragRuleWords(x.dashboard.settings)));
   if (x.robustness !== null) blocks.push(para(`Robustness: SMAA-2 rank acceptability (Lahdelma and Salminen, 2001). ${smaaBasisWords(x.robustness)}`));
