@@ -1,3 +1,5 @@
+import { gammaQ } from '../stats/gamma';
+
 /**
  * Kendall's coefficient of concordance W: how far m scorers agree on the
  * order of n items (0 = no agreement, 1 = identical rankings). Tied items
@@ -65,48 +67,4 @@ export function kendallW(values: readonly (readonly number[])[]): KendallW {
 export function chiSquareUpper(x: number, df: number): number {
   if (x <= 0) return 1;
   return gammaQ(df / 2, x / 2);
-}
-
-/** Regularised upper incomplete gamma, by series below a + 1 and continued fraction above (Numerical Recipes §6.2). */
-function gammaQ(a: number, x: number): number {
-  const lnPre = a * Math.log(x) - x - lnGamma(a);
-  if (x < a + 1) {
-    let sum = 1 / a;
-    let term = sum;
-    for (let k = 1; k < 1000; k++) {
-      term *= x / (a + k);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-16) break;
-    }
-    return Math.max(0, 1 - sum * Math.exp(lnPre));
-  }
-  const tiny = 1e-300;
-  let b = x + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 1000; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < 1e-16) break;
-  }
-  return Math.exp(lnPre) * h;
-}
-
-/** ln Γ(x), Lanczos (g = 7, n = 9), accurate to about 15 digits for x > 0. */
-function lnGamma(x: number): number {
-  const g = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
-  const z = x - 1;
-  let a = g[0]!;
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += g[i]! / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
 }
