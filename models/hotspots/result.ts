@@ -4,6 +4,7 @@ import type { HotspotAnalysis } from './analysis';
 import { bngOf } from './projection';
 import { HotspotCell } from './schema';
 import type { BngArea } from './grid';
+import { TraceRow } from '../evidence/trace';
 
 /** A ward outline in BNG metres, for the map. */
 export const WardOutline = z.object({ code: z.string(), name: z.string(), rings: z.array(z.array(z.tuple([z.number(), z.number()]))) });
@@ -71,15 +72,8 @@ export function resultOf(a: HotspotAnalysis, extra: Pick<HotspotResult, 'area' |
   };
 }
 
-export const CellTraceRow = z.object({
-  file: z.string(),
-  line: z.number().int(),
-  month: z.string(),
-  crimeType: z.string(),
-  location: z.string(),
-  lsoaCode: z.string(),
-  lsoaName: z.string(),
-});
+/** A source row of a cell: an evidence trace row with its police.uk Location. */
+export const CellTraceRow = TraceRow.extend({ location: z.string() });
 export type CellTraceRow = z.infer<typeof CellTraceRow>;
 
 export const CellTrace = z.object({

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { TraceRow } from '../../models/evidence/trace';
 import { formatCount, formatMonth } from '../../models/format';
@@ -9,13 +9,13 @@ import { baseStyles } from './styles';
 export interface SourceRowsPage {
   total: number;
   offset: number;
-  items: readonly TraceRow[];
+  items: readonly (TraceRow & { location?: string })[];
 }
 
 /**
  * The source rows behind a figure (file and line of each police.uk row), a
  * page at a time, with the pager and the CSV download: the rows part of a
- * trace, shared by the Evidence and Overview traces.
+ * trace, shared by the Evidence, Overview and Hot spots traces.
  *
  * @fires trace-page - detail: the new offset
  * @fires trace-download - the analyst asks for every row as CSV
@@ -42,6 +42,8 @@ export class SourceRows extends LitElement {
   /** Rows per page (the step of Previous and Next). */
   @property({ type: Number }) pageSize = 50;
   @property() caption = 'Source rows';
+  /** Show each row's police.uk Location (the Hot spots trace, where place is the point). */
+  @property({ type: Boolean, attribute: 'with-location' }) withLocation = false;
 
   private fire(name: string, detail?: unknown) {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
@@ -68,6 +70,7 @@ export class SourceRows extends LitElement {
               <th scope="col" class="num">Line</th>
               <th scope="col">Month</th>
               <th scope="col">Crime type</th>
+              ${this.withLocation ? html`<th scope="col">Location</th>` : nothing}
               <th scope="col">LSOA code</th>
               <th scope="col">LSOA name</th>
             </tr>
@@ -79,6 +82,7 @@ export class SourceRows extends LitElement {
                 <td class="num">${r.line}</td>
                 <td>${formatMonth(r.month)}</td>
                 <td>${r.crimeType}</td>
+                ${this.withLocation ? html`<td>${r.location ?? ''}</td>` : nothing}
                 <td>${r.lsoaCode}</td>
                 <td>${r.lsoaName}</td>
               </tr>`,
