@@ -1,10 +1,13 @@
 import { areaIndex } from '../need/spatial-index';
 import { classifyCell, DEFAULT_CLASSIFY, type ClassifyParams } from './classify';
-import { benjaminiHochberg, bhBelow } from './fdr';
-import { giStar, neighbours } from './gistar';
+import { benjaminiHochberg } from './fdr';
+import { commonestByCell, numberPoints, type CodedText, type MapPoints } from './columns';
+import { giStar, monthlyHot, neighbours } from './gistar';
 import { autoCellSize, cellAt, extentOf, gridOver, type BngArea, type Grid } from './grid';
 import { bandwidthNrd, quarticDensity } from './kde';
 import type { HotspotCell } from './schema';
+
+export { codeText, numberPoints, type CodedText, type MapPoints } from './columns';
 
 /** Adjusted p-values below this are significant. */
 export const CRITICAL_P = 0.05;
@@ -19,12 +22,14 @@ export interface HotspotInput {
   monthOfRow: ArrayLike<number>;
   /** The months of the period that have data, oldest first. */
   months: readonly string[];
-  /** police.uk Location text per stored row. */
-  location: ArrayLike<string>;
+  /** police.uk Location text per stored row, as text or numbered once by {@link codeText}. */
+  location: ArrayLike<string> | CodedText;
   /** The area to clip the grid to. */
   areas: readonly BngArea[];
   cellSize: number | null;
   bandwidth: number | null;
+  /** Each stored row's map point, numbered once per stored-data version by {@link numberPoints}; worked out here when absent. */
+  points?: MapPoints;
   /** Neighbourhood distance in cells; null: 1.5 (√2 as sfhotspot, the 8 touching cells). */
   neighbourCells: number | null;
   classify?: ClassifyParams;
@@ -64,34 +69,31 @@ export interface HotspotAnalysis {
  */
 export function analyseHotspots(input: HotspotInput): HotspotAnalysis {
   const { x, y, rows, areas, months } = input;
-  const index = areaIndex(areas.map((a) => a.geometry));
-  const extent = extentOf(areas);
+  const located = locatorOf(areas);
+  const { index, extent } = located;
   let rowsNoCoordinates = 0;
   let rowsOutside = 0;
   const areaOfRow = new Int32Array(rows.length).fill(-1);
   // police.uk places rows on a limited set of anonymous map points: each distinct point is located once, and the density spreads it once, weighted by its rows.
+  const points = input.points ?? numberPoints(x, y);
   const pointOfRow = new Int32Array(rows.length).fill(-1);
-  const pointIndex = new Map<number, Map<number, number>>();
+  const localOf = new Int32Array(points.count).fill(-1);
   const pointX: number[] = [];
   const pointY: number[] = [];
   const pointArea: number[] = [];
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;
-    const xi = x[i]!;
-    const yi = y[i]!;
-    if (!Number.isFinite(xi) || !Number.isFinite(yi)) {
+    const g = points.id[i]!;
+    if (g < 0) {
       rowsNoCoordinates++;
       continue;
     }
-    let byY = pointIndex.get(xi);
-    if (byY === undefined) pointIndex.set(xi, (byY = new Map()));
-    let at = byY.get(yi);
-    if (at === undefined) {
-      at = pointX.length;
-      byY.set(yi, at);
-      pointX.push(xi);
-      pointY.push(yi);
-      pointArea.push(index.locate(xi, yi));
+    let at = localOf[g]!;
+    if (at < 0) {
+      at = localOf[g] = pointX.length;
+      pointX.push(x[i]!);
+      pointY.push(y[i]!);
+      pointArea.push(index.locate(x[i]!, y[i]!));
     }
     pointOfRow[k] = at;
     if ((areaOfRow[k] = pointArea[at]!) < 0) rowsOutside++;
@@ -111,12 +113,8 @@ export function analyseHotspots(input: HotspotInput): HotspotAnalysis {
     col.push(g % grid.cols);
     row.push(Math.floor(g / grid.cols));
   };
-  for (let r = 0; r < grid.rows; r++) {
-    for (let c = 0; c < grid.cols; c++) {
-      const ward = index.locate(grid.x0 + (c + 0.5) * size, grid.y0 + (r + 0.5) * size);
-      if (ward >= 0) keep(r * grid.cols + c, ward);
-    }
-  }
+  const centres = centresOf(located, grid);
+  for (let g = 0; g < centres.length; g++) if (centres[g]! >= 0) keep(g, centres[g]!);
   const cellOfRow = new Int32Array(rows.length).fill(-1);
   const edgeVotes = new Map<number, Map<number, number>>();
   for (let k = 0; k < rows.length; k++) {
@@ -138,14 +136,22 @@ export function analyseHotspots(input: HotspotInput): HotspotAnalysis {
   const nMonths = months.length;
   const count = new Float64Array(n);
   const monthly = Array.from({ length: nMonths }, () => new Float64Array(n));
-  const members: number[][] = Array.from({ length: n }, () => []);
   for (let k = 0; k < rows.length; k++) {
     const cell = cellOfRow[k]!;
     if (cell < 0) continue;
     count[cell]!++;
     monthly[input.monthOfRow[k]!]![cell]!++;
-    members[cell]!.push(rows[k]!);
   }
+  // Each cell's rows, in analysed order, as views of one array (cell i: start[i] to start[i + 1]).
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i]! + count[i]!;
+  const memberRows = new Int32Array(start[n]!);
+  const fill = start.slice(0, n);
+  for (let k = 0; k < rows.length; k++) {
+    const cell = cellOfRow[k]!;
+    if (cell >= 0) memberRows[fill[cell]!++] = rows[k]!;
+  }
+  const members = Array.from({ length: n }, (_, i) => memberRows.subarray(start[i]!, start[i + 1]!));
 
   const cells = { cols: grid.cols, rows: grid.rows, col: Int32Array.from(col), row: Int32Array.from(row) };
   const neighbourCells = input.neighbourCells ?? 1.5;
@@ -156,21 +162,12 @@ export function analyseHotspots(input: HotspotInput): HotspotAnalysis {
 
   // Classification: Gi* per month, adjusted over the cells of that month.
   const classified = nMonths >= 2;
-  const hotByMonth = classified ? monthly.map((m) => giStar(m, nb)).map((g) => ({ z: g.z, significant: bhBelow(g.p, CRITICAL_P) })) : [];
+  const hotByMonth = classified ? monthly.map((m) => monthlyHot(m, nb, CRITICAL_P)) : [];
   const params = input.classify ?? DEFAULT_CLASSIFY;
 
-  const px = new Float64Array(inside);
-  const py = new Float64Array(inside);
   const pw = new Float64Array(pointX.length);
-  let used = 0;
-  for (let k = 0; k < rows.length; k++) {
-    if (cellOfRow[k]! < 0) continue;
-    const at = pointOfRow[k]!;
-    px[used] = pointX[at]!;
-    py[used++] = pointY[at]!;
-    pw[at]!++;
-  }
-  const bandwidth = input.bandwidth ?? Math.max(size, bandwidthNrd(px.subarray(0, used), py.subarray(0, used)) || size);
+  for (let k = 0; k < rows.length; k++) if (cellOfRow[k]! >= 0) pw[pointOfRow[k]!]!++;
+  const bandwidth = input.bandwidth ?? Math.max(size, bandwidthNrd(pointX, pointY, pw) || size);
   const density = quarticDensity({ ...grid, keptAt, n }, pointX, pointY, bandwidth, pw);
 
   const hotSeries = new Array<boolean>(nMonths);
@@ -217,7 +214,7 @@ export function analyseHotspots(input: HotspotInput): HotspotAnalysis {
     meanNeighbours: n === 0 ? 0 : neighbourTotal / n,
     months,
     cells: out,
-    rowsOfCell: members.map((m) => Int32Array.from(m)),
+    rowsOfCell: members,
     rowsUsed: inside,
     rowsOutside,
     rowsNoCoordinates,
@@ -225,37 +222,29 @@ export function analyseHotspots(input: HotspotInput): HotspotAnalysis {
   };
 }
 
-/**
- * Each cell's most frequent text among its rows (ties: first alphabetically):
- * one pass over every row with a numeric key per (cell, text), rather than a
- * map per cell.
- */
-function commonestByCell(members: readonly number[][], text: ArrayLike<string>): { text: string; count: number }[] {
-  const codeOf = new Map<string, number>();
-  const texts: string[] = [];
-  const tally = new Map<number, number>();
-  members.forEach((rows, cell) => {
-    for (const i of rows) {
-      const t = text[i]!;
-      if (t === '') continue;
-      let code = codeOf.get(t);
-      if (code === undefined) {
-        code = texts.length;
-        codeOf.set(t, code);
-        texts.push(t);
-      }
-      const key = cell * 4_194_304 + code;
-      tally.set(key, (tally.get(key) ?? 0) + 1);
-    }
-  });
-  const best = members.map(() => ({ text: '', count: 0 }));
-  for (const [key, count] of tally) {
-    const cell = Math.floor(key / 4_194_304);
-    const t = texts[key - cell * 4_194_304]!;
-    const b = best[cell]!;
-    if (count > b.count || (count === b.count && t < b.text)) best[cell] = { text: t, count };
+interface Located {
+  index: ReturnType<typeof areaIndex>;
+  extent: [number, number, number, number];
+  /** The area holding each grid cell's centre (-1: none), per grid. */
+  centres: Map<string, Int32Array>;
+}
+// The worker keeps one areas array per stored-data version and area, so its index and each grid's cell centres are located once.
+const locators = new WeakMap<readonly BngArea[], Located>();
+function locatorOf(areas: readonly BngArea[]): Located {
+  let l = locators.get(areas);
+  if (l === undefined) locators.set(areas, (l = { index: areaIndex(areas.map((a) => a.geometry)), extent: extentOf(areas), centres: new Map() }));
+  return l;
+}
+function centresOf(l: Located, grid: Grid): Int32Array {
+  const key = `${grid.x0} ${grid.y0} ${grid.size} ${grid.cols} ${grid.rows}`;
+  let c = l.centres.get(key);
+  if (c === undefined) {
+    c = new Int32Array(grid.cols * grid.rows);
+    for (let r = 0; r < grid.rows; r++) for (let col = 0; col < grid.cols; col++) c[r * grid.cols + col] = l.index.locate(grid.x0 + (col + 0.5) * grid.size, grid.y0 + (r + 0.5) * grid.size);
+    if (l.centres.size >= 8) l.centres.clear();
+    l.centres.set(key, c);
   }
-  return best;
+  return c;
 }
 
 /** Hottest first: Gi* z descending, then count descending, then id. */

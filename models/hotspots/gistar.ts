@@ -67,6 +67,18 @@ export interface GiStar {
  * @example giStar(new Float64Array([0, 0, 9]), [[0, 1], [1, 0, 2], [2, 1]]).z
  */
 export function giStar(x: ArrayLike<number>, nb: readonly ArrayLike<number>[]): GiStar {
+  const z = giStarZ(x, nb);
+  const p = new Float64Array(z.length);
+  for (let i = 0; i < z.length; i++) p[i] = twoSidedP(z[i]!);
+  return { z, p };
+}
+
+/**
+ * The Gi* z of every cell without its p-value (as {@link giStar}): for the
+ * monthly statistics of the classification, where a p-value is only needed
+ * for the few cells with a large |z|.
+ */
+export function giStarZ(x: ArrayLike<number>, nb: readonly ArrayLike<number>[]): Float64Array {
   const n = x.length;
   let sum = 0;
   let sum2 = 0;
@@ -77,8 +89,7 @@ export function giStar(x: ArrayLike<number>, nb: readonly ArrayLike<number>[]): 
   const mean = sum / n;
   const s = Math.sqrt(Math.max(0, sum2 / n - mean * mean));
   const z = new Float64Array(n);
-  const p = new Float64Array(n).fill(1);
-  if (n < 2 || s === 0) return { z, p };
+  if (n < 2 || s === 0) return z;
   for (let i = 0; i < n; i++) {
     const ni = nb[i]!;
     const w = ni.length;
@@ -86,7 +97,41 @@ export function giStar(x: ArrayLike<number>, nb: readonly ArrayLike<number>[]): 
     for (let k = 0; k < w; k++) local += x[ni[k]!]!;
     const denom = s * Math.sqrt((n * w - w * w) / (n - 1));
     z[i] = denom === 0 ? 0 : (local - mean * w) / denom;
-    p[i] = twoSidedP(z[i]!);
   }
-  return { z, p };
+  return z;
+}
+
+/**
+ * One month's Gi* z per cell and whether it is significant after the
+ * Benjamini-Hochberg adjustment over the cells (as `bhBelow` (./fdr)). Only a
+ * |z| of 1.95 or more can give a p below 0.05 (|z| = 1.95 is p = 0.0512; with an `alpha` above 0.05 every cell is worked out), so
+ * only those cells' p-values are worked out and ranked; every other cell has a
+ * larger p and a later rank, and can pass only if they do.
+ */
+export function monthlyHot(x: Float64Array, nb: readonly ArrayLike<number>[], alpha: number): { z: Float64Array; significant: Uint8Array } {
+  const z = giStarZ(x, nb);
+  const m = z.length;
+  const zMin = alpha <= 0.05 ? 1.95 : 0;
+  const small: number[] = [];
+  const at: number[] = [];
+  for (let i = 0; i < m; i++) {
+    if (Math.abs(z[i]!) < zMin) continue;
+    const p = twoSidedP(z[i]!);
+    if (p < alpha) {
+      small.push(p);
+      at.push(i);
+    }
+  }
+  // The largest rank k (1-based, over all m cells) whose p × m ÷ k is below alpha, as bhBelow.
+  const sorted = Float64Array.from(small).sort();
+  let cut = -1;
+  for (let k = sorted.length - 1; k >= 0; k--) {
+    if ((sorted[k]! * m) / (k + 1) < alpha) {
+      cut = sorted[k]!;
+      break;
+    }
+  }
+  const significant = new Uint8Array(m);
+  at.forEach((i, k) => (significant[i] = small[k]! <= cut ? 1 : 0));
+  return { z, significant };
 }

@@ -1,4 +1,4 @@
-import { analyseHotspots, type HotspotAnalysis } from '../../models/hotspots/analysis';
+import { analyseHotspots, codeText, numberPoints, type CodedText, type HotspotAnalysis, type MapPoints } from '../../models/hotspots/analysis';
 import type { BngArea } from '../../models/hotspots/grid';
 import { projectColumns } from '../../models/hotspots/projection';
 import { outlinesOf, projectGeometry, resultOf, type CellTrace, type HotspotResult } from '../../models/hotspots/result';
@@ -23,12 +23,16 @@ interface Columns {
   month: string[];
   crimeType: string[];
   location: string[];
+  /** The locations numbered once per store version, for the commonest location of each cell. */
+  locationCodes: CodedText;
   file: string[];
   line: Uint32Array;
   lsoaCode: string[];
   lsoaName: string[];
   x: Float64Array;
   y: Float64Array;
+  /** The distinct map points, numbered once per store version. */
+  points: MapPoints;
 }
 
 /**
@@ -55,12 +59,14 @@ export function hotspotSource(store: DataStore) {
           month: s('month'),
           crimeType: s('crimeType'),
           location: s('location'),
+          locationCodes: codeText(s('location')),
           file: s('file'),
           line: t.array('line', Uint32Array) as Uint32Array,
           lsoaCode: s('lsoaCode'),
           lsoaName: s('lsoaName'),
           x,
           y,
+          points: numberPoints(x, y),
         };
       });
       cols = { version, c };
@@ -123,7 +129,8 @@ export function hotspotSource(store: DataStore) {
       rows,
       monthOfRow,
       months: withData,
-      location: c.location,
+      location: c.locationCodes,
+      points: c.points,
       areas: w.areas,
       cellSize: settings.cellSize,
       bandwidth: settings.bandwidth,
