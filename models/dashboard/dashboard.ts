@@ -85,6 +85,8 @@ export const DashboardRow = z.object({
   rolling: WindowComparison,
   quarter: WindowComparison,
   ratePer1000: z.number().nullable(),
+  /** What the rate is per and its year: "per 1,000 residents, mid-2022" (burglary per household when households are stored). */
+  rateBasis: z.string().nullable().optional(),
   /** Long-run trend over every stored month (models/stats/trend). */
   trend: TrendFit.nullable().optional(),
   /** Every month of the issue's series, judged against the months before it. */
@@ -192,7 +194,7 @@ function row(
         named(changeIndicator('rolling', year?.current.name === undefined ? 'Rolling 12 months on the previous 12' : `${windowLabel(year.current)} on ${windowLabel(year.previous)}`, rolling, settings, targets, rising), shortName(year?.current)),
         named(changeIndicator('quarter', quarter === null ? 'Latest quarter' : `${quarterText(quarter.current)} on ${quarterText(quarter.previous)}`, q, settings, targets, rising), shortName(quarter?.current)),
         monthIndicator(recent.at(-1), rising),
-        valueIndicator('rate', 'Rate per 1,000 residents', issue.ratePer1000, issue.ratePer1000 === null ? '—' : formatRate(issue.ratePer1000), targets),
+        valueIndicator('rate', issue.rateBasis ? `Rate ${issue.rateBasis}` : 'Rate per 1,000 residents', issue.ratePer1000, issue.ratePer1000 === null ? '—' : formatRate(issue.ratePer1000), targets),
         valueIndicator('volume', year?.current.name === undefined ? 'Volume, 12 months' : `Volume, ${windowLabel(year.current)}`, issue.volume, issue.volume === null ? '—' : formatCount(issue.volume), targets),
       ]
     : [];
@@ -204,6 +206,7 @@ function row(
     rolling,
     quarter: q,
     ratePer1000: issue.ratePer1000,
+    rateBasis: issue.rateBasis ?? null,
     trend: issue.trend ?? null,
     months,
     recent,

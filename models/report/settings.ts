@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DashboardSettings, DEFAULT_DASHBOARD_SETTINGS } from '../dashboard/dashboard';
+import { HotspotSettings } from '../hotspots/schema';
 import type { Assessment } from '../risk-matrix/assessment';
 import { topNOf } from '../sensitivity/settings';
 
@@ -22,8 +23,8 @@ export type ReportSettings = z.infer<typeof ReportSettings>;
 
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = { topN: null, comparison: { kind: 'baseline' }, robustness: true };
 
-/** The settings of the dashboard and the report, kept together. */
-export const OutputSettings = z.object({ dashboard: DashboardSettings, report: ReportSettings });
+/** The settings of the dashboard, the report and the Hot spots page (absent until first changed), kept together. */
+export const OutputSettings = z.object({ dashboard: DashboardSettings, report: ReportSettings, hotspots: HotspotSettings.optional() });
 export type OutputSettings = z.infer<typeof OutputSettings>;
 
 export const DEFAULT_OUTPUT_SETTINGS: OutputSettings = { dashboard: DEFAULT_DASHBOARD_SETTINGS, report: DEFAULT_REPORT_SETTINGS };

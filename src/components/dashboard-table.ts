@@ -8,6 +8,7 @@ import { formatCount, formatMonth, formatRate } from '../../models/format';
 import type { PeerComparison } from '../../models/peers/peers';
 import { baseStyles } from './styles';
 import { trendWords } from '../../models/stats/trend';
+import { rateBasis } from '../../models/evidence/population';
 
 /**
  * The performance dashboard table, laid out like the Barnet overview
@@ -113,6 +114,12 @@ export class DashboardTable extends LitElement {
     return html`${p.rank.text}${p.groupRank === null ? nothing : html`<span class="words">peer group: ${p.groupRank.text}</span>`}`;
   }
 
+  /** The rate basis most rows share, named once in the heading; a row on another basis (burglary per household) names its own. */
+  private commonBasis(): string | null {
+    const d = this.dashboard;
+    return d.population === null ? null : rateBasis(d.population);
+  }
+
   private row(r: DashboardRow) {
     const rated = r.indicators.filter((i) => i.rating !== 'not-rated');
     return html`<tr>
@@ -134,7 +141,7 @@ export class DashboardTable extends LitElement {
       <td class="num">${r.quarter.change?.text ?? 'No comparison'}<span class="words">${r.quarter.change?.words ?? ''}</span></td>
       <td class="num">${r.rolling.current === null ? '—' : formatCount(r.rolling.current)}</td>
       <td class="num">${r.rolling.change?.text ?? 'No comparison'}<span class="words">${r.rolling.change?.words ?? ''}</span></td>
-      <td class="num">${r.ratePer1000 === null ? '—' : formatRate(r.ratePer1000)}</td>
+      <td class="num">${r.ratePer1000 === null ? '—' : formatRate(r.ratePer1000)}${r.ratePer1000 !== null && r.rateBasis && r.rateBasis !== this.commonBasis() ? html`<span class="words">${r.rateBasis}</span>` : nothing}</td>
       <td class="num">${this.peerRank(r.issueId)}</td>
       <td>${r.trend === null || r.trend === undefined ? '—' : trendWords(r.trend)}</td>
       ${r.recent.map((m) => {
@@ -167,7 +174,7 @@ export class DashboardTable extends LitElement {
               <th scope="col" class="num">Change on a year earlier</th>
               <th scope="col" class="num">${periods.yearHeading}</th>
               <th scope="col" class="num">${periods.yearChangeHeading}</th>
-              <th scope="col" class="num">Rate per 1,000</th>
+              <th scope="col" class="num">Rate per 1,000${d.population === null ? nothing : html`<span class="words">${rateBasis(d.population).replace(/^per 1,000 /, '')}</span>`}</th>
               <th scope="col" class="num">Peer rank</th>
               <th scope="col">Long-run trend (a year)</th>
               ${recent.map((m) => html`<th scope="col" class="num">${formatMonth(m)}</th>`)}
@@ -182,7 +189,7 @@ export class DashboardTable extends LitElement {
         ${d.rolling?.current.name === undefined ? 'Latest quarter' : 'Quarter'}: ${periods.quarter}. ${d.rolling?.current.name === undefined ? 'Rolling 12 months' : 'Year'}: ${periods.rolling}. Monthly exceptions: ▲ unusually high, ▼ unusually low, ● within the usual range, – not judged.
         Long-run trend: the annual rate of change over every stored month after allowing for the season, with its 95% interval (“no clear trend” when the interval spans no change).
         ${d.notes.filter((n) => n.id === 'change-test' || n.id === 'fdr').map((n) => n.text).join(' ')}
-        ${d.population === null ? '' : `Rates per 1,000 residents (${d.population.source}: ${formatCount(d.population.total)}).`}
+        ${d.population === null ? '' : `Rates ${rateBasis(d.population)} (${d.population.source}: ${formatCount(d.population.total)} residents${d.population.households ? `; burglary ${rateBasis(d.population, true)}: ${formatCount(d.population.households.total)} households` : ''})${d.population.caveat ? `; ${d.population.caveat}` : ''}.`}
       </p>
       ${none.length === 0 ? nothing : html`<p class="muted">No data for ${none.map((r) => r.label).join(', ')} (local counts go in on the Evidence page).</p>`}
     `;

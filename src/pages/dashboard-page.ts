@@ -153,7 +153,7 @@ export class DashboardPage extends LitElement {
 
   private download(d: Dashboard) {
     const end = d.end ?? 'no-data';
-    downloadText(`performance-dashboard-${fileNameOf(d.area ?? 'all areas')}-${end}.csv`, dashboardCsv(d));
+    downloadText(`performance-dashboard-${fileNameOf(d.area ?? 'all areas')}-${end}.csv`, dashboardCsv(d, this.peers.value ?? null));
   }
 
   // The chart and its words are made once per dashboard and issue, not on every render.

@@ -51,6 +51,11 @@ export class HotspotsPage extends LitElement {
   @state() private layer: MapLayerId = 'gistar';
   @state() private selected: string | null = null;
   @state() private offset = 0;
+  @state() private saveError: string | null = null;
+  /** Whether the stored settings have been read this visit. */
+  private restored = false;
+  /** Saves in order, one after another. */
+  private saving: Promise<void> = Promise.resolve();
 
   private api() {
     if (this.services === undefined) throw new Error('the workbench is not ready');
@@ -61,7 +66,12 @@ export class HotspotsPage extends LitElement {
     task: async ([, area]) => {
       if (area == null) return null;
       const s = this.api();
-      const [setup, evidence] = await Promise.all([s.hotspots.setup(area), s.evidenceStore.setup()]);
+      const [setup, evidence, outputs] = await Promise.all([s.hotspots.setup(area), s.evidenceStore.setup(), this.restored ? null : s.reports.settings().catch(() => null)]);
+      // The settings last used (stored with the dashboard and report settings, and so in the project file) come back once per visit.
+      if (!this.restored) {
+        this.restored = true;
+        if (outputs?.hotspots !== undefined) this.settings = outputs.hotspots;
+      }
       return { setup, issues: evidence.catalogue.issues.filter((i) => i.source === 'police-uk') };
     },
     args: () => [this.wb?.version, this.wb?.area] as const,
@@ -101,6 +111,14 @@ export class HotspotsPage extends LitElement {
   private changeSettings(next: HotspotSettings) {
     this.settings = next;
     this.selected = null;
+    this.saveError = null;
+    const reports = this.api().reports;
+    // Kept beside the dashboard and report settings; a failure is said, the analysis goes on.
+    this.saving = this.saving
+      .then(async () => reports.saveSettings({ ...(await reports.settings()), hotspots: next }))
+      .catch((e: unknown) => {
+        this.saveError = `The hot-spot settings could not be kept for next time: ${(e as Error).message}`;
+      });
   }
 
   private async openTrace(cell: string) {
@@ -155,6 +173,7 @@ export class HotspotsPage extends LitElement {
           .auto=${r === null ? null : { cellSize: r.cellSize, bandwidth: r.bandwidth }}
           @hotspot-settings-change=${(e: CustomEvent<HotspotSettings>) => this.changeSettings(e.detail)}
         ></csp-hotspot-settings>
+        ${this.saveError === null ? nothing : html`<p class="note warning" role="alert">${this.saveError}</p>`}
       </section>
       ${this.analysis.render({
         pending: () => html`<p role="status" class="muted">Finding hot spots…</p>`,

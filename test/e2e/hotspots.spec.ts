@@ -71,5 +71,12 @@ test.describe('hot spots', () => {
     await cell.press('Enter');
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(page.getByText(/^Grid: square cells of 250 m \(set by you\)/)).toBeVisible({ timeout: 60_000 });
+
+    // The settings last used are kept: after a reload the page comes back with them, not the defaults.
+    await page.reload();
+    await page.getByRole('link', { name: 'Hot spots' }).click();
+    await expect(page.getByLabel(/^Cell size/)).toHaveValue('250', { timeout: 60_000 });
+    await expect(page.getByLabel('Period ends with')).toHaveValue('2023-12');
+    await expect(page.getByText(/^Grid: square cells of 250 m \(set by you\)/)).toBeVisible({ timeout: 90_000 });
   });
 });

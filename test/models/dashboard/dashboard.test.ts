@@ -133,6 +133,34 @@ describe('dashboardCsv', () => {
     expect(at('exception Dec 2023')).toBe('unusually high');
     expect(records).toHaveLength(1 + DEFAULT_CATALOGUE.issues.length);
   });
+
+  it('names what the rate is per, the peer rank and the long-run trend', () => {
+    const d = dashboard();
+    const burglaryRow = d.rows.find((r) => r.issueId === 'burglary')!;
+    const peers = {
+      partnership: 'Luton',
+      months: [],
+      areas: [],
+      leftOut: [],
+      warnings: [],
+      knownCodes: [],
+      issues: [{ issueId: 'burglary', label: 'Burglary', rates: [], rank: { rank: 2, of: 3, text: '2nd lowest of 3' }, groupRank: null }],
+    };
+    const { records } = parseCsv(dashboardCsv(d, peers));
+    const head = records[0]!.fields;
+    const at = (h: string) => records.find((r) => r.fields[0] === 'Burglary')!.fields[head.indexOf(h)];
+    expect(at('rate basis')).toBe('per 1,000 residents (mid-2015 population (IMD 2019 File 6))');
+    expect(at('peer rank')).toBe('2nd lowest of 3');
+    expect(at('peer group rank')).toBe('');
+    // The trend columns are the row's own fit, in percent a year.
+    expect(burglaryRow.trend).toBeTruthy();
+    expect(Number(at('long-run trend % a year'))).toBeCloseTo(100 * burglaryRow.trend!.annualChange, 2);
+    expect(Number(at('long-run trend 95% interval low %'))).toBeCloseTo(100 * burglaryRow.trend!.lower, 2);
+    expect(at('long-run trend')).toMatch(/^(up|down) \d+\.\d% a year \(95% interval/);
+    // Without a peer comparison the rank is left empty, not guessed.
+    const plain = parseCsv(dashboardCsv(d)).records;
+    expect(plain.find((r) => r.fields[0] === 'Burglary')!.fields[head.indexOf('peer rank')]).toBe('');
+  });
 });
 
 describe('DashboardSettings', () => {
@@ -171,7 +199,7 @@ describe('buildDashboard with financial and calendar periods (issue 11)', () => 
       '2023/24 to date (Apr 2023 to Dec 2023) on 2022/23 to the same point (Apr 2022 to Dec 2022)',
       'Q3 2023/24 (Oct to Dec 2023) on Q3 2022/23 (Oct to Dec 2022)',
       'Dec 2023 against its control limits',
-      'Rate per 1,000 residents',
+      'Rate per 1,000 residents (mid-2015 population (IMD 2019 File 6))',
       'Volume, 2023/24 to date (Apr 2023 to Dec 2023)',
     ]);
     expect(factorText(r.indicators[0]!, r)).toMatch(/^2023\/24 to date (up|down|unchanged)/);
