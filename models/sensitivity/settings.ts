@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Assessment as StoredAssessment } from '../risk-matrix/assessment';
 import { EditError } from '../risk-matrix/edit-error';
 import { WeightConstraints, type WeightConstraintsInput } from './constraints';
 import { DEFAULT_SEED } from './random';
@@ -36,11 +35,19 @@ export type SensitivitySettings = z.infer<typeof SensitivitySettings>;
 export type SensitivitySettingsInput = z.input<typeof SensitivitySettings>;
 
 /**
+ * What these functions read of a stored assessment (`models/risk-matrix/assessment.ts`,
+ * which holds a SensitivitySettings): said structurally so the two modules do not import each other.
+ */
+interface WithSettings {
+  sensitivity?: SensitivitySettings | undefined;
+}
+
+/**
  * The assessment's settings with every default filled in.
  *
  * @example sensitivitySettings(a).seed // 1234 until the user sets another
  */
-export function sensitivitySettings(a: Pick<StoredAssessment, 'sensitivity'>): SensitivitySettings {
+export function sensitivitySettings(a: WithSettings): SensitivitySettings {
   return SensitivitySettings.parse(a.sensitivity ?? {});
 }
 
@@ -50,7 +57,7 @@ export function sensitivitySettings(a: Pick<StoredAssessment, 'sensitivity'>): S
  *
  * @example topNOf(seed) // 5 (no cut line drawn)
  */
-export function topNOf(a: Pick<StoredAssessment, 'sensitivity' | 'cutLine' | 'issues'>): number {
+export function topNOf(a: WithSettings & { cutLine?: number | undefined; issues: readonly unknown[] }): number {
   const stated = a.sensitivity?.topN ?? (a.cutLine !== undefined && a.cutLine > 0 ? a.cutLine : 5);
   return Math.max(1, Math.min(stated, Math.max(1, a.issues.length)));
 }
@@ -60,7 +67,7 @@ export function topNOf(a: Pick<StoredAssessment, 'sensitivity' | 'cutLine' | 'is
  *
  * @example updateSensitivitySettings(a, { seed: 42 }).sensitivity!.seed // 42
  */
-export function updateSensitivitySettings(a: StoredAssessment, patch: SensitivitySettingsInput): StoredAssessment {
+export function updateSensitivitySettings<A extends WithSettings>(a: A, patch: SensitivitySettingsInput): A {
   const parsed = SensitivitySettings.safeParse({ ...sensitivitySettings(a), ...patch });
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
