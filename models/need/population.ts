@@ -41,8 +41,8 @@ export function weightedMean(
     const p = population(l.lsoa);
     const v = value(l.lsoa);
     if (p === undefined || v === undefined) continue;
-    sum[l.target] += p * l.share * v;
-    weight[l.target] += p * l.share;
+    sum[l.target]! += p * l.share * v;
+    weight[l.target]! += p * l.share;
   }
   return sum.map((s, i) => (weight[i]! > 0 ? s / weight[i]! : NaN));
 }
