@@ -105,11 +105,18 @@ function memoryWatch() {
       const mine = new Set([process.pid]);
       for (let grew = true; grew; ) {
         grew = false;
-        for (const r of rows) if (!mine.has(r.pid) && mine.has(r.ppid)) (mine.add(r.pid), (grew = true));
+        for (const r of rows) {
+          if (!mine.has(r.pid) && mine.has(r.ppid)) {
+            mine.add(r.pid);
+            grew = true;
+          }
+        }
       }
       const kb = rows.filter((r) => mine.has(r.pid) && r.args.includes('--type=renderer')).reduce((a, r) => a + r.rss, 0);
       peak = Math.max(peak, kb);
-    } catch {}
+    } catch {
+      // not ready yet: try again
+    }
   };
   const timer = setInterval(sample, 250);
   return { peak: () => peak, stop: () => clearInterval(timer), sample };
@@ -234,7 +241,9 @@ async function waitForServer(url) {
   for (let i = 0; i < 150; i++) {
     try {
       if ((await fetch(url)).ok) return;
-    } catch {}
+    } catch {
+      // not ready yet: try again
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`preview server did not start at ${url}`);

@@ -7,6 +7,7 @@
 //
 // Prints, last line:
 //   import: <rows> rows in <ms> ms; bare parse <ms> ms; ratio <x>; longest main-thread task <ms> ms
+/* global d3 -- the page loads d3-dsv for the bare-parse floor */
 import { spawn, execSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -107,7 +108,9 @@ async function waitForServer(url) {
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(url)).ok) return;
-    } catch {}
+    } catch {
+      // not ready yet: try again
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`preview server did not start at ${url}`);

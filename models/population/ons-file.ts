@@ -67,7 +67,7 @@ export function parseOnsPopulation(text: string, fileName: string): OnsPopulatio
   const measure: PopulationMeasure = kind === 'census-ts041' ? 'households' : 'residents';
   const origin: PopulationOrigin = kind === 'ons-mid-year' ? 'mid-year' : 'census';
 
-  let lsoaCol: number, valueCol: number, ladCol = -1, ladNameCol = -1, lsoaNameCol = -1, dateCol = -1;
+  let lsoaCol: number, valueCol: number, ladCol = -1, ladNameCol = -1, lsoaNameCol: number, dateCol = -1;
   if (kind === 'ons-mid-year') {
     lsoaCol = col((h) => /^lsoa 20\d{2} code$/.test(h) || h === 'lsoa code' || h === 'lsoa21cd');
     lsoaNameCol = col((h) => /^lsoa 20\d{2} name$/.test(h) || h === 'lsoa name' || h === 'lsoa21nm');

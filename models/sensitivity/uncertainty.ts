@@ -58,11 +58,21 @@ export function uncertainCells(p: LinearProblem, spread: ConfidenceSpread): Unce
     for (let j = 0; j < p.m; j++) {
       const c = p.criteria[j]!;
       const r = plausibleLevels(p.scores[i * p.m + j]!, k(p.confidence[i * p.m + j]), c.min, c.max);
-      if (r.levels > 1) target.push(0), index.push(i * p.m + j), lo.push(r.lo), levels.push(r.levels);
+      if (r.levels > 1) {
+        target.push(0);
+        index.push(i * p.m + j);
+        lo.push(r.lo);
+        levels.push(r.levels);
+      }
     }
     if (p.likelihood !== null && p.likelihoodScores !== null) {
       const r = plausibleLevels(p.likelihoodScores[i]!, k(p.likelihoodConfidence?.[i]), p.likelihood.min, p.likelihood.max);
-      if (r.levels > 1) target.push(1), index.push(i), lo.push(r.lo), levels.push(r.levels);
+      if (r.levels > 1) {
+        target.push(1);
+        index.push(i);
+        lo.push(r.lo);
+        levels.push(r.levels);
+      }
     }
   }
   return { count: target.length, target: Uint8Array.from(target), index: Int32Array.from(index), lo: Float64Array.from(lo), levels: Int32Array.from(levels) };

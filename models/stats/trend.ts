@@ -73,11 +73,10 @@ export function poissonTrend(series: readonly { month: string; count: number | n
   let mu = y.map((v) => (v + mean) / 2 + 0.1);
   let eta = mu.map(Math.log);
   let beta: number[] = new Array<number>(p).fill(0);
-  let info: number[][] = [];
   let deviance = Infinity;
   for (let iter = 0; iter < 25; iter++) {
     const z = eta.map((e, i) => e + (y[i]! - mu[i]!) / mu[i]!);
-    info = crossProduct(X, mu);
+    const info = crossProduct(X, mu);
     const rhs = new Array<number>(p).fill(0);
     for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) rhs[j]! += X[i]![j]! * mu[i]! * z[i]!;
     beta = solve(info, rhs);
@@ -85,13 +84,10 @@ export function poissonTrend(series: readonly { month: string; count: number | n
     mu = eta.map(Math.exp);
     const dev = 2 * y.reduce((s, v, i) => s + (v > 0 ? v * Math.log(v / mu[i]!) : 0) - (v - mu[i]!), 0);
     // R glm.control: |Δdeviance| ÷ (|deviance| + 0.1) < 1e-8; one more step after that is within 1e-12 of the limit in practice.
-    if (Math.abs(dev - deviance) < 1e-9 * (Math.abs(dev) + 0.1) || iter === 24) {
-      deviance = dev;
-      break;
-    }
+    if (Math.abs(dev - deviance) < 1e-9 * (Math.abs(dev) + 0.1) || iter === 24) break;
     deviance = dev;
   }
-  info = crossProduct(X, mu);
+  const info = crossProduct(X, mu);
   const df = n - p;
   const dispersion = y.reduce((s, v, i) => s + (v - mu[i]!) ** 2 / mu[i]!, 0) / df;
   const quasi = dispersion > 1;

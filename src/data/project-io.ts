@@ -172,7 +172,7 @@ export async function restoreSettings(s: ProjectSources, p: ProjectFile, now: nu
   } catch (e) {
     await applySettings(s, before).catch(() => undefined);
     await s.report.setRestoreUndo(null);
-    throw new Error(`the settings could not be restored (${(e as Error).message}); your own settings were put back`);
+    throw new Error(`the settings could not be restored (${(e as Error).message}); your own settings were put back`, { cause: e });
   }
 }
 
