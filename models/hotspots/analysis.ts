@@ -1,6 +1,6 @@
 import { areaIndex } from '../need/spatial-index';
 import { classifyCell, DEFAULT_CLASSIFY, type ClassifyParams } from './classify';
-import { benjaminiHochberg } from './fdr';
+import { benjaminiHochberg } from '../stats/fdr';
 import { commonestByCell, numberPoints, type CodedText, type MapPoints } from './columns';
 import { giStar, monthlyHot, neighbours } from './gistar';
 import { autoCellSize, cellAt, extentOf, gridOver, type BngArea, type Grid } from './grid';

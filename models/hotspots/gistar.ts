@@ -1,4 +1,4 @@
-import { twoSidedP } from './normal';
+import { twoSidedP } from '../stats/normal';
 
 /**
  * A set of cells of a regular grid: column and row of each, so neighbours

@@ -1,4 +1,4 @@
-import { twoSidedP } from './normal';
+import { twoSidedP } from '../stats/normal';
 
 export interface MannKendall {
   /** S: pairs rising minus pairs falling. */

@@ -7,9 +7,9 @@
  *
  * @example benjaminiHochberg([0.01, 0.04, 0.03, 0.2]) // [0.04, 0.0533…, 0.0533…, 0.2]
  */
-export function benjaminiHochberg(pValues: readonly number[]): number[] {
+export function benjaminiHochberg(pValues: ArrayLike<number>): number[] {
   const m = pValues.length;
-  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p || a.i - b.i);
+  const order = Array.from(pValues, (p, i) => ({ p, i })).sort((a, b) => a.p - b.p || a.i - b.i);
   const adjusted = new Array<number>(m);
   let min = 1;
   for (let r = m - 1; r >= 0; r--) {
@@ -18,4 +18,30 @@ export function benjaminiHochberg(pValues: readonly number[]): number[] {
     adjusted[i] = min;
   }
   return adjusted;
+}
+
+/**
+ * Which tests are significant after the Benjamini-Hochberg adjustment, i.e.
+ * whose adjusted p-value (as {@link benjaminiHochberg}) is below `alpha`,
+ * without adjusting every p-value: only p-values below `alpha` can pass, so
+ * only those are sorted. With k* the largest rank whose p × m ÷ k is below
+ * alpha, a test passes when its p is at most the k*-th smallest.
+ *
+ * @example bhBelow([0.01, 0.04, 0.03, 0.005, 0.2, 0.5], 0.05) // [1, 0, 0, 1, 0, 0]
+ */
+export function bhBelow(p: ArrayLike<number>, alpha: number): Uint8Array {
+  const m = p.length;
+  const small: number[] = [];
+  for (let i = 0; i < m; i++) if (p[i]! < alpha) small.push(p[i]!);
+  const sorted = Float64Array.from(small).sort();
+  let cut = -1;
+  for (let k = sorted.length - 1; k >= 0; k--) {
+    if ((sorted[k]! * m) / (k + 1) < alpha) {
+      cut = sorted[k]!;
+      break;
+    }
+  }
+  const out = new Uint8Array(m);
+  if (cut >= 0) for (let i = 0; i < m; i++) out[i] = p[i]! <= cut ? 1 : 0;
+  return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseHotspots, codeText, numberPoints } from '../../../models/hotspots/analysis';
-import { bhBelow } from '../../../models/hotspots/fdr';
+import { bhBelow } from '../../../models/stats/fdr';
 import { giStar, monthlyHot, neighbours } from '../../../models/hotspots/gistar';
 import { bandwidthNrd } from '../../../models/hotspots/kde';
 import type { BngArea } from '../../../models/hotspots/grid';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { giStar, neighbours } from '../../../models/hotspots/gistar';
-import { benjaminiHochberg, bhBelow } from '../../../models/hotspots/fdr';
-import { twoSidedP } from '../../../models/hotspots/normal';
+import { benjaminiHochberg, bhBelow } from '../../../models/stats/fdr';
+import { twoSidedP } from '../../../models/stats/normal';
 
 // A 4 × 3 grid of 100 m cells (row 0 at the bottom), neighbourhood 150 m (the 8 touching cells and the cell itself).
 const COUNTS = [

@@ -90,3 +90,10 @@ describe('poissonTrend', () => {
     expect(poissonTrend(series('2023-01', [0, 0, 0, 0, 0, 0, 0]))).toBeNull();
   });
 });
+
+describe('the two normal tails agree', () => {
+  it('the fast erfc form (hot spots) is within 1.2e-7 relative of the incomplete-gamma form', async () => {
+    const { twoSidedP } = await import('../../../models/stats/normal');
+    for (let z = -8; z <= 8; z += 0.0625) expect(Math.abs(twoSidedP(z) - normalTwoSided(z)) / normalTwoSided(z)).toBeLessThan(1.2e-7);
+  });
+});
