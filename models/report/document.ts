@@ -31,10 +31,12 @@ export type Block =
       description: string;
       /** A line under the figure: where its figures come from ("Source: …"). */
       source: string;
+      /** Printed beside the block before it (a narrow table), not under it. */
+      beside?: boolean;
     };
 
 /** Which chart a figure draws (the view builds its Plot options from data it holds). */
-export type ChartRef = { type: 'contributions' } | { type: 'control'; issueId: string };
+export type ChartRef = { type: 'contributions' } | { type: 'control'; issueId: string } | { type: 'priority-map' };
 
 export interface ReportSection {
   id: string;

@@ -137,7 +137,7 @@ function section(s: ReportSection, level: 1 | 2, image: DocxInput['image']): (Pa
 }
 
 /** The brief's two pages: title block, headline figures, Recommended priorities, shared counts, what changed. */
-function briefParagraphs(b: ExecutiveBrief, subtitle: string | undefined, override: string | null): (Paragraph | Table)[] {
+function briefParagraphs(b: ExecutiveBrief, subtitle: string | undefined, override: string | null, image: DocxInput['image']): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
     text(`Executive brief${b.marking === '' ? '' : ` · ${b.marking}`}`, 18),
     new Paragraph({ text: b.title, heading: HeadingLevel.HEADING_1 }),
@@ -166,6 +166,7 @@ function briefParagraphs(b: ExecutiveBrief, subtitle: string | undefined, overri
     if (b.changes.left !== null) out.push(new Paragraph({ text: b.changes.left }));
   }
   if (b.need !== null) out.push(new Paragraph({ text: 'Where need is greatest', heading: HeadingLevel.HEADING_2, keepNext: true }), new Paragraph({ text: b.need }));
+  if (b.map !== null) out.push(...figure({ kind: 'figure', id: 'brief-map', chart: { type: 'priority-map' }, ...b.map }, image));
   if (subtitle !== undefined) out.push(text(subtitle, SMALL));
   if (override !== null) out.push(new Paragraph({ children: [new TextRun({ text: `Marked Final although not every publishing check passed. Reason given: ${override}`, bold: true })] }));
   out.push(new Paragraph({ text: 'How the priorities were scored and tested, and what the terms mean, are in the appendix (Methods and sources; Glossary).' }));
@@ -182,7 +183,7 @@ const checkWords = (c: CheckItem): string => `${c.label}: ${c.ok ? 'done' : `not
  */
 export function reportDocx(x: DocxInput): Document {
   const b = x.brief;
-  const children: (Paragraph | Table)[] = briefParagraphs(b, x.subtitle, x.override ?? null);
+  const children: (Paragraph | Table)[] = briefParagraphs(b, x.subtitle, x.override ?? null, x.image);
   if (x.doc !== null) {
     const extra = x.checks == null ? [] : ['Ready to publish'];
     children.push(

@@ -7,6 +7,8 @@ import { matchIssues } from '../../../models/evidence/grid';
 import { DEFAULT_WEIGHT_TABLES } from '../../../models/evidence/weights';
 import { monthRange } from '../../../models/months';
 import { buildReport, chartedIssues, summarySection, type ReportInput } from '../../../models/report/build';
+import { trendPlainWords } from '../../../models/report/plain';
+import { peerComparison } from '../../../models/peers/peers';
 import { assembleReport, linkedCrimeIssues } from '../../../models/report/assemble';
 import { alignIssues, rankingChanges } from '../../../models/report/changes';
 import type { Block } from '../../../models/report/document';
@@ -156,21 +158,51 @@ describe('buildReport', () => {
     const rationale = tables(doc.sections[0]!.blocks).find((t) => t.id === 'rationales')!;
     expect(rationale.rows).toEqual([['Domestic Abuse', 'Likelihood', '5', 'Low', 'MARAC cases well above the national average']]);
     const ev = tables(doc.sections[1]!.blocks).find((t) => t.id === 'evidence')!;
-    expect(ev.rows.find((r) => r[0] === 'Burglary')).toEqual(['Burglary', 'police.uk', '144', '120', 'Up 24 (20%)', 'not significant', '0.72 per 1,000 residents (mid-2015 population (IMD 2019 File 6))', '100%']);
+    // The rate's basis is said once under the table; the long-run trend in plain words (its fit is pinned in test/models/stats).
+    const burglaryTrend = evidence.issues.find((i) => i.id === 'burglary')!.trend!;
+    expect(ev.rows.find((r) => r[0] === 'Burglary')).toEqual(['Burglary', '144', '120', 'Up 24 (20%)', 'not significant', '0.72', '100%', trendPlainWords(burglaryTrend)]);
+    expect(ev.head.at(-1)).toBe('Long-run trend');
+    expect(burglaryTrend.lower < 0 && burglaryTrend.upper > 0).toBe(true);
+    expect(ev.rows.find((r) => r[0] === 'Burglary')!.at(-1)).toMatch(/^no clear trend \(between \d+% down and \d+% up a year\)$/);
+    expect(ev.source).toContain('Rates per 1,000 residents (mid-2015 population (IMD 2019 File 6): 200,000)');
     const dash = tables(doc.sections[2]!.blocks).find((t) => t.id === 'dashboard')!;
     // police.uk issues have data once any month is stored (a type with no rows counts 0); local issues without counts are left out.
     expect(dash.rows.map((r) => r[0])).toEqual(evidence.issues.filter((i) => i.source === 'police-uk').map((i) => i.label));
-    expect(dash.rows.find((r) => r[0] === 'Burglary')!.slice(1, 8)).toEqual([
-      // Neither rise is significant: neutral factors, and No significant change rather than Red or Amber (issue 11).
+    expect(dash.rows.find((r) => r[0] === 'Burglary')!.slice(1)).toEqual([
+      // Neither rise is significant: neutral factors, and No significant change rather than Red or Amber (issue 11);
+      // neutral factors are said by the change columns, so the factors cell names none.
       'No significant change',
-      '○ 12 months up 20% (no significant change); ○ latest quarter up 21% (no significant change)',
+      'none significant',
       '35',
       'Up 6 (21%)',
       '144',
       'Up 24 (20%)',
-      '0.72 per 1,000',
+      '0.72',
+      '—',
+      'all usual',
     ]);
-    expect(dash.head.slice(-3)).toEqual(['Oct 2023', 'Nov 2023', 'Dec 2023']);
+    expect(dash.head.slice(-3)).toEqual(['Rate per 1,000', 'Peer rank', 'Oct 2023 to Dec 2023']);
+    expect(dash.source).toContain('Peer ranks were not worked out.');
+  });
+
+  it('names each issue’s peer rank (and peer-group rank) from the peer comparison', () => {
+    const peers = peerComparison({
+      partnership: 'Luton',
+      comparators: [
+        { name: 'Luton', code: 'E06000032', population: 200000, populationSource: 'mid-2015', counts: new Map([['2023-12', new Map([['Burglary', 20]])]]), covered: true },
+        { name: 'Bedford', code: 'E06000055', population: 100000, populationSource: 'mid-2015', counts: new Map([['2023-12', new Map([['Burglary', 5]])]]), covered: true },
+        { name: 'Central Bedfordshire', code: 'E06000056', population: 300000, populationSource: 'mid-2015', counts: new Map([['2023-12', new Map([['Burglary', 60]])]]), covered: true },
+      ],
+      window: ['2023-12'],
+      issues: [{ id: 'burglary', label: 'Burglary', crimeTypes: ['Burglary'] }],
+      peerGroup: ['E06000055'],
+      knownCodes: new Map(),
+    });
+    // Rates per 1,000 a year, by hand: Bedford 5 × 1,000 ÷ 100,000 × 12 = 0.6; Luton 20 × … ÷ 200,000 × 12 = 1.2; Central Beds 60 × … ÷ 300,000 × 12 = 2.4.
+    const dash = tables(buildReport({ ...input(), peers }).sections[2]!.blocks).find((t) => t.id === 'dashboard')!;
+    expect(dash.rows.find((r) => r[0] === 'Burglary')![8]).toBe('2nd lowest of 3; peer group: 2nd lowest of 2');
+    expect(dash.rows.find((r) => r[0] === 'Robbery')![8]).toBe('—');
+    expect(dash.source).toMatch(/Peer rank: Rates per 1,000 residents a year over Dec 2023 to Dec 2023 .*for 3 areas/);
   });
 
   it('draws a control chart, with its text equivalent, for each top priority linked to evidence with data', () => {
