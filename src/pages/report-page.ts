@@ -202,7 +202,7 @@ export class ReportPage extends LitElement {
     const base = assessmentFileName(a.name);
     return html`<div class="row">
       <button @click=${() => window.print()}>Print or save as PDF</button>
-      <button class="secondary" @click=${() => downloadText(`${base}-ranked-priorities.csv`, rankedCsv(a.model, r.ranked, r.input.moves, a.scores, effectiveWeights(a.model, a.draftWeights)))}>
+      <button class="secondary" @click=${() => downloadText(`${base}-ranked-priorities.csv`, rankedCsv(a.model, r.ranked, r.input.moves, a.scores, effectiveWeights(a.model, a.draftWeights), a.brief?.recommendations ?? {}))}>
         Download ranked priorities (CSV)
       </button>
       <button class="secondary" ?disabled=${evidence == null} @click=${() => evidence != null && downloadText(`${base}-evidence.csv`, evidenceCsv(evidence))}>Download evidence (CSV)</button>

@@ -56,6 +56,13 @@ test('the executive brief: recommended priorities with a shared count said once,
   await page.getByLabel('Protective marking').selectOption('OFFICIAL');
   await expect(page.getByText('Executive brief · OFFICIAL')).toBeVisible();
 
+  // The recommendation and lead partner are in the ranked priorities CSV too.
+  const csv = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download ranked priorities (CSV)' }).click();
+  const csvLines = readFileSync((await (await csv).path())!, 'utf8').split('\r\n');
+  expect(csvLines[0]).toMatch(/,recommendation,lead partner$/);
+  expect(csvLines.find((l) => l.startsWith('1,'))).toMatch(/,Domestic Abuse,.*,Commission a second IDVA for high-risk cases,Luton Council$/);
+
   // Final is refused while checks fail (the seed records no confidence), then allowed with a reason shown in the report.
   const ready = page.getByRole('list', { name: 'Ready to publish' }).first();
   await expect(ready).toContainText('Every score of the top priorities has a confidence: not yet');
