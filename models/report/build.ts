@@ -256,14 +256,16 @@ function whereSection(x: ReportInput): ReportSection {
       head: ['Priority', 'Evidence issue', `Busiest ${w.levelLabel} (rows)`, 'Rows placed', 'Hot spots (place, ward, rows)'],
       numeric: [false, false, false, true, false],
       rowHeader: 0,
-      rows: tops.map(({ r, link }) => {
+      rows: tops.map(({ r, link }, k) => {
         const t = link === null ? undefined : w.byIssue[link];
+        // A priority resting on the same evidence as one above it points to it, so the places are said once.
+        const first = link === null ? undefined : tops.slice(0, k).find((o) => o.link === link);
         return [
           r.label,
           link === null ? 'None linked' : (x.evidence?.issues.find((i) => i.id === link)?.label ?? link),
-          link === null ? '—' : t === undefined ? 'Not police.uk crime' : areasText(t),
+          link === null ? '—' : t === undefined ? 'Not police.uk crime' : first !== undefined ? `Same as ${first.r.label}` : areasText(t),
           t === undefined ? '—' : formatCount(t.total),
-          t === undefined ? '—' : hotspotRows(x.hotspots, link),
+          t === undefined ? '—' : first !== undefined ? `Same as ${first.r.label}` : hotspotRows(x.hotspots, link),
         ];
       }),
       source: (() => {

@@ -118,7 +118,8 @@ export class ReportView extends LitElement {
         h2,
         h3,
         h4,
-        caption {
+        caption,
+        h3 + p {
           break-after: avoid;
         }
         /* The checklist is short: its heading never sits alone at the foot of a page. */
