@@ -51,7 +51,7 @@ export interface DocxInput {
 }
 
 /** Widths (per cent) of the Recommended priorities columns, as on the page. */
-const PRIORITY_WIDTHS = [5, 11, 17, 15, 7, 11, 10, 15, 9];
+const PRIORITY_WIDTHS = [5, 10, 16, 15, 9, 11, 10, 15, 9];
 const RAG_FILL: Record<string, string> = { Red: 'F4D6D6', Amber: 'FBE7C6', Green: 'D7ECD9' };
 /** The widest a picture is drawn, in pixels (about 16 cm: A4 less its margins). */
 const MAX_IMAGE_WIDTH = 600;

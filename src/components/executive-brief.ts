@@ -9,7 +9,7 @@ import type { ChartRef } from '../../models/report/document';
 import './chart-figure';
 
 /** Column widths (per cent) of the Recommended priorities table, so the words wrap evenly on A4. */
-const WIDTHS = [5, 11, 17, 15, 7, 11, 10, 15, 9];
+const WIDTHS = [5, 10, 16, 15, 9, 11, 10, 15, 9];
 
 /**
  * The executive brief: two printed A4 pages a board reads in two minutes.
