@@ -303,11 +303,14 @@ const GLOSSARY: [string, string][] = [
   ['Criterion', 'One of the questions each issue is scored on, such as likelihood or harm to victims.'],
   ['Weighting', 'How much each criterion counts towards an issue’s total; “contributes most after weighting” names the criteria that add most to it.'],
   ['Plausible weighting', 'Another reasonable set of weights, drawn at random within what the partnership agreed; “in the top 5 in 9 of 10” counts how often an issue stays near the top.'],
-  ['More than chance', 'The change is larger than month-to-month ups and downs would give (the exact test for two counts, at the 5% level).'],
+  ['More than chance', 'The change is larger than month-to-month ups and downs would give (tested at the 5% level, allowing for how much the monthly counts vary; see Methods and sources).'],
   ['Could be chance', 'The change is within the usual ups and downs, so it may not last.'],
   ['RAG', 'Red, Amber or Green status on the performance dashboard, from the latest changes and any targets.'],
   ['Rate per 1,000', 'Count for every 1,000 residents, so areas of different sizes can be compared.'],
   ['Control limits', 'The range a month’s count usually falls in; a month outside it is unusually high or low.'],
+  ['Long-run trend', 'How much an issue rises or falls a year over every stored month, leaving out the usual seasonal ups and downs; the range in brackets is where it very likely lies.'],
+  ['Peer rank', 'Where the area’s rate per 1,000 stands among the areas compared: “1st lowest” has the lowest rate.'],
+  ['Hot spot', 'A small square of the map where an issue’s crime is much more concentrated than chance would give.'],
 ];
 
 function glossarySection(): ReportSection {

@@ -26,8 +26,9 @@ const APPENDIX = new Set(['quality', 'methods', 'glossary']);
  * A report document, printable: the title as a heading, each section a
  * heading one level down (subsections one more), tables with captions and
  * row headers, figures as inline SVG with their text equivalents. Print
- * styles start each section on a new page, keep figures and table rows
- * whole and repeat table headings on each page.
+ * styles start a section on a new page only when it fills one, print
+ * figures two abreast (a chart marked `beside` next to its table), keep
+ * figures and table rows whole and repeat table headings on each page.
  */
 @customElement('csp-report-view')
 export class ReportView extends LitElement {
