@@ -1,3 +1,4 @@
+import type { Geometry } from '../boundaries';
 import type { Dashboard } from '../dashboard/dashboard';
 import type { Catalogue } from '../evidence/catalogue';
 import type { EvidenceResult } from '../evidence/evidence';
@@ -13,11 +14,14 @@ import { alignIssues, rankingChanges, type ChangeSummary } from './changes';
 import type { ReportDocument } from './document';
 import { topCount, type ReportSettings } from './settings';
 import { caveats, executiveSummary, type ExecutiveSummary } from './summary';
-import { whereInput } from './where';
+import { needWords, whereInput } from './where';
 import { own } from '../own';
 import { executiveBrief, type ExecutiveBrief } from './brief';
 import { populationYear, readyChecks, type CheckItem } from './checklist';
 import { countsTowardsTotal } from '../risk-matrix/score';
+import type { PeerComparison } from '../peers/peers';
+import type { HotspotResult } from '../hotspots/result';
+import { reportHotspots } from './hotspots';
 
 /** Everything the report is made from, as the app's stores and workers give it. */
 export interface ReportParts {
@@ -30,10 +34,14 @@ export interface ReportParts {
   /** The links in force from the assessment's issues to catalogue issues (`activeLinks(resolveLinks(…))`). */
   links: IssueLinks;
   robustness: SmaaResult | null;
-  need: { matrix: NeedMatrix | null; byIssue: Readonly<Record<string, TopAreas>>; missing: readonly string[]; topN: number } | null;
+  need: { matrix: NeedMatrix | null; byIssue: Readonly<Record<string, TopAreas>>; missing: readonly string[]; topN: number; geography?: readonly { code: string; name: string; geometry: Geometry }[] } | null;
   /** Data-quality notes of the stored data (the Overview page's). */
   overviewNotes: readonly { id: string; severity: 'info' | 'warning'; text: string }[];
   data: DataDescription | null;
+  /** Each dashboard issue's rate ranked among comparator areas (null or absent: not worked out). */
+  peers?: PeerComparison | null;
+  /** Hot-spot analyses of the top priorities' police.uk issues, by evidence issue id (null or absent: not worked out). */
+  hotspots?: Readonly<Record<string, HotspotResult>> | null;
   /** Names of the kinds of stored data, for "Data used". */
   dataLabels?: Readonly<Record<string, string>>;
   generatedAt: number;
@@ -117,8 +125,10 @@ export function assembleReport(p: ReportParts): AssembledReport {
     data: p.data,
     dataLabels: p.dataLabels ?? {},
     generatedAt: p.generatedAt,
+    peers: p.peers ?? null,
+    hotspots: p.hotspots == null ? null : reportHotspots(p.hotspots),
   };
-  const brief = executiveBrief({ assessment: a, ranked, n, evidence: p.evidence, dashboard: p.dashboard?.rows ?? null, links: p.links, robustness: p.robustness, where, changes, generatedAt: p.generatedAt, need: summary.where });
+  const brief = executiveBrief({ assessment: a, ranked, n, evidence: p.evidence, dashboard: p.dashboard?.rows ?? null, links: p.links, robustness: p.robustness, where, changes, generatedAt: p.generatedAt, need: needWords(where) });
   const counted = a.model.criteria.filter(countsTowardsTotal);
   const pop = p.evidence?.population ?? null;
   const checks = readyChecks({

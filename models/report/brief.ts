@@ -78,8 +78,10 @@ export interface ExecutiveBrief {
   changes: { sentence: string; rows: string[][]; left: string | null } | null;
   /** Where need is greatest (the need matrix), in a sentence (null: no matrix). */
   need: string | null;
-  /** The busiest areas of the top priorities (codes), for the map. */
+  /** The busiest areas of the top priorities (codes), for the map: the areas of the Where column. */
   mapAreas: { code: string; name: string; priorities: string[] }[];
+  /** The map's title, text equivalent and source (null: no priority has areas to mark). */
+  map: { caption: string; description: string; source: string } | null;
 }
 
 /** The columns of the Recommended priorities table, on the page and in the Word copy. */
@@ -266,7 +268,7 @@ export function executiveBrief(x: BriefInput): ExecutiveBrief {
         };
 
   const mapAreas = new Map<string, { code: string; name: string; priorities: string[] }>();
-  for (const p of priorities.slice(0, 3)) {
+  for (const p of priorities) {
     const link = x.links[p.issueId] ?? null;
     const t = link === null || x.where === null ? undefined : x.where.byIssue[link];
     for (const ar of t?.areas.slice(0, 3) ?? []) {
@@ -275,6 +277,18 @@ export function executiveBrief(x: BriefInput): ExecutiveBrief {
       mapAreas.set(ar.code, m);
     }
   }
+
+  const marked = [...mapAreas.values()];
+  const level = x.where?.levelLabel ?? 'wards';
+  const anyWhere = Object.values(x.where?.byIssue ?? {})[0];
+  const map =
+    marked.length === 0
+      ? null
+      : {
+          caption: `Where the top ${x.n} priorities happen most`,
+          description: `${level[0]!.toUpperCase()}${level.slice(1)} of ${area ?? 'the partnership'}, with the ${marked.length} marked that are among the busiest three for a top priority: ${marked.map((m) => `${m.name} (${listWords(m.priorities)})`).join('; ')}. The darker the ${level === 'wards' ? 'ward' : 'area'}, the more priorities name it; the others are not marked.`,
+          source: `Source: police.uk rows${anyWhere === undefined || anyWhere.first === '' ? '' : ` of ${windowLabel({ from: anyWhere.first, to: anyWhere.last })}`} placed in ${level} by their coordinates; ONS boundaries.`,
+        };
 
   return {
     title: `Strategic assessment${area === null ? '' : `: ${area}`}`,
@@ -295,6 +309,7 @@ export function executiveBrief(x: BriefInput): ExecutiveBrief {
     robustnessSource: x.robustness === null ? null : robustnessSourceWords(x.robustness),
     changes,
     need: x.need ?? null,
-    mapAreas: [...mapAreas.values()],
+    mapAreas: marked,
+    map,
   };
 }

@@ -18,6 +18,9 @@ import { para, section, type Block, type ReportDocument, type ReportSection } fr
 import { dataUsedRows } from './data-used';
 import type { ExecutiveSummary, WhereInput } from './summary';
 import { own } from '../own';
+import { peerWords, type PeerComparison } from '../peers/peers';
+import { trendPlainWords } from './plain';
+import { hotspotRows, type ReportHotspots } from './hotspots';
 
 export interface ReportInput {
   assessment: Assessment;
@@ -39,6 +42,10 @@ export interface ReportInput {
   data: DataDescription | null;
   dataLabels: Readonly<Record<string, string>>;
   generatedAt: number;
+  /** Each dashboard issue's rate ranked among comparator areas (the Dashboard page's; null or absent: not worked out). */
+  peers?: PeerComparison | null;
+  /** The top priorities' hot spots (null or absent: not worked out). */
+  hotspots?: ReportHotspots | null;
 }
 
 /** Catalogue issues linked to the top N, with data: the ones whose control charts the report draws. */
@@ -110,7 +117,7 @@ function prioritiesSection(x: ReportInput): ReportSection {
       cutAfter: x.n,
       source: `Assessment “${a.name}” (${a.model.name}), as stored on ${formatDate(a.updatedAt)}.`,
     },
-    { kind: 'figure', id: 'contributions', chart: { type: 'contributions' }, caption: 'What makes up each total', description: `Each issue’s total as a bar stacked by the contribution of each criterion, highest ranked first; the top ${x.n} are above the cut line. The table above gives every figure.`, source: `Source: the scores and weights of assessment “${a.name}”, as stored on ${formatDate(a.updatedAt)}.` },
+    { kind: 'figure', id: 'contributions', chart: { type: 'contributions' }, caption: 'What makes up each total', description: `Each issue’s total as a bar stacked by the contribution of each criterion, highest ranked first; the top ${x.n} are above the cut line. The Ranked priorities table gives every figure.`, source: `Source: the scores and weights of assessment “${a.name}”, as stored on ${formatDate(a.updatedAt)}.`, beside: true },
   ];
   if (rationales.length > 0) {
     blocks.push({ kind: 'table', id: 'rationales', caption: `Rationales recorded for the top ${x.n}`, head: ['Issue', 'Criterion', 'Score', 'Confidence', 'Rationale'], numeric: [false, false, true, false, false], rowHeader: 0, rows: rationales });
@@ -123,21 +130,41 @@ function evidenceSection(x: ReportInput): ReportSection {
   if (e === null || e.period === null) return section('evidence', 'Evidence', [para('No police.uk data is stored, so there is no evidence from the data.')]);
   const withData = e.issues.filter((i) => i.hasData);
   const months = e.period.length;
+  const households = withData.some((i) => i.rateBasis?.includes('household'));
+  // The rate's basis is said once under the table, so each cell is the figure alone (households named where they are the basis).
+  const rate = (i: (typeof withData)[number]) => (i.ratePer1000 === null ? '—' : `${formatRate(i.ratePer1000).replace(/ per 1,000$/, '')}${i.rateBasis?.includes('household') ? ' (households)' : ''}`);
   return section('evidence', 'Evidence', [
     para(
-      `Figures for ${e.area ?? 'every located row'}, ${windowLabel(e.period.current)} against ${windowLabel(e.period.previous)}, from the stored police.uk street-level crime and local counts. Rates are per 1,000 residents (${e.population?.source ?? 'no population loaded'}${e.population === null ? '' : `: ${formatCount(e.population.total)}`}). Changes are tested with the exact test for two Poisson counts.`,
+      `Figures for ${e.area ?? 'every located row'}, ${windowLabel(e.period.current)} against ${windowLabel(e.period.previous)}, from the stored police.uk street-level crime and, where marked, local counts. “Test” says whether the change is more than chance (see Methods and sources). The long-run trend is the yearly rate of change over every stored month, allowing for the season, with the range it very likely lies in (95%).`,
     ),
     {
       kind: 'table',
       id: 'evidence',
       caption: 'Evidence by issue',
-      head: ['Issue', 'Source', `${months}-month volume`, `Previous ${months} months`, 'Change', 'Test', 'Rate per 1,000', 'Share in top 10% of LSOAs'],
-      numeric: [false, false, true, true, true, false, true, true],
+      head: ['Issue', `${months}-month volume`, `Previous ${months} months`, 'Change', 'Test', 'Rate per 1,000', 'Share in top 10% of LSOAs', 'Long-run trend'],
+      numeric: [false, true, true, true, false, true, true, false],
       rowHeader: 0,
-      rows: withData.map((i) => [i.label, i.source === 'police-uk' ? 'police.uk' : 'Local counts', figureText(i, 'volume'), figureText(i, 'previous'), figureText(i, 'change'), i.change?.words ?? '—', figureText(i, 'rate'), figureText(i, 'concentration')]),
-      source: `Period ${windowLabel(e.period.current)}; previous ${windowLabel(e.period.previous)}. Issues with no data are left out: ${e.issues.filter((i) => !i.hasData).map((i) => i.label).join(', ') || 'none'}.`,
+      rows: withData.map((i) => [
+        i.source === 'police-uk' ? i.label : `${i.label} (local counts)`,
+        figureText(i, 'volume'),
+        figureText(i, 'previous'),
+        figureText(i, 'change'),
+        i.change?.words ?? '—',
+        rate(i),
+        figureText(i, 'concentration'),
+        i.trend == null ? 'too few months' : trendPlainWords(i.trend),
+      ]),
+      source: `Period ${windowLabel(e.period.current)}; previous ${windowLabel(e.period.previous)}. Rates per 1,000 residents (${e.population?.source ?? 'no population loaded'}${e.population === null ? '' : `: ${formatCount(e.population.total)}`})${households ? ', or per 1,000 households where marked' : ''}. Issues with no data are left out: ${e.issues.filter((i) => !i.hasData).map((i) => i.label).join(', ') || 'none'}.`,
     },
   ]);
+}
+
+/** The latest months judged against their control limits, in a few words: only the unusual ones are named. */
+function recentWords(recent: readonly { month: string; status: keyof typeof MONTH_STATUS_WORDS }[]): string {
+  if (recent.length === 0) return '—';
+  const odd = recent.filter((m) => m.status !== 'within');
+  if (odd.length === 0) return 'all usual';
+  return odd.map((m) => `${formatMonth(m.month).slice(0, 3)} ${MONTH_STATUS_WORDS[m.status].symbol} ${MONTH_STATUS_WORDS[m.status].short}`).join('; ');
 }
 
 function dashboardSection(x: ReportInput): ReportSection {
@@ -147,30 +174,40 @@ function dashboardSection(x: ReportInput): ReportSection {
   const recent = d.quarter?.current.months ?? [];
   const charted = chartedIssues(x);
   const label = new Map(d.rows.map((r) => [r.issueId, r.label]));
+  const peers = x.peers ?? null;
+  const peerRank = (issueId: string) => {
+    const p = peers?.issues.find((i) => i.issueId === issueId);
+    if (p === undefined || p.rank === null) return '—';
+    return p.groupRank === null ? p.rank.text : `${p.rank.text}; peer group: ${p.groupRank.text}`;
+  };
+  const recentHead = recent.length === 0 ? 'Latest months' : `${formatMonth(recent[0]!)} to ${formatMonth(recent.at(-1)!)}`;
   return section('dashboard', 'Performance dashboard', [
-    para(ragRuleWords(d.settings)),
-    para(exceptionMethodWords(d.settings.exceptions)),
+    para(
+      `Each issue’s status (RAG) follows the partnership’s rule from its significant changes, unusual months and any targets; the factors column names only the ones that count. The last column names any of the latest months outside its usual range. Peer rank places ${peers?.partnership ?? 'the area'} among the areas compared (1st lowest = the lowest rate). How each is decided: Methods and sources.`,
+    ),
     {
       kind: 'table',
       id: 'dashboard',
       caption: 'Performance dashboard',
-      head: ['Issue', 'RAG', 'Positive and negative factors', d.quarter?.current.name === undefined ? 'Latest quarter' : periods.quarterHeading, 'Change on a year earlier', periods.yearHeading, periods.yearChangeHeading, 'Rate per 1,000', ...recent.map(formatMonth)],
-      numeric: [false, false, false, true, true, true, true, true, ...recent.map(() => false)],
+      head: ['Issue', 'RAG', 'Positive and negative factors', d.quarter?.current.name === undefined ? 'Latest quarter' : periods.quarterHeading, 'Change on a year earlier', periods.yearHeading, periods.yearChangeHeading, 'Rate per 1,000', 'Peer rank', recentHead],
+      numeric: [false, false, false, true, true, true, true, true, false, false],
       rowHeader: 0,
       rows: d.rows
         .filter((r) => r.hasData)
         .map((r) => [
           r.label,
           RAG_LABELS[r.rag.rag],
-          r.indicators.filter((i) => i.rating !== 'not-rated').map((i) => `${i.rating === 'positive' ? '+' : i.rating === 'negative' ? '−' : i.rating === 'neutral' ? '○' : '±'} ${factorText(i, r)}`).join('; ') || '—',
+          // Neutral factors ("no significant change") are already said by the change columns.
+          r.indicators.filter((i) => i.rating !== 'not-rated' && i.rating !== 'neutral').map((i) => `${i.rating === 'positive' ? '+' : i.rating === 'negative' ? '−' : '±'} ${factorText(i, r)}`).join('; ') || 'none significant',
           r.quarter.current === null ? '—' : formatCount(r.quarter.current),
           r.quarter.change?.text ?? 'No comparison',
           r.rolling.current === null ? '—' : formatCount(r.rolling.current),
           r.rolling.change?.text ?? 'No comparison',
-          r.ratePer1000 === null ? '—' : formatRate(r.ratePer1000),
-          ...r.recent.map((m) => `${MONTH_STATUS_WORDS[m.status].symbol} ${MONTH_STATUS_WORDS[m.status].short}`),
+          r.ratePer1000 === null ? '—' : formatRate(r.ratePer1000).replace(/ per 1,000$/, ''),
+          peerRank(r.issueId),
+          recentWords(r.recent),
         ]),
-      source: `${d.rolling?.current.name === undefined ? 'Latest quarter' : 'Quarter'}: ${periods.quarter}. ${d.rolling?.current.name === undefined ? 'Rolling 12 months' : 'Year'}: ${periods.rolling}. Months: ▲ unusually high, ▼ unusually low, ● within the usual range, – not judged (see the method above).`,
+      source: `${d.rolling?.current.name === undefined ? 'Latest quarter' : 'Quarter'}: ${periods.quarter}. ${d.rolling?.current.name === undefined ? 'Rolling 12 months' : 'Year'}: ${periods.rolling}. Months: ▲ unusually high, ▼ unusually low, – not judged.${peers === null ? ' Peer ranks were not worked out.' : ` Peer rank: ${peerWords(peers)}`}`,
     },
     ...charted.map(
       (id): Block => ({
@@ -202,7 +239,7 @@ function whereSection(x: ReportInput): ReportSection {
   const tops = x.ranked.slice(0, x.n).map((r) => ({ r, link: own(x.links, r.issueId) ?? null }));
   const areasText = (t: TopAreas | undefined) => (t === undefined || t.areas.length === 0 ? '—' : t.areas.map((a) => `${a.name} (${formatCount(a.count)})`).join(', '));
   return section('where', 'Where: community need', [
-    para(`The community need matrix scores the partnership’s ${w.levelLabel}: ${w.method}.`),
+    para(`The community need matrix scores the partnership’s ${w.levelLabel} on ${w.method.split(' (')[0]} (how: Methods and sources). Below it, where each top priority’s crime is: the busiest ${w.levelLabel}, and the exact places where it concentrates (hot spots).`),
     {
       kind: 'table',
       id: 'need-top',
@@ -216,16 +253,25 @@ function whereSection(x: ReportInput): ReportSection {
       kind: 'table',
       id: 'where-priorities',
       caption: `Where the top ${x.n} priorities happen`,
-      head: ['Priority', 'Evidence issue', `Busiest ${w.levelLabel} (rows)`, 'Rows placed'],
-      numeric: [false, false, false, true],
+      head: ['Priority', 'Evidence issue', `Busiest ${w.levelLabel} (rows)`, 'Rows placed', 'Hot spots (place, ward, rows)'],
+      numeric: [false, false, false, true, false],
       rowHeader: 0,
-      rows: tops.map(({ r, link }) => {
+      rows: tops.map(({ r, link }, k) => {
         const t = link === null ? undefined : w.byIssue[link];
-        return [r.label, link === null ? 'None linked' : (x.evidence?.issues.find((i) => i.id === link)?.label ?? link), link === null ? '—' : t === undefined ? 'Not police.uk crime' : areasText(t), t === undefined ? '—' : formatCount(t.total)];
+        // A priority resting on the same evidence as one above it points to it, so the places are said once.
+        const first = link === null ? undefined : tops.slice(0, k).find((o) => o.link === link);
+        return [
+          r.label,
+          link === null ? 'None linked' : (x.evidence?.issues.find((i) => i.id === link)?.label ?? link),
+          link === null ? '—' : t === undefined ? 'Not police.uk crime' : first !== undefined ? `Same as ${first.r.label}` : areasText(t),
+          t === undefined ? '—' : formatCount(t.total),
+          t === undefined ? '—' : first !== undefined ? `Same as ${first.r.label}` : hotspotRows(x.hotspots, link),
+        ];
       }),
       source: (() => {
         const any = Object.values(w.byIssue)[0];
-        return any === undefined || any.first === '' ? undefined : `police.uk rows placed in ${w.levelLabel} by their coordinates, ${windowLabel({ from: any.first, to: any.last })}.`;
+        const placed = any === undefined || any.first === '' ? '' : `police.uk rows placed in ${w.levelLabel} by their coordinates, ${windowLabel({ from: any.first, to: any.last })}. `;
+        return `${placed}${x.hotspots == null ? 'Hot spots were not worked out.' : x.hotspots.method}`;
       })(),
     },
   ]);
@@ -245,6 +291,7 @@ function methodsSection(x: ReportInput): ReportSection {
     para(rateMethodWords(x.evidence?.population ?? null)),
   ];
   if (x.dashboard !== null) blocks.push(para(exceptionMethodWords(x.dashboard.settings.exceptions)), para(ragRuleWords(x.dashboard.settings)));
+  if (x.where !== null) blocks.push(para(`Community need: ${x.where.levelLabel} scored on ${x.where.method}.`));
   if (x.robustness !== null) blocks.push(para(`Robustness: SMAA-2 rank acceptability (Lahdelma and Salminen, 2001). ${smaaBasisWords(x.robustness)}`));
   if (x.data !== null) {
     blocks.push({ kind: 'table', id: 'data-used', caption: 'Data used', head: ['Data', 'Covers', 'Files', 'Rows', 'Imported'], numeric: [false, false, true, true, false], rowHeader: 0, rows: dataUsedRows(x.data, x.dataLabels) });
@@ -256,11 +303,14 @@ const GLOSSARY: [string, string][] = [
   ['Criterion', 'One of the questions each issue is scored on, such as likelihood or harm to victims.'],
   ['Weighting', 'How much each criterion counts towards an issue’s total; “contributes most after weighting” names the criteria that add most to it.'],
   ['Plausible weighting', 'Another reasonable set of weights, drawn at random within what the partnership agreed; “in the top 5 in 9 of 10” counts how often an issue stays near the top.'],
-  ['More than chance', 'The change is larger than month-to-month ups and downs would give (the exact test for two counts, at the 5% level).'],
+  ['More than chance', 'The change is larger than month-to-month ups and downs would give (tested at the 5% level, allowing for how much the monthly counts vary; see Methods and sources).'],
   ['Could be chance', 'The change is within the usual ups and downs, so it may not last.'],
   ['RAG', 'Red, Amber or Green status on the performance dashboard, from the latest changes and any targets.'],
   ['Rate per 1,000', 'Count for every 1,000 residents, so areas of different sizes can be compared.'],
   ['Control limits', 'The range a month’s count usually falls in; a month outside it is unusually high or low.'],
+  ['Long-run trend', 'How much an issue rises or falls a year over every stored month, leaving out the usual seasonal ups and downs; the range in brackets is where it very likely lies.'],
+  ['Peer rank', 'Where the area’s rate per 1,000 stands among the areas compared: “1st lowest” has the lowest rate.'],
+  ['Hot spot', 'A small square of the map where an issue’s crime is much more concentrated than chance would give.'],
 ];
 
 function glossarySection(): ReportSection {

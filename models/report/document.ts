@@ -31,10 +31,12 @@ export type Block =
       description: string;
       /** A line under the figure: where its figures come from ("Source: …"). */
       source: string;
+      /** Printed beside the block before it (a narrow table), not under it. */
+      beside?: boolean;
     };
 
 /** Which chart a figure draws (the view builds its Plot options from data it holds). */
-export type ChartRef = { type: 'contributions' } | { type: 'control'; issueId: string };
+export type ChartRef = { type: 'contributions' } | { type: 'control'; issueId: string } | { type: 'priority-map' };
 
 export interface ReportSection {
   id: string;
@@ -70,8 +72,24 @@ function blockLines(b: Block): number {
   }
 }
 
-/** Lines of print a section takes, roughly, with its subsections. */
-export const sectionLines = (s: ReportSection): number => 3 + s.blocks.reduce((n, b) => n + blockLines(b), 0) + s.subsections.reduce((n, x) => n + sectionLines(x), 0);
+/**
+ * Lines of print a section takes, roughly, with its subsections. Figures
+ * print two abreast, and a figure marked `beside` sits beside the block
+ * before it, so a pair of figures takes one figure's height and a figure
+ * beside a table takes none of its own.
+ */
+export function sectionLines(s: ReportSection): number {
+  let lines = 3;
+  let abreast = 0;
+  for (const b of s.blocks) {
+    if (b.kind === 'figure') {
+      if (b.beside === true) continue;
+      if (abreast++ % 2 === 1) continue;
+    } else abreast = 0;
+    lines += blockLines(b);
+  }
+  return lines + s.subsections.reduce((n, x) => n + sectionLines(x), 0);
+}
 
 /**
  * Whether a section fills at least a third of an A4 page (20 of about 60

@@ -3,6 +3,7 @@ import type { NeedMatrix } from '../need/matrix';
 import { STANDARDISATIONS } from '../need/standardise';
 import type { TopAreas } from '../need/top-areas';
 import type { ReportInput } from './build';
+import { listWords } from '../sensitivity/words';
 
 /**
  * The report's "where" from the community need matrix (as the Community
@@ -21,4 +22,15 @@ export function whereInput(m: NeedMatrix, byIssue: Readonly<Record<string, TopAr
     byIssue,
     topTable: scored.slice(0, tableRows).map((a) => ({ rank: a.rank, name: a.name, composite: a.composite, population: a.population })),
   };
+}
+
+/**
+ * Where need is greatest, for the brief: the top areas in plain words (the
+ * scoring method, with its formula, is in Methods and sources).
+ *
+ * @example needWords(where) // 'Need is greatest in Central, Farley and South (the top 3 wards of the community need matrix; how it is scored: Methods and sources).'
+ */
+export function needWords(w: NonNullable<ReportInput['where']> | null): string | null {
+  if (w === null || w.top.length === 0) return null;
+  return `Need is greatest in ${listWords(w.top.map((t) => t.name))} (the top ${w.top.length} ${w.levelLabel} of the community need matrix; how it is scored: Methods and sources).`;
 }

@@ -51,7 +51,7 @@ export interface DocxInput {
 }
 
 /** Widths (per cent) of the Recommended priorities columns, as on the page. */
-const PRIORITY_WIDTHS = [5, 11, 17, 15, 7, 11, 10, 15, 9];
+const PRIORITY_WIDTHS = [5, 10, 16, 15, 9, 11, 10, 15, 9];
 const RAG_FILL: Record<string, string> = { Red: 'F4D6D6', Amber: 'FBE7C6', Green: 'D7ECD9' };
 /** The widest a picture is drawn, in pixels (about 16 cm: A4 less its margins). */
 const MAX_IMAGE_WIDTH = 600;
@@ -137,7 +137,7 @@ function section(s: ReportSection, level: 1 | 2, image: DocxInput['image']): (Pa
 }
 
 /** The brief's two pages: title block, headline figures, Recommended priorities, shared counts, what changed. */
-function briefParagraphs(b: ExecutiveBrief, subtitle: string | undefined, override: string | null): (Paragraph | Table)[] {
+function briefParagraphs(b: ExecutiveBrief, subtitle: string | undefined, override: string | null, image: DocxInput['image']): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
     text(`Executive brief${b.marking === '' ? '' : ` · ${b.marking}`}`, 18),
     new Paragraph({ text: b.title, heading: HeadingLevel.HEADING_1 }),
@@ -166,6 +166,7 @@ function briefParagraphs(b: ExecutiveBrief, subtitle: string | undefined, overri
     if (b.changes.left !== null) out.push(new Paragraph({ text: b.changes.left }));
   }
   if (b.need !== null) out.push(new Paragraph({ text: 'Where need is greatest', heading: HeadingLevel.HEADING_2, keepNext: true }), new Paragraph({ text: b.need }));
+  if (b.map !== null) out.push(...figure({ kind: 'figure', id: 'brief-map', chart: { type: 'priority-map' }, ...b.map }, image));
   if (subtitle !== undefined) out.push(text(subtitle, SMALL));
   if (override !== null) out.push(new Paragraph({ children: [new TextRun({ text: `Marked Final although not every publishing check passed. Reason given: ${override}`, bold: true })] }));
   out.push(new Paragraph({ text: 'How the priorities were scored and tested, and what the terms mean, are in the appendix (Methods and sources; Glossary).' }));
@@ -182,7 +183,7 @@ const checkWords = (c: CheckItem): string => `${c.label}: ${c.ok ? 'done' : `not
  */
 export function reportDocx(x: DocxInput): Document {
   const b = x.brief;
-  const children: (Paragraph | Table)[] = briefParagraphs(b, x.subtitle, x.override ?? null);
+  const children: (Paragraph | Table)[] = briefParagraphs(b, x.subtitle, x.override ?? null, x.image);
   if (x.doc !== null) {
     const extra = x.checks == null ? [] : ['Ready to publish'];
     children.push(

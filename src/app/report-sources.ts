@@ -3,6 +3,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { EvidenceConfig } from '../../models/evidence/evidence';
 import { formatCount } from '../../models/format';
 import type { TopAreas } from '../../models/need/top-areas';
+import type { HotspotResult } from '../../models/hotspots/result';
 import { linkedCrimeIssues, type ReportParts } from '../../models/report/assemble';
 import type { OutputSettings } from '../../models/report/settings';
 import type { Assessment } from '../../models/risk-matrix/assessment';
@@ -76,6 +77,33 @@ export class ReportSources {
     args: () => [this.host.wb?.version, this.host.wb?.area, this.setup.value, this.host.outputs()?.dashboard] as const,
   });
 
+  /** Each police.uk issue's rate ranked among comparator areas and the peer group, as the Dashboard page ranks them. */
+  readonly peers = new Task(this.host, {
+    task: async ([, area, setup, group]) => (area == null || setup === undefined ? null : this.services().evidence.peers({ area, config: configOf(setup.setup) }, [...(group ?? [])])),
+    args: () => [this.host.wb?.version, this.host.wb?.area, this.setup.value, this.host.outputs()?.dashboard.peerGroup] as const,
+  });
+
+  /** Hot spots of the top priorities' police.uk issues, with the Hot spots page's automatic settings over the evidence period. */
+  readonly hotspots = new Task(this.host, {
+    task: async ([, area, key, setup]): Promise<Record<string, HotspotResult> | null> => {
+      if (area == null || key === '' || setup === undefined) return null;
+      const h = this.services().hotspots;
+      try {
+        this.note('Hot spots', 'Reading the stored rows');
+        if ((await h.setup(area)).wardFile === null) return null;
+        const out: Record<string, HotspotResult> = {};
+        for (const [id, types] of Object.entries(JSON.parse(key) as Record<string, string[]>)) {
+          this.note('Hot spots', `Finding the hot spots of ${setup.setup.catalogue.issues.find((i) => i.id === id)?.label ?? id}`);
+          out[id] = await h.analyse(area, { issueId: id, period: setup.setup.period, cellSize: null, bandwidth: null, neighbourCells: null }, types);
+        }
+        return out;
+      } finally {
+        this.note('Hot spots', null);
+      }
+    },
+    args: () => [this.host.wb?.version, this.host.wb?.area, this.linkedKey(this.host.links(), this.host.topN()), this.setup.value] as const,
+  });
+
   readonly overview = new Task(this.host, {
     task: async ([, area]) => (await this.services().data.overview(area ?? null)).notes,
     args: () => [this.host.wb?.version, this.host.wb?.area] as const,
@@ -112,7 +140,9 @@ export class ReportSources {
           const t = await need.topAreas(area, level, settings.periodMonths, types, 3);
           if (t !== null) byIssue[id] = t;
         }
-        return { matrix, byIssue, missing: setup.missing, topN: settings.topN };
+        // The level's boundaries, for the brief's map of the top priorities' busiest areas.
+        const geography = Object.keys(byIssue).length === 0 ? [] : await need.geography(area, level);
+        return { matrix, byIssue, missing: setup.missing, topN: settings.topN, geography };
       } finally {
         this.note('Community need', null);
       }
@@ -153,7 +183,7 @@ export class ReportSources {
 
   /** Parts still being worked out, and parts that failed (with why). */
   state(): { pending: string[]; failed: string[] } {
-    const parts = { 'Evidence set-up': this.setup, Evidence: this.evidence, Dashboard: this.dashboard, 'Data-quality notes': this.overview, 'Community need': this.need, Robustness: this.robustness, 'Previous assessment': this.previous };
+    const parts = { 'Evidence set-up': this.setup, Evidence: this.evidence, Dashboard: this.dashboard, 'Peer ranks': this.peers, 'Hot spots': this.hotspots, 'Data-quality notes': this.overview, 'Community need': this.need, Robustness: this.robustness, 'Previous assessment': this.previous };
     const pending = Object.entries(parts)
       .filter(([, t]) => t.status === TaskStatus.PENDING || t.status === TaskStatus.INITIAL)
       .map(([k]) => k);

@@ -4,9 +4,12 @@ import { PRIORITY_HEAD as HEAD, type ExecutiveBrief } from '../../models/report/
 import { setRecommendation, type Recommendation } from '../../models/report/brief-details';
 import { requestEdit } from '../app/assessment-edit';
 import { baseStyles } from './styles';
+import type * as Plot from '@observablehq/plot';
+import type { ChartRef } from '../../models/report/document';
+import './chart-figure';
 
 /** Column widths (per cent) of the Recommended priorities table, so the words wrap evenly on A4. */
-const WIDTHS = [5, 11, 17, 15, 7, 11, 10, 15, 9];
+const WIDTHS = [5, 10, 16, 15, 9, 11, 10, 15, 9];
 
 /**
  * The executive brief: two printed A4 pages a board reads in two minutes.
@@ -108,6 +111,13 @@ export class ExecutiveBriefView extends LitElement {
         font-size: 0.85rem;
         max-width: 90ch;
       }
+      .map {
+        max-width: 32rem;
+      }
+      p.source {
+        font-size: 0.8rem;
+        color: var(--ink-2, #5a6573);
+      }
       @media print {
         .page {
           break-after: page;
@@ -139,6 +149,8 @@ export class ExecutiveBriefView extends LitElement {
   ];
 
   @property({ attribute: false }) brief!: ExecutiveBrief;
+  /** Plot options for a chart of the brief (the map); null: not drawn. */
+  @property({ attribute: false }) chart: (ref: ChartRef) => Plot.PlotOptions | null = () => null;
   /** Whether recommendations can be typed (false: shown as text only). */
   @property({ type: Boolean }) editable = true;
 
@@ -156,6 +168,17 @@ export class ExecutiveBriefView extends LitElement {
         : html`<input class="screen-only" aria-label="${label} for ${p.issue}" .value=${value} @change=${change} />`}
       <span class="print-only">${value}</span>
     </td>`;
+  }
+
+  /** The map of the top priorities' busiest areas, with its title, text equivalent and source. */
+  private map() {
+    const m = this.brief.map;
+    const options = m === null ? null : this.chart({ type: 'priority-map' });
+    if (m === null || options === null) return nothing;
+    return html`<div class="map">
+      <csp-chart-figure .options=${options} caption=${m.caption} description=${m.description}></csp-chart-figure>
+      <p class="source">${m.source}</p>
+    </div>`;
   }
 
   override render() {
@@ -228,7 +251,7 @@ export class ExecutiveBriefView extends LitElement {
                 </tbody>
               </table>
               ${b.changes.left === null ? nothing : html`<p>${b.changes.left}</p>`}`}
-        ${b.need === null ? nothing : html`<h3>Where need is greatest</h3><p>${b.need}</p>`}
+        ${b.need === null ? nothing : html`<h3>Where need is greatest</h3><p>${b.need}</p>`} ${this.map()}
         <slot></slot>
         <p class="note">How the priorities were scored and tested, and what the terms mean, are in the appendix (Methods and sources; Glossary).</p>
       </div>

@@ -19,12 +19,16 @@ type TableBlock = Extract<Block, { kind: 'table' }>;
  */
 const startsPage = (s: ReportSection): boolean => sectionLines(s) >= 60;
 
+/** Sections printed as a compact appendix (smaller type): what a board member looks up, not reads. */
+const APPENDIX = new Set(['quality', 'methods', 'glossary']);
+
 /**
  * A report document, printable: the title as a heading, each section a
  * heading one level down (subsections one more), tables with captions and
  * row headers, figures as inline SVG with their text equivalents. Print
- * styles start each section on a new page, keep figures and table rows
- * whole and repeat table headings on each page.
+ * styles start a section on a new page only when it fills one, print
+ * figures two abreast (a chart marked `beside` next to its table), keep
+ * figures and table rows whole and repeat table headings on each page.
  */
 @customElement('csp-report-view')
 export class ReportView extends LitElement {
@@ -115,7 +119,8 @@ export class ReportView extends LitElement {
         h2,
         h3,
         h4,
-        caption {
+        caption,
+        h3 + p {
           break-after: avoid;
         }
         /* The checklist is short: its heading never sits alone at the foot of a page. */
@@ -160,10 +165,71 @@ export class ReportView extends LitElement {
         csp-chart-figure {
           break-inside: avoid;
         }
-        /* Figures print at two-thirds width (they scale), so a chart and its neighbours share a page. */
+        /* Figures print at half width (they scale), so a chart and its neighbours share a page. */
         csp-chart-figure {
           display: block;
           width: 50%;
+        }
+        /* Figures that follow one another print side by side; a narrow table has its chart beside it. */
+        div.figures,
+        div.beside {
+          display: grid;
+          grid-template-columns: 1fr 1fr;
+          gap: 0 1.25rem;
+          align-items: start;
+        }
+        div.beside {
+          grid-template-columns: 58% 1fr;
+        }
+        div.figures csp-chart-figure,
+        div.beside csp-chart-figure {
+          width: auto;
+        }
+        p,
+        ol,
+        ul {
+          max-width: none;
+        }
+        h3 {
+          font-size: 12pt;
+          margin: 0.6rem 0 0.3rem;
+        }
+        p {
+          margin: 0 0 0.4rem;
+        }
+        .table {
+          margin: 0.3rem 0 0.6rem;
+        }
+        table {
+          line-height: 1.2;
+        }
+        th,
+        td {
+          padding: 0.05rem 0.25rem;
+        }
+        section.top {
+          margin-top: 0.8rem;
+          padding-top: 0;
+        }
+        section.appendix {
+          font-size: 8pt;
+        }
+        section.appendix .note {
+          padding: 0.15rem 0.5rem;
+          margin: 0 0 0.25rem;
+        }
+        /* Short words (a status, a rank) keep to one or two lines, so each dashboard row stays short. */
+        table[data-id='dashboard'] td:nth-child(2) {
+          min-width: 6.5em;
+        }
+        table[data-id='dashboard'] td:nth-child(9) {
+          min-width: 6em;
+        }
+        table[data-id='evidence'] td:last-child {
+          min-width: 12em;
+        }
+        section.appendix table {
+          font-size: 7.5pt;
         }
       }
     `,
@@ -222,11 +288,32 @@ export class ReportView extends LitElement {
     }
   }
 
+  /**
+   * The blocks in print groups: a figure marked `beside` with the block
+   * before it, and figures that follow one another side by side.
+   */
+  private blocks(blocks: readonly Block[]) {
+    const groups: { kind: 'one' | 'beside' | 'figures'; blocks: Block[] }[] = [];
+    for (const b of blocks) {
+      const last = groups.at(-1);
+      if (b.kind === 'figure' && b.beside === true && last !== undefined && last.kind === 'one') last.kind = 'beside';
+      else if (b.kind === 'figure' && b.beside !== true && last?.kind === 'figures') {
+        last.blocks.push(b);
+        continue;
+      } else {
+        groups.push({ kind: b.kind === 'figure' ? 'figures' : 'one', blocks: [b] });
+        continue;
+      }
+      last.blocks.push(b);
+    }
+    return groups.map((g) => (g.kind === 'one' ? this.block(g.blocks[0]!) : html`<div class=${g.kind}>${g.blocks.map((b) => html`<div>${this.block(b)}</div>`)}</div>`));
+  }
+
   private section(s: ReportSection, level: 3 | 4): TemplateResult {
     const heading = level === 3 ? html`<h3 id="report-${s.id}">${s.heading}</h3>` : html`<h4 id="report-${s.id}">${s.heading}</h4>`;
-    const cls = level === 3 ? `top ${startsPage(s) ? 'long' : ''}` : 'sub';
+    const cls = level === 3 ? `top ${startsPage(s) ? 'long' : ''} ${APPENDIX.has(s.id) ? 'appendix' : ''}` : 'sub';
     return html`<section class=${cls} aria-labelledby="report-${s.id}">
-      ${heading} ${s.blocks.map((b) => this.block(b))} ${s.subsections.map((x) => this.section(x, 4))}
+      ${heading} ${this.blocks(s.blocks)} ${s.subsections.map((x) => this.section(x, 4))}
     </section>`;
   }
 
@@ -244,7 +331,7 @@ export class ReportView extends LitElement {
             <h2 class="title" id="report-title">${d.title}</h2>
             <p>${d.subtitle}</p>
           </header>`
-        : html`<csp-executive-brief .brief=${this.brief}>
+        : html`<csp-executive-brief .brief=${this.brief} .chart=${this.chart}>
             <p class="source">${d.subtitle}</p>
             ${this.override === null ? nothing : html`<p class="override">Marked Final although not every publishing check passed. Reason given: ${this.override}</p>`}
           </csp-executive-brief>`}

@@ -155,7 +155,7 @@ export class PrioritiesPage extends LitElement {
 
   private download(a: Assessment, moves: ReturnType<typeof movements>) {
     const safe = assessmentFileName(a.name);
-    downloadText(`${safe}-ranked-priorities.csv`, rankedCsv(a.model, this.ranked, moves, a.scores, effectiveWeights(a.model, a.draftWeights)));
+    downloadText(`${safe}-ranked-priorities.csv`, rankedCsv(a.model, this.ranked, moves, a.scores, effectiveWeights(a.model, a.draftWeights), a.brief?.recommendations ?? {}));
   }
 
   private setCut(e: Event) {

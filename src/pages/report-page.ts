@@ -25,6 +25,7 @@ import type { DocxImage } from '../app/report-docx';
 import { ReportSources } from '../app/report-sources';
 import { contributionChart } from '../charts/contributions';
 import { controlChart } from '../charts/control-chart';
+import { priorityMap } from '../charts/priority-map';
 import { formStyles } from '../components/form-styles';
 import { baseStyles } from '../components/styles';
 import '../components/project-file';
@@ -143,7 +144,7 @@ export class ReportPage extends LitElement {
     const setup = s.setup.value;
     const links = this.links();
     if (this.settings === null || setup === undefined || links === undefined) return null;
-    const key = [a, this.settings.report, setup, s.previous.value, s.evidence.value, s.dashboard.value, s.robustness.value, s.need.value, s.overview.value, links];
+    const key = [a, this.settings.report, setup, s.previous.value, s.evidence.value, s.dashboard.value, s.robustness.value, s.need.value, s.overview.value, links, s.peers.value, s.hotspots.value];
     if (this.held !== undefined && key.every((k, i) => k === this.held!.key[i])) return this.held.report;
     const report = assembleReport({
       assessment: a,
@@ -154,6 +155,8 @@ export class ReportPage extends LitElement {
       links,
       robustness: s.robustness.value ?? null,
       need: s.need.value ?? null,
+      peers: s.peers.value ?? null,
+      hotspots: s.hotspots.value ?? null,
       overviewNotes: s.overview.value ?? [],
       data: setup.data,
       dataLabels: PARTITION_LABELS,
@@ -183,6 +186,10 @@ export class ReportPage extends LitElement {
   private chart(a: Assessment, r: AssembledReport) {
     return (ref: ChartRef) => {
       if (ref.type === 'contributions') return contributionChart(a.model, r.ranked, r.n);
+      if (ref.type === 'priority-map') {
+        const areas = this.sources.need.value?.geography ?? [];
+        return areas.length === 0 || r.brief.map === null ? null : priorityMap({ areas, marked: r.brief.mapAreas, ariaLabel: r.brief.map.caption });
+      }
       const d = this.sources.dashboard.value;
       const row = d?.rows.find((x) => x.issueId === ref.issueId);
       return d === undefined || row === undefined ? null : controlChart(row.months, controlDescription(d, ref.issueId));
@@ -195,7 +202,7 @@ export class ReportPage extends LitElement {
     const base = assessmentFileName(a.name);
     return html`<div class="row">
       <button @click=${() => window.print()}>Print or save as PDF</button>
-      <button class="secondary" @click=${() => downloadText(`${base}-ranked-priorities.csv`, rankedCsv(a.model, r.ranked, r.input.moves, a.scores, effectiveWeights(a.model, a.draftWeights)))}>
+      <button class="secondary" @click=${() => downloadText(`${base}-ranked-priorities.csv`, rankedCsv(a.model, r.ranked, r.input.moves, a.scores, effectiveWeights(a.model, a.draftWeights), a.brief?.recommendations ?? {}))}>
         Download ranked priorities (CSV)
       </button>
       <button class="secondary" ?disabled=${evidence == null} @click=${() => evidence != null && downloadText(`${base}-evidence.csv`, evidenceCsv(evidence))}>Download evidence (CSV)</button>
@@ -208,12 +215,13 @@ export class ReportPage extends LitElement {
   }
 
   /** The report's charts drawn as PNG pictures for the Word copy, by chart (JSON of its reference). */
-  private async chartImages(a: Assessment, r: AssembledReport): Promise<Map<string, DocxImage>> {
+  private async chartImages(a: Assessment, r: AssembledReport, full: boolean): Promise<Map<string, DocxImage>> {
     const figures = (s: ReportSection): Extract<Block, { kind: 'figure' }>[] => [...s.blocks.filter((b) => b.kind === 'figure'), ...s.subsections.flatMap(figures)];
     const chart = this.charts(a, r);
     const Plot = await import('@observablehq/plot');
     const out = new Map<string, DocxImage>();
-    for (const f of r.doc.sections.flatMap(figures)) {
+    const all = [...(r.brief.map === null ? [] : [{ chart: { type: 'priority-map' } as ChartRef, caption: r.brief.map.caption }]), ...(full ? r.doc.sections.flatMap(figures) : [])];
+    for (const f of all) {
       const options = chart(f.chart);
       if (options === null) continue;
       const file = chartSvgFile(Plot.plot(options), f.caption);
@@ -229,7 +237,7 @@ export class ReportPage extends LitElement {
     this.docxBusy = true;
     try {
       const { reportDocxBlob } = await import('../app/report-docx');
-      const images = full ? await this.chartImages(a, r) : new Map<string, DocxImage>();
+      const images = await this.chartImages(a, r, full);
       const draft = (a.brief?.status ?? 'draft') === 'draft';
       const blob = await reportDocxBlob({
         brief: r.brief,

@@ -26,6 +26,7 @@ const brief: ExecutiveBrief = {
   changes: null,
   need: null,
   mapAreas: [],
+  map: null,
 };
 
 const doc: ReportDocument = {
@@ -60,6 +61,16 @@ describe('reportDocx', () => {
     expect(footer).toContain('OFFICIAL-SENSITIVE');
     expect(footer).toMatch(/PAGE[\s\S]*NUMPAGES/);
     expect(html).not.toContain('Contents');
+  });
+
+  it('puts the brief’s map in as a picture with its text equivalent as alt text, its title and its source', async () => {
+    const map = { caption: 'Where the top 5 priorities happen most', description: 'Wards of Luton, with the 1 marked that is among the busiest three for a top priority: South (Burglary Dwelling).', source: 'Source: police.uk rows placed in wards; ONS boundaries.' };
+    const asked: unknown[] = [];
+    const { html } = await readBack({ brief: { ...brief, map }, doc: null, image: (ref) => (asked.push(ref), { data: PNG, width: 1, height: 1 }) });
+    expect(asked).toEqual([{ type: 'priority-map' }]);
+    expect(html).toContain('<strong>Where the top 5 priorities happen most</strong>');
+    expect(html).toContain(`<img alt="${map.description}" src="data:image/png;base64,`);
+    expect(html).toContain(map.source);
   });
 
   it('writes the whole report: section headings, subsections, tables with sources, charts as pictures with alt text, and the checks while a draft', async () => {

@@ -55,7 +55,9 @@ test.describe('strategic assessment report on the Luton sample and the seed asse
     await page.getByRole('button', { name: 'Download ranked priorities (CSV)' }).click();
     const lines = (await rankedCsv).split('\r\n');
     expect(lines[0]).toMatch(/^rank,movement,issue,total,Performance issue – deteriorating \(weight 1\),/);
-    expect(lines[1]).toBe(`1,no change,Domestic Abuse,33,${published[0]!.slice(1, -1).join(',')}`);
+    // The last two columns are the brief's recommendation and lead partner (none written here; see brief.spec.ts).
+    expect(lines[0]).toMatch(/,recommendation,lead partner$/);
+    expect(lines[1]).toBe(`1,no change,Domestic Abuse,33,${published[0]!.slice(1, -1).join(',')},,`);
     expect(lines.filter((l) => l !== '')).toHaveLength(33);
 
     const evidenceCsv = text(page.waitForEvent('download'));
@@ -108,6 +110,19 @@ test.describe('strategic assessment report on the Luton sample and the seed asse
     expect(where.get('Burglary Dwelling')?.['Evidence issue']).toBe('Burglary');
     expect(num(where.get('Burglary Dwelling')?.['Rows placed'])).toBeLessThanOrEqual(now);
     expect(num(where.get('Burglary Dwelling')?.['Rows placed'])).toBeGreaterThan(0.9 * now);
+    // Issue 16: the hot spots of each linked priority, by police.uk location and ward, with the method in one line.
+    expect(where.get('Burglary Dwelling')?.['Hot spots (place, ward, rows)']).toMatch(/^(On or near [^(;]+|cell \d+ \d+) \([\w ]+, [\d,]+\)/);
+    await expect(page.getByText(/Hot spots: each issue’s police\.uk rows of the 12 months of the period counted on a grid of \d+ m/)).toBeVisible();
+    // Issue 16: the peer rank of each dashboard issue (the sample holds Luton alone); issue 11: the long-run trend in plain words.
+    const dash = new Map((await tableRecords(page.getByRole('table', { name: 'Performance dashboard' }))).map((r) => [r['Issue'], r]));
+    expect(dash.get('Burglary')?.['Peer rank']).toBe('the only area compared');
+    const ev = new Map((await tableRecords(page.getByRole('table', { name: 'Evidence by issue' }))).map((r) => [r['Issue'], r]));
+    expect(ev.get('Anti-social behaviour')?.['Long-run trend']).toMatch(/^(falling|rising) about \d+% a year \(between \d+% and \d+%\)$|^no clear trend/);
+    // Issue 12: the brief's map marks the wards of the Where column, with a text equivalent naming them.
+    const map = page.getByRole('figure', { name: 'Where the top 5 priorities happen most' });
+    await expect(map).toBeVisible();
+    for (const ward of burglary['Where (wards with most)']!.split(/, | and /)) await expect(map).toContainText(ward);
+    await expect(page.getByText(/^Source: police\.uk rows of Jan 2023 to Dec 2023 placed in wards by their coordinates; ONS boundaries\.$/)).toBeVisible();
     await expect(page.getByRole('figure', { name: 'Burglary: monthly count against its control limits' })).toBeVisible();
     await expect(page.getByRole('figure', { name: 'Anti-social behaviour: monthly count against its control limits' })).toBeVisible();
   });

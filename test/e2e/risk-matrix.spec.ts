@@ -37,7 +37,9 @@ test.describe('ranked priorities', () => {
     await page.getByRole('button', { name: 'Download ranked priorities (CSV)' }).click();
     const lines = readFileSync((await (await download).path())!, 'utf8').split('\r\n');
     expect(lines[0]).toContain('Community priority (weight 3)');
-    expect(lines[1]).toBe('1,up 1 place,ASB (Personal),42,3,5,5,3,1,5,1,4,5');
+    // Issue 12: the brief's recommendation and lead partner end each row (none written yet).
+    expect(lines[0]).toMatch(/,recommendation,lead partner$/);
+    expect(lines[1]).toBe('1,up 1 place,ASB (Personal),42,3,5,5,3,1,5,1,4,5,,');
   });
 
   test('the slider moves the ranking too, the draft survives a reload, and can be reset or saved as the baseline', async ({ page }) => {

@@ -55,6 +55,30 @@ describe('executiveBrief', () => {
     expect(brief.tiles[1]!.value).toBe('960');
   });
 
+  it('marks on the map the areas of the Where column, each with the priorities that name it, and says so in words', () => {
+    const areas = (names: string[]) => names.map((name, i) => ({ code: `W${name}`, name, count: 30 - i, share: 0.1 }));
+    const where = {
+      levelLabel: 'wards',
+      top: [],
+      method: '',
+      byIssue: {
+        'anti-social-behaviour': { first: '2023-01', last: '2023-12', months: 12, crimeTypes: ['Anti-social behaviour'], total: 960, areas: areas(['Central', 'South', 'High Town']) },
+        burglary: { first: '2023-01', last: '2023-12', months: 12, crimeTypes: ['Burglary'], total: 144, areas: areas(['Dallow', 'Central', 'Biscot', 'Lewsey']) },
+      },
+    };
+    const b = executiveBrief({ assessment: seed, ranked, n: 5, evidence, dashboard: dashboard.rows, links, robustness: null, where, changes: null, generatedAt: 0 });
+    const named = (issue: string) => b.priorities.find((p) => p.issue === issue)!.where;
+    expect(named('Burglary Dwelling')).toBe('Dallow, Central and Biscot');
+    // Every area the Where column names is marked, and only those (Lewsey, the fourth, is not).
+    const whereNames = new Set(b.priorities.flatMap((p) => (p.where === '—' ? [] : p.where.split(/, | and /))));
+    expect(new Set(b.mapAreas.map((m) => m.name))).toEqual(whereNames);
+    expect(b.mapAreas.find((m) => m.name === 'Central')!.priorities).toEqual(['ASB (Personal)', 'ASB (Nuisance)', 'Burglary Dwelling']);
+    expect(b.map!.caption).toBe('Where the top 5 priorities happen most');
+    expect(b.map!.description).toContain('Central (ASB (Personal), ASB (Nuisance) and Burglary Dwelling); ');
+    expect(b.map!.source).toBe('Source: police.uk rows of Jan 2023 to Dec 2023 placed in wards by their coordinates; ONS boundaries.');
+    expect(brief.map).toBeNull();
+  });
+
   it('keeps every why sentence within 25 words, with no formula symbols', () => {
     for (const r of ranked) {
       const s = whyWords(seed, r);

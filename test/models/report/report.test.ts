@@ -7,9 +7,12 @@ import { matchIssues } from '../../../models/evidence/grid';
 import { DEFAULT_WEIGHT_TABLES } from '../../../models/evidence/weights';
 import { monthRange } from '../../../models/months';
 import { buildReport, chartedIssues, summarySection, type ReportInput } from '../../../models/report/build';
+import { trendPlainWords } from '../../../models/report/plain';
+import { peerComparison } from '../../../models/peers/peers';
 import { assembleReport, linkedCrimeIssues } from '../../../models/report/assemble';
 import { alignIssues, rankingChanges } from '../../../models/report/changes';
-import type { Block } from '../../../models/report/document';
+import { fillsThirdOfPage, section, sectionLines, type Block } from '../../../models/report/document';
+import { reportHotspots } from '../../../models/report/hotspots';
 import { caveats, executiveSummary } from '../../../models/report/summary';
 import { baselineWeights } from '../../../models/risk-matrix/assessment';
 import { setCell } from '../../../models/risk-matrix/issue-edit';
@@ -156,21 +159,90 @@ describe('buildReport', () => {
     const rationale = tables(doc.sections[0]!.blocks).find((t) => t.id === 'rationales')!;
     expect(rationale.rows).toEqual([['Domestic Abuse', 'Likelihood', '5', 'Low', 'MARAC cases well above the national average']]);
     const ev = tables(doc.sections[1]!.blocks).find((t) => t.id === 'evidence')!;
-    expect(ev.rows.find((r) => r[0] === 'Burglary')).toEqual(['Burglary', 'police.uk', '144', '120', 'Up 24 (20%)', 'not significant', '0.72 per 1,000 residents (mid-2015 population (IMD 2019 File 6))', '100%']);
+    // The rate's basis is said once under the table; the long-run trend in plain words (its fit is pinned in test/models/stats).
+    const burglaryTrend = evidence.issues.find((i) => i.id === 'burglary')!.trend!;
+    expect(ev.rows.find((r) => r[0] === 'Burglary')).toEqual(['Burglary', '144', '120', 'Up 24 (20%)', 'not significant', '0.72', '100%', trendPlainWords(burglaryTrend)]);
+    expect(ev.head.at(-1)).toBe('Long-run trend');
+    expect(burglaryTrend.lower < 0 && burglaryTrend.upper > 0).toBe(true);
+    expect(ev.rows.find((r) => r[0] === 'Burglary')!.at(-1)).toMatch(/^no clear trend \(between \d+% down and \d+% up a year\)$/);
+    expect(ev.source).toContain('Rates per 1,000 residents (mid-2015 population (IMD 2019 File 6): 200,000)');
     const dash = tables(doc.sections[2]!.blocks).find((t) => t.id === 'dashboard')!;
     // police.uk issues have data once any month is stored (a type with no rows counts 0); local issues without counts are left out.
     expect(dash.rows.map((r) => r[0])).toEqual(evidence.issues.filter((i) => i.source === 'police-uk').map((i) => i.label));
-    expect(dash.rows.find((r) => r[0] === 'Burglary')!.slice(1, 8)).toEqual([
-      // Neither rise is significant: neutral factors, and No significant change rather than Red or Amber (issue 11).
+    expect(dash.rows.find((r) => r[0] === 'Burglary')!.slice(1)).toEqual([
+      // Neither rise is significant: neutral factors, and No significant change rather than Red or Amber (issue 11);
+      // neutral factors are said by the change columns, so the factors cell names none.
       'No significant change',
-      '○ 12 months up 20% (no significant change); ○ latest quarter up 21% (no significant change)',
+      'none significant',
       '35',
       'Up 6 (21%)',
       '144',
       'Up 24 (20%)',
-      '0.72 per 1,000',
+      '0.72',
+      '—',
+      'all usual',
     ]);
-    expect(dash.head.slice(-3)).toEqual(['Oct 2023', 'Nov 2023', 'Dec 2023']);
+    expect(dash.head.slice(-3)).toEqual(['Rate per 1,000', 'Peer rank', 'Oct 2023 to Dec 2023']);
+    expect(dash.source).toContain('Peer ranks were not worked out.');
+  });
+
+  it('names each issue’s peer rank (and peer-group rank) from the peer comparison', () => {
+    const peers = peerComparison({
+      partnership: 'Luton',
+      comparators: [
+        { name: 'Luton', code: 'E06000032', population: 200000, populationSource: 'mid-2015', counts: new Map([['2023-12', new Map([['Burglary', 20]])]]), covered: true },
+        { name: 'Bedford', code: 'E06000055', population: 100000, populationSource: 'mid-2015', counts: new Map([['2023-12', new Map([['Burglary', 5]])]]), covered: true },
+        { name: 'Central Bedfordshire', code: 'E06000056', population: 300000, populationSource: 'mid-2015', counts: new Map([['2023-12', new Map([['Burglary', 60]])]]), covered: true },
+      ],
+      window: ['2023-12'],
+      issues: [{ id: 'burglary', label: 'Burglary', crimeTypes: ['Burglary'] }],
+      peerGroup: ['E06000055'],
+      knownCodes: new Map(),
+    });
+    // Rates per 1,000 a year, by hand: Bedford 5 × 1,000 ÷ 100,000 × 12 = 0.6; Luton 20 × … ÷ 200,000 × 12 = 1.2; Central Beds 60 × … ÷ 300,000 × 12 = 2.4.
+    const dash = tables(buildReport({ ...input(), peers }).sections[2]!.blocks).find((t) => t.id === 'dashboard')!;
+    expect(dash.rows.find((r) => r[0] === 'Burglary')![8]).toBe('2nd lowest of 3; peer group: 2nd lowest of 2');
+    expect(dash.rows.find((r) => r[0] === 'Robbery')![8]).toBe('—');
+    expect(dash.source).toMatch(/Peer rank: Rates per 1,000 residents a year over Dec 2023 to Dec 2023 .*for 3 areas/);
+  });
+
+  it('says where each top priority happens: busiest wards and hot spots, said once for priorities sharing evidence, the method in one line', () => {
+    const areas = (names: string[]) => names.map((name, i) => ({ code: `W${i}`, name, count: 30 - i, share: 0.1 }));
+    const topAreas = (types: string[], names: string[], total: number) => ({ first: '2023-01', last: '2023-12', months: 12, crimeTypes: types, total, areas: areas(names) });
+    const where = {
+      levelLabel: 'wards',
+      top: [{ name: 'Central', rank: 1 }],
+      method: '2 indicators (A; B), each standardised as a z-score and combined as Σ weight × standardised ÷ Σ weight',
+      byIssue: { 'anti-social-behaviour': topAreas(['Anti-social behaviour'], ['Central', 'South'], 960), burglary: topAreas(['Burglary'], ['Dallow'], 144) },
+      topTable: [{ rank: 1, name: 'Central', composite: 2.31, population: 10819 }],
+    };
+    const hot = (location: string) => ({ id: '1 2', x: 1, y: 2, ward: 'Dallow', count: 9, density: 1, z: 3.2, p: 0.001, pAdjusted: 0.01, classification: null, location, locationCount: 9 });
+    const result = { area: 'Luton', crimeTypes: ['Burglary'], months: ['2023-01'], gaps: [], cellSize: 200, cellSizeAuto: true, bandwidth: 300, bandwidthAuto: true, distance: 300, neighbourCells: 1.5, meanNeighbours: 8, grid: { x0: 0, y0: 0, cols: 1, rows: 1 }, wards: [], rowsUsed: 9, rowsOutside: 0, rowsNoCoordinates: 0, classified: false, ms: 1 };
+    const hotspots = reportHotspots({ burglary: { ...result, cells: [hot('On or near Park Street')] }, 'anti-social-behaviour': { ...result, cells: [] } });
+    const doc = buildReport({ ...input(), links: { ...links, [id('ASB (Nuisance)')]: 'anti-social-behaviour' }, where, hotspots });
+    const whereSection = doc.sections.find((x) => x.id === 'where')!;
+    const table = tables(whereSection.blocks).find((t) => t.id === 'where-priorities')!;
+    expect(table.head).toEqual(['Priority', 'Evidence issue', 'Busiest wards (rows)', 'Rows placed', 'Hot spots (place, ward, rows)']);
+    const row = (label: string) => table.rows.find((r) => r[0] === label)!;
+    expect(row('Burglary Dwelling')).toEqual(['Burglary Dwelling', 'Burglary', 'Dallow (30)', '144', 'On or near Park Street (Dallow, 9)']);
+    expect(row('ASB (Personal)')).toEqual(['ASB (Personal)', 'Anti-social behaviour', 'Central (30), South (29)', '960', 'no significant hot spot']);
+    expect(row('ASB (Nuisance)')).toEqual(['ASB (Nuisance)', 'Anti-social behaviour', 'Same as ASB (Personal)', '960', 'Same as ASB (Personal)']);
+    expect(table.source).toMatch(/^police\.uk rows placed in wards by their coordinates, Jan 2023 to Dec 2023\. Hot spots: /);
+    // The need formula is in Methods and sources, not in the Where section.
+    expect(JSON.stringify(whereSection)).not.toMatch(/Σ/);
+    expect(doc.sections.find((x) => x.id === 'methods')!.blocks).toContainEqual({ kind: 'paragraph', text: `Community need: wards scored on ${where.method}.` });
+  });
+
+  it('estimates printed lines with figures two abreast and a figure beside its table taking no lines of its own', () => {
+    const fig = (id: string, beside = false): Block => ({ kind: 'figure', id, chart: { type: 'contributions' }, caption: id, description: '', source: '', ...(beside ? { beside } : {}) });
+    const tbl: Block = { kind: 'table', id: 't', caption: 't', head: ['a'], numeric: [false], rowHeader: 0, rows: [['1'], ['2']] };
+    // Hand-worked: heading 3 + table (2 rows + 4) = 9; a figure is 22 lines; two abreast take 22; a third starts a new row.
+    expect(sectionLines(section('s', 'S', [tbl]))).toBe(9);
+    expect(sectionLines(section('s', 'S', [tbl, fig('a', true)]))).toBe(9);
+    expect(sectionLines(section('s', 'S', [tbl, fig('a'), fig('b')]))).toBe(31);
+    expect(sectionLines(section('s', 'S', [tbl, fig('a'), fig('b'), fig('c')]))).toBe(53);
+    expect(fillsThirdOfPage(section('s', 'S', [tbl, fig('a'), fig('b')]))).toBe(true);
+    expect(fillsThirdOfPage(section('s', 'S', [tbl, fig('a', true)]))).toBe(false);
   });
 
   it('draws a control chart, with its text equivalent, for each top priority linked to evidence with data', () => {

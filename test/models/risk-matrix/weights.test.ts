@@ -103,4 +103,15 @@ describe('rankedCsv', () => {
     expect(lines[1]).toBe('1,up 1 place,ASB (Personal),42,3,5,5,3,1,5,1,4,5');
     expect(lines[6]).toBe('6,down 5 places,Domestic Abuse,35,3,5,1,3,5,5,1,5,5');
   });
+
+  it('ends each row with the brief’s recommendation and lead partner when they are given', () => {
+    const now = ranked(a);
+    const da = a.issues.find((i) => i.label === 'Domestic Abuse')!.id;
+    const text = rankedCsv(a.model, now, movements(now, now), a.scores, { ...a.draftWeights }, { [da]: { recommendation: 'Commission a second IDVA, for high-risk cases', leadPartner: '=Luton Council' } });
+    const lines = text.split('\r\n');
+    expect(lines[0]).toMatch(/,Likelihood \(weight 1\),recommendation,lead partner$/);
+    // A comma is quoted; a leading "=" is neutralised so a spreadsheet does not run it (formatCsv).
+    expect(lines[1]).toBe(`1,no change,Domestic Abuse,33,3,5,1,3,5,5,1,5,5,"Commission a second IDVA, for high-risk cases",'=Luton Council`);
+    expect(lines[2]).toMatch(/^'=2,no change,ASB \(Personal\),32,(\d,){9},$/);
+  });
 });
