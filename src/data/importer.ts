@@ -1,30 +1,15 @@
 import { z } from 'zod';
 import { parseCsv } from '../../models/csv';
-import { parseBoundaries, BOUNDARY_LEVELS, type BoundaryParse } from '../../models/boundaries';
-import { IMD_FILES, sniffImdHeader, type ImdFileKind } from '../../models/imd';
-import { createStreetFileParser, monthOfFileName, type StreetFileResult } from '../../models/police-uk/street-file';
 import { matchStreetHeader, STREET_COLUMNS } from '../../models/police-uk/street-row';
-import { readTable, type TableResult } from '../../models/tabular';
 import { mergeCounts, rankAuthorities } from '../../models/area';
 import { formatDateTime, formatCount, formatMonth } from '../../models/format';
-import {
-  PARTITION_LABELS,
-  partitionKey,
-  type Dataset,
-  type FileKind,
-  type FileOutcome,
-  type FileProblem,
-  type ImportReport,
-  type PartOutcome,
-  type PartitionData,
-  type PartitionMeta,
-  type Settings,
-} from './schema';
+import { PARTITION_LABELS, type Dataset, type FileOutcome, type FileProblem, type ImportReport, type PartOutcome, type PartitionMeta, type Settings } from './schema';
 import type { DataStore, PartitionWrite } from './store';
 import { partName } from './report-text';
 import { expandArchives, prefetch, readText, type ReadOptions, type SourceFile } from './source-file';
 import { ReadCancelled, ReadError, type ArchiveLimits } from './archive';
-import { parseOnsPopulation, populationSourceLabel, sniffPopulationHeader, type OnsPopulationParse } from '../../models/population/ons-file';
+import { clip, fileOutcome, type AnyImportFormat, type StageContext } from './formats/format';
+import { IMPORT_FORMATS } from './formats';
 
 /** At most this many rejected rows are kept per import (all are counted). */
 export const MAX_PROBLEMS_PER_IMPORT = 20000;
@@ -78,10 +63,7 @@ export class ImportCancelled extends Error {
 }
 
 type FileRead =
-  | { kind: 'police-uk-street'; result: StreetFileResult }
-  | { kind: ImdFileKind; result: TableResult<Record<string, string | number>> }
-  | { kind: 'boundaries'; result: BoundaryParse }
-  | { kind: 'ons-population'; result: OnsPopulationParse }
+  | { kind: 'format'; format: AnyImportFormat; result: unknown }
   | { kind: 'unrecognised'; missing: string[]; hint: string; duplicated?: string[] }
   | { kind: 'empty' };
 
@@ -208,163 +190,17 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
           missingColumns: read.missing,
         });
         break;
-      case 'police-uk-street': {
-        const r = read.result;
-        if (!r.ok) {
-          // readFile only hands over street results that passed the header check.
-          outcomes.push(fileOutcome(file, 'police-uk-street', 'empty', 'Has a header but no rows.'));
-          break;
-        }
-        rows += r.accepted;
-        keepProblems(file.name, r.problems, r.problemsDropped);
-        for (const b of r.batches) {
-          const key = partitionKey.crime(b.force, b.month);
-          const outcome: PartOutcome = {
-            key,
-            kind: 'crime',
-            fileName: file.name,
-            label: b.month,
-            month: b.month,
-            force: b.force,
-            stored: b.batch.n,
-            rejected: b.rejected,
-            ladCounts: b.ladCounts,
-            status: b.batch.n === 0 ? 'rejected' : 'added',
-          };
-          if (b.batch.n === 0) {
-            partOutcomes.push(outcome);
-            continue;
-          }
-          stage(
-            {
-              meta: meta(key, 'crime', file.name, { rows: b.batch.n, rejected: b.rejected, month: b.month, force: b.force, ladCounts: b.ladCounts }),
-              data: { key, kind: 'crime', batch: b.batch },
-            },
-            outcome,
-          );
-        }
-        if (r.rejectedWithoutMonth > 0) {
-          partOutcomes.push({
-            key: `crime||unreadable|${file.name}`,
-            kind: 'crime',
-            fileName: file.name,
-            label: 'Month not readable',
-            stored: 0,
-            rejected: r.rejectedWithoutMonth,
-            status: 'rejected',
-          });
-        }
-        const months = [...new Set(r.batches.map((b) => b.month))].sort();
-        const span = months.length === 0 ? 'no months' : months.length === 1 ? formatMonth(months[0]!) : `${formatMonth(months[0]!)} to ${formatMonth(months[months.length - 1]!)}`;
-        const headerOnly = r.accepted === 0 && r.rejected === 0;
-        outcomes.push({
-          ...fileOutcome(
-            file,
-            'police-uk-street',
-            headerOnly ? 'empty' : 'imported',
-            headerOnly
-              ? 'Has a header but no rows.'
-              : `${formatCount(r.accepted)} rows read (${span}); ${formatCount(r.rejected)} rejected.${r.extraColumns.length > 0 ? ` Extra columns ignored: ${r.extraColumns.join(', ')}.` : ''}${relabelWords(r.relabelled)}`,
-          ),
-          accepted: r.accepted,
-          rejected: r.rejected,
-        });
-        break;
-      }
-      case 'imd1':
-      case 'imd2':
-      case 'imd5':
-      case 'imd6': {
-        const r = read.result;
-        if (!r.ok) {
-          outcomes.push(fileOutcome(file, read.kind, r.reason === 'empty' ? 'empty' : 'refused', r.reason === 'empty' ? 'Empty.' : `Lacks the columns ${r.missing.join(', ')}.`));
-          break;
-        }
-        keepProblems(file.name, r.problems, 0);
-        const byLad = new Map<string, Record<string, string | number>[]>();
-        for (const { row } of r.rows) {
-          const lad = String(row['ladcd']);
-          const list = byLad.get(lad);
-          // Grouping appends in place: copying the list for each row made 60,000 rows of one authority take minutes.
-          if (list === undefined) byLad.set(lad, [row]);
-          else list.push(row);
-        }
-        for (const [lad, list] of byLad) {
-          const key = partitionKey.reference(read.kind, lad);
-          const ladName = String(list[0]!['ladnm']);
-          const rejected = 0;
-          stage(
-            {
-              meta: meta(key, read.kind, file.name, { rows: list.length, rejected, lad, ladName }),
-              data: { key, kind: read.kind, rows: list } as PartitionData,
-            },
-            { key, kind: read.kind, fileName: file.name, label: `${ladName} (${lad})`, stored: list.length, rejected, status: 'added' },
-          );
-        }
-        rows += r.rows.length;
-        outcomes.push({
-          ...fileOutcome(file, read.kind, 'imported', `${IMD_FILES[read.kind].label}: ${formatCount(r.rows.length)} LSOAs in ${byLad.size} local authorities; ${formatCount(r.problems.length)} rows rejected.`),
-          accepted: r.rows.length,
-          rejected: r.problems.length,
-        });
-        break;
-      }
-      case 'ons-population': {
-        const r = read.result;
-        if (!r.ok) {
-          outcomes.push(fileOutcome(file, 'ons-population', 'refused', `An ONS population file, but ${r.reason}.`));
-          break;
-        }
-        keepProblems(file.name, r.problems, 0);
-        const byLad = new Map<string, typeof r.rows>();
-        for (const row of r.rows) {
-          const list = byLad.get(row.ladnm);
-          if (list === undefined) byLad.set(row.ladnm, [row]);
-          else list.push(row);
-        }
-        const what = `${r.measure} (${populationSourceLabel(r.origin, r.year)})`;
-        for (const [ladName, list] of byLad) {
-          const key = partitionKey.population(r.measure, r.origin, r.year, ladName);
-          const lad = list[0]!.ladcd ?? ladName;
-          stage(
-            { meta: meta(key, 'pop', file.name, { rows: list.length, rejected: 0, lad, ladName }), data: { key, kind: 'pop', measure: r.measure, origin: r.origin, year: r.year, rows: list } },
-            { key, kind: 'pop', fileName: file.name, label: `${ladName}: ${what}`, stored: list.length, rejected: 0, status: 'added' },
-          );
-        }
-        rows += r.rows.length;
-        outcomes.push({
-          ...fileOutcome(file, 'ons-population', 'imported', `ONS ${what}: ${formatCount(r.rows.length)} LSOAs in ${byLad.size} local authorities; ${formatCount(r.problems.length)} rows rejected.`),
-          accepted: r.rows.length,
-          rejected: r.problems.length,
-        });
-        break;
-      }
-      case 'boundaries': {
-        const r = read.result;
-        if (!r.ok) {
-          outcomes.push(fileOutcome(file, 'boundaries', 'refused', `Not a boundary file the workbench can read: ${r.reason}.`));
-          break;
-        }
-        for (const p of r.problems) keepProblems(file.name, [{ line: p.feature, column: '(feature)', reason: p.reason, value: '' }], 0);
-        const byLad = new Map<string, typeof r.areas>();
-        for (const a of r.areas) {
-          const list = byLad.get(a.lad);
-          if (list === undefined) byLad.set(a.lad, [a]);
-          else list.push(a);
-        }
-        for (const [lad, areas] of byLad) {
-          const key = partitionKey.reference(r.level, lad === '' ? 'unknown' : lad);
-          stage(
-            { meta: meta(key, r.level, file.name, { rows: areas.length, lad }), data: { key, kind: r.level, areas } },
-            { key, kind: r.level, fileName: file.name, label: `${BOUNDARY_LEVELS[r.level].label} ${lad}`, stored: areas.length, rejected: 0, status: 'added' },
-          );
-        }
-        rows += r.areas.length;
-        outcomes.push({
-          ...fileOutcome(file, 'boundaries', 'imported', `${BOUNDARY_LEVELS[r.level].label}: ${formatCount(r.areas.length)} areas; ${formatCount(r.problems.length)} features rejected.`),
-          accepted: r.areas.length,
-          rejected: r.problems.length,
-        });
+      case 'format': {
+        const ctx: StageContext = {
+          file,
+          stage,
+          reject: (outcome) => partOutcomes.push(outcome),
+          problems: (list, dropped) => keepProblems(file.name, list, dropped),
+          meta: (key, kind, extra) => meta(key, kind, file.name, extra),
+        };
+        const done = read.format.toPartitions(read.result, ctx);
+        rows += done.rows;
+        outcomes.push(done.outcome);
         break;
       }
     }
@@ -438,16 +274,6 @@ export function saveFailure(e: unknown): string {
   return `The import could not be saved: ${message || name || 'the browser gave no reason'}. Nothing from it was stored.`;
 }
 
-/** Crime types read as police.uk's names, said so the user can see why (hidden characters are shown as code points). */
-function relabelWords(list: readonly { from: string; to: string; rows: number }[]): string {
-  if (list.length === 0) return '';
-  const visible = (s: string) => [...s].map((ch) => (/[\p{L}\p{N}\p{P} ]/u.test(ch) && ch.charCodeAt(0) < 0xff00 ? ch : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join('');
-  const shown = list.slice(0, 5).map((x) => `“${clip(visible(x.from), 60)}” as ${x.to} (${formatCount(x.rows)} ${x.rows === 1 ? 'row' : 'rows'})`);
-  return ` Crime types written with hidden or unusual characters, or another case, were read as police.uk's names: ${shown.join('; ')}${list.length > 5 ? `; and ${list.length - 5} more` : ''}.`;
-}
-
-const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s);
-
 function rethrowCancel(e: unknown): never {
   if (e instanceof ReadCancelled) throw new ImportCancelled();
   throw e;
@@ -476,10 +302,6 @@ function markSuperseded(outcomes: FileOutcome[], parts: readonly PartOutcome[]):
     o.message += ` Not stored, as another file of this import carries the same data with at least as many rows: ${what.join('; ')}.`;
     if (lost.length === mine.length) o.status = 'superseded';
   }
-}
-
-function fileOutcome(file: SourceFile, kind: FileKind, status: FileOutcome['status'], message: string): FileOutcome {
-  return { name: file.name, size: file.size, kind, status, message, accepted: 0, rejected: 0 };
 }
 
 /** On a first import, choose the partnership area: the authority with the most rows. */
@@ -513,40 +335,18 @@ async function readFile(file: SourceFile, onBytes: (n: number) => void, options:
   const trimmed = head.replace(/^\uFEFF/, '').trimStart();
   if (trimmed === '') return { kind: 'empty' };
 
-  if (trimmed.startsWith('{')) {
-    let text = head;
-    for await (const chunk of chunks) text += chunk;
-    return { kind: 'boundaries', result: parseBoundaries(text.replace(/^\uFEFF/, '')) };
-  }
-
   const firstLine = trimmed.slice(0, trimmed.search(/\r?\n|$/));
-  const header = parseCsv(firstLine).records[0]?.fields ?? [];
-  const street = matchStreetHeader(header);
-  if (street.ok) {
-    const month = monthOfFileName(file.name);
-    const parser = createStreetFileParser(month === undefined ? {} : { month });
-    parser.push(head);
-    for await (const chunk of chunks) parser.push(chunk);
-    return { kind: 'police-uk-street', result: parser.end() };
-  }
-  if (sniffPopulationHeader(header) !== undefined) {
-    let text = head;
-    for await (const chunk of chunks) text += chunk;
-    return { kind: 'ons-population', result: parseOnsPopulation(text, file.name)! };
-  }
-  const imd = sniffImdHeader(header);
-  if (imd !== undefined) {
-    let text = head;
-    for await (const chunk of chunks) text += chunk;
-    const spec = IMD_FILES[imd];
-    return { kind: imd, result: readTable(text, spec.columns, spec.schema) as TableResult<Record<string, string | number>> };
-  }
+  const header = trimmed.startsWith('{') ? [] : (parseCsv(firstLine).records[0]?.fields ?? []);
+  const probe = { file, head, header };
+  const format = IMPORT_FORMATS.find((f) => f.sniff(probe));
+  if (format !== undefined) return { kind: 'format', format, result: await format.read(probe, chunks) };
   await chunks.return(undefined);
-  if (!street.ok && street.duplicated !== undefined) {
-    return { kind: 'unrecognised', missing: [], hint: '', duplicated: street.duplicated };
-  }
+  // No format took it: say what a police.uk street file (the usual intent) would need.
+  const street = matchStreetHeader(header);
+  const missing = street.ok ? [] : street.missing;
+  if (!street.ok && street.duplicated !== undefined) return { kind: 'unrecognised', missing: [], hint: '', duplicated: street.duplicated };
   const names = new Set(header.map((h) => h.trim().toLowerCase()));
   const hint = names.has('outcome type') ? OUTCOMES_HINT : names.has('part of a policing operation') ? STOP_SEARCH_HINT : '';
-  return { kind: 'unrecognised', missing: street.missing.length > 0 ? street.missing : [...STREET_COLUMNS], hint };
+  return { kind: 'unrecognised', missing: missing.length > 0 ? missing : [...STREET_COLUMNS], hint };
 }
 
