@@ -1,3 +1,5 @@
+// Over 300 lines: the dashboard's schema, settings and buildDashboard with the wording of its factors and
+// rule; the RAG rule itself is in ./rag.
 import { z } from 'zod';
 import { adjustChanges, EvidenceNote, statisticsNotes, type EvidenceConfig, type EvidenceResult, type IssueEvidence, type StatisticsSettings } from '../evidence/evidence';
 import { assessmentPeriod, Window, windowLabel } from '../evidence/period';

@@ -1,3 +1,5 @@
+// Over 300 lines: the banding rules (schema, a default per metric) and how a rule proposes and explains a
+// score; one rule's reading, mapping and wording belong together.
 import { z } from 'zod';
 import { formatCount, formatP, formatPercent, formatRate } from '../format';
 import type { Criterion } from '../risk-matrix/schema';

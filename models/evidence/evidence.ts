@@ -1,3 +1,6 @@
+// Over 300 lines: the evidence schema and computeEvidence, which fills it issue by issue (volumes, changes
+// and their tests, rates, trends, concentration); the schema and the one function that writes it are read
+// together.
 import { z } from 'zod';
 import { coverage, monthRange, type Month } from '../months';
 import { formatMonth, plural } from '../format';

@@ -1,3 +1,5 @@
+// Over 300 lines: the executive brief: the Recommended priorities rows and the plain words each column uses
+// (why, evidence, robustness, where), tested together against the 25-word and no-jargon rules.
 import type { DashboardRow } from '../dashboard/dashboard';
 import { RAG_LABELS, type Rag } from '../dashboard/rag';
 import type { WindowComparison } from '../dashboard/windows';

@@ -1,3 +1,5 @@
+// Over 300 lines: buildReport assembles every section of the report from the evidence, dashboard and ranking;
+// each section's builder is short, the list of them is long.
 import { dashboardPeriods, factorText, ragRuleWords, type Dashboard } from '../dashboard/dashboard';
 import { exceptionMethodWords, MONTH_STATUS_WORDS } from '../dashboard/exceptions';
 import { RAG_LABELS } from '../dashboard/rag';

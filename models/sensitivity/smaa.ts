@@ -1,3 +1,5 @@
+// Over 300 lines: SMAA-2 as one resumable run (sampling, ranking, counting), its merge across workers and its
+// summary; the counters are shared by all three.
 import { z } from 'zod';
 import { TIE_TOLERANCE } from '../risk-matrix/score';
 import { resolveConstraints, WeightConstraints } from './constraints';

@@ -1,3 +1,5 @@
+// Over 300 lines: the app shell: routes, the header's area choice, start-up (store, recovery page) and the
+// whole-store export and clear, which all act on the one shared state.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';

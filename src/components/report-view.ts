@@ -1,3 +1,5 @@
+// Over 300 lines: the printed report's layout: every section, table and figure with the print rules (page
+// breaks, repeated headings, rows never split) they share.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';

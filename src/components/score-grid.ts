@@ -1,3 +1,6 @@
+// Over 300 lines: a keyboard data grid (roving focus, arrow keys, type-to-edit, revert on Escape, the ARIA
+// grid pattern) and its styles; splitting the key handling from the cells it moves between would not make
+// either clearer.
 import { LitElement, css, html, nothing } from 'lit';
 import { scrollRegion } from './scroll-region';
 import { customElement, property, state } from 'lit/decorators.js';

@@ -1,3 +1,5 @@
+// Over 300 lines: the partners' scoring workshop: loading partners' files, combining them, and the agreement
+// results, which share one set of partners.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatP } from '../../models/format';

@@ -1,3 +1,5 @@
+// Over 300 lines: the IndexedDB data store: partitions, datasets, the commit of an import in one transaction,
+// undo and settings, which share its transactions; upgrades are in ./idb-upgrade.ts.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { z } from 'zod';
 import {

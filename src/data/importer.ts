@@ -1,3 +1,5 @@
+// Over 300 lines: importFiles and what every format shares (archives, progress, cancel, staging, the shrink
+// question, the commit); each format's own reading is in ./formats/.
 import { z } from 'zod';
 import { parseCsv } from '../../models/csv';
 import { matchStreetHeader, STREET_COLUMNS } from '../../models/police-uk/street-row';

@@ -1,3 +1,5 @@
+// Over 300 lines: the Community need page: its settings, the need worker's tasks, the matrix and map, and the
+// notes that go with them (window, town-centre rates).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';

@@ -1,3 +1,5 @@
+// Over 300 lines: the Overview page: filters, chart, table and trace, which are filtered together and so
+// share one state.
 import { LitElement, css, html, nothing } from 'lit';
 import { scrollRegion } from '../components/scroll-region';
 import { customElement, state } from 'lit/decorators.js';

@@ -1,3 +1,6 @@
+// Over 300 lines: the Report page owns the report's IO: its settings, the evidence, dashboard, SMAA, peer and
+// hot-spot tasks it gathers, and the PDF, Word and CSV downloads; the layout itself is in
+// components/report-view.ts and the content in models/report/.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
