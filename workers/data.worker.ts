@@ -2,7 +2,7 @@
 import { expose } from 'comlink';
 import { z } from 'zod';
 import { openDataStore } from '../src/data/idb-store';
-import { crimeDataLoader } from '../src/data/crime-source';
+import { crimeDataLoader } from '../src/engines/crime-source';
 import { crimeOverview, overviewRows, OverviewRowsRequest, type CrimeOverview, type OverviewRows } from '../models/overview';
 
 const store = openDataStore();

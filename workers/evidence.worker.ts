@@ -1,12 +1,12 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
 import { openDataStore } from '../src/data/idb-store';
-import { evidenceEngine, type EvidenceProgress, type EvidenceRequest, type EvidenceResponse, type EvidenceTraceRequest } from '../src/data/evidence-source';
+import { evidenceEngine, type EvidenceProgress, type EvidenceRequest, type EvidenceResponse, type EvidenceTraceRequest } from '../src/engines/evidence-source';
 import type { Trace } from '../models/evidence/trace';
 import { buildDashboard, dashboardConfig, DashboardSettings, type Dashboard } from '../models/dashboard/dashboard';
-import { EvidenceRequest as Request } from '../src/data/evidence-source';
-import { crimeDataLoader } from '../src/data/crime-source';
-import { peerSource } from '../src/data/peer-source';
+import { EvidenceRequest as Request } from '../src/engines/evidence-source';
+import { crimeDataLoader } from '../src/engines/crime-source';
+import { peerSource } from '../src/engines/peer-source';
 import { PeerGroup, type PeerComparison } from '../models/peers/peers';
 
 const stores = openDataStore().then((store) => {

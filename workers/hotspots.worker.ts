@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { HotspotSettings } from '../models/hotspots/schema';
 import type { CellTrace, HotspotResult } from '../models/hotspots/result';
 import { openDataStore } from '../src/data/idb-store';
-import { hotspotSource, type HotspotSetup } from '../src/data/hotspot-source';
+import { hotspotSource, type HotspotSetup } from '../src/engines/hotspot-source';
 
 const source = openDataStore().then(hotspotSource);
 const Area = z.string().min(1);

@@ -12,8 +12,8 @@ import { NeedLevel, NeedSettings, PeriodMonths, UserIndicator, WardLookup } from
 import { readUserIndicators, type UserIndicatorRead } from '../models/need/user-indicators';
 import { openDataStore } from '../src/data/idb-store';
 import { openNeedStore, type NeedUndoSummary } from '../src/data/need-store';
-import { needSource, type NeedProgress } from '../src/data/need-source';
-import { catalogueOf, describeSetup, type IndicatorInfo, type NeedSetup } from '../src/data/need-setup';
+import { needSource, type NeedProgress } from '../src/engines/need-source';
+import { catalogueOf, describeSetup, type IndicatorInfo, type NeedSetup } from '../src/engines/need-setup';
 
 const stores = Promise.all([openDataStore(), openNeedStore()]);
 const source = stores.then(([data, need]) => needSource(data, need));

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task } from '@lit/task';
 import type { EvidenceConfig } from '../../models/evidence/evidence';
 import { proxy } from '../../workers/client';
-import type { EvidenceProgress } from '../data/evidence-source';
+import type { EvidenceProgress } from '../engines/evidence-source';
 import type { EvidenceSetup } from '../data/evidence-store';
 import type { Services, WorkbenchState } from './context';
 

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { evidenceSummary, type AssessmentEvidence } from '../../models/evidence/assessment-evidence';
 import type { CellEvidence } from '../../models/evidence/grid';
 import { formatCount, formatPercent, plural } from '../../models/format';
-import type { EvidenceProgress } from '../data/evidence-source';
+import type { EvidenceProgress } from '../engines/evidence-source';
 import { baseStyles } from './styles';
 
 /**

@@ -6,7 +6,7 @@ import type { MapLayer, NeedMatrix } from '../../models/need/matrix';
 import { LEVEL_LABELS, type NeedLevel } from '../../models/need/schema';
 import { STANDARDISATIONS } from '../../models/need/standardise';
 import { needMap, type MapArea } from '../charts/need-map';
-import type { IndicatorInfo } from '../data/need-setup';
+import type { IndicatorInfo } from '../engines/need-setup';
 import { baseStyles } from './styles';
 import './plot-figure';
 

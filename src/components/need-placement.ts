@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
 import { formatCount, formatMonth, plural } from '../../models/format';
-import type { NeedSetup } from '../data/need-setup';
+import type { NeedSetup } from '../engines/need-setup';
 import { baseStyles } from './styles';
 
 /**

@@ -6,7 +6,7 @@ import { INDICATOR_GROUPS, type IndicatorGroup } from '../../models/need/indicat
 import { scoreFallback } from '../../models/need/matrix';
 import { DEFAULT_SETTINGS, LEVEL_LABELS, PERIODS, type IndicatorChoice, type NeedLevel, type NeedSettings } from '../../models/need/schema';
 import { DIRECTIONS, STANDARDISATIONS, STANDARDISATION_IDS, type Direction, type Standardisation } from '../../models/need/standardise';
-import type { IndicatorInfo } from '../data/need-setup';
+import type { IndicatorInfo } from '../engines/need-setup';
 import { baseStyles } from './styles';
 import { readNumber } from './number-input';
 

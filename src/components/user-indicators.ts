@@ -5,7 +5,7 @@ import { consume } from '@lit/context';
 import { formatCount, formatDate, plural } from '../../models/format';
 import type { UserIndicatorRead } from '../../models/need/user-indicators';
 import { servicesContext, type Services } from '../app/context';
-import type { NeedSetup } from '../data/need-setup';
+import type { NeedSetup } from '../engines/need-setup';
 import type { ConfirmDialog } from './confirm-dialog';
 import { baseStyles, fileCheckStyles } from './styles';
 import './confirm-dialog';

@@ -14,7 +14,7 @@ import { downloadText } from '../app/download';
 import { fileNameOf } from '../app/chart-export';
 import { memoLast } from '../app/memo';
 import { controlChart } from '../charts/control-chart';
-import type { EvidenceProgress } from '../data/evidence-source';
+import type { EvidenceProgress } from '../engines/evidence-source';
 import { baseStyles } from '../components/styles';
 import '../components/chart-figure';
 import '../components/dashboard-settings';

@@ -11,7 +11,7 @@ import { HIGH_RATE_Z, type NeedMatrix } from '../../models/need/matrix';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
 import { proxy } from '../../workers/client';
 import { memoLast } from '../app/memo';
-import type { NeedSetup } from '../data/need-setup';
+import type { NeedSetup } from '../engines/need-setup';
 import { baseStyles } from '../components/styles';
 import '../components/need-placement';
 import '../components/need-lookup';

@@ -6,7 +6,7 @@ import type { HotspotSettings } from '../../models/hotspots/schema';
 import { resolveLadCode } from '../../models/need/geography';
 import { addMonths, monthRange } from '../../models/months';
 import { crimeDataLoader } from './crime-source';
-import type { DataStore } from './store';
+import type { DataStore } from '../data/store';
 
 /** What the Hot spots page needs before it can ask for an analysis. */
 export interface HotspotSetup {

@@ -5,10 +5,10 @@ import { csvParse } from 'd3-dsv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../../models/evidence/catalogue';
 import { PeerGroup, rankText } from '../../models/peers/peers';
-import { crimeDataLoader } from '../../src/data/crime-source';
+import { crimeDataLoader } from '../../src/engines/crime-source';
 import { openDataStore } from '../../src/data/idb-store';
 import { importFiles } from '../../src/data/importer';
-import { peerSource } from '../../src/data/peer-source';
+import { peerSource } from '../../src/engines/peer-source';
 import { sourceFromBytes } from '../../src/data/source-file';
 import type { DataStore } from '../../src/data/store';
 

@@ -10,8 +10,8 @@ import { DEFAULT_SETTINGS } from '../../models/need/schema';
 import { openDataStore } from '../../src/data/idb-store';
 import { importFiles } from '../../src/data/importer';
 import { openNeedStore, type NeedStore } from '../../src/data/need-store';
-import { needSource, type NeedContext } from '../../src/data/need-source';
-import { describeSetup } from '../../src/data/need-setup';
+import { needSource, type NeedContext } from '../../src/engines/need-source';
+import { describeSetup } from '../../src/engines/need-setup';
 import { sourceFromBytes } from '../../src/data/source-file';
 import type { DataStore } from '../../src/data/store';
 

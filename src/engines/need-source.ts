@@ -4,9 +4,9 @@ import { buildGeography, resolveLadCode, type CrimeColumns, type LevelGeography 
 import { buildIndicators, type ImdScores, type ImdValues, type IndicatorTable, type LsoaPopulation } from '../../models/need/indicators';
 import type { NeedLevel, UserIndicator, WardLookup } from '../../models/need/schema';
 import { crimeDataLoader } from './crime-source';
-import type { NeedStore } from './need-store';
-import type { PartitionData, PartitionMeta } from './schema';
-import type { DataStore } from './store';
+import type { NeedStore } from '../data/need-store';
+import type { PartitionData, PartitionMeta } from '../data/schema';
+import type { DataStore } from '../data/store';
 
 /** What the need matrix works from for one partnership area, built once per change to either store. */
 export interface NeedContext {

@@ -7,7 +7,7 @@ import { DEFAULT_BANDING_RULES } from '../../models/evidence/banding';
 import { DEFAULT_CATALOGUE, withCrimeTypes } from '../../models/evidence/catalogue';
 import type { EvidenceConfig } from '../../models/evidence/evidence';
 import { DEFAULT_WEIGHT_TABLES } from '../../models/evidence/weights';
-import { evidenceEngine, type EvidenceProgress } from '../../src/data/evidence-source';
+import { evidenceEngine, type EvidenceProgress } from '../../src/engines/evidence-source';
 import { openDataStore } from '../../src/data/idb-store';
 import { importFiles } from '../../src/data/importer';
 import { sourceFromBytes } from '../../src/data/source-file';

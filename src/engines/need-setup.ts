@@ -3,7 +3,7 @@ import { LINK_METHODS, type LinkMethod } from '../../models/need/assign';
 import { crimeSummary } from '../../models/need/geography';
 import type { IndicatorTable } from '../../models/need/indicators';
 import { DEFAULT_SETTINGS, DirectionSchema, LEVEL_LABELS, NeedLevel, NeedSettings } from '../../models/need/schema';
-import { PARTITION_LABELS } from './schema';
+import { PARTITION_LABELS } from '../data/schema';
 import type { NeedContext } from './need-source';
 
 /** What the need page shows about an area before any scoring: what is loaded, how data was placed, what is missing. */

@@ -5,7 +5,7 @@ import { currentPopulation, type AreaPopulation } from '../../models/evidence/po
 import { traceFigure, TraceRequest, type Trace } from '../../models/evidence/trace';
 import { monthsWithAreaData } from '../../models/area';
 import { crimeDataLoader, type CrimeData } from './crime-source';
-import type { DataStore } from './store';
+import type { DataStore } from '../data/store';
 
 export const EvidenceRequest = z.object({
   /** The partnership area (a local authority name as police.uk LSOA names give it), or null for every located row. */

@@ -4,7 +4,7 @@ import { areaPopulation, POPULATION_SOURCE } from '../../models/evidence/populat
 import { addMonths, monthRange } from '../../models/months';
 import { COVERED_SHARE, peerComparison, PeerGroup, type ComparatorInput, type PeerComparison } from '../../models/peers/peers';
 import type { CrimeData } from './crime-source';
-import type { DataStore } from './store';
+import type { DataStore } from '../data/store';
 
 /**
  * Peer comparison over the stored data: rows counted by authority, month and

@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import { crimeTable, type CrimePart } from '../../models/crime-table';
 import type { MonthMeta } from '../../models/overview';
-import type { DataStore } from './store';
+import type { DataStore } from '../data/store';
 
 export interface CrimeData {
   version: number;
