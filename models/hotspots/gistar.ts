@@ -1,3 +1,4 @@
+import { bhCut } from '../stats/fdr';
 import { twoSidedP } from '../stats/normal';
 
 /**
@@ -122,15 +123,7 @@ export function monthlyHot(x: Float64Array, nb: readonly ArrayLike<number>[], al
       at.push(i);
     }
   }
-  // The largest rank k (1-based, over all m cells) whose p × m ÷ k is below alpha, as bhBelow.
-  const sorted = Float64Array.from(small).sort();
-  let cut = -1;
-  for (let k = sorted.length - 1; k >= 0; k--) {
-    if ((sorted[k]! * m) / (k + 1) < alpha) {
-      cut = sorted[k]!;
-      break;
-    }
-  }
+  const cut = bhCut(small, m, alpha);
   const significant = new Uint8Array(m);
   at.forEach((i, k) => (significant[i] = small[k]! <= cut ? 1 : 0));
   return { z, significant };

@@ -33,15 +33,22 @@ export function bhBelow(p: ArrayLike<number>, alpha: number): Uint8Array {
   const m = p.length;
   const small: number[] = [];
   for (let i = 0; i < m; i++) if (p[i]! < alpha) small.push(p[i]!);
-  const sorted = Float64Array.from(small).sort();
-  let cut = -1;
-  for (let k = sorted.length - 1; k >= 0; k--) {
-    if ((sorted[k]! * m) / (k + 1) < alpha) {
-      cut = sorted[k]!;
-      break;
-    }
-  }
+  const cut = bhCut(small, m, alpha);
   const out = new Uint8Array(m);
   if (cut >= 0) for (let i = 0; i < m; i++) out[i] = p[i]! <= cut ? 1 : 0;
   return out;
+}
+
+/**
+ * The Benjamini-Hochberg cut-off from the p-values below `alpha` of `m` tests
+ * (the others cannot pass and rank after them): the k*-th smallest, with k*
+ * the largest rank whose p × m ÷ k is below alpha; -1 when none passes. A test
+ * passes when its p is at most the cut-off.
+ *
+ * @example bhCut([0.01, 0.04, 0.03, 0.005], 6, 0.05) // 0.01
+ */
+export function bhCut(small: ArrayLike<number>, m: number, alpha: number): number {
+  const sorted = Float64Array.from(small).sort();
+  for (let k = sorted.length - 1; k >= 0; k--) if ((sorted[k]! * m) / (k + 1) < alpha) return sorted[k]!;
+  return -1;
 }
