@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { DEFAULT_BANDING_RULES } from '../../models/evidence/banding';
 import { DEFAULT_CATALOGUE } from '../../models/evidence/catalogue';
 import { DEFAULT_PERIOD } from '../../models/evidence/period';
@@ -6,8 +7,7 @@ import { projectFileText } from '../../models/project/read';
 import { PROJECT_FORMAT, PROJECT_VERSION, type ProjectFile } from '../../models/project/schema';
 import { DEFAULT_OUTPUT_SETTINGS } from '../../models/report/settings';
 import { createAssessment } from '../../models/risk-matrix/assessment';
-import type { Criterion, RiskModel, ScoreGrid } from '../../models/risk-matrix/schema';
-import { SEED_TEMPLATE_ID, templateById } from '../../models/risk-matrix/templates';
+import { RiskModel, type Criterion, type ScoreGrid } from '../../models/risk-matrix/schema';
 
 /**
  * Heavy but valid files (issue 14, defect 19: a 10,000-issue matrix or a
@@ -15,6 +15,10 @@ import { SEED_TEMPLATE_ID, templateById } from '../../models/risk-matrix/templat
  * score of issue i on criterion j is (7i + 3j) mod 6, so the expected totals
  * are known without reading the file back.
  */
+
+// Read as a file, not imported: Playwright's loader cannot import JSON modules.
+const SEED_TEMPLATE = new URL('../../models/risk-matrix/templates/central-beds-2014.json', import.meta.url);
+const seedTemplate = (): RiskModel => RiskModel.parse(JSON.parse(readFileSync(SEED_TEMPLATE, 'utf8')));
 
 /** The score the generators give issue `i` on criterion `j` (0-5, the seed's scale). */
 export const heavyScore = (i: number, j: number): number => (7 * i + 3 * j) % 6;
@@ -30,7 +34,7 @@ export const heavyIssue = (i: number): string => `Issue ${i + 1}`;
  * @example heavyMatrixCsv(10_000).split('\n').length // 10,002 (header, rows, final newline)
  */
 export function heavyMatrixCsv(n: number): string {
-  const model = templateById(SEED_TEMPLATE_ID)!;
+  const model = seedTemplate();
   const lines = [['issue', ...model.criteria.map((c) => c.id), 'total'].join(',')];
   for (let i = 0; i < n; i++) {
     const cells = model.criteria.map((_, j) => heavyScore(i, j));
@@ -41,7 +45,7 @@ export function heavyMatrixCsv(n: number): string {
 
 /** The seed template widened to `k` criteria (the first nine as they are, then copies of the last scale), weights 1, plain sum. */
 export function wideModel(k: number): RiskModel {
-  const seed = templateById(SEED_TEMPLATE_ID)!;
+  const seed = seedTemplate();
   const criteria: Criterion[] = [];
   for (let j = 0; j < k; j++) {
     const from = seed.criteria[Math.min(j, seed.criteria.length - 1)]!;
