@@ -65,11 +65,16 @@ export class MatrixFile extends LitElement {
   private async read(fileName: string, text: string, model: RiskModel): Promise<MatrixRead> {
     const files = this.services?.files;
     if (files === undefined) throw new Error('the workbench is still starting');
-    const step = (at: FileProgress) => (this.progress = { fileName, at });
+    // Progress comes on a port of its own, so a report can arrive after the answer: it is ignored then.
+    let reading = true;
+    const step = (at: FileProgress) => {
+      if (reading) this.progress = { fileName, at };
+    };
     step({ done: 0, total: text.length, what: 'reading the rows' });
     try {
       return await files.readMatrix(text, model, proxy(step));
     } finally {
+      reading = false;
       this.progress = null;
     }
   }

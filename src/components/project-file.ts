@@ -98,12 +98,17 @@ export class ProjectFileControl extends LitElement {
     this.restored = false;
     await this.run(async () => {
       if (file.size > MAX_BYTES) throw new Error(`${file.name} is ${Math.round(file.size / 1024 / 1024)} MB, larger than any project file (50 MB at most). Nothing was changed.`);
-      const step = (at: FileProgress) => (this.progress = { fileName: file.name, at });
+      // Progress comes on a port of its own, so a report can arrive after the answer: it is ignored then.
+      let reading = true;
+      const step = (at: FileProgress) => {
+        if (reading) this.progress = { fileName: file.name, at };
+      };
       step({ done: 0, total: PROJECT_STEPS, what: 'reading the file' });
       // Parsed and checked in the files worker, so the page stays usable while a large file is read.
       const read = async (text: string) => {
         const r = await s.files.readProject(text, proxy(step));
-        step({ done: 2, total: PROJECT_STEPS, what: 'adding the assessment to this browser' });
+        reading = false;
+        this.progress = { fileName: file.name, at: { done: 2, total: PROJECT_STEPS, what: 'adding the assessment to this browser' } };
         return r;
       };
       try {
@@ -112,6 +117,7 @@ export class ProjectFileControl extends LitElement {
         this.outcome = r;
         this.changed();
       } finally {
+        reading = false;
         this.progress = null;
       }
     });

@@ -9,7 +9,6 @@ import { openWithSample, tableRecords } from './helpers';
  * generator's (test/hostile/heavy.ts).
  */
 const grid = (page: Page) => page.getByRole('table', { name: /^Scores: / });
-const cell = (page: Page, issue: string, criterion: string) => page.getByLabel(`${issue}, ${criterion}`, { exact: true });
 
 test.describe('Heavy matrix and project files (issue 14)', () => {
   test('a 10,000-issue matrix is read off the page with progress, and its totals are right', async ({ page }) => {
@@ -21,10 +20,8 @@ test.describe('Heavy matrix and project files (issue 14)', () => {
     await page.getByLabel('Import matrix CSV').setInputFiles({ name: 'ten-thousand.csv', mimeType: 'text/csv', buffer: Buffer.from(heavyMatrixCsv(10_000)) });
     const progress = page.getByRole('progressbar', { name: 'Matrix import progress' });
     await expect(progress).toBeVisible();
-    // The page still answers while the worker reads: a click on the grid moves the focus.
-    await cell(page, 'Terrorism', 'Likelihood').click();
-    await expect(cell(page, 'Terrorism', 'Likelihood')).toBeFocused();
-    console.log(`matrix: progress still shown after the click: ${await progress.isVisible()}`);
+    // The read now takes about a second and ends in a modal question, which would take any click's focus: a click
+    // while a file is read is checked with the project file below, whose read takes several seconds.
     const dialog = page.getByRole('dialog', { name: /Replace the matrix of/ });
     await expect(dialog).toContainText('Its 32 issues and their scores are replaced by the 10,000 issues in ten-thousand.csv.', { timeout: 120_000 });
     console.log(`matrix: read in ${Date.now() - started} ms`);
@@ -51,6 +48,8 @@ test.describe('Heavy matrix and project files (issue 14)', () => {
     await page.getByLabel('Import a project file').setInputFiles({ name: 'heavy.json', mimeType: 'application/json', buffer: Buffer.from(heavyProjectText(3_000, 200)) });
     const progress = page.getByRole('progressbar', { name: 'Project file import progress' });
     await expect(progress).toBeVisible();
+    // The page still answers while the worker reads: a click on another control is handled (and keeps its effect
+    // whenever the import ends).
     const robust = page.getByRole('checkbox', { name: /Say how robust each/ });
     const was = await robust.isChecked();
     await robust.click();
