@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * Content-Security-Policy headers. The page gets the same policy as the meta
@@ -29,27 +30,27 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
- * Lists every file of the build in precache.json, so the service worker
- * (public/sw.js) can cache the whole app, workers included, when it installs.
+ * The service worker (src/sw.ts), built by vite-plugin-pwa with workbox: every
+ * file of the build precached with its revision, old caches dropped. The app
+ * registers it itself (src/main.ts), so nothing is injected into the page.
  */
-function precacheList(): Plugin {
-  return {
-    name: 'precache-list',
-    apply: 'build',
-    enforce: 'post',
-    generateBundle(_options, bundle) {
-      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map') && f !== 'index.html');
-      this.emitFile({ type: 'asset', fileName: 'precache.json', source: JSON.stringify(['/', ...files.map((f) => `/${f}`)], null, 1) });
-    },
-  };
-}
-
-/** Names this build's service-worker cache (public/sw.js): each build caches anew and drops the last one's files. */
-const BUILD_REVISION = Date.now().toString(36);
+const offline = VitePWA({
+  strategies: 'injectManifest',
+  srcDir: 'src',
+  filename: 'sw.ts',
+  injectRegister: false,
+  manifest: false,
+  injectManifest: {
+    globPatterns: ['**/*.{html,js,css,csv,gz,geojson,json}'],
+    // The largest sample file is under 2 MB; leave room for a larger force's month.
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    // A classic script, which every browser with service workers can run.
+    rollupFormat: 'iife',
+  },
+});
 
 export default defineConfig({
-  plugins: [contentSecurityPolicy(), precacheList()],
-  define: { __BUILD_REVISION__: JSON.stringify(BUILD_REVISION) },
+  plugins: [contentSecurityPolicy(), offline],
   build: {
     target: 'es2022',
     // Every asset is a file of its own: data: URLs would fall outside connect-src 'self'.

@@ -5,6 +5,7 @@ import type { EvidenceApi } from './evidence.worker';
 import type { SensitivityApi } from './sensitivity.worker';
 import type { NeedApi } from './need.worker';
 import type { HotspotsApi } from './hotspots.worker';
+import type { FilesApi } from './files.worker';
 
 /** The app's workers, each behind its comlink proxy. */
 export interface Workers {
@@ -14,6 +15,7 @@ export interface Workers {
   sensitivity: Remote<SensitivityApi>;
   need: Remote<NeedApi>;
   hotspots: Remote<HotspotsApi>;
+  files: Remote<FilesApi>;
 }
 
 /**
@@ -44,6 +46,7 @@ export function startWorkers(): Workers {
     sensitivity: lazyRemote<SensitivityApi>(() => new Worker(new URL('./sensitivity.worker.ts', import.meta.url), { type: 'module', name: 'sensitivity' })),
     need: lazyRemote<NeedApi>(() => new Worker(new URL('./need.worker.ts', import.meta.url), { type: 'module', name: 'need' })),
     hotspots: lazyRemote<HotspotsApi>(() => new Worker(new URL('./hotspots.worker.ts', import.meta.url), { type: 'module', name: 'hotspots' })),
+    files: lazyRemote<FilesApi>(() => new Worker(new URL('./files.worker.ts', import.meta.url), { type: 'module', name: 'files' })),
   };
 }
 

@@ -15,10 +15,11 @@ function problemText(issue: z.core.$ZodIssue): string {
 /**
  * Reads a project file's text, checking it in order — JSON, kind, version,
  * then every field — and says what is wrong in words. Nothing is stored here.
+ * `onChecking` is told when the JSON has been read and the fields are being checked.
  *
  * @example readProjectFile('{"format":"csp-workbench-project","version":2}') // { ok: false, error: 'This project file was saved by a newer version …' }
  */
-export function readProjectFile(text: string): ProjectRead {
+export function readProjectFile(text: string, onChecking?: () => void): ProjectRead {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -48,6 +49,7 @@ export function readProjectFile(text: string): ProjectRead {
       error: `The assessment in this file was saved by a newer version of the workbench (assessment schema ${schemaVersion}; this version reads ${ASSESSMENT_SCHEMA_VERSION}). Reload the page to update the workbench, then import it again. Nothing was changed.`,
     };
   }
+  onChecking?.();
   const parsed = ProjectFile.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues;

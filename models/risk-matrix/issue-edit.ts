@@ -1,6 +1,6 @@
 import type { Assessment } from './assessment';
 import { EditError } from './edit-error';
-import { issueIdFor } from './ids';
+import { issueIdAllocator, issueIdFor } from './ids';
 import { scoreProblem, levelLabel } from './scale';
 import type { Confidence, Issue, Score, ScoreGrid } from './schema';
 import { own } from '../own';
@@ -105,10 +105,12 @@ export function setCell(a: Assessment, issueId: string, criterionId: string, pat
 export function replaceMatrix(a: Assessment, issues: readonly Issue[], scores: ScoreGrid): Assessment {
   const byLabel = new Map(a.issues.map((i) => [i.label.toLowerCase(), i.id]));
   const taken = new Set<string>();
+  // New ids avoid every id kept or given so far and every id the assessment had.
+  const nextId = issueIdAllocator(new Set(byLabel.values()));
   const rename = new Map<string, string>();
   for (const i of issues) {
     const keep = byLabel.get(i.label.toLowerCase());
-    const id = keep !== undefined && !taken.has(keep) ? keep : issueIdFor(i.label, new Set([...taken, ...byLabel.values()]));
+    const id = keep !== undefined && !taken.has(keep) ? keep : nextId(i.label);
     taken.add(id);
     rename.set(i.id, id);
   }

@@ -1,6 +1,6 @@
 import { createCsvTokenizer, csvText, formatCsv } from '../csv';
 import type { RowProblem } from '../row-problem';
-import { issueIdFor } from './ids';
+import { issueIdAllocator } from './ids';
 import { scoreProblem } from './scale';
 import { totals } from './score';
 import { Confidence, type Criterion, type Issue, type RiskModel, type Score, type ScoreGrid } from './schema';
@@ -40,6 +40,8 @@ export type MatrixRead =
 /** Problems beyond this many are counted, not listed. */
 const MAX_PROBLEMS = 100;
 const TOLERANCE = 1e-6;
+/** Characters read between two progress reports. */
+const PROGRESS_SLICE = 64 * 1024;
 
 type Column =
   | { kind: 'issue' }
@@ -87,21 +89,22 @@ function headerColumns(header: string[], model: RiskModel, line: number): { colu
 }
 
 /**
- * Reads a matrix file against a model.
+ * Reads a matrix file against a model, linear in its rows; `onProgress`
+ * hears how many characters of the text have been read.
  *
  * @example
  *   const r = readMatrixCsv(await file.text(), templateById('central-beds-2014')!);
  *   if (r.ok) rank(model, r.issues, r.scores)[0] // { label: 'Domestic Abuse', total: 33, … }
  *   else r.problems[0] // { line: 5, column: 'likelihood', reason: '“7” must be a whole number from 0 to 5', value: '7' }
  */
-export function readMatrixCsv(text: string, model: RiskModel): MatrixRead {
+export function readMatrixCsv(text: string, model: RiskModel, onProgress?: (done: number, total: number) => void): MatrixRead {
   const problems: RowProblem[] = [];
   let dropped = 0;
   const problem = (p: RowProblem) => (problems.length < MAX_PROBLEMS ? problems.push({ ...p, value: p.value.slice(0, 200) }) : dropped++);
   let header: { columns: Column[]; names: string[]; ok: boolean } | undefined;
   const issues: Issue[] = [];
   const scores: ScoreGrid = {};
-  const lines = new Map<string, number>();
+  const nextId = issueIdAllocator();
   const fileTotals: { id: string; line: number; total: number }[] = [];
   const firstLine = new Map<string, number>();
   let blanks = 0;
@@ -131,10 +134,10 @@ export function readMatrixCsv(text: string, model: RiskModel): MatrixRead {
         return;
       }
       firstLine.set(label.toLowerCase(), line);
-      const id = issueIdFor(label, new Set(lines.keys()));
       const row = dict<Score>();
       const cell = (c: Criterion) => (row[c.id] ??= { value: null });
       let ok = true;
+      let total: number | undefined;
       header.columns.forEach((col, i) => {
         const raw = fields[i]!.trim();
         const column = header!.names[i]!;
@@ -145,7 +148,7 @@ export function readMatrixCsv(text: string, model: RiskModel): MatrixRead {
           if (!/^-?\d+(\.\d+)?$/.test(raw)) {
             problem({ line, column, reason: `the total “${raw}” is not a number`, value: raw });
             ok = false;
-          } else fileTotals.push({ id, line, total: v });
+          } else total = v;
         } else if (col.kind === 'score') {
           if (raw === '') {
             cell(col.criterion);
@@ -169,15 +172,21 @@ export function readMatrixCsv(text: string, model: RiskModel): MatrixRead {
         }
       });
       if (!ok) return;
+      // An id is given only to a row that is kept, as before.
+      const id = nextId(label);
+      if (total !== undefined) fileTotals.push({ id, line, total });
       issues.push({ id, label });
       scores[id] = row;
-      lines.set(id, line);
     },
     malformed(line, reason, text) {
       problem({ line, column: '(whole row)', reason, value: text });
     },
   });
-  t.push(text);
+  // In slices, so a long file can say how far it has got (characters read of all).
+  for (let at = 0; at < text.length; at += PROGRESS_SLICE) {
+    t.push(text.slice(at, at + PROGRESS_SLICE));
+    onProgress?.(Math.min(text.length, at + PROGRESS_SLICE), text.length);
+  }
   t.end();
 
   if (header === undefined) return { ok: false, problems: [{ line: 1, column: '(whole file)', reason: 'the file is empty', value: '' }] };

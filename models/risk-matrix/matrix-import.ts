@@ -1,7 +1,7 @@
 import type { RowProblem } from '../row-problem';
 import type { Assessment } from './assessment';
 import { replaceMatrix } from './issue-edit';
-import { readMatrixCsv, type TotalMismatch } from './matrix-csv';
+import { readMatrixCsv, type MatrixRead, type TotalMismatch } from './matrix-csv';
 
 export type MatrixImport =
   | { ok: false; fileName: string; problems: RowProblem[] }
@@ -17,7 +17,16 @@ export type MatrixImport =
  *   if (r.ok) await store.save(r.assessment, `Import ${file.name}`);
  */
 export function importMatrixFile(a: Assessment, fileName: string, text: string, now: number): MatrixImport {
-  const read = readMatrixCsv(text, a.model);
+  return applyMatrixRead(a, fileName, readMatrixCsv(text, a.model), now);
+}
+
+/**
+ * The second half of {@link importMatrixFile}, for a file read elsewhere
+ * (in the files worker) against this assessment's model.
+ *
+ * @example const r = applyMatrixRead(a, file.name, await files.readMatrix(text, a.model), Date.now());
+ */
+export function applyMatrixRead(a: Assessment, fileName: string, read: MatrixRead, now: number): MatrixImport {
   if (!read.ok) return { ok: false, fileName, problems: read.problems };
   const next = replaceMatrix(a, read.issues, read.scores);
   return {

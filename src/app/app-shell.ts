@@ -216,6 +216,7 @@ export class CspApp extends LitElement {
         evidenceStore,
         need: workers.need,
         hotspots: workers.hotspots,
+        files: workers.files,
         assessments,
         sensitivity: workers.sensitivity,
         reports: reportStore,

@@ -8,6 +8,7 @@ import type { EvidenceApi } from '../../workers/evidence.worker';
 import type { EvidenceStore } from '../data/evidence-store';
 import type { NeedApi } from '../../workers/need.worker';
 import type { HotspotsApi } from '../../workers/hotspots.worker';
+import type { FilesApi } from '../../workers/files.worker';
 import type { SensitivityApi } from '../../workers/sensitivity.worker';
 import type { ReportStore } from '../data/report-store';
 import type { ImportJobs } from './import-jobs';
@@ -29,6 +30,8 @@ export interface Services {
   need: Remote<NeedApi>;
   /** Hot spots: grid counts, kernel density, Gi* and their classification over time, with each cell's source rows. */
   hotspots: Remote<HotspotsApi>;
+  /** Reads matrix CSVs and project files (parse, validate) off the page's thread, with progress. */
+  files: Remote<FilesApi>;
   /** How robust a ranking is: SMAA (progress, cancel), stability intervals, tornado, "what would it take", scenario comparison. */
   sensitivity: Remote<SensitivityApi>;
   /** Risk-matrix assessments (their own IndexedDB database; small records, read and written from the page). */

@@ -65,7 +65,9 @@ export class HarmLikelihoodGrid extends LitElement {
     const cells = new Map<string, typeof points>();
     for (const p of points) {
       const key = `${bandOf(bands, p.harm)}|${p.likelihood}`;
-      cells.set(key, [...(cells.get(key) ?? []), p]);
+      const here = cells.get(key);
+      if (here === undefined) cells.set(key, [p]);
+      else here.push(p);
     }
     const harmNames = axes.harm.map((c) => c.label).join(', ');
     return html`

@@ -1,12 +1,18 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { plural } from '../../models/format';
+import { formatPercent, plural } from '../../models/format';
 import type { RowProblem } from '../../models/row-problem';
 import type { Assessment } from '../../models/risk-matrix/assessment';
 import { EditError } from '../../models/risk-matrix/edit-error';
 import { formatScore } from '../../models/risk-matrix/explain';
 import { formatMatrixCsv, type TotalMismatch } from '../../models/risk-matrix/matrix-csv';
-import { importMatrixFile } from '../../models/risk-matrix/matrix-import';
+import { applyMatrixRead } from '../../models/risk-matrix/matrix-import';
+import type { MatrixRead } from '../../models/risk-matrix/matrix-csv';
+import type { RiskModel } from '../../models/risk-matrix/schema';
+import { consume } from '@lit/context';
+import { servicesContext, type Services } from '../app/context';
+import type { FileProgress } from '../data/file-readers';
+import { proxy } from '../../workers/client';
 import { assessmentFileName, downloadText } from '../app/download';
 import { requestEdit } from '../app/assessment-edit';
 import type { ConfirmDialog } from './confirm-dialog';
@@ -49,16 +55,46 @@ export class MatrixFile extends LitElement {
   ];
 
   @property({ attribute: false }) assessment!: Assessment;
+  @consume({ context: servicesContext }) private services?: Services;
   @state() private outcome: Outcome | undefined;
+  /** The file being read and how far the files worker has got. */
+  @state() private progress: { fileName: string; at: FileProgress } | null = null;
   @query('csp-confirm') private confirm!: ConfirmDialog;
+
+  /** Reads the file in the files worker against a model, showing progress; the page stays usable meanwhile. */
+  private async read(fileName: string, text: string, model: RiskModel): Promise<MatrixRead> {
+    const files = this.services?.files;
+    if (files === undefined) throw new Error('the workbench is still starting');
+    // Progress comes on a port of its own, so a report can arrive after the answer: it is ignored then.
+    let reading = true;
+    const step = (at: FileProgress) => {
+      if (reading) this.progress = { fileName, at };
+    };
+    step({ done: 0, total: text.length, what: 'reading the rows' });
+    try {
+      return await files.readMatrix(text, model, proxy(step));
+    } finally {
+      reading = false;
+      this.progress = null;
+    }
+  }
 
   private async pick(e: Event) {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    if (file === undefined) return;
+    if (file === undefined || this.progress !== null) return;
     const text = await file.text();
-    const first = importMatrixFile(this.assessment, file.name, text, Date.now());
+    this.outcome = undefined;
+    let model = this.assessment.model;
+    let read: MatrixRead;
+    try {
+      read = await this.read(file.name, text, model);
+    } catch (err) {
+      this.outcome = { ok: false, fileName: file.name, problems: [{ line: 1, column: '(whole file)', reason: (err as Error).message, value: '' }] };
+      return;
+    }
+    const first = applyMatrixRead(this.assessment, file.name, read, Date.now());
     if (!first.ok) {
       this.outcome = first;
       return;
@@ -72,14 +108,19 @@ export class MatrixFile extends LitElement {
       );
       if (!ok) return;
     }
+    const same = (m: RiskModel) => JSON.stringify(m) === JSON.stringify(model);
+    // Read again if the criteria changed while the question was open.
+    if (!same(this.assessment.model)) {
+      model = this.assessment.model;
+      read = await this.read(file.name, text, model);
+    }
     const now = Date.now();
     let result = first;
-    // Re-read against the assessment as it is now, in case it changed while the question was open.
     const error = requestEdit(
       this,
       (a) => {
-        const again = importMatrixFile(a, file.name, text, now);
-        if (!again.ok) throw new EditError(`${file.name} no longer fits this assessment’s criteria`);
+        const again = same(a.model) ? applyMatrixRead(a, file.name, read, now) : undefined;
+        if (again === undefined || !again.ok) throw new EditError(`${file.name} no longer fits this assessment’s criteria`);
         result = again;
         return again.assessment;
       },
@@ -137,17 +178,24 @@ export class MatrixFile extends LitElement {
     </div>`;
   }
 
+  private progressView(p: { fileName: string; at: FileProgress }) {
+    const share = p.at.total === 0 ? 0 : p.at.done / p.at.total;
+    return html`<p role="status">Reading ${p.fileName}: ${formatPercent(share, 0)} of the file read…</p>
+      <progress max="1" .value=${share} aria-label="Matrix import progress"></progress>`;
+  }
+
   override render() {
     return html`
       <csp-confirm></csp-confirm>
       <div class="row">
-        <label class="file">Import matrix CSV <input type="file" accept=".csv,text/csv" @change=${this.pick} /></label>
+        <label class="file">Import matrix CSV <input type="file" accept=".csv,text/csv" @change=${this.pick} ?disabled=${this.progress !== null} /></label>
         <button class="secondary" @click=${this.export}>Export matrix CSV</button>
       </div>
       <p class="muted">
         A matrix file has a header <code>issue,${this.assessment.model.criteria.map((c) => c.id).join(',')}[,total]</code>, one row per issue. Importing
         replaces this assessment’s issues and scores.
       </p>
+      ${this.progress === null ? nothing : this.progressView(this.progress)}
       ${this.outcome === undefined ? nothing : this.report(this.outcome)}
     `;
   }

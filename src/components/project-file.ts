@@ -8,6 +8,8 @@ import { assessmentFileName, downloadText } from '../app/download';
 import { projectSources } from '../app/project-sources';
 import { exportProject, importProject, restoreSettings, undoRestore, type ImportOutcome } from '../data/project-io';
 import type { RestoreUndo } from '../data/report-store';
+import { PROJECT_STEPS, type FileProgress } from '../data/file-readers';
+import { proxy } from '../../workers/client';
 import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
 
@@ -45,6 +47,8 @@ export class ProjectFileControl extends LitElement {
   @state() private restored = false;
   @state() private busy = false;
   @state() private undo: RestoreUndo | undefined;
+  /** The import under way: its file and how far it has got. */
+  @state() private progress: { fileName: string; at: FileProgress } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -94,10 +98,28 @@ export class ProjectFileControl extends LitElement {
     this.restored = false;
     await this.run(async () => {
       if (file.size > MAX_BYTES) throw new Error(`${file.name} is ${Math.round(file.size / 1024 / 1024)} MB, larger than any project file (50 MB at most). Nothing was changed.`);
-      const r = await importProject(projectSources(s), await file.text(), { now: Date.now(), newId: () => crypto.randomUUID() });
-      if (!r.ok) throw new Error(`${file.name}: ${r.error}`);
-      this.outcome = r;
-      this.changed();
+      // Progress comes on a port of its own, so a report can arrive after the answer: it is ignored then.
+      let reading = true;
+      const step = (at: FileProgress) => {
+        if (reading) this.progress = { fileName: file.name, at };
+      };
+      step({ done: 0, total: PROJECT_STEPS, what: 'reading the file' });
+      // Parsed and checked in the files worker, so the page stays usable while a large file is read.
+      const read = async (text: string) => {
+        const r = await s.files.readProject(text, proxy(step));
+        reading = false;
+        this.progress = { fileName: file.name, at: { done: 2, total: PROJECT_STEPS, what: 'adding the assessment to this browser' } };
+        return r;
+      };
+      try {
+        const r = await importProject(projectSources(s), await file.text(), { now: Date.now(), newId: () => crypto.randomUUID(), read });
+        if (!r.ok) throw new Error(`${file.name}: ${r.error}`);
+        this.outcome = r;
+        this.changed();
+      } finally {
+        reading = false;
+        this.progress = null;
+      }
     });
   }
 
@@ -148,6 +170,11 @@ export class ProjectFileControl extends LitElement {
     </div>`;
   }
 
+  private progressView(p: { fileName: string; at: FileProgress }) {
+    return html`<p role="status">Importing ${p.fileName}: ${p.at.what} (step ${p.at.done + 1} of ${p.at.total})…</p>
+      <progress max=${p.at.total} .value=${p.at.done} aria-label="Project file import progress"></progress>`;
+  }
+
   override render() {
     return html`
       <p>
@@ -162,6 +189,7 @@ export class ProjectFileControl extends LitElement {
           <input type="file" accept=".json,application/json" @change=${this.importFile} ?disabled=${this.busy} />
         </label>
       </div>
+      ${this.progress === null ? nothing : this.progressView(this.progress)}
       <div role="alert">${this.error === '' ? nothing : html`<p class="note error">${this.error}</p>`}</div>
       ${this.outcome === null ? nothing : this.result(this.outcome)}
       ${this.undo === undefined

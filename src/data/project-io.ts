@@ -1,7 +1,7 @@
 import { DEFAULT_SETTINGS, type NeedSettings } from '../../models/need/schema';
 import { importedCopy } from '../../models/project/copy';
 import { dataDifferences, settingsDifferences } from '../../models/project/differences';
-import { readProjectFile } from '../../models/project/read';
+import { readProjectFile, type ProjectRead } from '../../models/project/read';
 import { DataDescription, fileSettings, PROJECT_FORMAT, PROJECT_VERSION, ProjectFile, SettingsSnapshot } from '../../models/project/schema';
 import type { AssessmentStore } from './assessment-store';
 import type { EvidenceStore } from './evidence-store';
@@ -110,11 +110,17 @@ export type ImportOutcome =
  * for a file with any problem), then adds its assessment as a new assessment
  * (never overwriting; undoable from the assessments' undo) with its issue
  * links and decisions (all or none), and opens it. Settings are not touched: see {@link restoreSettings}.
+ * `opts.read` reads and checks the text (by default {@link readProjectFile}, here on this thread).
  *
  * @example const r = await importProject(sources, text, { now: Date.now(), newId: () => crypto.randomUUID() }); if (!r.ok) alert(r.error)
  */
-export async function importProject(s: ProjectSources, text: string, opts: { now: number; newId: () => string }): Promise<ImportOutcome> {
-  const read = readProjectFile(text);
+export async function importProject(
+  s: ProjectSources,
+  text: string,
+  opts: { now: number; newId: () => string; read?: (text: string) => ProjectRead | Promise<ProjectRead> },
+): Promise<ImportOutcome> {
+  // The app reads in the files worker; tests read here.
+  const read = await (opts.read ?? readProjectFile)(text);
   if (!read.ok) return read;
   const p = read.project;
   const list = await s.assessments.list();

@@ -1,5 +1,5 @@
 import { Gunzip } from 'fflate';
-import { decodeText, sniffEncoding } from '../../models/encoding';
+import { decodeText, NotUtf8Error, sniffEncoding, streamDecoder, WINDOWS_1252_NOTE } from '../../models/encoding';
 import { ARCHIVE_LIMITS, breather, gunzip, ReadCancelled, ReadError, unzip, type ArchiveLimits } from './archive';
 
 /**
@@ -148,22 +148,23 @@ async function* streamText(file: SourceFile, onBytes: (n: number) => void, optio
   const reader = file.stream().getReader();
   const limit = (options.limits ?? ARCHIVE_LIMITS).entryBytes;
   let gz: Gunzip | undefined;
-  let decoder: TextDecoder | undefined;
+  const decoder = streamDecoder();
   let out: string[] = [];
   let expanded = 0;
   let ended = false;
   const decode = (chunk: Uint8Array, final: boolean) => {
-    if (decoder === undefined) {
-      const enc = sniffEncoding(chunk);
-      if (enc !== 'utf-8') options.onNote?.(`Read as UTF-16 text (${enc === 'utf-16le' ? 'little' : 'big'}-endian).`);
-      decoder = new TextDecoder(enc, { fatal: true });
-    }
+    const before = decoder.encoding();
+    let text: string;
     try {
-      const text = decoder.decode(chunk, { stream: !final });
-      if (text !== '') out.push(text);
-    } catch {
-      throw new ReadError(`${file.name} is not UTF-8 text; save it from the spreadsheet as “CSV UTF-8” and import it again`);
+      text = decoder.decode(chunk, final);
+    } catch (e) {
+      if (!(e instanceof NotUtf8Error)) throw e;
+      throw new ReadError(`${file.name} is not UTF-8 text throughout (it starts as UTF-8, then has bytes that are not); save it from the spreadsheet as “CSV UTF-8” and import it again`);
     }
+    const now = decoder.encoding();
+    if (before === undefined && (now === 'utf-16le' || now === 'utf-16be')) options.onNote?.(`Read as UTF-16 text (${now === 'utf-16le' ? 'little' : 'big'}-endian).`);
+    if (before === undefined && now === 'windows-1252') options.onNote?.(WINDOWS_1252_NOTE);
+    if (text !== '') out.push(text);
   };
   try {
     for (;;) {

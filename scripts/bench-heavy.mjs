@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+/**
+ * Heavy matrix and project imports (issue 14, defect 19), in the built app in
+ * headless Chromium: a 10,000-issue matrix CSV on the Risk matrix page and a
+ * 3,000 × 200 project file on the Report page, made by test/hostile/heavy.ts
+ * (bundled with rolldown into .bench/ first). For each step it prints the
+ * wall-clock time and the page's main-thread long tasks (over 50 ms) in it:
+ * the longest, and their sum. Figures are printed; nothing is asserted.
+ *
+ * Usage: npm run build && npm run bench:heavy [-- --dist dist --issues 10000 --project 3000x200]
+ * (`--dist` serves another build, e.g. an older commit's, for a before/after.)
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build } from 'rolldown';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? fallback : process.argv[i + 1];
+};
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = arg('dist', `${root}dist`);
+const issues = Number(arg('issues', 10_000));
+const [pIssues, pCriteria] = arg('project', '3000x200').split('x').map(Number);
+// Two folders down from the root, so the generator's '../../models/…' still finds the template.
+const out = `${root}.bench/hostile/heavy.mjs`;
+mkdirSync(`${root}.bench/hostile`, { recursive: true });
+await build({ input: `${root}test/hostile/heavy.ts`, platform: 'node', external: [/^node:/], output: { file: out, format: 'esm' }, logLevel: 'warn' });
+const heavy = await import(pathToFileURL(out).href);
+
+const port = await new Promise((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const p = s.address().port;
+    s.close(() => resolve(p));
+  });
+});
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], { cwd: root, stdio: 'ignore', detached: true });
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; i < 60; i++) {
+  if (await fetch(base).then((r) => r.ok, () => false)) break;
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+try {
+  // Each file on a fresh profile with the sample loaded: the page opens on the seed assessment.
+  let page;
+  const fresh = async () => {
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(base);
+    await page.getByText(/^Sample loaded on/).waitFor({ timeout: 180_000 });
+  };
+  const now = () => page.evaluate(() => performance.now());
+  const step = async (what, from) => {
+    const to = await now();
+    const tasks = await page.evaluate(([a, b]) => window.__longTasks.filter(([s]) => s >= a && s <= b).map(([, d]) => d), [from, to]);
+    const r = { what, ms: Math.round(to - from), longest: Math.round(Math.max(0, ...tasks)), blocked: Math.round(tasks.reduce((s, d) => s + d, 0)) };
+    console.log(`${r.what}: ${r.ms} ms; longest main-thread task ${r.longest} ms; long tasks ${r.blocked} ms in all`);
+    return to;
+  };
+
+  await fresh();
+  await page.getByRole('link', { name: 'Report' }).click();
+  await page.getByRole('table', { name: 'Recommended priorities' }).waitFor({ timeout: 600_000 });
+  let t = await now();
+  await page.getByLabel('Import a project file').setInputFiles({ name: 'heavy.json', mimeType: 'application/json', buffer: Buffer.from(heavy.heavyProjectText(pIssues, pCriteria)) });
+  await page.getByText(/^Imported “Heavy project/).waitFor({ timeout: 900_000 });
+  await step(`project of ${pIssues} × ${pCriteria}: read, check and store`, t);
+
+  await fresh();
+  await page.goto(`${base}/#/matrix`);
+  await page.getByLabel('Import matrix CSV').waitFor();
+  t = await now();
+  await page.getByLabel('Import matrix CSV').setInputFiles({ name: 'heavy.csv', mimeType: 'text/csv', buffer: Buffer.from(heavy.heavyMatrixCsv(issues)) });
+  const dialog = page.getByRole('dialog', { name: /Replace the matrix of/ });
+  await dialog.getByRole('button', { name: 'Replace' }).waitFor({ timeout: 600_000 });
+  t = await step(`matrix of ${issues} issues: read until the replace question`, t);
+  await dialog.getByRole('button', { name: 'Replace' }).click({ timeout: 900_000 });
+  await page.getByText(`Imported ${issues.toLocaleString('en-GB')} issues from heavy.csv.`).waitFor({ timeout: 900_000 });
+  await step('matrix: replace, save and show the grid', t);
+} finally {
+  await browser.close();
+  process.kill(-server.pid);
+}
+console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

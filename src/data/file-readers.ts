@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { readProjectFile, type ProjectRead } from '../../models/project/read';
+import { readMatrixCsv, type MatrixRead } from '../../models/risk-matrix/matrix-csv';
+import { RiskModel } from '../../models/risk-matrix/schema';
+
+/** How far a file has been read: `done` of `total` steps, and what is happening in words. */
+export interface FileProgress {
+  done: number;
+  total: number;
+  what: string;
+}
+
+/** Steps of a project import: read the JSON, check every field, then (on the page) add the assessment. */
+export const PROJECT_STEPS = 3;
+
+/**
+ * The heavy reads of a matrix CSV and a project file: parsing, validation
+ * and id-making, the same functions the page used to run itself. The files
+ * worker exposes this object; tests call it in process.
+ *
+ * @example const r = fileReaders.readMatrix(text, assessment.model); if (r.ok) applyMatrixRead(assessment, name, r, Date.now())
+ */
+export const fileReaders = {
+  /** A matrix CSV read against a model ({@link readMatrixCsv}); progress in characters read. */
+  readMatrix(text: string, model: RiskModel, onProgress?: (p: FileProgress) => void): MatrixRead {
+    return readMatrixCsv(z.string().parse(text), RiskModel.parse(model), (done, total) => onProgress?.({ done, total, what: 'reading the rows' }));
+  },
+  /** A project file's text read and checked ({@link readProjectFile}); progress in steps of {@link PROJECT_STEPS}. */
+  readProject(text: string, onProgress?: (p: FileProgress) => void): ProjectRead {
+    onProgress?.({ done: 0, total: PROJECT_STEPS, what: 'reading the file' });
+    return readProjectFile(z.string().parse(text), () => onProgress?.({ done: 1, total: PROJECT_STEPS, what: 'checking every field' }));
+  },
+};

@@ -1,0 +1,11 @@
+/// <reference lib="webworker" />
+/**
+ * Reads matrix CSVs and project files off the page's thread: a 10,000-issue
+ * matrix or a 3,000 × 200 project no longer stops the page while it is
+ * parsed and checked. Nothing is stored here.
+ */
+import { expose } from 'comlink';
+import { fileReaders } from '../src/data/file-readers';
+
+export type FilesApi = typeof fileReaders;
+expose(fileReaders);
