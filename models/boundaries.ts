@@ -43,9 +43,7 @@ export const Area = z.object({
 });
 export type Area = z.infer<typeof Area>;
 
-export type BoundaryParse =
-  | { ok: false; reason: string }
-  | { ok: true; level: BoundaryLevel; areas: Area[]; problems: { feature: number; reason: string }[] };
+export type BoundaryParse = { ok: false; reason: string } | { ok: true; level: BoundaryLevel; areas: Area[]; problems: { feature: number; reason: string }[] };
 
 /**
  * Reads an ONS boundary GeoJSON text.

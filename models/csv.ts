@@ -158,7 +158,11 @@ export function createCsvTokenizer(sink: CsvSink, limits: CsvLimits = {}): CsvTo
         // A quote that opened a field and closed lines later in the middle of other text was a stray one:
         // only its own line is lost.
         const resume = nextLineStart(buf, recordStart);
-        sink.malformed?.(recordLine, `a quote opened on line ${recordLine} does not close a field (${problem}); this line is skipped and reading goes on from the next`, trimLineEnd(buf.slice(recordStart, resume)));
+        sink.malformed?.(
+          recordLine,
+          `a quote opened on line ${recordLine} does not close a field (${problem}); this line is skipped and reading goes on from the next`,
+          trimLineEnd(buf.slice(recordStart, resume)),
+        );
         line = recordLine + 1;
         i = resume;
         continue records;

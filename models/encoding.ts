@@ -20,8 +20,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
 }
 
 /** What the file's outcome says when a file was read as Windows-1252. */
-export const WINDOWS_1252_NOTE =
-  'Not UTF-8 text: read as Windows-1252 (Western European, as Excel saves “CSV” on Windows), so accented letters such as é come through. Check names with accents.';
+export const WINDOWS_1252_NOTE = 'Not UTF-8 text: read as Windows-1252 (Western European, as Excel saves “CSV” on Windows), so accented letters such as é come through. Check names with accents.';
 
 /**
  * Decodes a stream of bytes as {@link decodeText} decodes them whole, chunk by

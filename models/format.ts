@@ -37,8 +37,7 @@ export const formatP = (p: number): string => (p < 0.0001 ? '< 0.0001' : p.toLoc
 export const formatMonthLong = (m: string): string => `${MONTHS_LONG[Number(m.slice(5, 7)) - 1] ?? '?'} ${m.slice(0, 4)}`;
 
 /** Fixed decimals; a value that rounds to zero is written without a sign ("0.00", never "-0.00"). @example fixed(-0.001, 2) // '0.00' */
-export const fixed = (v: number, digits: number): string =>
-  v.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' });
+export const fixed = (v: number, digits: number): string => v.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' });
 
 /** @example formatRate(3.456) // '3.46 per 1,000' */
 export const formatRate = (perThousand: number, digits = 2): string => `${fixed(perThousand, digits)} per 1,000`;

@@ -10,8 +10,7 @@ export const LSOA_COUNT_ENGLAND_2011 = 32844;
 
 const rank = (label: string) => countField(label, 1, LSOA_COUNT_ENGLAND_2011);
 const decile = (label: string) => countField(label, 1, 10);
-const code = (label: string, pattern: RegExp) =>
-  z.string().regex(pattern, { error: (i) => `${label} looks wrong: "${String(i.input)}"` });
+const code = (label: string, pattern: RegExp) => z.string().regex(pattern, { error: (i) => `${label} looks wrong: "${String(i.input)}"` });
 
 const ids = {
   lsoa11cd: code('LSOA code', /^E01\d{6}$/),
@@ -151,10 +150,12 @@ export const ImdFile2Record = z.object({
   ...storedIds,
   imdRank: int,
   imdDecile: int,
-  ...(Object.fromEntries(IMD_DOMAINS.flatMap((d) => [[`${d.id}Rank`, int], [`${d.id}Decile`, int]])) as Record<
-    `${ImdDomainId}Rank` | `${ImdDomainId}Decile`,
-    typeof int
-  >),
+  ...(Object.fromEntries(
+    IMD_DOMAINS.flatMap((d) => [
+      [`${d.id}Rank`, int],
+      [`${d.id}Decile`, int],
+    ]),
+  ) as Record<`${ImdDomainId}Rank` | `${ImdDomainId}Decile`, typeof int>),
 });
 export const ImdFile6Record = z.object({ ...storedIds, population: int, children: int, aged16to59: int, aged60plus: int, workingAge: int });
 export const ImdFile5Record = z.object({

@@ -20,9 +20,7 @@ export const CrimeOverview = z.object({
   crimeTypes: z.array(z.string()),
   /** Rows in the area by month and crime type (zero cells omitted). */
   counts: z.array(z.object({ month: z.string(), crimeType: z.string(), rows: z.number() })),
-  months: z.array(
-    z.object({ month: z.string(), stored: z.number(), inArea: z.number(), outside: z.number(), noLocation: z.number(), rejected: z.number() }),
-  ),
+  months: z.array(z.object({ month: z.string(), stored: z.number(), inArea: z.number(), outside: z.number(), noLocation: z.number(), rejected: z.number() })),
   totals: z.object({ stored: z.number(), inArea: z.number(), outside: z.number(), noLocation: z.number(), rejected: z.number() }),
   outsideByAuthority: z.array(z.object({ name: z.string(), rows: z.number() })),
   notes: z.array(z.object({ id: z.string(), severity: z.enum(['info', 'warning']), text: z.string() })),
@@ -75,11 +73,7 @@ export function crimeOverview(metas: readonly MonthMeta[], rows: ColumnTable, ar
   const emptyForArea = months.filter((m) => m.stored > 0 && m.inArea === 0).map((m) => m.month);
 
   const inArea = area === null ? rows.filter((d) => d.lad !== '') : rows.params({ area }).filter((d: { lad: string }, $: { area: string }) => d.lad === $.area);
-  const counts = inArea
-    .groupby('month', 'crimeType')
-    .count({ as: 'rows' })
-    .orderby('month', 'crimeType')
-    .objects() as { month: string; crimeType: string; rows: number }[];
+  const counts = inArea.groupby('month', 'crimeType').count({ as: 'rows' }).orderby('month', 'crimeType').objects() as { month: string; crimeType: string; rows: number }[];
   const typeTotals = new Map<string, number>();
   for (const c of counts) typeTotals.set(c.crimeType, (typeTotals.get(c.crimeType) ?? 0) + c.rows);
   const crimeTypes = [...typeTotals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
@@ -179,7 +173,11 @@ function qualityNotes(x: NoteInput): CrimeOverview['notes'] {
     });
   }
   if (totals.rejected > 0) {
-    notes.push({ id: 'rejected', severity: 'info', text: `${plural(totals.rejected, 'row')} of the stored months ${totals.rejected === 1 ? 'was' : 'were'} rejected at import; the Data page lists each with its file, line and reason.` });
+    notes.push({
+      id: 'rejected',
+      severity: 'info',
+      text: `${plural(totals.rejected, 'row')} of the stored months ${totals.rejected === 1 ? 'was' : 'were'} rejected at import; the Data page lists each with its file, line and reason.`,
+    });
   }
   const unknown = [...x.typeTotals.keys()].filter((t) => !isKnownCrimeType(t));
   if (unknown.length > 0) {
@@ -188,9 +186,7 @@ function qualityNotes(x: NoteInput): CrimeOverview['notes'] {
   const d = x.duplicateIds;
   if (d.ids > 0) {
     const where =
-      d.sameMonth === d.ids
-        ? 'each within a single month, as police.uk published them'
-        : `${formatCount(d.sameMonth)} within a single month and ${formatCount(d.ids - d.sameMonth)} across months`;
+      d.sameMonth === d.ids ? 'each within a single month, as police.uk published them' : `${formatCount(d.sameMonth)} within a single month and ${formatCount(d.ids - d.sameMonth)} across months`;
     notes.push({
       id: 'duplicate-ids',
       severity: 'info',

@@ -15,9 +15,7 @@ export interface ColumnSpec<F extends string = string> {
   readonly prefix?: boolean;
 }
 
-export type ColumnMatch<F extends string> =
-  | { ok: true; index: Record<F, number>; width: number }
-  | { ok: false; missing: string[] };
+export type ColumnMatch<F extends string> = { ok: true; index: Record<F, number>; width: number } | { ok: false; missing: string[] };
 
 export function matchColumns<F extends string>(header: readonly string[], specs: readonly ColumnSpec<F>[]): ColumnMatch<F> {
   const names = header.map((h) => h.trim().toLowerCase());
@@ -33,9 +31,7 @@ export function matchColumns<F extends string>(header: readonly string[], specs:
 }
 
 export type TableResult<T> =
-  | { ok: false; reason: 'empty' }
-  | { ok: false; reason: 'wrong-columns'; missing: string[]; header: string[] }
-  | { ok: true; rows: { line: number; row: T }[]; problems: RowProblem[] };
+  { ok: false; reason: 'empty' } | { ok: false; reason: 'wrong-columns'; missing: string[]; header: string[] } | { ok: true; rows: { line: number; row: T }[]; problems: RowProblem[] };
 
 /**
  * Reads a whole CSV text into validated rows.
@@ -43,11 +39,7 @@ export type TableResult<T> =
  * @example
  *   readTable('issue,month,count\nASB,2023-01,12', [{ field: 'issue', header: 'issue' }, ...], schema)
  */
-export function readTable<F extends string, S extends z.ZodType>(
-  text: string,
-  specs: readonly ColumnSpec<F>[],
-  schema: S,
-): TableResult<z.infer<S>> {
+export function readTable<F extends string, S extends z.ZodType>(text: string, specs: readonly ColumnSpec<F>[], schema: S): TableResult<z.infer<S>> {
   let match: ColumnMatch<F> | undefined;
   let header: string[] = [];
   const rows: { line: number; row: z.infer<S> }[] = [];

@@ -113,7 +113,11 @@ async function main() {
       },
     ];
     console.log(`Evidence benchmark: Luton sample loaded in ${(loaded / 1000).toFixed(1)} s; first evidence: ${first.trim()}`);
-    console.log(`${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (before)`);
+    console.log(
+      `${cpus().length} CPUs, load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')} (before)`,
+    );
     for (const c of cases) {
       await timeChange(page, c.changes(1)); // warm-up
       const runs = [];
@@ -124,7 +128,11 @@ async function main() {
         `${c.name.padEnd(34)} median ${ms(median(wall))} (change to table drawn; min ${ms(Math.min(...wall))}, max ${ms(Math.max(...wall))}); worker ${ms(median(worker))}; ${runs[0].rows} issues, ${RUNS} runs`,
       );
     }
-    console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (after)`);
+    console.log(
+      `load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')} (after)`,
+    );
     await browser.close();
   } finally {
     try {

@@ -41,11 +41,20 @@ const port = await new Promise((resolve) => {
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], { cwd: root, stdio: 'ignore', detached: true });
 const base = `http://127.0.0.1:${port}`;
 for (let i = 0; i < 60; i++) {
-  if (await fetch(base).then((r) => r.ok, () => false)) break;
+  if (
+    await fetch(base).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
   await new Promise((r) => setTimeout(r, 500));
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
 try {
   // Each file on a fresh profile with the sample loaded: the page opens on the seed assessment.
   let page;
@@ -90,4 +99,8 @@ try {
   await browser.close();
   process.kill(-server.pid);
 }
-console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `load average: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);

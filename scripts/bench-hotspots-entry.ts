@@ -18,7 +18,9 @@ export function run(shared: string, runs: number): void {
   const month: string[] = [];
   const lad: string[] = [];
   const location: string[] = [];
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.csv')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.csv'))
+    .sort()) {
     for (const r of csvParse(readFileSync(dir + f, 'utf8').replace(/^\uFEFF/, ''))) {
       lon.push(r['Longitude'] === '' ? NaN : Number(r['Longitude']));
       lat.push(r['Latitude'] === '' ? NaN : Number(r['Latitude']));
@@ -39,7 +41,9 @@ export function run(shared: string, runs: number): void {
   const locations = codeText(location);
   const points = numberPoints(x, y);
   const codeMs = performance.now() - t1;
-  console.log(`read ${lon.length.toLocaleString('en-GB')} rows; projected to BNG in ${projectMs.toFixed(0)} ms, locations and map points numbered in ${codeMs.toFixed(0)} ms (both once per stored-data version in the worker)`);
+  console.log(
+    `read ${lon.length.toLocaleString('en-GB')} rows; projected to BNG in ${projectMs.toFixed(0)} ms, locations and map points numbered in ${codeMs.toFixed(0)} ms (both once per stored-data version in the worker)`,
+  );
 
   const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
   const time = (label: string, input: Parameters<typeof analyseHotspots>[0]) => {
@@ -75,9 +79,31 @@ export function run(shared: string, runs: number): void {
   };
 
   const luton = all((i) => lad[i] === 'Luton' && month[i]! >= '2023-01' && month[i]! <= '2023-12');
-  time('Luton, 2023 (12 months), every crime type, 100 m', { x, y, rows: luton, ...monthIndex(luton), location: locations, points, areas: wardsOf('E06000032'), cellSize: 100, bandwidth: null, neighbourCells: null });
+  time('Luton, 2023 (12 months), every crime type, 100 m', {
+    x,
+    y,
+    rows: luton,
+    ...monthIndex(luton),
+    location: locations,
+    points,
+    areas: wardsOf('E06000032'),
+    cellSize: 100,
+    bandwidth: null,
+    neighbourCells: null,
+  });
 
   const force = all(() => true);
   const forceWards = ['E06000032', 'E06000055', 'E06000056'].flatMap(wardsOf);
-  time('Bedfordshire force area, every stored row (32 months), 250 m', { x, y, rows: force, ...monthIndex(force), location: locations, points, areas: forceWards, cellSize: 250, bandwidth: null, neighbourCells: null });
+  time('Bedfordshire force area, every stored row (32 months), 250 m', {
+    x,
+    y,
+    rows: force,
+    ...monthIndex(force),
+    location: locations,
+    points,
+    areas: forceWards,
+    cellSize: 250,
+    bandwidth: null,
+    neighbourCells: null,
+  });
 }

@@ -31,5 +31,9 @@ const out = `${root}.bench/bench-hotspots.mjs`;
 mkdirSync(`${root}.bench`, { recursive: true });
 await build({ input: `${root}scripts/bench-hotspots-entry.ts`, platform: 'node', external: [/^node:/], output: { file: out, format: 'esm' }, logLevel: 'warn' });
 const { run } = await import(pathToFileURL(out).href);
-console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `load average: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 run(shared.endsWith('/') ? shared : `${shared}/`, Number(arg('runs', 7)));

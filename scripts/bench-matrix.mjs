@@ -58,7 +58,16 @@ function random(seed) {
 function syntheticAssessment() {
   const rnd = random(1234);
   const groups = ['Harm', 'Harm', 'Harm', 'Harm', 'Harm', 'Likelihood', 'Priority', 'Priority', 'Cost', 'Performance', 'Other', 'Other'];
-  const scale = { min: 0, max: 5, levels: [{ value: 0, label: 'N/A' }, { value: 1, label: 'Low' }, { value: 3, label: 'Medium' }, { value: 5, label: 'High' }] };
+  const scale = {
+    min: 0,
+    max: 5,
+    levels: [
+      { value: 0, label: 'N/A' },
+      { value: 1, label: 'Low' },
+      { value: 3, label: 'Medium' },
+      { value: 5, label: 'High' },
+    ],
+  };
   const criteria = groups.map((group, i) => ({ id: `criterion_${i + 1}`, label: `Criterion ${i + 1}`, description: '', group, scale, weight: 1 }));
   const issues = Array.from({ length: ISSUES }, (_, i) => ({ id: `issue-${i + 1}`, label: `Issue ${i + 1}` }));
   const scores = Object.fromEntries(issues.map((issue) => [issue.id, Object.fromEntries(criteria.map((c) => [c.id, { value: Math.floor(rnd() * 6) }]))]));

@@ -59,14 +59,18 @@ function monthBefore(back) {
 /** Writes the set of `months` months; returns its files and row count. */
 function generate(months) {
   const dir = join(root, '.bench', 'scale', String(months));
-  const real = readdirSync(source).filter((f) => f.endsWith('-street.csv')).sort();
+  const real = readdirSync(source)
+    .filter((f) => f.endsWith('-street.csv'))
+    .sort();
   const files = [];
   let rows = 0;
   mkdirSync(dir, { recursive: true });
   for (let k = 0; k < months; k++) {
     const month = monthBefore(months - 1 - k);
     const path = join(dir, `${month}-metropolitan-street.csv`);
-    const lines = readFileSync(join(source, real[k % real.length]), 'utf8').split(/\r?\n/).filter((l) => l !== '');
+    const lines = readFileSync(join(source, real[k % real.length]), 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => l !== '');
     const body = lines.length - 1;
     rows += body * COPIES;
     files.push(path);
@@ -103,7 +107,7 @@ function memoryWatch() {
           return { pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args: args.join(' ') };
         });
       const mine = new Set([process.pid]);
-      for (let grew = true; grew; ) {
+      for (let grew = true; grew;) {
         grew = false;
         for (const r of rows) {
           if (!mine.has(r.pid) && mine.has(r.ppid)) {
@@ -135,7 +139,10 @@ async function importFiles(page, files) {
   await page.evaluate(() => performance.clearMeasures('import'));
   await page.getByLabel('Choose police.uk files').setInputFiles(files);
   await page.waitForFunction(() => performance.getEntriesByName('import', 'measure').length > 0, null, { timeout: 1_800_000, polling: 250 });
-  await page.getByText(/^Imported on/).first().waitFor({ timeout: 600_000 });
+  await page
+    .getByText(/^Imported on/)
+    .first()
+    .waitFor({ timeout: 600_000 });
   return page.evaluate(() => performance.getEntriesByName('import', 'measure')[0].duration);
 }
 
@@ -223,11 +230,18 @@ try {
     const floorMs = await floor(page, set.files);
     await context.close();
     const kbPerRow = mem.peak() / set.rows;
-    console.log(`  import ${(importMs / 1000).toFixed(1)} s (${Math.round(set.rows / (importMs / 1000)).toLocaleString('en-GB')} rows/s); floor ${(floorMs / 1000).toFixed(1)} s; ratio ${(importMs / floorMs).toFixed(2)} (target ≤ 1.3)`);
+    console.log(
+      `  import ${(importMs / 1000).toFixed(1)} s (${Math.round(set.rows / (importMs / 1000)).toLocaleString('en-GB')} rows/s); floor ${(floorMs / 1000).toFixed(1)} s; ratio ${(importMs / floorMs).toFixed(2)} (target ≤ 1.3)`,
+    );
     PAGES.forEach((p, i) => console.log(`  ${p.label}: first ${(first[i] / 1000).toFixed(2)} s (target ≤ 2), again ${again[i]} ms (target ≤ 300)`));
     console.log(`  peak renderer memory ${(mem.peak() / 1024).toFixed(0)} MB = ${kbPerRow.toFixed(3)} KB/row (target ≤ 0.3)`);
-    console.log(`  IndexedDB ${(afterImport / 2 ** 20).toFixed(0)} MB after import; ${(afterReimport / 2 ** 20).toFixed(0)} MB after re-importing every month (${((afterReimport / afterImport - 1) * 100).toFixed(0)}%, target ≤ 10%); re-import ${(reimportMs / 1000).toFixed(1)} s`);
-    lines.push({ months, line: `scale: ${set.rows} rows; import ${(importMs / 1000).toFixed(1)} s; first visit max ${(Math.max(...first) / 1000).toFixed(2)} s; later visit max ${Math.max(...again)} ms; memory ${kbPerRow.toFixed(3)} KB/row` });
+    console.log(
+      `  IndexedDB ${(afterImport / 2 ** 20).toFixed(0)} MB after import; ${(afterReimport / 2 ** 20).toFixed(0)} MB after re-importing every month (${((afterReimport / afterImport - 1) * 100).toFixed(0)}%, target ≤ 10%); re-import ${(reimportMs / 1000).toFixed(1)} s`,
+    );
+    lines.push({
+      months,
+      line: `scale: ${set.rows} rows; import ${(importMs / 1000).toFixed(1)} s; first visit max ${(Math.max(...first) / 1000).toFixed(2)} s; later visit max ${Math.max(...again)} ms; memory ${kbPerRow.toFixed(3)} KB/row`,
+    });
   }
   await browser.close();
   const last = lines.find((l) => l.months === 36) ?? lines.at(-1);

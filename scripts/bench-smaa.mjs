@@ -48,7 +48,14 @@ function mulberry32(seed) {
 /** A synthetic assessment: `n` issues scored 0-5 at random on `m` criteria, all weight 1, weighted sum. */
 function synthetic(n, m, confidence) {
   const rnd = mulberry32(2014);
-  const scale = { min: 0, max: 5, levels: [{ value: 0, label: 'None' }, { value: 5, label: 'High' }] };
+  const scale = {
+    min: 0,
+    max: 5,
+    levels: [
+      { value: 0, label: 'None' },
+      { value: 5, label: 'High' },
+    ],
+  };
   const criteria = Array.from({ length: m }, (_, j) => ({ id: `c${j}`, label: `Criterion ${j + 1}`, description: '', group: 'Harm', scale, weight: 1 }));
   const issues = Array.from({ length: n }, (_, i) => ({ id: `i${i}`, label: `Issue ${i + 1}` }));
   const scores = Object.fromEntries(
@@ -60,11 +67,26 @@ function synthetic(n, m, confidence) {
 const CASES = [
   { name: 'weights only', assessment: synthetic(50, 20), options: { samples: SAMPLES, seed: 1234 } },
   { name: 'weights + every score ±1 (Medium)', assessment: synthetic(50, 20, 'Medium'), options: { samples: SAMPLES, seed: 1234 } },
-  { name: 'weights in a stated order of 20 (exact, by sorting)', assessment: synthetic(50, 20), options: { samples: SAMPLES, seed: 1234, constraints: { order: Array.from({ length: 20 }, (_, j) => `c${j}`) } } },
+  {
+    name: 'weights in a stated order of 20 (exact, by sorting)',
+    assessment: synthetic(50, 20),
+    options: { samples: SAMPLES, seed: 1234, constraints: { order: Array.from({ length: 20 }, (_, j) => `c${j}`) } },
+  },
   {
     name: 'weights with 3 stated pairs and a bound (hit-and-run)',
     assessment: synthetic(50, 20),
-    options: { samples: SAMPLES, seed: 1234, constraints: { atLeast: [['c0', 'c1'], ['c1', 'c2'], ['c3', 'c4']], shareBounds: { c5: { min: 0.05, max: 0.2 } } } },
+    options: {
+      samples: SAMPLES,
+      seed: 1234,
+      constraints: {
+        atLeast: [
+          ['c0', 'c1'],
+          ['c1', 'c2'],
+          ['c3', 'c4'],
+        ],
+        shareBounds: { c5: { min: 0.05, max: 0.2 } },
+      },
+    },
   },
   {
     name: 'around the chosen weights (1 to 20), each ±25%',
@@ -78,7 +100,10 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const fmt = (x) => Math.round(x).toLocaleString('en-GB');
-const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
 
 async function waitFor(url, ms) {
   const until = Date.now() + ms;

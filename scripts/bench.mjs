@@ -21,7 +21,10 @@ const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const RUNS = Number(process.env.RUNS ?? 3);
 const shared = resolve(process.env.SHARED ?? join(root, '..', 'shared'));
 const dir = join(shared, 'data', 'police-uk', 'bedfordshire');
-const files = readdirSync(dir).filter((f) => f.endsWith('-street.csv')).sort().map((f) => join(dir, f));
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('-street.csv'))
+  .sort()
+  .map((f) => join(dir, f));
 const d3dsv = join(dirname(require.resolve('d3-dsv')), '..', 'dist', 'd3-dsv.min.js');
 
 execSync('npx vite build', { cwd: root, stdio: 'ignore' });
@@ -57,22 +60,23 @@ try {
     await page.getByText(/^Imported on/).waitFor({ timeout: 300_000 });
     await page.getByRole('table', { name: 'Imported months' }).getByText('Bedfordshire Police').first().waitFor();
     await page.waitForTimeout(1000); // let the views re-render after the store changed
-    const timings = await page.evaluate(() => new Promise((resolve) => {
-      const open = indexedDB.open('csp-workbench-data');
-      open.onsuccess = () => {
-        const req = open.result.transaction('reports').objectStore('reports').getAll();
-        req.onsuccess = () => resolve(req.result.sort((a, b) => b.startedAt - a.startedAt)[0]?.timings ?? null);
-      };
-    }));
+    const timings = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('csp-workbench-data');
+          open.onsuccess = () => {
+            const req = open.result.transaction('reports').objectStore('reports').getAll();
+            req.onsuccess = () => resolve(req.result.sort((a, b) => b.startedAt - a.startedAt)[0]?.timings ?? null);
+          };
+        }),
+    );
     const measured = await page.evaluate(() => {
       const m = performance.getEntriesByName('import', 'measure')[0];
       const longest = window.__longTasks.filter((t) => t.start >= m.startTime).reduce((a, t) => Math.max(a, t.duration), 0);
       return { ms: m.duration, longest };
     });
     // Rows stored, as the Imported months table totals them.
-    const rows = await page
-      .getByRole('table', { name: 'Imported months' })
-      .evaluate((t) => Number(t.tFoot.rows[0].cells[2].textContent.replace(/,/g, '')));
+    const rows = await page.getByRole('table', { name: 'Imported months' }).evaluate((t) => Number(t.tFoot.rows[0].cells[2].textContent.replace(/,/g, '')));
 
     // The baseline: read the same files and parse them with d3-dsv, in the same page.
     await page.addScriptTag({ path: d3dsv });
@@ -90,7 +94,9 @@ try {
     });
     if (bare.rows !== rows) console.warn(`warning: the import stored ${rows} rows but d3-dsv read ${bare.rows}`);
     results.push({ rows, importMs: measured.ms, bareMs: bare.ms, longest: measured.longest });
-    console.log(`run ${run}: import ${measured.ms.toFixed(0)} ms (worker: read+validate ${timings?.readMs?.toFixed(0)} ms, then store and report ${(measured.ms - (timings?.readMs ?? 0)).toFixed(0)} ms), bare parse ${bare.ms.toFixed(0)} ms, longest task ${measured.longest.toFixed(0)} ms`);
+    console.log(
+      `run ${run}: import ${measured.ms.toFixed(0)} ms (worker: read+validate ${timings?.readMs?.toFixed(0)} ms, then store and report ${(measured.ms - (timings?.readMs ?? 0)).toFixed(0)} ms), bare parse ${bare.ms.toFixed(0)} ms, longest task ${measured.longest.toFixed(0)} ms`,
+    );
     await context.close();
   }
   await browser.close();

@@ -36,7 +36,9 @@ const lutonLsoas = new Set(lsoa21.features.map((f) => f.properties.LSOA21CD));
 const policeDir = join(data, 'police-uk', 'bedfordshire');
 let kept = 0;
 let seen = 0;
-for (const name of readdirSync(policeDir).filter((n) => n.endsWith('-street.csv')).sort()) {
+for (const name of readdirSync(policeDir)
+  .filter((n) => n.endsWith('-street.csv'))
+  .sort()) {
   const [header, ...rows] = csvParseRows(stripBom(readFileSync(join(policeDir, name), 'utf8')));
   const lsoa = header.indexOf('LSOA code');
   const luton = rows.filter((r) => lutonLsoas.has(r[lsoa]));
@@ -48,7 +50,9 @@ for (const name of readdirSync(policeDir).filter((n) => n.endsWith('-street.csv'
 }
 
 // 3. IMD 2019 Files 1, 2 and 6: Luton's rows, header as published.
-for (const name of readdirSync(join(data, 'imd2019')).filter((n) => n.endsWith('.csv')).sort()) {
+for (const name of readdirSync(join(data, 'imd2019'))
+  .filter((n) => n.endsWith('.csv'))
+  .sort()) {
   const [header, ...rows] = csvParseRows(stripBom(readFileSync(join(data, 'imd2019', name), 'utf8')));
   const ladCol = header.findIndex((h) => h.startsWith('Local Authority District code'));
   const luton = rows.filter((r) => r[ladCol] === LAD);

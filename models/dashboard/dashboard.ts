@@ -160,7 +160,15 @@ export function buildDashboard(evidence: EvidenceResult, settings: DashboardSett
     population: evidence.population,
     settings,
     rows,
-    notes: [...notes, ...statisticsNotes(statistics, evidence.issues.map((i, k) => ({ ...i, change: compared[k]!.rolling.change })), periods === 'rolling' ? 'the rolling 12-month and latest-quarter changes on this page' : `the ${periods === 'fiscal' ? 'financial' : 'calendar'} year and quarter changes on this page`, raw.filter((c) => c !== null).length)],
+    notes: [
+      ...notes,
+      ...statisticsNotes(
+        statistics,
+        evidence.issues.map((i, k) => ({ ...i, change: compared[k]!.rolling.change })),
+        periods === 'rolling' ? 'the rolling 12-month and latest-quarter changes on this page' : `the ${periods === 'fiscal' ? 'financial' : 'calendar'} year and quarter changes on this page`,
+        raw.filter((c) => c !== null).length,
+      ),
+    ],
   };
 }
 
@@ -193,11 +201,30 @@ function row(
   const rising = settings.risingIsPositive.includes(issue.id);
   const indicators = issue.hasData
     ? [
-        named(changeIndicator('rolling', year?.current.name === undefined ? 'Rolling 12 months on the previous 12' : `${windowLabel(year.current)} on ${windowLabel(year.previous)}`, rolling, settings, targets, rising), shortName(year?.current)),
-        named(changeIndicator('quarter', quarter === null ? 'Latest quarter' : `${quarterText(quarter.current)} on ${quarterText(quarter.previous)}`, q, settings, targets, rising), shortName(quarter?.current)),
+        named(
+          changeIndicator(
+            'rolling',
+            year?.current.name === undefined ? 'Rolling 12 months on the previous 12' : `${windowLabel(year.current)} on ${windowLabel(year.previous)}`,
+            rolling,
+            settings,
+            targets,
+            rising,
+          ),
+          shortName(year?.current),
+        ),
+        named(
+          changeIndicator('quarter', quarter === null ? 'Latest quarter' : `${quarterText(quarter.current)} on ${quarterText(quarter.previous)}`, q, settings, targets, rising),
+          shortName(quarter?.current),
+        ),
         monthIndicator(recent.at(-1), rising),
         valueIndicator('rate', issue.rateBasis ? `Rate ${issue.rateBasis}` : 'Rate per 1,000 residents', issue.ratePer1000, issue.ratePer1000 === null ? '—' : formatRate(issue.ratePer1000), targets),
-        valueIndicator('volume', year?.current.name === undefined ? 'Volume, 12 months' : `Volume, ${windowLabel(year.current)}`, issue.volume, issue.volume === null ? '—' : formatCount(issue.volume), targets),
+        valueIndicator(
+          'volume',
+          year?.current.name === undefined ? 'Volume, 12 months' : `Volume, ${windowLabel(year.current)}`,
+          issue.volume,
+          issue.volume === null ? '—' : formatCount(issue.volume),
+          targets,
+        ),
       ]
     : [];
   return {
@@ -302,7 +329,10 @@ export function factorText(i: DashboardIndicator, r: DashboardRow): string {
 /** The RAG rule in words, for the page and the report. */
 export function ragRuleWords(s: Pick<DashboardSettings, 'nearlyAll' | 'significantOnly'> & { periods?: DashboardSettings['periods'] }): string {
   const fy = s.periods === 'fiscal' ? 'financial' : s.periods === 'calendar' ? 'calendar' : null;
-  const compared = fy === null ? 'the rolling 12 months on the previous 12 and the latest quarter on the same quarter a year earlier' : `the ${fy} year (to date, while it is not over) and the ${fy} quarter, each on the same period a year earlier`;
+  const compared =
+    fy === null
+      ? 'the rolling 12 months on the previous 12 and the latest quarter on the same quarter a year earlier'
+      : `the ${fy} year (to date, while it is not over) and the ${fy} quarter, each on the same period a year earlier`;
   const share = Math.round(s.nearlyAll * 100);
   return `RAG follows the Barnet Safer Communities Partnership rule: Green when all rated indicators are positive, Amber when they are mixed, Red when all or nearly all are negative (“nearly all”: at least ${share}% of the rated indicators, rounded up, so with two or three indicators all of them). Indicators: ${compared} (a fall is positive${s.significantOnly ? '; counted only when significant at 5%: a change that is not significant is a neutral factor, “no significant change”, and an issue with no significant factor is shown as “No significant change” in grey, not Red, Amber or Green' : '; every rise or fall counts, significant or not'}), the latest month against its control limits (rated only when unusually high or low), and the rate per 1,000 and volume (rated only against a target). A target rates its indicator green, amber or red, and an amber target makes the status at best Amber.`;
 }

@@ -48,7 +48,11 @@ export const ExceptionSettings = z
     /** Calendar months before a month that make its baseline. */
     baselineMonths: z.number().int({ error: 'the baseline is a whole number of months' }).min(6, { error: 'the baseline is 6 to 60 months' }).max(60, { error: 'the baseline is 6 to 60 months' }),
     /** Months with data the baseline needs before a month is judged. */
-    minimumBaseline: z.number().int({ error: 'the months needed before judging are a whole number' }).min(3, { error: 'at least 3 months are needed before judging' }).max(60, { error: 'at most 60 months can be needed before judging' }),
+    minimumBaseline: z
+      .number()
+      .int({ error: 'the months needed before judging are a whole number' })
+      .min(3, { error: 'at least 3 months are needed before judging' })
+      .max(60, { error: 'at most 60 months can be needed before judging' }),
   })
   .refine((s) => s.minimumBaseline <= s.baselineMonths, { message: 'the minimum baseline cannot be longer than the baseline', path: ['minimumBaseline'] });
 export type ExceptionSettings = z.infer<typeof ExceptionSettings>;

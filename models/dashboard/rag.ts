@@ -76,12 +76,12 @@ export function ragStatus(ratings: readonly IndicatorRating[], nearlyAll = DEFAU
     rag === 'neutral'
       ? 'No significant change: no change is significant and no indicator is rated positive or negative'
       : rag === 'none'
-      ? 'No rating: no indicator says which way performance went'
-      : rag === 'green'
-        ? `Green: ${rated === 1 ? 'the' : `all ${formatCount(rated)}`} rated ${rated === 1 ? 'indicator' : 'indicators'} positive`
-        : rag === 'red' && negative === rated
-          ? `Red: ${rated === 1 ? 'the' : `all ${formatCount(rated)}`} rated ${rated === 1 ? 'indicator' : 'indicators'} negative`
-          : `${RAG_LABELS[rag]}: ${parts.join(', ').replace(/, ([^,]*)$/, ' and $1')} of ${of}`;
+        ? 'No rating: no indicator says which way performance went'
+        : rag === 'green'
+          ? `Green: ${rated === 1 ? 'the' : `all ${formatCount(rated)}`} rated ${rated === 1 ? 'indicator' : 'indicators'} positive`
+          : rag === 'red' && negative === rated
+            ? `Red: ${rated === 1 ? 'the' : `all ${formatCount(rated)}`} rated ${rated === 1 ? 'indicator' : 'indicators'} negative`
+            : `${RAG_LABELS[rag]}: ${parts.join(', ').replace(/, ([^,]*)$/, ' and $1')} of ${of}`;
   return { rag, rated, positive, negative, amber, words };
 }
 
@@ -112,8 +112,10 @@ export const Target = z
     red: z.number().finite(),
   })
   .superRefine((t, ctx) => {
-    if (t.better === 'higher' && t.red > t.green) ctx.addIssue({ code: 'custom', path: ['red'], message: `when higher is better the red threshold (${t.red}) cannot be above the green one (${t.green})` });
-    if (t.better === 'lower' && t.red < t.green) ctx.addIssue({ code: 'custom', path: ['red'], message: `when lower is better the red threshold (${t.red}) cannot be below the green one (${t.green})` });
+    if (t.better === 'higher' && t.red > t.green)
+      ctx.addIssue({ code: 'custom', path: ['red'], message: `when higher is better the red threshold (${t.red}) cannot be above the green one (${t.green})` });
+    if (t.better === 'lower' && t.red < t.green)
+      ctx.addIssue({ code: 'custom', path: ['red'], message: `when lower is better the red threshold (${t.red}) cannot be below the green one (${t.green})` });
   });
 export type Target = z.infer<typeof Target>;
 

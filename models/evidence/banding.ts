@@ -50,7 +50,11 @@ export const BandingRule = z
   })
   .superRefine((r, ctx) => {
     if (r.scores.length !== r.thresholds.length + 1) {
-      ctx.addIssue({ code: 'custom', path: ['scores'], message: `${r.criterionLabel}: ${r.thresholds.length} thresholds make ${r.thresholds.length + 1} bands, so give ${r.thresholds.length + 1} scores (found ${r.scores.length})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scores'],
+        message: `${r.criterionLabel}: ${r.thresholds.length} thresholds make ${r.thresholds.length + 1} bands, so give ${r.thresholds.length + 1} scores (found ${r.scores.length})`,
+      });
     }
     for (let i = 1; i < r.thresholds.length; i++) {
       if (!(r.thresholds[i]! > r.thresholds[i - 1]!)) {
@@ -84,8 +88,7 @@ export const DEFAULT_BANDING_RULES: BandingRules = {
       thresholds: [10, 50, 100, 300],
       scores: [1, 2, 3, 4, 5],
       notSignificantScore: null,
-      note:
-        'Starting points, not published thresholds: set so that the monthly volumes behind Central Bedfordshire’s 2014 matrix mostly get its scores (domestic burglary about 79 a month scored 3, theft from vehicles about 121 scored 4, anti-social behaviour about 624 scored 5, most serious violence about 3 scored 1). Volumes depend on the size of the area: check them against yours.',
+      note: 'Starting points, not published thresholds: set so that the monthly volumes behind Central Bedfordshire’s 2014 matrix mostly get its scores (domestic burglary about 79 a month scored 3, theft from vehicles about 121 scored 4, anti-social behaviour about 624 scored 5, most serious violence about 3 scored 1). Volumes depend on the size of the area: check them against yours.',
     },
     {
       criterionId: 'performance_deteriorating',
@@ -94,8 +97,7 @@ export const DEFAULT_BANDING_RULES: BandingRules = {
       thresholds: [-10, 0, 10],
       scores: [1, 2, 4, 5],
       notSignificantScore: 3,
-      note:
-        'Starting points: a change that is not significant at 5% is no evidence of a real change and scores 3; a significant fall of 10% or more scores 1, a smaller fall 2, a significant rise below 10% 4, and 10% or more 5.',
+      note: 'Starting points: a change that is not significant at 5% is no evidence of a real change and scores 3; a significant fall of 10% or more scores 1, a smaller fall 2, a significant rise below 10% 4, and 10% or more 5.',
     },
     {
       criterionId: 'cost_impact',
@@ -104,8 +106,7 @@ export const DEFAULT_BANDING_RULES: BandingRules = {
       thresholds: [100000, 500000, 1000000, 5000000],
       scores: [1, 2, 3, 4, 5],
       notSignificantScore: null,
-      note:
-        'Needs cost weights (the cost table ships empty). Thresholds are in the cost table’s unit over the period, e.g. £ a year: starting points only.',
+      note: 'Needs cost weights (the cost table ships empty). Thresholds are in the cost table’s unit over the period, e.g. £ a year: starting points only.',
     },
   ],
 };
@@ -362,9 +363,7 @@ export function proposeScores(evidence: EvidenceResult, rules: BandingRules, cri
   const when = evidence.period === null ? '' : windowLabel(evidence.period.current);
   // A named period (financial year, quarter) is compared with the same period a year earlier, named in full.
   const against = evidence.period?.previous?.name ?? undefined;
-  return Object.fromEntries(
-    evidence.issues.map((issue) => [issue.id, Object.fromEntries(rules.rules.map((r) => [r.criterionId, proposeScore(issue, r, byId.get(r.criterionId), when, against)]))]),
-  );
+  return Object.fromEntries(evidence.issues.map((issue) => [issue.id, Object.fromEntries(rules.rules.map((r) => [r.criterionId, proposeScore(issue, r, byId.get(r.criterionId), when, against)]))]));
 }
 
 /**

@@ -40,19 +40,17 @@ export const CatalogueIssue = z
   });
 export type CatalogueIssue = z.infer<typeof CatalogueIssue>;
 
-export const Catalogue = z
-  .object({ issues: z.array(CatalogueIssue) })
-  .superRefine((c, ctx) => {
-    const ids = new Set<string>();
-    const labels = new Set<string>();
-    c.issues.forEach((issue, i) => {
-      if (ids.has(issue.id)) ctx.addIssue({ code: 'custom', path: ['issues', i, 'id'], message: `the issue id “${issue.id}” is used twice` });
-      const key = issue.label.trim().toLowerCase();
-      if (labels.has(key)) ctx.addIssue({ code: 'custom', path: ['issues', i, 'label'], message: `two issues are called “${issue.label}”` });
-      ids.add(issue.id);
-      labels.add(key);
-    });
+export const Catalogue = z.object({ issues: z.array(CatalogueIssue) }).superRefine((c, ctx) => {
+  const ids = new Set<string>();
+  const labels = new Set<string>();
+  c.issues.forEach((issue, i) => {
+    if (ids.has(issue.id)) ctx.addIssue({ code: 'custom', path: ['issues', i, 'id'], message: `the issue id “${issue.id}” is used twice` });
+    const key = issue.label.trim().toLowerCase();
+    if (labels.has(key)) ctx.addIssue({ code: 'custom', path: ['issues', i, 'label'], message: `two issues are called “${issue.label}”` });
+    ids.add(issue.id);
+    labels.add(key);
   });
+});
 export type Catalogue = z.infer<typeof Catalogue>;
 
 /** @example issueIdFor('Criminal damage and arson') // 'criminal-damage-and-arson' */
@@ -106,7 +104,10 @@ export const DEFAULT_CATALOGUE: Catalogue = {
       crimeTypes: CRIME_TYPES.filter((t) => t !== 'Anti-social behaviour'),
       description: 'Every police.uk crime type except anti-social behaviour, which is recorded as incidents, not crimes.',
     },
-    local('Domestic abuse', 'Local monthly counts, for example police-recorded domestic abuse-related crimes and incidents, or referrals to the local domestic abuse service. police.uk does not flag domestic abuse.'),
+    local(
+      'Domestic abuse',
+      'Local monthly counts, for example police-recorded domestic abuse-related crimes and incidents, or referrals to the local domestic abuse service. police.uk does not flag domestic abuse.',
+    ),
     local('Hate crime', 'Local monthly counts of recorded hate crimes and incidents (police, or the council’s reporting centre). police.uk does not flag hate crime.'),
     local('Child exploitation', 'Local monthly counts, for example child exploitation referrals or cases open to the exploitation panel.'),
     local('Re-offending', 'Local monthly counts from probation or the Integrated Offender Management scheme, for example proven re-offences by the cohort.'),

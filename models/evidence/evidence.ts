@@ -206,10 +206,7 @@ export function computeEvidence({ cube, storedMonths, population, config }: Evid
 
   const crimeIssues = config.catalogue.issues.filter((i) => i.source === 'police-uk');
   const accs = new Map<string, Acc>(
-    crimeIssues.map((i) => [
-      i.id,
-      { series: new Float64Array(span.length), current: 0, previous: 0, lsoa: new Map(), typeCurrent: new Map(), typePrevious: new Map() },
-    ]),
+    crimeIssues.map((i) => [i.id, { series: new Float64Array(span.length), current: 0, previous: 0, lsoa: new Map(), typeCurrent: new Map(), typePrevious: new Map() }]),
   );
   const issuesOfType = new Map<string, Acc[]>();
   for (const issue of crimeIssues) for (const t of issue.crimeTypes) issuesOfType.set(t, [...(issuesOfType.get(t) ?? []), accs.get(issue.id)!]);
@@ -362,7 +359,12 @@ function evidenceNotes(area: string | null, period: Period | null, population: A
     const text = area === null ? 'No police.uk street crime is stored yet.' : `No police.uk street crime in ${area} is stored yet.`;
     return [{ id: 'no-data', severity: 'warning', text: `${text} Load the sample or import files on the Data page.` }];
   }
-  if (area === null) notes.push({ id: 'no-area', severity: 'warning', text: 'No partnership area is chosen, so every located row is counted and rates cannot be worked out. Choose the local authority in the header.' });
+  if (area === null)
+    notes.push({
+      id: 'no-area',
+      severity: 'warning',
+      text: 'No partnership area is chosen, so every located row is counted and rates cannot be worked out. Choose the local authority in the header.',
+    });
   const where = area === null ? '' : ` in ${area}`;
   const partial = partialPeriodText(period);
   if (partial !== null) notes.push({ id: 'partial-period', severity: 'warning', text: partial });
@@ -426,5 +428,4 @@ export function statisticsNotes(s: StatisticsSettings, issues: readonly IssueEvi
 }
 
 /** Burglary (police.uk's Burglary alone) is conventionally a rate per 1,000 households, when households are stored. */
-export const perHouseholds = (issue: { source: string; crimeTypes: readonly string[] }): boolean =>
-  issue.source === 'police-uk' && issue.crimeTypes.length === 1 && issue.crimeTypes[0] === 'Burglary';
+export const perHouseholds = (issue: { source: string; crimeTypes: readonly string[] }): boolean => issue.source === 'police-uk' && issue.crimeTypes.length === 1 && issue.crimeTypes[0] === 'Burglary';

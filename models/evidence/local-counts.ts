@@ -28,7 +28,11 @@ export const MAX_MONTHLY_COUNT = 1_000_000;
 export const LocalCount = z.object({
   issueId: z.string().min(1),
   month: z.string().refine(isMonth, { error: 'a month is written YYYY-MM' }),
-  count: z.number().int().nonnegative().max(MAX_MONTHLY_COUNT, { error: `a month’s count is at most ${MAX_MONTHLY_COUNT.toLocaleString('en-GB')}` }),
+  count: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(MAX_MONTHLY_COUNT, { error: `a month’s count is at most ${MAX_MONTHLY_COUNT.toLocaleString('en-GB')}` }),
   source: LocalCountSource,
 });
 export type LocalCount = z.infer<typeof LocalCount>;
@@ -68,10 +72,7 @@ const CsvRow = z.object({
   }),
 });
 
-export type LocalCountsRead =
-  | { ok: false; reason: 'empty' }
-  | { ok: false; reason: 'wrong-columns'; missing: string[]; header: string[] }
-  | { ok: true; counts: LocalCount[]; problems: RowProblem[] };
+export type LocalCountsRead = { ok: false; reason: 'empty' } | { ok: false; reason: 'wrong-columns'; missing: string[]; header: string[] } | { ok: true; counts: LocalCount[]; problems: RowProblem[] };
 
 /**
  * Reads a local counts CSV (`issue, month, count`; the issue by its name or
@@ -105,7 +106,13 @@ export function readLocalCounts(text: string, file: string, catalogue: Catalogue
     const key = localCountKey({ issueId: issue.id, month: row.month });
     const first = firstLine.get(key);
     if (first !== undefined) {
-      problems.push({ line, column: '(whole row)', reason: `duplicate of line ${first} (${issue.label}, ${row.month}): the first is kept and this row is rejected`, value: `${row.issue},${row.month},${row.count}`, month: row.month });
+      problems.push({
+        line,
+        column: '(whole row)',
+        reason: `duplicate of line ${first} (${issue.label}, ${row.month}): the first is kept and this row is rejected`,
+        value: `${row.issue},${row.month},${row.count}`,
+        month: row.month,
+      });
       continue;
     }
     firstLine.set(key, line);

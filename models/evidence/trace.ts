@@ -115,7 +115,13 @@ export function traceFigure({ rows, cube, evidence, config, request }: TraceInpu
   let items: TraceRow[] = [];
   let total = 0;
   if (issue.source === 'police-uk' && months.length > 0) {
-    const picked = pickRows(rows, cube.area, issue.crimeTypes, months, top.map((t) => t.code));
+    const picked = pickRows(
+      rows,
+      cube.area,
+      issue.crimeTypes,
+      months,
+      top.map((t) => t.code),
+    );
     total = picked.numRows();
     items = picked.slice(request.offset, request.offset + request.limit).objects() as TraceRow[];
   }
@@ -176,13 +182,7 @@ export function pickRows(rows: ColumnTable, area: string | null, crimeTypes: rea
   type P = typeof params;
   return rows
     .params(params)
-    .filter(
-      (d: Row, $: P) =>
-        ($.anyArea ? d.lad !== '' : d.lad === $.area) &&
-        op.has($.types, d.crimeType) &&
-        op.has($.months, d.month) &&
-        ($.anyLsoa || op.has($.lsoas, d.lsoaCode)),
-    )
+    .filter((d: Row, $: P) => ($.anyArea ? d.lad !== '' : d.lad === $.area) && op.has($.types, d.crimeType) && op.has($.months, d.month) && ($.anyLsoa || op.has($.lsoas, d.lsoaCode)))
     .orderby('month', 'file', 'line')
     .select('file', 'line', 'month', 'crimeType', 'lsoaCode', 'lsoaName');
 }
@@ -218,10 +218,7 @@ function trendExplanation(issue: IssueEvidence): string[] {
 function explain(issue: IssueEvidence, fig: Figure, evidence: EvidenceResult, weightSource: string): string[] {
   const area = evidence.area ?? 'every located row';
   const p = evidence.period;
-  const what =
-    issue.source === 'police-uk'
-      ? `police.uk street crime rows in ${area} with crime type ${issue.crimeTypes.join(', ')}`
-      : `local counts for ${issue.label}`;
+  const what = issue.source === 'police-uk' ? `police.uk street crime rows in ${area} with crime type ${issue.crimeTypes.join(', ')}` : `local counts for ${issue.label}`;
   if (p === null) return ['No police.uk months are stored, so there is no period to count.'];
   const cur = `${windowLabel(p.current)} (${plural(issue.exposure.current, 'month')} with data)`;
   const prev = `${windowLabel(p.previous)} (${plural(issue.exposure.previous, 'month')} with data)`;
@@ -275,12 +272,10 @@ function explain(issue: IssueEvidence, fig: Figure, evidence: EvidenceResult, we
     case 'seasonality': {
       const s = issue.seasonality;
       if (s === null) return ['A seasonal profile needs at least one month of each calendar month.'];
-      const lines = s.byMonth.map((m) => `${monthName(m.monthOfYear)}: mean ${m.mean.toLocaleString('en-GB', { maximumFractionDigits: 1 })} over ${plural(m.months, 'year')}, index ${Math.round(m.index)}`);
-      return [
-        'For each calendar month, the mean count over the loaded months that fall in it, as an index where 100 is the average month (not adjusted for trend).',
-        lines.join('; ') + '.',
-      ];
+      const lines = s.byMonth.map(
+        (m) => `${monthName(m.monthOfYear)}: mean ${m.mean.toLocaleString('en-GB', { maximumFractionDigits: 1 })} over ${plural(m.months, 'year')}, index ${Math.round(m.index)}`,
+      );
+      return ['For each calendar month, the mean count over the loaded months that fall in it, as an index where 100 is the average month (not adjusted for trend).', lines.join('; ') + '.'];
     }
   }
 }
-

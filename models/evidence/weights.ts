@@ -42,8 +42,7 @@ export const DEFAULT_WEIGHT_TABLES: WeightTables = {
     name: 'Harm weights',
     source: '',
     unit: '',
-    note:
-      'Empty on purpose: no published harm weights exist for police.uk’s categories. A common source is the Office for National Statistics’ Crime Severity Score (experimental statistics), whose data tables give a weight per offence, based on the sentences courts hand down for it. Each police.uk category groups many offences, so enter, for each category, a weight you derive from those tables (for example the volume-weighted mean of its offences’ weights), and record the edition, table and method in Source.',
+    note: 'Empty on purpose: no published harm weights exist for police.uk’s categories. A common source is the Office for National Statistics’ Crime Severity Score (experimental statistics), whose data tables give a weight per offence, based on the sentences courts hand down for it. Each police.uk category groups many offences, so enter, for each category, a weight you derive from those tables (for example the volume-weighted mean of its offences’ weights), and record the edition, table and method in Source.',
     weights: {},
   },
   cost: {
@@ -51,8 +50,7 @@ export const DEFAULT_WEIGHT_TABLES: WeightTables = {
     name: 'Cost weights',
     source: '',
     unit: '',
-    note:
-      'Empty on purpose: no published unit costs exist for police.uk’s categories. The usual source is the Home Office’s “The economic and social costs of crime”, second edition (Heeks, Reed, Tafsiri and Prince, Research Report 99, July 2018), which gives a unit cost per offence type. police.uk categories group several of those offences (and Anti-social behaviour is not costed there), so enter the £ per crime you derive for each category, with the report’s table, price year and your mapping in Source.',
+    note: 'Empty on purpose: no published unit costs exist for police.uk’s categories. The usual source is the Home Office’s “The economic and social costs of crime”, second edition (Heeks, Reed, Tafsiri and Prince, Research Report 99, July 2018), which gives a unit cost per offence type. police.uk categories group several of those offences (and Anti-social behaviour is not costed there), so enter the £ per crime you derive for each category, with the report’s table, price year and your mapping in Source.',
     weights: {},
   },
 };

@@ -10,15 +10,12 @@ import proj4 from 'proj4';
  * transformation, would need a 15 MB grid file; police.uk already moves
  * every point to an anonymous map point, so metres do not matter here.
  */
-export const BNG =
-  '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy ' +
-  '+towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
+export const BNG = '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy ' + '+towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
 
 /** OSGB36 longitude/latitude (on the Airy ellipsoid, no datum shift), for testing the projection alone. */
 export const OSGB36_LONLAT = '+proj=longlat +ellps=airy +no_defs';
 
-export const PROJECTION_NOTE =
-  'Coordinates are projected from WGS84 to British National Grid (EPSG:27700) with proj4, using the seven-parameter Helmert datum shift (accurate to about 5 m).';
+export const PROJECTION_NOTE = 'Coordinates are projected from WGS84 to British National Grid (EPSG:27700) with proj4, using the seven-parameter Helmert datum shift (accurate to about 5 m).';
 
 const toBng = proj4('EPSG:4326', BNG);
 

@@ -5,11 +5,9 @@ export const CELL_SIZE = { min: 50, max: 500 } as const;
 export const BANDWIDTH = { min: 50, max: 5000 } as const;
 
 const metres = (what: string, min: number, max: number) =>
-  z
-    .number({ error: `${what} must be a number of metres` })
-    .refine((v) => Number.isFinite(v) && v >= min && v <= max, {
-      error: (i) => `${what} must be between ${min} m and ${max.toLocaleString('en-GB')} m; ${Number(i.input).toLocaleString('en-GB')} m was given`,
-    });
+  z.number({ error: `${what} must be a number of metres` }).refine((v) => Number.isFinite(v) && v >= min && v <= max, {
+    error: (i) => `${what} must be between ${min} m and ${max.toLocaleString('en-GB')} m; ${Number(i.input).toLocaleString('en-GB')} m was given`,
+  });
 
 /** The analyst's choices for a hot-spot analysis (null: chosen automatically). */
 export const HotspotSettings = z

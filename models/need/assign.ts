@@ -62,12 +62,7 @@ export function lsoaPoint(a: LsoaPlace): { point: readonly [number, number]; met
  *
  * @example linkLsoasToWards(lsoa11, wards, wardIndex).byMethod // { 'ons-centroid': 121 }
  */
-export function linkLsoasToWards(
-  lsoas: readonly LsoaPlace[],
-  wards: readonly Area[],
-  wardIndex: AreaIndex,
-  lookup?: Readonly<Record<string, string>>,
-): LinkResult & { lookupUnknownWard: string[] } {
+export function linkLsoasToWards(lsoas: readonly LsoaPlace[], wards: readonly Area[], wardIndex: AreaIndex, lookup?: Readonly<Record<string, string>>): LinkResult & { lookupUnknownWard: string[] } {
   const wardAt = new Map(wards.map((w, i) => [w.code, i]));
   const links: LsoaLink[] = [];
   const unplaced: string[] = [];
@@ -160,12 +155,7 @@ const tally = (areaOfRow: Int32Array): RowAssignment => {
  *
  * @example assignByPoint(index, lon, lat, (i) => lad[i] === 'Luton').notAssigned // 212
  */
-export function assignByPoint(
-  index: AreaIndex,
-  longitude: ArrayLike<number>,
-  latitude: ArrayLike<number>,
-  inPartnership: (row: number) => boolean,
-): RowAssignment {
+export function assignByPoint(index: AreaIndex, longitude: ArrayLike<number>, latitude: ArrayLike<number>, inPartnership: (row: number) => boolean): RowAssignment {
   const n = longitude.length;
   const areaOfRow = new Int32Array(n);
   for (let i = 0; i < n; i++) {

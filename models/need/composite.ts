@@ -70,7 +70,7 @@ export function rankScores(composite: Float64Array, tieBreak?: readonly string[]
   const order = ascendingOrder(keys);
   const key = (p: number) => keys[order[p]!]!;
   const rank = new Uint32Array(n);
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start;
     while (end + 1 < n && (key(end + 1) === key(start) || Math.abs(key(end + 1) - key(start)) <= SCORE_TIE)) end++;
     if (end > start) {

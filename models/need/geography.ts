@@ -76,7 +76,11 @@ export function buildGeography(g: GeographyInputs): Partial<Record<NeedLevel, Le
   if (g.lsoa21.length > 0) {
     const index = areaIndex(g.lsoa21.map((a) => a.geometry));
     const r = linkLsoa11To21(places, g.lsoa21, index);
-    const crime = assignByCode(Array.from(g.crime.lsoaCode), g.lsoa21.map((a) => a.code), inArea);
+    const crime = assignByCode(
+      Array.from(g.crime.lsoaCode),
+      g.lsoa21.map((a) => a.code),
+      inArea,
+    );
     out.lsoa = {
       level: 'lsoa',
       areas: [...g.lsoa21],
@@ -111,11 +115,7 @@ export function crimeSummary(c: RowAssignment, inA: string): string {
  *
  * @example resolveLadCode('Luton', [{ lad: 'E06000032', ladName: 'Luton' }], []) // 'E06000032'
  */
-export function resolveLadCode(
-  area: string,
-  imdMetas: readonly { lad?: string | undefined; ladName?: string | undefined }[],
-  lsoaAreas: readonly Pick<Area, 'name' | 'lad'>[],
-): string | undefined {
+export function resolveLadCode(area: string, imdMetas: readonly { lad?: string | undefined; ladName?: string | undefined }[], lsoaAreas: readonly Pick<Area, 'name' | 'lad'>[]): string | undefined {
   const fromImd = imdMetas.find((m) => m.ladName === area && m.lad !== undefined)?.lad;
   if (fromImd !== undefined) return fromImd;
   return lsoaAreas.find((a) => a.lad !== '' && ladOfLsoaName(a.name) === area)?.lad;

@@ -145,7 +145,10 @@ export function buildIndicators(input: IndicatorInputs): IndicatorTable {
   const months = input.period.monthIndexes.length;
   if (months > 0 && hasPopulation) {
     const span = `${formatMonth(input.period.first)} to ${formatMonth(input.period.last)}`;
-    const gaps = input.period.missing.length > 0 ? ` ${plural(input.period.missing.length, 'month')} of the window ${input.period.missing.length === 1 ? 'has' : 'have'} no data and ${input.period.missing.length === 1 ? 'is' : 'are'} left out.` : '';
+    const gaps =
+      input.period.missing.length > 0
+        ? ` ${plural(input.period.missing.length, 'month')} of the window ${input.period.missing.length === 1 ? 'has' : 'have'} no data and ${input.period.missing.length === 1 ? 'is' : 'are'} left out.`
+        : '';
     const perYear = months === 12 ? '' : ` × 12 ÷ ${months} months (annualised)`;
     const rate = (id: string, label: string, keep: (t: string) => boolean, what: string) => {
       const counts = sumByArea(input.cube, input.period.monthIndexes, keep);
@@ -204,7 +207,14 @@ export function buildIndicators(input: IndicatorInputs): IndicatorTable {
         values: weightedMean(input.links, n, weightOf, value),
         partnership: weightedMean(allLinks, 1, weightOf, value)[0]!,
       });
-    add('rank', indicatorLabel(`imd:${idx.id}:rank`), 'rank', 'lower', get('rank'), 'Mean national rank of the LSOAs (1 = most deprived of 32,844 in England; ranks are ordinal, so their mean is only a rough guide: mean scores from File 5 are better)');
+    add(
+      'rank',
+      indicatorLabel(`imd:${idx.id}:rank`),
+      'rank',
+      'lower',
+      get('rank'),
+      'Mean national rank of the LSOAs (1 = most deprived of 32,844 in England; ranks are ordinal, so their mean is only a rough guide: mean scores from File 5 are better)',
+    );
     add('decile', indicatorLabel(`imd:${idx.id}:decile`), 'decile', 'lower', get('decile'), 'Mean national decile of the LSOAs (1 = most deprived 10%)');
     add('d1', indicatorLabel(`imd:${idx.id}:d1`), 'share', 'higher', inD1, 'Share of residents living in LSOAs in the most deprived 10% in England (decile 1)');
   }

@@ -29,12 +29,7 @@ export function sumToAreas(links: readonly LsoaLink[], nAreas: number, quantity:
  *   // LSOA a: 1,000 residents, rank 100; b: 3,000 residents, rank 500 → (100 000 + 1 500 000) / 4 000 = 400
  *   weightedMean(links, 1, pop, rank) // [400]
  */
-export function weightedMean(
-  links: readonly LsoaLink[],
-  nAreas: number,
-  population: (lsoa: string) => number | undefined,
-  value: (lsoa: string) => number | undefined,
-): Float64Array {
+export function weightedMean(links: readonly LsoaLink[], nAreas: number, population: (lsoa: string) => number | undefined, value: (lsoa: string) => number | undefined): Float64Array {
   const sum = new Float64Array(nAreas);
   const weight = new Float64Array(nAreas);
   for (const l of links) {

@@ -111,7 +111,7 @@ function percentileRanks(values: ArrayLike<number>, mirror: boolean): Float64Arr
   const keys = all.subarray(0, m);
   const order = ascendingOrder(keys);
   const out = new Float64Array(n).fill(NaN);
-  for (let start = 0; start < m; ) {
+  for (let start = 0; start < m;) {
     let end = start;
     const k = keys[order[start]!];
     while (end + 1 < m && keys[order[end + 1]!] === k) end++;

@@ -37,9 +37,7 @@ const Row = z.object({
   }),
 });
 
-export type UserIndicatorRead =
-  | { ok: false; reason: string; missing?: string[] }
-  | { ok: true; indicators: UserIndicator[]; problems: RowProblem[]; rows: number };
+export type UserIndicatorRead = { ok: false; reason: string; missing?: string[] } | { ok: true; indicators: UserIndicator[]; problems: RowProblem[]; rows: number };
 
 /**
  * Reads and checks an area-indicator CSV. Rows with a bad code, name or

@@ -117,7 +117,11 @@ export function peerComparison(input: PeerInput): PeerComparison {
   const usable = input.comparators.filter((c) => {
     if (!c.covered) {
       if (c.population !== null || group.has(c.code)) {
-        leftOut.push({ code: c.code, name: c.name, reason: `${c.name}’s stored rows are crimes another force recorded across its boundary (under ${COVERED_SHARE * 100}% of that force’s rows); load its own force’s files to compare it` });
+        leftOut.push({
+          code: c.code,
+          name: c.name,
+          reason: `${c.name}’s stored rows are crimes another force recorded across its boundary (under ${COVERED_SHARE * 100}% of that force’s rows); load its own force’s files to compare it`,
+        });
       } else stray++;
       return false;
     }
@@ -143,7 +147,12 @@ export function peerComparison(input: PeerInput): PeerComparison {
       reason: known === undefined ? `${code} is not named by any loaded file (IMD File 6 or boundaries)` : `${known} (${code}) has no stored police.uk rows`,
     });
   }
-  if (stray > 0) leftOut.push({ code: '', name: 'Other authorities', reason: `${formatCount(stray)} other authorities have only a few rows recorded across a force boundary and no population loaded; they are not comparators` });
+  if (stray > 0)
+    leftOut.push({
+      code: '',
+      name: 'Other authorities',
+      reason: `${formatCount(stray)} other authorities have only a few rows recorded across a force boundary and no population loaded; they are not comparators`,
+    });
   const me = usable.find((c) => c.name === input.partnership);
   const months = input.window.filter((m) => usable.every((c) => c.counts.has(m)));
   for (const c of usable) {
@@ -164,7 +173,10 @@ export function peerComparison(input: PeerInput): PeerComparison {
     const mine = rates.find((r) => r.name === input.partnership);
     const rankIn = (list: readonly PeerRate[]) => {
       if (mine === undefined || list.length === 0) return null;
-      const rank = rankOf(mine.rate, list.map((r) => r.rate));
+      const rank = rankOf(
+        mine.rate,
+        list.map((r) => r.rate),
+      );
       return { rank, of: list.length, text: rankText(rank, list.length) };
     };
     const inGroup = rates.filter((r) => group.has(r.code) || r.name === input.partnership);
@@ -196,7 +208,10 @@ export function readPeerGroup(text: string, known: readonly { code: string }[]):
   const knownSet = new Set(known.map((k) => k.code));
   const unknown = codes.filter((c) => !knownSet.has(c));
   if (unknown.length > 0) {
-    return { ok: false, reason: `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not named by any loaded file (IMD 2019 File 6 or boundaries): load ${unknown.length === 1 ? 'its' : 'their'} files first` };
+    return {
+      ok: false,
+      reason: `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not named by any loaded file (IMD 2019 File 6 or boundaries): load ${unknown.length === 1 ? 'its' : 'their'} files first`,
+    };
   }
   return { ok: true, codes };
 }

@@ -110,50 +110,53 @@ export function createStreetFileParser(options: StreetFileOptions = {}): { push(
   }
 
   // police.uk fields never span lines: a quote that would run past its line is a stray one, costing that line only.
-  const tokenizer: CsvTokenizer = createCsvTokenizer({
-    record(fields, line) {
-      if (header === undefined) {
-        headerFields = fields.slice();
-        header = matchStreetHeader(fields);
-        return;
-      }
-      if (!header.ok) return;
-      const r = readStreetRow(fields, line, header);
-      if (!r.ok) return reject(r.problem);
-      const { row } = r;
-      if (row.crimeType !== lastType) {
-        lastType = row.crimeType;
-        lastCanonical = canonicalCrimeType(row.crimeType);
-      }
-      if (lastCanonical !== row.crimeType) {
-        const seen = relabelled.get(row.crimeType);
-        if (seen === undefined) relabelled.set(row.crimeType, { to: lastCanonical, rows: 1 });
-        else seen.rows++;
-        row.crimeType = lastCanonical;
-      }
-      if (fileMonth !== undefined && row.month !== fileMonth) {
-        return reject({
-          line,
-          column: 'Month',
-          reason: `Not the month of this file (${fileMonth}, from its police.uk name); a police.uk street file holds one month, so the row is not stored`,
-          value: row.month,
-          month: fileMonth,
-        });
-      }
-      const key = `${row.reportedBy}\u0000${row.month}`;
-      let g = groups.get(key);
-      if (g === undefined) {
-        g = { force: row.reportedBy, month: row.month, builder: new CrimeBatchBuilder() };
-        groups.set(key, g);
-      }
-      g.builder.add(row, line);
-      accepted++;
+  const tokenizer: CsvTokenizer = createCsvTokenizer(
+    {
+      record(fields, line) {
+        if (header === undefined) {
+          headerFields = fields.slice();
+          header = matchStreetHeader(fields);
+          return;
+        }
+        if (!header.ok) return;
+        const r = readStreetRow(fields, line, header);
+        if (!r.ok) return reject(r.problem);
+        const { row } = r;
+        if (row.crimeType !== lastType) {
+          lastType = row.crimeType;
+          lastCanonical = canonicalCrimeType(row.crimeType);
+        }
+        if (lastCanonical !== row.crimeType) {
+          const seen = relabelled.get(row.crimeType);
+          if (seen === undefined) relabelled.set(row.crimeType, { to: lastCanonical, rows: 1 });
+          else seen.rows++;
+          row.crimeType = lastCanonical;
+        }
+        if (fileMonth !== undefined && row.month !== fileMonth) {
+          return reject({
+            line,
+            column: 'Month',
+            reason: `Not the month of this file (${fileMonth}, from its police.uk name); a police.uk street file holds one month, so the row is not stored`,
+            value: row.month,
+            month: fileMonth,
+          });
+        }
+        const key = `${row.reportedBy}\u0000${row.month}`;
+        let g = groups.get(key);
+        if (g === undefined) {
+          g = { force: row.reportedBy, month: row.month, builder: new CrimeBatchBuilder() };
+          groups.set(key, g);
+        }
+        g.builder.add(row, line);
+        accepted++;
+      },
+      malformed(line, reason, text) {
+        if (header === undefined || !header.ok) return;
+        reject({ line, column: '(whole row)', reason, value: text.length > 100 ? `${text.slice(0, 100)}…` : text });
+      },
     },
-    malformed(line, reason, text) {
-      if (header === undefined || !header.ok) return;
-      reject({ line, column: '(whole row)', reason, value: text.length > 100 ? `${text.slice(0, 100)}…` : text });
-    },
-  }, { maxFieldLines: 0 });
+    { maxFieldLines: 0 },
+  );
 
   return {
     push(chunk) {

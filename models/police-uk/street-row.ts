@@ -58,8 +58,7 @@ export const shown = (v: unknown): string => {
 /** Longest field a police.uk row holds is well under this (a location or an outcome). */
 export const MAX_FIELD_CHARS = 1000;
 
-const coordinate = (label: string) =>
-  z.string().regex(/^$|^-?\d{1,3}(\.\d+)?$/, { error: (i) => `${label} must be a decimal number of degrees, found "${shown(i.input)}"` });
+const coordinate = (label: string) => z.string().regex(/^$|^-?\d{1,3}(\.\d+)?$/, { error: (i) => `${label} must be a decimal number of degrees, found "${shown(i.input)}"` });
 
 /**
  * One validated row of a street-level file: the 12 raw strings keyed by field
@@ -76,9 +75,7 @@ export const StreetRow = z
     longitude: coordinate('longitude'),
     latitude: coordinate('latitude'),
     location: z.string(),
-    lsoaCode: z
-      .string()
-      .regex(/^$|^[EW]01\d{6}$/, { error: (i) => `LSOA code must look like E01012345, found "${shown(i.input)}"` }),
+    lsoaCode: z.string().regex(/^$|^[EW]01\d{6}$/, { error: (i) => `LSOA code must look like E01012345, found "${shown(i.input)}"` }),
     lsoaName: z.string(),
     crimeType: z.string().min(1, { error: 'the crime type is empty' }),
     outcome: z.string(),
@@ -128,9 +125,7 @@ export const isMonth = (s: string): boolean => MONTH.test(s);
 export const isLsoaCode = (s: string): boolean => LSOA_CODE.test(s);
 
 /** Where each published column sits in a file's header, or which columns are missing. */
-export type HeaderMatch =
-  | { ok: true; index: Readonly<Record<StreetField, number>>; width: number; extra: string[] }
-  | { ok: false; missing: StreetColumn[]; duplicated?: StreetColumn[] };
+export type HeaderMatch = { ok: true; index: Readonly<Record<StreetField, number>>; width: number; extra: string[] } | { ok: false; missing: StreetColumn[]; duplicated?: StreetColumn[] };
 
 /**
  * Matches a header row against the street-level columns (order-free, trimmed,
@@ -150,16 +145,11 @@ export function matchStreetHeader(header: readonly string[]): HeaderMatch {
   return { ok: true, index, width: header.length, extra: header.filter((h) => h.trim() !== '' && !known.has(h.trim().toLowerCase())) };
 }
 
-
 /**
  * Validates one tokenised record against a matched header.
  * Returns the row, or the first problem found (named by its published column).
  */
-export function readStreetRow(
-  fields: readonly string[],
-  line: number,
-  header: Extract<HeaderMatch, { ok: true }>,
-): { ok: true; row: StreetRow } | { ok: false; problem: RowProblem } {
+export function readStreetRow(fields: readonly string[], line: number, header: Extract<HeaderMatch, { ok: true }>): { ok: true; row: StreetRow } | { ok: false; problem: RowProblem } {
   if (fields.length !== header.width) {
     return {
       ok: false,

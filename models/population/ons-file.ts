@@ -67,7 +67,12 @@ export function parseOnsPopulation(text: string, fileName: string): OnsPopulatio
   const measure: PopulationMeasure = kind === 'census-ts041' ? 'households' : 'residents';
   const origin: PopulationOrigin = kind === 'ons-mid-year' ? 'mid-year' : 'census';
 
-  let lsoaCol: number, valueCol: number, ladCol = -1, ladNameCol = -1, lsoaNameCol: number, dateCol = -1;
+  let lsoaCol: number,
+    valueCol: number,
+    ladCol = -1,
+    ladNameCol = -1,
+    lsoaNameCol: number,
+    dateCol = -1;
   if (kind === 'ons-mid-year') {
     lsoaCol = col((h) => /^lsoa 20\d{2} code$/.test(h) || h === 'lsoa code' || h === 'lsoa21cd');
     lsoaNameCol = col((h) => /^lsoa 20\d{2} name$/.test(h) || h === 'lsoa name' || h === 'lsoa21nm');
@@ -81,15 +86,18 @@ export function parseOnsPopulation(text: string, fileName: string): OnsPopulatio
     valueCol = col((h) => (kind === 'census-ts001' ? h.startsWith('residence type: total') : h.startsWith('number of households: total')));
   }
   const columnName = (i: number) => header[i]!.trim();
-  if (lsoaNameCol < 0 && ladNameCol < 0) return { ok: false, kind, reason: `it has no LSOA name or local authority name column (expected “${kind === 'ons-mid-year' ? 'LSOA 2021 Name' : 'geography'}”)` };
+  if (lsoaNameCol < 0 && ladNameCol < 0)
+    return { ok: false, kind, reason: `it has no LSOA name or local authority name column (expected “${kind === 'ons-mid-year' ? 'LSOA 2021 Name' : 'geography'}”)` };
 
   let year: number | null = kind === 'ons-mid-year' ? yearOfFileName(fileName) : null;
-  if (kind === 'ons-mid-year' && year === null) return { ok: false, kind, reason: 'a mid-year estimate file names no year inside it, so its file name must give the year (for example “lsoa-population-mid-2022.csv”)' };
+  if (kind === 'ons-mid-year' && year === null)
+    return { ok: false, kind, reason: 'a mid-year estimate file names no year inside it, so its file name must give the year (for example “lsoa-population-mid-2022.csv”)' };
 
   const seen = new Set<string>();
   for (const { fields, line } of records.slice(1)) {
     if (fields.length === 1 && fields[0]!.trim() === '') continue;
-    const problem = (column: number, reason: string) => problems.push({ line, column: column < 0 ? '(whole row)' : columnName(column), reason, value: (column < 0 ? fields.join(',') : (fields[column] ?? '')).slice(0, 200) });
+    const problem = (column: number, reason: string) =>
+      problems.push({ line, column: column < 0 ? '(whole row)' : columnName(column), reason, value: (column < 0 ? fields.join(',') : (fields[column] ?? '')).slice(0, 200) });
     if (fields.length !== header.length) {
       problem(-1, `has ${fields.length} fields where the header has ${header.length}`);
       continue;

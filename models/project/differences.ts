@@ -57,7 +57,8 @@ export function dataDifferences(file: DataDescription, now: DataDescription): st
   const indNow = new Set(now.need.userIndicators.map((u) => u.name));
   const indGone = file.need.userIndicators.filter((u) => !indNow.has(u.name)).map((u) => u.name);
   if (indGone.length > 0) out.push(`Area indicators the file used are not loaded: ${indGone.join(', ')}.`);
-  if (file.need.lookup !== null && now.need.lookup?.fileName !== file.need.lookup.fileName) out.push(`The file used the LSOA-to-ward lookup ${file.need.lookup.fileName}; ${now.need.lookup === null ? 'none is loaded now' : `${now.need.lookup.fileName} is loaded now`}.`);
+  if (file.need.lookup !== null && now.need.lookup?.fileName !== file.need.lookup.fileName)
+    out.push(`The file used the LSOA-to-ward lookup ${file.need.lookup.fileName}; ${now.need.lookup === null ? 'none is loaded now' : `${now.need.lookup.fileName} is loaded now`}.`);
   return out;
 }
 

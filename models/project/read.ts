@@ -8,7 +8,13 @@ const MAX_PROBLEMS = 5;
 
 /** A zod problem as a reader can follow it: where in the file, then what. */
 function problemText(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length === 0 ? 'the file' : issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+  const where =
+    issue.path.length === 0
+      ? 'the file'
+      : issue.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+          .join('.')
+          .replace(/\.\[/g, '[');
   return `${where}: ${issue.message}`;
 }
 

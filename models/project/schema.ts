@@ -78,7 +78,11 @@ export const ProjectFile = z
   .superRefine((p, ctx) => {
     p.evidence.decisions.forEach((d, i) => {
       if (d.assessmentId !== p.assessment.id) {
-        ctx.addIssue({ code: 'custom', path: ['evidence', 'decisions', i, 'assessmentId'], message: `decision ${d.id} belongs to assessment "${d.assessmentId}", not to the one in the file ("${p.assessment.id}")` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['evidence', 'decisions', i, 'assessmentId'],
+          message: `decision ${d.id} belongs to assessment "${d.assessmentId}", not to the one in the file ("${p.assessment.id}")`,
+        });
       }
     });
   });

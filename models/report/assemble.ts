@@ -34,7 +34,13 @@ export interface ReportParts {
   /** The links in force from the assessment's issues to catalogue issues (`activeLinks(resolveLinks(…))`). */
   links: IssueLinks;
   robustness: SmaaResult | null;
-  need: { matrix: NeedMatrix | null; byIssue: Readonly<Record<string, TopAreas>>; missing: readonly string[]; topN: number; geography?: readonly { code: string; name: string; geometry: Geometry }[] } | null;
+  need: {
+    matrix: NeedMatrix | null;
+    byIssue: Readonly<Record<string, TopAreas>>;
+    missing: readonly string[];
+    topN: number;
+    geography?: readonly { code: string; name: string; geometry: Geometry }[];
+  } | null;
   /** Data-quality notes of the stored data (the Overview page's). */
   overviewNotes: readonly { id: string; severity: 'info' | 'warning'; text: string }[];
   data: DataDescription | null;
@@ -104,7 +110,15 @@ export function assembleReport(p: ReportParts): AssembledReport {
   const summary = executiveSummary({ assessment: a, ranked, n, changes, evidence: p.evidence, dashboard: p.dashboard?.rows ?? null, links: p.links, robustness: p.robustness, where });
   const missing = p.settings.comparison.kind === 'assessment' && p.previous === null;
   const notes = [
-    ...(missing ? [{ id: 'comparison-missing', severity: 'warning' as const, text: 'The assessment chosen to compare the ranking with is no longer stored, so nothing is compared. Choose another on the Report page.' }] : []),
+    ...(missing
+      ? [
+          {
+            id: 'comparison-missing',
+            severity: 'warning' as const,
+            text: 'The assessment chosen to compare the ranking with is no longer stored, so nothing is compared. Choose another on the Report page.',
+          },
+        ]
+      : []),
     ...p.overviewNotes,
     ...(p.evidence?.notes ?? []),
   ];
@@ -128,7 +142,19 @@ export function assembleReport(p: ReportParts): AssembledReport {
     peers: p.peers ?? null,
     hotspots: p.hotspots == null ? null : reportHotspots(p.hotspots),
   };
-  const brief = executiveBrief({ assessment: a, ranked, n, evidence: p.evidence, dashboard: p.dashboard?.rows ?? null, links: p.links, robustness: p.robustness, where, changes, generatedAt: p.generatedAt, need: needWords(where) });
+  const brief = executiveBrief({
+    assessment: a,
+    ranked,
+    n,
+    evidence: p.evidence,
+    dashboard: p.dashboard?.rows ?? null,
+    links: p.links,
+    robustness: p.robustness,
+    where,
+    changes,
+    generatedAt: p.generatedAt,
+    need: needWords(where),
+  });
   const counted = a.model.criteria.filter(countsTowardsTotal);
   const pop = p.evidence?.population ?? null;
   const checks = readyChecks({

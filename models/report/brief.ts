@@ -141,7 +141,10 @@ export function whyWords(a: Assessment, r: RankedIssue): string {
     const s = `${listWords(names)} ${k === 1 ? 'contributes' : 'contribute'} most after weighting.`;
     if (wordCount(s) <= WORD_LIMIT) return s;
   }
-  return `${top[0]!.c.label.split(/\s+/).slice(0, WORD_LIMIT - 4).join(' ')} contributes most after weighting.`;
+  return `${top[0]!.c.label
+    .split(/\s+/)
+    .slice(0, WORD_LIMIT - 4)
+    .join(' ')} contributes most after weighting.`;
 }
 
 // Lower-case a criterion name in mid-sentence unless it starts with an acronym ("ASB").

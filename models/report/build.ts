@@ -61,15 +61,20 @@ export function chartedIssues(x: Pick<ReportInput, 'ranked' | 'n' | 'links' | 'd
 export function summarySection(x: ReportInput): ReportSection {
   const s = x.summary;
   const warnings = x.caveats.filter((c) => c.severity === 'warning');
-  return section('summary', 'Executive summary', [para(s.intro)], [
-    section('summary-priorities', `Top ${x.n} priorities`, [{ kind: 'list', ordered: true, items: s.priorities.map((p) => p.line) }]),
-    section('summary-changes', 'What changed', [para(s.changes ?? 'No previous ranking was chosen to compare with.'), ...changesTable(x.changes)]),
-    section('summary-where', 'Where', [para(s.where ?? 'The community need matrix has no result for this area (it needs ward boundaries; see Data quality).')]),
-    section('summary-caveats', 'Caveats', [
-      warnings.length === 0 ? para('No data-quality warnings. See Data quality for every note.') : { kind: 'notes', items: warnings },
-      ...(warnings.length === 0 ? [] : [para(`See Data quality for all ${formatCount(x.caveats.length)} notes.`)]),
-    ]),
-  ]);
+  return section(
+    'summary',
+    'Executive summary',
+    [para(s.intro)],
+    [
+      section('summary-priorities', `Top ${x.n} priorities`, [{ kind: 'list', ordered: true, items: s.priorities.map((p) => p.line) }]),
+      section('summary-changes', 'What changed', [para(s.changes ?? 'No previous ranking was chosen to compare with.'), ...changesTable(x.changes)]),
+      section('summary-where', 'Where', [para(s.where ?? 'The community need matrix has no result for this area (it needs ward boundaries; see Data quality).')]),
+      section('summary-caveats', 'Caveats', [
+        warnings.length === 0 ? para('No data-quality warnings. See Data quality for every note.') : { kind: 'notes', items: warnings },
+        ...(warnings.length === 0 ? [] : [para(`See Data quality for all ${formatCount(x.caveats.length)} notes.`)]),
+      ]),
+    ],
+  );
 }
 
 function changesTable(c: ChangeSummary | null): Block[] {
@@ -98,7 +103,9 @@ function prioritiesSection(x: ReportInput): ReportSection {
     }),
   );
   const blocks: Block[] = [
-    para(`${totalFormula(a.model, a.draftWeights)} Issues with equal totals share a rank (“=2”) and keep their order in the assessment. Change is the movement against ${x.movesAgainst}. The line marks the top ${x.n}.`),
+    para(
+      `${totalFormula(a.model, a.draftWeights)} Issues with equal totals share a rank (“=2”) and keep their order in the assessment. Change is the movement against ${x.movesAgainst}. The line marks the top ${x.n}.`,
+    ),
     {
       kind: 'table',
       id: 'ranked',
@@ -119,10 +126,26 @@ function prioritiesSection(x: ReportInput): ReportSection {
       cutAfter: x.n,
       source: `Assessment “${a.name}” (${a.model.name}), as stored on ${formatDate(a.updatedAt)}.`,
     },
-    { kind: 'figure', id: 'contributions', chart: { type: 'contributions' }, caption: 'What makes up each total', description: `Each issue’s total as a bar stacked by the contribution of each criterion, highest ranked first; the top ${x.n} are above the cut line. The Ranked priorities table gives every figure.`, source: `Source: the scores and weights of assessment “${a.name}”, as stored on ${formatDate(a.updatedAt)}.`, beside: true },
+    {
+      kind: 'figure',
+      id: 'contributions',
+      chart: { type: 'contributions' },
+      caption: 'What makes up each total',
+      description: `Each issue’s total as a bar stacked by the contribution of each criterion, highest ranked first; the top ${x.n} are above the cut line. The Ranked priorities table gives every figure.`,
+      source: `Source: the scores and weights of assessment “${a.name}”, as stored on ${formatDate(a.updatedAt)}.`,
+      beside: true,
+    },
   ];
   if (rationales.length > 0) {
-    blocks.push({ kind: 'table', id: 'rationales', caption: `Rationales recorded for the top ${x.n}`, head: ['Issue', 'Criterion', 'Score', 'Confidence', 'Rationale'], numeric: [false, false, true, false, false], rowHeader: 0, rows: rationales });
+    blocks.push({
+      kind: 'table',
+      id: 'rationales',
+      caption: `Rationales recorded for the top ${x.n}`,
+      head: ['Issue', 'Criterion', 'Score', 'Confidence', 'Rationale'],
+      numeric: [false, false, true, false, false],
+      rowHeader: 0,
+      rows: rationales,
+    });
   }
   return section('priorities', 'Priorities', blocks);
 }
@@ -156,7 +179,12 @@ function evidenceSection(x: ReportInput): ReportSection {
         figureText(i, 'concentration'),
         i.trend == null ? 'too few months' : trendPlainWords(i.trend),
       ]),
-      source: `Period ${windowLabel(e.period.current)}; previous ${windowLabel(e.period.previous)}. Rates per 1,000 residents (${e.population?.source ?? 'no population loaded'}${e.population === null ? '' : `: ${formatCount(e.population.total)}`})${households ? ', or per 1,000 households where marked' : ''}. Issues with no data are left out: ${e.issues.filter((i) => !i.hasData).map((i) => i.label).join(', ') || 'none'}.`,
+      source: `Period ${windowLabel(e.period.current)}; previous ${windowLabel(e.period.previous)}. Rates per 1,000 residents (${e.population?.source ?? 'no population loaded'}${e.population === null ? '' : `: ${formatCount(e.population.total)}`})${households ? ', or per 1,000 households where marked' : ''}. Issues with no data are left out: ${
+        e.issues
+          .filter((i) => !i.hasData)
+          .map((i) => i.label)
+          .join(', ') || 'none'
+      }.`,
     },
   ]);
 }
@@ -191,7 +219,18 @@ function dashboardSection(x: ReportInput): ReportSection {
       kind: 'table',
       id: 'dashboard',
       caption: 'Performance dashboard',
-      head: ['Issue', 'RAG', 'Positive and negative factors', d.quarter?.current.name === undefined ? 'Latest quarter' : periods.quarterHeading, 'Change on a year earlier', periods.yearHeading, periods.yearChangeHeading, 'Rate per 1,000', 'Peer rank', recentHead],
+      head: [
+        'Issue',
+        'RAG',
+        'Positive and negative factors',
+        d.quarter?.current.name === undefined ? 'Latest quarter' : periods.quarterHeading,
+        'Change on a year earlier',
+        periods.yearHeading,
+        periods.yearChangeHeading,
+        'Rate per 1,000',
+        'Peer rank',
+        recentHead,
+      ],
       numeric: [false, false, false, true, true, true, true, true, false, false],
       rowHeader: 0,
       rows: d.rows
@@ -200,7 +239,10 @@ function dashboardSection(x: ReportInput): ReportSection {
           r.label,
           RAG_LABELS[r.rag.rag],
           // Neutral factors ("no significant change") are already said by the change columns.
-          r.indicators.filter((i) => i.rating !== 'not-rated' && i.rating !== 'neutral').map((i) => `${i.rating === 'positive' ? '+' : i.rating === 'negative' ? '−' : '±'} ${factorText(i, r)}`).join('; ') || 'none significant',
+          r.indicators
+            .filter((i) => i.rating !== 'not-rated' && i.rating !== 'neutral')
+            .map((i) => `${i.rating === 'positive' ? '+' : i.rating === 'negative' ? '−' : '±'} ${factorText(i, r)}`)
+            .join('; ') || 'none significant',
           r.quarter.current === null ? '—' : formatCount(r.quarter.current),
           r.quarter.change?.text ?? 'No comparison',
           r.rolling.current === null ? '—' : formatCount(r.rolling.current),
@@ -211,16 +253,14 @@ function dashboardSection(x: ReportInput): ReportSection {
         ]),
       source: `${d.rolling?.current.name === undefined ? 'Latest quarter' : 'Quarter'}: ${periods.quarter}. ${d.rolling?.current.name === undefined ? 'Rolling 12 months' : 'Year'}: ${periods.rolling}. Months: ▲ unusually high, ▼ unusually low, – not judged.${peers === null ? ' Peer ranks were not worked out.' : ` Peer rank: ${peerWords(peers)}`}`,
     },
-    ...charted.map(
-      (id): Block => ({
-        kind: 'figure',
-        id: `control-${id}`,
-        chart: { type: 'control', issueId: id },
-        caption: `${label.get(id)}: monthly count against its control limits`,
-        description: controlDescription(d, id),
-        source: 'Source: police.uk street-level crime stored in the workbench; the limits come from the issue’s own monthly counts.',
-      }),
-    ),
+    ...charted.map((id): Block => ({
+      kind: 'figure',
+      id: `control-${id}`,
+      chart: { type: 'control', issueId: id },
+      caption: `${label.get(id)}: monthly count against its control limits`,
+      description: controlDescription(d, id),
+      source: 'Source: police.uk street-level crime stored in the workbench; the limits come from the issue’s own monthly counts.',
+    })),
   ]);
 }
 
@@ -230,18 +270,27 @@ export function controlDescription(d: Dashboard, issueId: string): string {
   if (r === undefined) return '';
   const flagged = r.months.filter((m) => m.status === 'high' || m.status === 'low');
   const last = [...r.months].reverse().find((m) => m.limits !== null);
-  const lim = last?.limits == null ? '' : ` For ${formatMonth(last.month)} the centre line is ${formatCount(Math.round(last.limits.centre))} and the limits ${formatCount(Math.round(last.limits.lower))} to ${formatCount(Math.round(last.limits.upper))}.`;
-  const list = flagged.length === 0 ? 'No month is outside its control limits.' : `Months outside their limits: ${flagged.map((m) => `${formatMonth(m.month)} ${formatCount(m.count!)} (${MONTH_STATUS_WORDS[m.status].words})`).join(', ')}.`;
+  const lim =
+    last?.limits == null
+      ? ''
+      : ` For ${formatMonth(last.month)} the centre line is ${formatCount(Math.round(last.limits.centre))} and the limits ${formatCount(Math.round(last.limits.lower))} to ${formatCount(Math.round(last.limits.upper))}.`;
+  const list =
+    flagged.length === 0
+      ? 'No month is outside its control limits.'
+      : `Months outside their limits: ${flagged.map((m) => `${formatMonth(m.month)} ${formatCount(m.count!)} (${MONTH_STATUS_WORDS[m.status].words})`).join(', ')}.`;
   return `${r.label}, monthly counts ${r.months.length === 0 ? '' : `${formatMonth(r.months[0]!.month)} to ${formatMonth(r.months.at(-1)!.month)}`}. ${list}${lim}`;
 }
 
 function whereSection(x: ReportInput): ReportSection {
   const w = x.where;
-  if (w === null) return section('where', 'Where: community need', [para('The community need matrix has no result for this area: it needs ward boundaries loaded for the partnership area (see Data quality).')]);
+  if (w === null)
+    return section('where', 'Where: community need', [para('The community need matrix has no result for this area: it needs ward boundaries loaded for the partnership area (see Data quality).')]);
   const tops = x.ranked.slice(0, x.n).map((r) => ({ r, link: own(x.links, r.issueId) ?? null }));
   const areasText = (t: TopAreas | undefined) => (t === undefined || t.areas.length === 0 ? '—' : t.areas.map((a) => `${a.name} (${formatCount(a.count)})`).join(', '));
   return section('where', 'Where: community need', [
-    para(`The community need matrix scores the partnership’s ${w.levelLabel} on ${w.method.split(' (')[0]} (how: Methods and sources). Below it, where each top priority’s crime is: the busiest ${w.levelLabel}, and the exact places where it concentrates (hot spots).`),
+    para(
+      `The community need matrix scores the partnership’s ${w.levelLabel} on ${w.method.split(' (')[0]} (how: Methods and sources). Below it, where each top priority’s crime is: the busiest ${w.levelLabel}, and the exact places where it concentrates (hot spots).`,
+    ),
     {
       kind: 'table',
       id: 'need-top',
@@ -289,14 +338,24 @@ function rateMethodWords(p: EvidenceResult['population'] | null): string {
 
 function methodsSection(x: ReportInput): ReportSection {
   const blocks: Block[] = [
-    para('Change: the current period’s count against the previous period’s, per month with data. When the monthly counts vary no more than chance alone would make them (dispersion at most 1), the exact conditional test for two Poisson counts (Przyborowski and Wilenski, 1940); when they vary more (the usual case), the quasi-Poisson test, which allows for that extra variation. Two-sided; p-values adjusted for the number of tests on a page by the Benjamini-Hochberg false discovery rate when the Evidence and Dashboard notes say so; significant at 5%.'),
+    para(
+      'Change: the current period’s count against the previous period’s, per month with data. When the monthly counts vary no more than chance alone would make them (dispersion at most 1), the exact conditional test for two Poisson counts (Przyborowski and Wilenski, 1940); when they vary more (the usual case), the quasi-Poisson test, which allows for that extra variation. Two-sided; p-values adjusted for the number of tests on a page by the Benjamini-Hochberg false discovery rate when the Evidence and Dashboard notes say so; significant at 5%.',
+    ),
     para(rateMethodWords(x.evidence?.population ?? null)),
   ];
   if (x.dashboard !== null) blocks.push(para(exceptionMethodWords(x.dashboard.settings.exceptions)), para(ragRuleWords(x.dashboard.settings)));
   if (x.where !== null) blocks.push(para(`Community need: ${x.where.levelLabel} scored on ${x.where.method}.`));
   if (x.robustness !== null) blocks.push(para(`Robustness: SMAA-2 rank acceptability (Lahdelma and Salminen, 2001). ${smaaBasisWords(x.robustness)}`));
   if (x.data !== null) {
-    blocks.push({ kind: 'table', id: 'data-used', caption: 'Data used', head: ['Data', 'Covers', 'Files', 'Rows', 'Imported'], numeric: [false, false, true, true, false], rowHeader: 0, rows: dataUsedRows(x.data, x.dataLabels) });
+    blocks.push({
+      kind: 'table',
+      id: 'data-used',
+      caption: 'Data used',
+      head: ['Data', 'Covers', 'Files', 'Rows', 'Imported'],
+      numeric: [false, false, true, true, false],
+      rowHeader: 0,
+      rows: dataUsedRows(x.data, x.dataLabels),
+    });
   }
   return section('methods', 'Methods and sources', blocks);
 }
@@ -316,7 +375,9 @@ const GLOSSARY: [string, string][] = [
 ];
 
 function glossarySection(): ReportSection {
-  return section('glossary', 'Glossary', [{ kind: 'table', id: 'glossary', caption: 'Terms used in this report', head: ['Term', 'Meaning'], numeric: [false, false], rowHeader: 0, rows: GLOSSARY.map(([t, m]) => [t, m]) }]);
+  return section('glossary', 'Glossary', [
+    { kind: 'table', id: 'glossary', caption: 'Terms used in this report', head: ['Term', 'Meaning'], numeric: [false, false], rowHeader: 0, rows: GLOSSARY.map(([t, m]) => [t, m]) },
+  ]);
 }
 
 /**

@@ -21,7 +21,11 @@ export interface ReportHotspots {
  */
 export function reportHotspots(results: Readonly<Record<string, HotspotResult>>, max = 3): ReportHotspots {
   const byIssue: Record<string, HotspotCell[]> = {};
-  for (const [id, r] of Object.entries(results)) byIssue[id] = r.cells.filter((c) => c.z > 0 && c.pAdjusted < CRITICAL_P).sort(byHotness).slice(0, max);
+  for (const [id, r] of Object.entries(results))
+    byIssue[id] = r.cells
+      .filter((c) => c.z > 0 && c.pAdjusted < CRITICAL_P)
+      .sort(byHotness)
+      .slice(0, max);
   const all = Object.values(results);
   const sizes = [...new Set(all.map((r) => r.cellSize))].sort((a, b) => a - b);
   const cells = [...new Set(all.map((r) => r.neighbourCells))].sort((a, b) => a - b);

@@ -185,17 +185,27 @@ export function caveats(x: CaveatInput): { severity: 'info' | 'warning'; text: s
   for (const m of x.needMissing) out.push({ severity: 'info', text: m });
   const unscored = x.ranked.filter((r) => r.unscored.length > 0);
   if (unscored.length > 0) {
-    out.push({ severity: 'warning', text: `${plural(unscored.length, 'issue')} ${unscored.length === 1 ? 'has' : 'have'} criteria not yet scored, counted as the scale minimum: ${listWords(unscored.map((r) => r.label))}.` });
+    out.push({
+      severity: 'warning',
+      text: `${plural(unscored.length, 'issue')} ${unscored.length === 1 ? 'has' : 'have'} criteria not yet scored, counted as the scale minimum: ${listWords(unscored.map((r) => r.label))}.`,
+    });
   }
   const tie = cutLineTie(x.ranked, x.n);
-  if (tie !== undefined) out.push({ severity: 'warning', text: `The top ${x.n} splits a tie at ${formatScore(tie.total)} (${tie.rankLabel}): ${listWords(tie.issues)}. Which of them fall in the top ${x.n} is only their order in the assessment.` });
+  if (tie !== undefined)
+    out.push({
+      severity: 'warning',
+      text: `The top ${x.n} splits a tie at ${formatScore(tie.total)} (${tie.rankLabel}): ${listWords(tie.issues)}. Which of them fall in the top ${x.n} is only their order in the assessment.`,
+    });
   const top = x.ranked.slice(0, x.n);
   const low = top.filter((r) => Object.values(own(x.assessment.scores, r.issueId) ?? {}).some((s) => s.confidence === 'Low'));
   // Caveats about the top N themselves are warnings: they bear on the priorities the summary recommends.
   if (low.length > 0) out.push({ severity: 'warning', text: `Some scores of ${listWords(low.map((r) => r.label))} are given with Low confidence.` });
   const unlinked = top.filter((r) => (own(x.links, r.issueId) ?? null) === null);
   if (unlinked.length > 0) {
-    out.push({ severity: 'warning', text: `No evidence issue is linked to ${listWords(unlinked.map((r) => r.label))}, so the report shows no figures from the data for ${unlinked.length === 1 ? 'it' : 'them'}; their scores rest on the analysts’ judgement and local sources.` });
+    out.push({
+      severity: 'warning',
+      text: `No evidence issue is linked to ${listWords(unlinked.map((r) => r.label))}, so the report shows no figures from the data for ${unlinked.length === 1 ? 'it' : 'them'}; their scores rest on the analysts’ judgement and local sources.`,
+    });
   }
   return out;
 }

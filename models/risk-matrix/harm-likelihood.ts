@@ -36,13 +36,7 @@ export interface HarmLikelihoodPoint {
  *
  * @example harmLikelihoodPoints(axes, issues, scores, weights)[0] // { label: 'Domestic Abuse', harm: 14, likelihood: 5, … }
  */
-export function harmLikelihoodPoints(
-  model: RiskModel,
-  axes: Extract<HarmLikelihoodAxes, { ok: true }>,
-  issues: readonly Issue[],
-  scores: ScoreGrid,
-  weights?: Weights,
-): HarmLikelihoodPoint[] {
+export function harmLikelihoodPoints(model: RiskModel, axes: Extract<HarmLikelihoodAxes, { ok: true }>, issues: readonly Issue[], scores: ScoreGrid, weights?: Weights): HarmLikelihoodPoint[] {
   const w = effectiveWeights(model, weights);
   return issues.map((issue) => {
     const row = own(scores, issue.id) ?? {};

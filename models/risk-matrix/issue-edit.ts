@@ -117,7 +117,11 @@ export function replaceMatrix(a: Assessment, issues: readonly Issue[], scores: S
   return {
     ...a,
     issues: issues.map((i) => ({ id: rename.get(i.id)!, label: i.label })),
-    scores: Object.fromEntries(Object.entries(scores).filter(([id]) => rename.has(id)).map(([id, row]) => [rename.get(id)!, row])),
+    scores: Object.fromEntries(
+      Object.entries(scores)
+        .filter(([id]) => rename.has(id))
+        .map(([id, row]) => [rename.get(id)!, row]),
+    ),
   };
 }
 

@@ -43,12 +43,14 @@ const TOLERANCE = 1e-6;
 /** Characters read between two progress reports. */
 const PROGRESS_SLICE = 64 * 1024;
 
-type Column =
-  | { kind: 'issue' }
-  | { kind: 'score' | 'rationale' | 'confidence'; criterion: Criterion }
-  | { kind: 'total' };
+type Column = { kind: 'issue' } | { kind: 'score' | 'rationale' | 'confidence'; criterion: Criterion } | { kind: 'total' };
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/[\u2012-\u2015]/g, '-').replace(/\s+/g, ' ');
+const norm = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\u2012-\u2015]/g, '-')
+    .replace(/\s+/g, ' ');
 
 function headerColumns(header: string[], model: RiskModel, line: number): { columns: Column[]; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
@@ -222,10 +224,7 @@ export function readMatrixCsv(text: string, model: RiskModel, onProgress?: (done
 export function formatMatrixCsv(model: RiskModel, issues: readonly Issue[], scores: ScoreGrid): string {
   const t = totals(model, issues, scores);
   const has = (c: Criterion, key: 'rationale' | 'confidence') => issues.some((i) => own(own(scores, i.id), c.id)?.[key] !== undefined);
-  const extra = model.criteria.flatMap((c) => [
-    ...(has(c, 'rationale') ? [{ c, key: 'rationale' as const }] : []),
-    ...(has(c, 'confidence') ? [{ c, key: 'confidence' as const }] : []),
-  ]);
+  const extra = model.criteria.flatMap((c) => [...(has(c, 'rationale') ? [{ c, key: 'rationale' as const }] : []), ...(has(c, 'confidence') ? [{ c, key: 'confidence' as const }] : [])]);
   const header = ['issue', ...model.criteria.map((c) => c.id), 'total', ...extra.map((e) => `${e.c.id}.${e.key}`)];
   const rows = issues.map((issue, i) => [
     issue.label,

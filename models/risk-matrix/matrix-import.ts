@@ -3,9 +3,7 @@ import type { Assessment } from './assessment';
 import { replaceMatrix } from './issue-edit';
 import { readMatrixCsv, type MatrixRead, type TotalMismatch } from './matrix-csv';
 
-export type MatrixImport =
-  | { ok: false; fileName: string; problems: RowProblem[] }
-  | { ok: true; fileName: string; assessment: Assessment; mismatches: TotalMismatch[]; notes: string[] };
+export type MatrixImport = { ok: false; fileName: string; problems: RowProblem[] } | { ok: true; fileName: string; assessment: Assessment; mismatches: TotalMismatch[]; notes: string[] };
 
 /**
  * The one path a matrix file takes into an assessment (a user's file and the

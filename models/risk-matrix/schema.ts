@@ -53,7 +53,10 @@ export const Criterion = z.object({
   group: CriterionGroup,
   scale: Scale,
   /** Non-negative; the seed gives every criterion weight 1. */
-  weight: z.number().nonnegative().max(MAX_WEIGHT, { error: `a weight is at most ${MAX_WEIGHT}` }),
+  weight: z
+    .number()
+    .nonnegative()
+    .max(MAX_WEIGHT, { error: `a weight is at most ${MAX_WEIGHT}` }),
 });
 export type Criterion = z.infer<typeof Criterion>;
 
@@ -118,5 +121,11 @@ export const ScoreGrid = z.record(z.string(), z.record(z.string(), Score));
 export type ScoreGrid = z.infer<typeof ScoreGrid>;
 
 /** Weights by criterion id (overrides the model's own weights, for what-ifs). */
-export const Weights = z.record(z.string(), z.number().nonnegative().max(MAX_WEIGHT, { error: `a weight is at most ${MAX_WEIGHT}` }));
+export const Weights = z.record(
+  z.string(),
+  z
+    .number()
+    .nonnegative()
+    .max(MAX_WEIGHT, { error: `a weight is at most ${MAX_WEIGHT}` }),
+);
 export type Weights = z.infer<typeof Weights>;

@@ -38,12 +38,7 @@ export const countsTowardsTotal = (c: Criterion): boolean => c.group !== 'Capaci
  *
  * @example totals(model, [{ id: 'da', label: 'Domestic Abuse' }], scores) // [{ total: 33, contributions: {...} }]
  */
-export function totals(
-  model: RiskModel,
-  issues: readonly Issue[],
-  scores: ScoreGrid,
-  weights?: Weights,
-): { total: number; contributions: Record<string, number>; unscored: string[] }[] {
+export function totals(model: RiskModel, issues: readonly Issue[], scores: ScoreGrid, weights?: Weights): { total: number; contributions: Record<string, number>; unscored: string[] }[] {
   const w = effectiveWeights(model, weights);
   const criteria = model.criteria.filter(countsTowardsTotal);
   const agg = model.aggregation;

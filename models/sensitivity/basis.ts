@@ -33,7 +33,13 @@ export function comparables(a: StoredAssessment): Comparable[] {
   const out: Omit<Comparable, 'name'>[] = [];
   const draft = { id: DRAFT_KEY, name: 'Draft weights', weights: effectiveWeights(a.model, a.draftWeights), scoreOverrides: {}, aggregation: null };
   out.push({ key: DRAFT_KEY, kind: 'draft', scenario: draft, notes: [] });
-  for (const w of a.weightSets) out.push({ key: `set:${w.id}`, kind: 'weight-set', scenario: { id: `set:${w.id}`, name: `${w.name} (weight set)`, weights: effectiveWeights(a.model, w.weights), scoreOverrides: {}, aggregation: null }, notes: [] });
+  for (const w of a.weightSets)
+    out.push({
+      key: `set:${w.id}`,
+      kind: 'weight-set',
+      scenario: { id: `set:${w.id}`, name: `${w.name} (weight set)`, weights: effectiveWeights(a.model, w.weights), scoreOverrides: {}, aggregation: null },
+      notes: [],
+    });
   for (const s of a.scenarios ?? []) {
     const usable = usableScenario(a, s);
     out.push({ key: `scenario:${s.id}`, kind: 'scenario', scenario: { ...usable.scenario, weights: { ...effectiveWeights(a.model), ...usable.scenario.weights } }, notes: usable.notes });

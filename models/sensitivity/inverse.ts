@@ -160,7 +160,20 @@ function singleWeightChange(p: LinearProblem, i: number, j: number, target: numb
   const cost = (x: number) => Math.abs(shareAt(lines, x) - shareAt(lines, x0));
   // The nearest point that works on each side is a breakpoint (ties share the better rank) or 0.
   const candidates = [0, x0, ...lines.breakpoints].filter(ok);
-  if (candidates.length === 0) return { criterionId: c.id, label: c.label, possible: false, currentShare: shareAt(lines, x0), weight: null, share: null, shareChange: null, rank: null, tied: false, shareRanges, keepsConstraints: true };
+  if (candidates.length === 0)
+    return {
+      criterionId: c.id,
+      label: c.label,
+      possible: false,
+      currentShare: shareAt(lines, x0),
+      weight: null,
+      share: null,
+      shareChange: null,
+      rank: null,
+      tied: false,
+      shareRanges,
+      keepsConstraints: true,
+    };
   const best = candidates.reduce((a, b) => (cost(b) < cost(a) ? b : a));
   const ranks = ranksAt(lines, best);
   const rank = ranks[i]!;
@@ -175,7 +188,12 @@ function singleWeightChange(p: LinearProblem, i: number, j: number, target: numb
     rank,
     tied: ranks.some((r, k) => k !== i && r === rank),
     shareRanges,
-    keepsConstraints: rc.none || meetsConstraints(rc, Array.from(p.rawWeights, (w, l) => (l === j ? best : w) / (best + lines.rest))),
+    keepsConstraints:
+      rc.none ||
+      meetsConstraints(
+        rc,
+        Array.from(p.rawWeights, (w, l) => (l === j ? best : w) / (best + lines.rest)),
+      ),
   };
 }
 

@@ -78,7 +78,16 @@ export function addScenario(a: StoredAssessment, f: ScenarioFields, now: number)
   checkFields(a, f);
   const id = issueIdFor(name, new Set(scenariosOf(a).map((s) => s.id)));
   const description = f.description?.trim();
-  const scenario: Scenario = { id, name, ...(description ? { description } : {}), weights: { ...f.weights }, scoreOverrides: structuredClone(f.scoreOverrides), aggregation: f.aggregation, createdAt: now, updatedAt: now };
+  const scenario: Scenario = {
+    id,
+    name,
+    ...(description ? { description } : {}),
+    weights: { ...f.weights },
+    scoreOverrides: structuredClone(f.scoreOverrides),
+    aggregation: f.aggregation,
+    createdAt: now,
+    updatedAt: now,
+  };
   return { ...a, scenarios: [...scenariosOf(a), scenario] };
 }
 
@@ -113,11 +122,23 @@ function find(a: StoredAssessment, id: string): Scenario {
 export function updateScenario(a: StoredAssessment, id: string, patch: Partial<ScenarioFields>, now: number): StoredAssessment {
   const old = find(a, id);
   const name = patch.name === undefined ? old.name : checkName(a, patch.name, id);
-  const fields = { weights: patch.weights ?? old.weights, scoreOverrides: patch.scoreOverrides ?? old.scoreOverrides, aggregation: patch.aggregation === undefined ? old.aggregation : patch.aggregation };
+  const fields = {
+    weights: patch.weights ?? old.weights,
+    scoreOverrides: patch.scoreOverrides ?? old.scoreOverrides,
+    aggregation: patch.aggregation === undefined ? old.aggregation : patch.aggregation,
+  };
   checkFields(a, fields);
   const description = (patch.description ?? old.description)?.trim();
   const { description: _old, ...rest } = old;
-  const next: Scenario = { ...rest, ...(description ? { description } : {}), name, weights: { ...fields.weights }, scoreOverrides: structuredClone(fields.scoreOverrides), aggregation: fields.aggregation, updatedAt: now };
+  const next: Scenario = {
+    ...rest,
+    ...(description ? { description } : {}),
+    name,
+    weights: { ...fields.weights },
+    scoreOverrides: structuredClone(fields.scoreOverrides),
+    aggregation: fields.aggregation,
+    updatedAt: now,
+  };
   return { ...a, scenarios: scenariosOf(a).map((s) => (s.id === id ? next : s)) };
 }
 

@@ -57,7 +57,9 @@ export function differenceWords(diffs: readonly ScenarioDifference[], labels: { 
   }
   const scores = diffs.filter((d): d is Extract<ScenarioDifference, { kind: 'score' }> => d.kind === 'score');
   if (scores.length > 0) {
-    const named = scores.slice(0, 3).map((d) => `${own(labels.issues, d.issueId) ?? d.issueId} on ${own(labels.criteria, d.criterionId) ?? d.criterionId} (${d.a ?? 'unscored'} → ${d.b ?? 'unscored'})`);
+    const named = scores
+      .slice(0, 3)
+      .map((d) => `${own(labels.issues, d.issueId) ?? d.issueId} on ${own(labels.criteria, d.criterionId) ?? d.criterionId} (${d.a ?? 'unscored'} → ${d.b ?? 'unscored'})`);
     out.push(`${scores.length === 1 ? '1 score differs' : `${scores.length} scores differ`}: ${listWords(named)}${scores.length > 3 ? ' and others' : ''}.`);
   }
   return out.join(' ');

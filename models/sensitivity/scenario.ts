@@ -79,7 +79,15 @@ export function diffScenarios(assessment: Assessment, a: ScenarioInput, b: Scena
       const va = sa?.value ?? null;
       const vb = sb?.value ?? null;
       if (va !== vb || sa?.confidence !== sb?.confidence) {
-        out.push({ kind: 'score', issueId: issue.id, criterionId: c.id, a: va, b: vb, ...(sa?.confidence ? { confidenceA: sa.confidence } : {}), ...(sb?.confidence ? { confidenceB: sb.confidence } : {}) });
+        out.push({
+          kind: 'score',
+          issueId: issue.id,
+          criterionId: c.id,
+          a: va,
+          b: vb,
+          ...(sa?.confidence ? { confidenceA: sa.confidence } : {}),
+          ...(sb?.confidence ? { confidenceB: sb.confidence } : {}),
+        });
       }
     }
   }

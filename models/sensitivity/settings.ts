@@ -95,8 +95,7 @@ export function constraintsFor(input: WeightConstraintsInput, weighted: readonly
 }
 
 /** Whether any constraint is stated. */
-export const hasConstraints = (c: WeightConstraints): boolean =>
-  c.order.length > 1 || c.atLeast.length > 0 || Object.values(c.shareBounds).some((b) => b.min > 0 || b.max < 1);
+export const hasConstraints = (c: WeightConstraints): boolean => c.order.length > 1 || c.atLeast.length > 0 || Object.values(c.shareBounds).some((b) => b.min > 0 || b.max < 1);
 
 /**
  * The SMAA run these settings ask for on a model: samples, seed, score
@@ -106,5 +105,8 @@ export const hasConstraints = (c: WeightConstraints): boolean =>
  */
 export function smaaOptionsOf(s: SensitivitySettings, weighted: readonly string[]): { options: SmaaOptionsInput; dropped: string[] } {
   const { constraints, dropped } = constraintsFor(s.constraints, weighted);
-  return { options: { samples: s.samples, seed: s.seed, constraints, scoreSpread: s.varyScores ? s.spread : null, around: s.around, partnersRange: s.usePartnersRange ? s.partnersRange : null }, dropped };
+  return {
+    options: { samples: s.samples, seed: s.seed, constraints, scoreSpread: s.varyScores ? s.spread : null, around: s.around, partnersRange: s.usePartnersRange ? s.partnersRange : null },
+    dropped,
+  };
 }

@@ -6,7 +6,18 @@ import { resolveConstraints, WeightConstraints } from './constraints';
 import type { LinearProblem } from './problem';
 import { DEFAULT_SEED, Random } from './random';
 import { ConfidenceSpread, DEFAULT_SPREAD, uncertainCells } from './uncertainty';
-import { aroundSampler, boundsStart, defaultHitAndRun, hitAndRunSampler, interiorPoint, orderedSimplexSampler, simplexSampler, type HitAndRunSettings, type SamplerKind, type WeightSampler } from './weight-sampler';
+import {
+  aroundSampler,
+  boundsStart,
+  defaultHitAndRun,
+  hitAndRunSampler,
+  interiorPoint,
+  orderedSimplexSampler,
+  simplexSampler,
+  type HitAndRunSettings,
+  type SamplerKind,
+  type WeightSampler,
+} from './weight-sampler';
 
 /**
  * SMAA-2 (Lahdelma and Salminen, 2001) for a risk matrix: draw many plausible
@@ -325,12 +336,7 @@ export function mergeSmaaCounts(parts: readonly SmaaCounts[]): SmaaCounts {
 }
 
 /** Builds the result from counts. */
-export function smaaResult(
-  p: LinearProblem,
-  options: SmaaOptions,
-  counts: SmaaCounts,
-  meta: { sampler: SamplerKind; hitAndRun: HitAndRunSettings | null; uncertainCells: number },
-): SmaaResult {
+export function smaaResult(p: LinearProblem, options: SmaaOptions, counts: SmaaCounts, meta: { sampler: SamplerKind; hitAndRun: HitAndRunSettings | null; uncertainCells: number }): SmaaResult {
   const { n, m } = p;
   const rows = (a: Int32Array) => Array.from({ length: n }, (_, i) => Array.from(a.subarray(i * n, (i + 1) * n)));
   return {

@@ -47,4 +47,3 @@ export function pairwiseShares(result: SmaaResult): number[][] {
   const s = Math.max(1, result.samples);
   return result.above.map((row) => row.map((c) => c / s));
 }
-

@@ -76,9 +76,7 @@ export function tornado(p: LinearProblem, change = 0.5): Tornado {
  * @example issueTornado(tornado(seed), 'i11')[0].criterionId // the weight Adult Offending's rank is most sensitive to
  */
 export function issueTornado(t: Tornado, issueId: string): TornadoBar[] {
-  return t.bars
-    .filter((b) => b.issueId === issueId)
-    .sort((a, b) => b.worstRank - b.bestRank - (a.worstRank - a.bestRank) || a.bestRank - b.bestRank);
+  return t.bars.filter((b) => b.issueId === issueId).sort((a, b) => b.worstRank - b.bestRank - (a.worstRank - a.bestRank) || a.bestRank - b.bestRank);
 }
 
 /** An issue's rank range over every single-weight move: best, worst, now (and whether shared), and the weight it is most sensitive to. */

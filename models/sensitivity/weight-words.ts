@@ -103,7 +103,8 @@ export function rankRangeWords(t: Tornado, l: Labels): string {
   if (ranges.length === 0) return '';
   const pct = `±${Math.round(t.change * 100)}%`;
   const steady = ranges.filter((r) => r.best === r.worst).length;
-  const keep = steady === ranges.length ? 'every issue keeps its rank' : steady === 0 ? 'every issue’s rank can change' : `${steady} of ${ranges.length} issues ${steady === 1 ? 'keeps its' : 'keep their'} rank`;
+  const keep =
+    steady === ranges.length ? 'every issue keeps its rank' : steady === 0 ? 'every issue’s rank can change' : `${steady} of ${ranges.length} issues ${steady === 1 ? 'keeps its' : 'keep their'} rank`;
   const widest = ranges
     .filter((r) => r.worst > r.best)
     .sort((a, b) => b.worst - b.best - (a.worst - a.best) || a.now - b.now)
@@ -151,8 +152,14 @@ export function inverseWords(a: InverseAnswer, l: Labels, constrained = false): 
     out.push(`Changing several weights at once, the least change moves ${share(a.allWeights.weightMoved)} of the total weight: ${listWords(shown)}. ${name} ${then}.`);
   } else if (a.settled) {
     const within = constrained ? ' within the stated limits on the weights' : '';
-    const dom = a.dominatedBy.length > 0 ? ` ${a.dominatedBy.length === 1 ? `${names(a.dominatedBy, l)} scores` : `${a.dominatedBy.length} issues score`} at least as high on every criterion${a.dominatedBy.length > 1 ? ` (${names(a.dominatedBy, l)})` : ''}, so ${a.dominatedBy.length === 1 ? 'it stays' : 'they stay'} at or above ${name} whatever the weights.` : '';
-    const best = a.bestPossibleRank !== null ? ` The best any weighting gives it is ${placeWords(a.bestPossibleRank, a.bestPossible?.tied ?? false)}${a.bestPossible && a.bestPossible.weightMoved > 0 ? `, by moving ${share(a.bestPossible.weightMoved)} of the total weight` : ''}.` : '';
+    const dom =
+      a.dominatedBy.length > 0
+        ? ` ${a.dominatedBy.length === 1 ? `${names(a.dominatedBy, l)} scores` : `${a.dominatedBy.length} issues score`} at least as high on every criterion${a.dominatedBy.length > 1 ? ` (${names(a.dominatedBy, l)})` : ''}, so ${a.dominatedBy.length === 1 ? 'it stays' : 'they stay'} at or above ${name} whatever the weights.`
+        : '';
+    const best =
+      a.bestPossibleRank !== null
+        ? ` The best any weighting gives it is ${placeWords(a.bestPossibleRank, a.bestPossible?.tied ?? false)}${a.bestPossible && a.bestPossible.weightMoved > 0 ? `, by moving ${share(a.bestPossible.weightMoved)} of the total weight` : ''}.`
+        : '';
     out.push(`No weighting of these criteria${within} brings ${name} into ${target(a.targetRank)}.${dom}${best}`);
   } else {
     out.push(`The search across all weights stopped at its limit before finding an answer; the single-weight answers above are exact.`);

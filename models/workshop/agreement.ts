@@ -62,7 +62,11 @@ export function gridOf(sheet: ScorerSheet): ScoreGrid {
  * overall (by each scorer's total with the weights given) and per criterion
  * (by that criterion's scores).
  */
-export function agreement(a: Pick<Assessment, 'model' | 'issues'>, sheets: readonly ScorerSheet[], weights?: Record<string, number>): { overall: KendallW; byCriterion: Map<string, KendallW>; issueIds: string[] } {
+export function agreement(
+  a: Pick<Assessment, 'model' | 'issues'>,
+  sheets: readonly ScorerSheet[],
+  weights?: Record<string, number>,
+): { overall: KendallW; byCriterion: Map<string, KendallW>; issueIds: string[] } {
   const ids = commonIssues(
     a.issues.map((i) => i.id),
     sheets,

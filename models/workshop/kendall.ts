@@ -26,7 +26,7 @@ export interface KendallW {
 export function midRanks(values: readonly number[]): number[] {
   const order = values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]);
   const out = new Array<number>(values.length);
-  for (let k = 0; k < order.length; ) {
+  for (let k = 0; k < order.length;) {
     let e = k;
     while (e + 1 < order.length && order[e + 1]![0] === order[k]![0]) e++;
     const r = (k + e) / 2 + 1;

@@ -150,4 +150,3 @@ export const combinedProvenance = (partners: readonly PartnerWeights[], how: 'me
   partners: partners.map((p) => ({ partner: p.partner, source: p.source, shares: [...p.shares] as [string, number][] })),
   date,
 });
-

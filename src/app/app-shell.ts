@@ -273,33 +273,33 @@ export class CspApp extends LitElement {
         <h1>CSP Strategic Assessment Workbench</h1>
         <nav aria-label="Main">
           <ul>
-            ${ROUTES.map(
-              (r) => html`<li><a href="#/${r.path}" aria-current=${r.path === this.route.path ? 'page' : 'false'}>${r.label}</a></li>`,
-            )}
+            ${ROUTES.map((r) => html`<li><a href="#/${r.path}" aria-current=${r.path === this.route.path ? 'page' : 'false'}>${r.label}</a></li>`)}
           </ul>
         </nav>
         ${this.services === undefined ? nothing : html`<csp-area-picker></csp-area-picker>`}
       </header>
-      ${job?.running != null
-        ? html`<div class="banner"><csp-import-progress .label=${job.running} .progress=${job.progress}></csp-import-progress></div>`
-        : nothing}
+      ${job?.running != null ? html`<div class="banner"><csp-import-progress .label=${job.running} .progress=${job.progress}></csp-import-progress></div>` : nothing}
       <main id="main" tabindex="-1">
-        ${this.health.legacy.length > 0 && this.health.problems.length === 0
-          ? html`<csp-store-recovery .health=${this.health} @export-store=${this.exportStore} @clear-store=${this.clearStore}></csp-store-recovery>`
-          : nothing}
-        ${this.health.problems.length > 0
-          ? html`<csp-store-recovery blocking .health=${this.health} @export-store=${this.exportStore} @clear-store=${this.clearStore}></csp-store-recovery>`
-          : this.failure !== null
-          ? html`<p class="note error" role="alert">The workbench could not open its local store: ${this.failure}. Your browser may be in a private mode that blocks IndexedDB.</p>`
-          : this.services === undefined
-            ? html`<p class="muted">Opening your workbench…</p>`
-            : this.pageFailure !== null
-              ? html`<p class="note error" role="alert">${this.pageFailure}</p>`
-              : this.route.render()}
+        ${
+          this.health.legacy.length > 0 && this.health.problems.length === 0
+            ? html`<csp-store-recovery .health=${this.health} @export-store=${this.exportStore} @clear-store=${this.clearStore}></csp-store-recovery>`
+            : nothing
+        }
+        ${
+          this.health.problems.length > 0
+            ? html`<csp-store-recovery blocking .health=${this.health} @export-store=${this.exportStore} @clear-store=${this.clearStore}></csp-store-recovery>`
+            : this.failure !== null
+              ? html`<p class="note error" role="alert">The workbench could not open its local store: ${this.failure}. Your browser may be in a private mode that blocks IndexedDB.</p>`
+              : this.services === undefined
+                ? html`<p class="muted">Opening your workbench…</p>`
+                : this.pageFailure !== null
+                  ? html`<p class="note error" role="alert">${this.pageFailure}</p>`
+                  : this.route.render()
+        }
       </main>
       <footer class="muted">
-        Everything stays in this browser: data is kept in its local storage (IndexedDB) and nothing is sent anywhere. Contains public sector
-        information licensed under the Open Government Licence v3.0.
+        Everything stays in this browser: data is kept in its local storage (IndexedDB) and nothing is sent anywhere. Contains public sector information licensed under the Open Government Licence
+        v3.0.
       </footer>
     `;
   }

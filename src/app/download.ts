@@ -12,7 +12,11 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
  *
  * @example assessmentFileName('Central Bedfordshire 2014-15 (seed)') // 'Central-Bedfordshire-2014-15-seed'
  */
-export const assessmentFileName = (name: string): string => name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-') || 'assessment';
+export const assessmentFileName = (name: string): string =>
+  name
+    .replace(/[^\w\- ]+/g, '')
+    .trim()
+    .replace(/\s+/g, '-') || 'assessment';
 
 export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);

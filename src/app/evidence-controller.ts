@@ -52,7 +52,10 @@ export class EvidenceController implements ReactiveController {
         if (setup === undefined || s === undefined) return undefined;
         const timer = setTimeout(() => this.set({ slow: true }), SLOW_MS);
         try {
-          return await s.evidence.evidence({ area: area ?? null, config: this.config(setup) }, proxy((p: EvidenceProgress) => this.set({ progress: p })));
+          return await s.evidence.evidence(
+            { area: area ?? null, config: this.config(setup) },
+            proxy((p: EvidenceProgress) => this.set({ progress: p })),
+          );
         } finally {
           clearTimeout(timer);
           this.set({ slow: false, progress: null });

@@ -64,8 +64,14 @@ export class MatrixEvidence implements ReactiveController {
         },
         args: () => [assessmentId(), version()] as const,
       });
-    this.storedLinks = perAssessment((s, id) => s.evidenceStore.links(id), () => this.linksVersion);
-    this.storedTrail = perAssessment((s, id) => s.evidenceStore.decisions(id), () => this.trailVersion);
+    this.storedLinks = perAssessment(
+      (s, id) => s.evidenceStore.links(id),
+      () => this.linksVersion,
+    );
+    this.storedTrail = perAssessment(
+      (s, id) => s.evidenceStore.decisions(id),
+      () => this.trailVersion,
+    );
   }
 
   hostConnected(): void {}

@@ -1,21 +1,4 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  PageNumber,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { PRIORITY_HEAD, priorityCells, type ExecutiveBrief } from '../../models/report/brief';
 import type { CheckItem } from '../../models/report/checklist';
 import type { Block, ChartRef, ReportDocument, ReportSection } from '../../models/report/document';
@@ -199,7 +182,8 @@ export function reportDocx(x: DocxInput): Document {
       );
     }
   }
-  const marking = (align: (typeof AlignmentType)[keyof typeof AlignmentType]) => (b.marking === '' ? [] : [new Paragraph({ alignment: align, children: [new TextRun({ text: b.marking, bold: true })] })]);
+  const marking = (align: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+    b.marking === '' ? [] : [new Paragraph({ alignment: align, children: [new TextRun({ text: b.marking, bold: true })] })];
   return new Document({
     creator: 'CSP Strategic Assessment Workbench',
     title: b.title,
@@ -211,7 +195,10 @@ export function reportDocx(x: DocxInput): Document {
         headers: { default: new Header({ children: marking(AlignmentType.CENTER) }) },
         footers: {
           default: new Footer({
-            children: [...marking(AlignmentType.CENTER), new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })],
+            children: [
+              ...marking(AlignmentType.CENTER),
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] }),
+            ],
           }),
         },
         children,

@@ -42,9 +42,7 @@ export class ReportSources {
   /** What each part is doing, for the progress list. */
   readonly progress = new Map<string, string>();
 
-  constructor(
-    private readonly host: ReactiveControllerHost & Host,
-  ) {}
+  constructor(private readonly host: ReactiveControllerHost & Host) {}
 
   private services(): Services {
     if (this.host.services === undefined) throw new Error('the workbench is not ready');
@@ -73,7 +71,8 @@ export class ReportSources {
   });
 
   readonly dashboard = new Task(this.host, {
-    task: async ([, area, setup, settings]) => (setup === undefined || settings === undefined ? undefined : this.services().evidence.dashboard({ area: area ?? null, config: configOf(setup.setup) }, settings)),
+    task: async ([, area, setup, settings]) =>
+      setup === undefined || settings === undefined ? undefined : this.services().evidence.dashboard({ area: area ?? null, config: configOf(setup.setup) }, settings),
     args: () => [this.host.wb?.version, this.host.wb?.area, this.setup.value, this.host.outputs()?.dashboard] as const,
   });
 
@@ -156,7 +155,10 @@ export class ReportSources {
       if (!on || a === undefined || key === '' || a.issues.length === 0) return null;
       const s = this.services();
       try {
-        const { options } = smaaOptionsOf(sensitivitySettings(a), weightedCriteria(a.model).map((c) => c.id));
+        const { options } = smaaOptionsOf(
+          sensitivitySettings(a),
+          weightedCriteria(a.model).map((c) => c.id),
+        );
         const out = await s.sensitivity.smaa(
           { model: a.model, issues: a.issues, scores: a.scores, weights: a.draftWeights },
           options,
@@ -183,7 +185,17 @@ export class ReportSources {
 
   /** Parts still being worked out, and parts that failed (with why). */
   state(): { pending: string[]; failed: string[] } {
-    const parts = { 'Evidence set-up': this.setup, Evidence: this.evidence, Dashboard: this.dashboard, 'Peer ranks': this.peers, 'Hot spots': this.hotspots, 'Data-quality notes': this.overview, 'Community need': this.need, Robustness: this.robustness, 'Previous assessment': this.previous };
+    const parts = {
+      'Evidence set-up': this.setup,
+      Evidence: this.evidence,
+      Dashboard: this.dashboard,
+      'Peer ranks': this.peers,
+      'Hot spots': this.hotspots,
+      'Data-quality notes': this.overview,
+      'Community need': this.need,
+      Robustness: this.robustness,
+      'Previous assessment': this.previous,
+    };
     const pending = Object.entries(parts)
       .filter(([, t]) => t.status === TaskStatus.PENDING || t.status === TaskStatus.INITIAL)
       .map(([k]) => k);

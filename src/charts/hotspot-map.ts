@@ -46,7 +46,10 @@ export function describeCell(c: HotspotCell): string {
  */
 export function hotspotMap(r: HotspotResult, layer: MapLayerId): Plot.PlotOptions {
   const size = r.cellSize;
-  const shown = r.cells.filter((c) => c.count > 0 || (layer === 'gistar' && c.pAdjusted < 0.05) || (layer === 'density' && c.density > 0) || (layer === 'classification' && c.classification !== 'none' && c.classification !== null));
+  const shown = r.cells.filter(
+    (c) =>
+      c.count > 0 || (layer === 'gistar' && c.pAdjusted < 0.05) || (layer === 'density' && c.density > 0) || (layer === 'classification' && c.classification !== 'none' && c.classification !== null),
+  );
   const lines = r.wards.flatMap((w, wi) => w.rings.flatMap((ring, ri) => ring.map(([x, y]) => ({ x, y, ring: `${wi}-${ri}` }))));
   const cellMarks = { x1: (c: HotspotCell) => c.x, x2: (c: HotspotCell) => c.x + size, y1: (c: HotspotCell) => c.y, y2: (c: HotspotCell) => c.y + size };
   const color: Plot.ScaleOptions =
@@ -61,8 +64,7 @@ export function hotspotMap(r: HotspotResult, layer: MapLayerId): Plot.PlotOption
             label: 'Over time',
           }
         : { type: 'sqrt', scheme: 'YlOrRd', legend: true, label: MAP_LAYERS[layer] };
-  const fill = (c: HotspotCell) =>
-    layer === 'gistar' ? giBand(c) : layer === 'classification' ? HOTSPOT_CLASSES[c.classification ?? 'none'] : layer === 'density' ? c.density : c.count;
+  const fill = (c: HotspotCell) => (layer === 'gistar' ? giBand(c) : layer === 'classification' ? HOTSPOT_CLASSES[c.classification ?? 'none'] : layer === 'density' ? c.density : c.count);
   const w = r.grid.cols * size;
   const h = r.grid.rows * size;
   return {
@@ -73,9 +75,6 @@ export function hotspotMap(r: HotspotResult, layer: MapLayerId): Plot.PlotOption
     x: { axis: null, domain: [r.grid.x0, r.grid.x0 + w] },
     y: { axis: null, domain: [r.grid.y0, r.grid.y0 + h] },
     color,
-    marks: [
-      Plot.rect(shown, { ...cellMarks, fill, title: describeCell, tip: true }),
-      Plot.line(lines, { x: 'x', y: 'y', z: 'ring', stroke: '#333', strokeWidth: 0.8, ariaHidden: 'true' }),
-    ],
+    marks: [Plot.rect(shown, { ...cellMarks, fill, title: describeCell, tip: true }), Plot.line(lines, { x: 'x', y: 'y', z: 'ring', stroke: '#333', strokeWidth: 0.8, ariaHidden: 'true' })],
   };
 }

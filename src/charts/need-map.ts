@@ -77,7 +77,6 @@ export function needMap(input: NeedMapInput): Plot.PlotOptions {
  * ONS files already do; RFC 7946 files run the other way. Rewinds as needed.
  */
 export function windForD3(g: Geometry): Geometry {
-  const fix = (rings: readonly (readonly number[])[][]) =>
-    rings.map((ring, k) => ((k === 0) === ringArea(ring) < 0 ? ring : [...ring].reverse()));
+  const fix = (rings: readonly (readonly number[])[][]) => rings.map((ring, k) => ((k === 0) === ringArea(ring) < 0 ? ring : [...ring].reverse()));
   return (g.type === 'Polygon' ? { type: 'Polygon', coordinates: fix(g.coordinates) } : { type: 'MultiPolygon', coordinates: g.coordinates.map(fix) }) as Geometry;
 }

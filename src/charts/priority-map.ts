@@ -40,10 +40,7 @@ export function priorityMap(input: PriorityMapInput): Plot.PlotOptions {
     marks: [
       Plot.geo(features, { fill: '#f3f5f8', stroke: '#8a96a3', strokeWidth: 0.6 }),
       Plot.geo(marked, { fill: (f: Feature) => label(f.properties.count), stroke: '#1b2430', strokeWidth: 1, title: (f: Feature) => `${f.properties.name}: named by ${label(f.properties.count)}` }),
-      Plot.text(
-        marked,
-        Plot.centroid({ text: (f: Feature) => f.properties.name, fill: '#1b2430', stroke: 'white', strokeWidth: 3, fontSize: 11, fontWeight: 600 }),
-      ),
+      Plot.text(marked, Plot.centroid({ text: (f: Feature) => f.properties.name, fill: '#1b2430', stroke: 'white', strokeWidth: 3, fontSize: 11, fontWeight: 600 })),
     ],
   };
 }

@@ -36,10 +36,25 @@ export function tornadoChart(bars: readonly TornadoBar[], opts: { criteria: Read
     marginBottom: 45,
     style: { fontSize: '12px' },
     ariaLabel: `Tornado: ${opts.issue}'s rank when each weight moves by ±${pct}`,
-    x: { label: `Rank of ${opts.issue} (1 = top)`, labelAnchor: 'center', labelOffset: 38, labelArrow: 'none', domain: [1, opts.issueCount], grid: true, tickFormat: (v: number) => (Number.isInteger(v) ? String(v) : '') },
+    x: {
+      label: `Rank of ${opts.issue} (1 = top)`,
+      labelAnchor: 'center',
+      labelOffset: 38,
+      labelArrow: 'none',
+      domain: [1, opts.issueCount],
+      grid: true,
+      tickFormat: (v: number) => (Number.isInteger(v) ? String(v) : ''),
+    },
     y: { label: null, domain: rows.map((r) => r.criterion) },
     marks: [
-      Plot.barX(rows, { y: 'criterion', x1: (d: TornadoRow) => d.best - 0.4, x2: (d: TornadoRow) => d.worst + 0.4, fill: '#9ecae1', title: (d: TornadoRow) => `${d.criterion}: ${ordinal(d.best)} to ${ordinal(d.worst)}`, tip: true }),
+      Plot.barX(rows, {
+        y: 'criterion',
+        x1: (d: TornadoRow) => d.best - 0.4,
+        x2: (d: TornadoRow) => d.worst + 0.4,
+        fill: '#9ecae1',
+        title: (d: TornadoRow) => `${d.criterion}: ${ordinal(d.best)} to ${ordinal(d.worst)}`,
+        tip: true,
+      }),
       Plot.dot(rows, { y: 'criterion', x: 'atLow', stroke: '#14325c', fill: 'white', r: 4, title: (d: TornadoRow) => `${d.criterion}, weight −${pct}: ${ordinal(d.atLow)}`, tip: true }),
       Plot.dot(rows, { y: 'criterion', x: 'atHigh', fill: '#14325c', r: 4, title: (d: TornadoRow) => `${d.criterion}, weight +${pct}: ${ordinal(d.atHigh)}`, tip: true }),
       Plot.ruleX(rows.slice(0, 1), { x: 'now', stroke: '#c0392b', strokeDasharray: '4,3' }),
@@ -73,7 +88,14 @@ export function rankRangeChart(rows: readonly RankRangeRow[], opts: { issueCount
     x: { label: 'Rank (1 = top)', labelAnchor: 'center', labelOffset: 38, labelArrow: 'none', domain: [1, opts.issueCount], grid: true },
     y: { label: null, domain: ordered.map((r) => r.issue) },
     marks: [
-      Plot.barX(ordered, { y: 'issue', x1: (d: RankRangeRow) => d.best - 0.4, x2: (d: RankRangeRow) => d.worst + 0.4, fill: '#c6dbef', title: (d: RankRangeRow) => `${d.issue}: ${ordinal(d.best)} to ${ordinal(d.worst)}`, tip: true }),
+      Plot.barX(ordered, {
+        y: 'issue',
+        x1: (d: RankRangeRow) => d.best - 0.4,
+        x2: (d: RankRangeRow) => d.worst + 0.4,
+        fill: '#c6dbef',
+        title: (d: RankRangeRow) => `${d.issue}: ${ordinal(d.best)} to ${ordinal(d.worst)}`,
+        tip: true,
+      }),
       Plot.tickX(ordered, { y: 'issue', x: 'now', stroke: '#14325c', strokeWidth: 2 }),
     ],
   };

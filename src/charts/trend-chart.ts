@@ -22,9 +22,6 @@ export function trendChart(label: string, t: TrendFit): Plot.PlotOptions {
     ariaLabel: trendChartDescription(label, t),
     x: { type: 'utc', label: null },
     y: { label: 'Count a month', zero: true, grid: true },
-    marks: [
-      Plot.dot(points, { x: 'date', y: 'count', r: 2.5, fill: '#5a6573' }),
-      Plot.lineY(points, { x: 'date', y: 'fitted', stroke: '#1d4f91', strokeWidth: 2, strokeDasharray: '5,3' }),
-    ],
+    marks: [Plot.dot(points, { x: 'date', y: 'count', r: 2.5, fill: '#5a6573' }), Plot.lineY(points, { x: 'date', y: 'fitted', stroke: '#1d4f91', strokeWidth: 2, strokeDasharray: '5,3' })],
   };
 }

@@ -11,11 +11,7 @@ import { baseStyles } from './styles';
 import './confirm-dialog';
 
 /** What the list asks its page to do. */
-export type AssessmentAction =
-  | { kind: 'open'; id: string }
-  | { kind: 'create'; name: string; templateId: string }
-  | { kind: 'duplicate'; id: string }
-  | { kind: 'delete'; id: string };
+export type AssessmentAction = { kind: 'open'; id: string } | { kind: 'create'; name: string; templateId: string } | { kind: 'duplicate'; id: string } | { kind: 'delete'; id: string };
 
 /**
  * The stored assessments: open one, create one from a template, duplicate,
@@ -102,7 +98,9 @@ export class AssessmentList extends LitElement {
       <csp-confirm></csp-confirm>
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>Assessments</caption>
+          <caption>
+            Assessments
+          </caption>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -114,24 +112,28 @@ export class AssessmentList extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${this.list.length === 0 ? html`<tr><td colspan="6">No assessments yet: create one below.</td></tr>` : nothing}
+            ${
+              this.list.length === 0
+                ? html`<tr>
+                    <td colspan="6">No assessments yet: create one below.</td>
+                  </tr>`
+                : nothing
+            }
             ${this.list.map((s) => {
               const open = s.id === this.current?.id;
               return html`<tr class=${open ? 'open' : ''}>
                 <th scope="row">${s.name}${open ? html` <span class="muted">(open)</span>` : nothing}</th>
-                ${s.problem !== undefined
-                  ? html`<td colspan="4" class="error">This record could not be read: ${s.problem}</td>`
-                  : html`<td>${s.modelName}</td>
-                      <td class="num">${s.issues}</td>
-                      <td class="num">${s.criteria}</td>
-                      <td>${formatDateTime(s.updatedAt)}</td>`}
+                ${
+                  s.problem !== undefined
+                    ? html`<td colspan="4" class="error">This record could not be read: ${s.problem}</td>`
+                    : html`<td>${s.modelName}</td>
+                        <td class="num">${s.issues}</td>
+                        <td class="num">${s.criteria}</td>
+                        <td>${formatDateTime(s.updatedAt)}</td>`
+                }
                 <td class="actions">
-                  ${open || s.problem !== undefined
-                    ? nothing
-                    : html`<button class="secondary" aria-label="Open ${s.name}" @click=${() => this.act({ kind: 'open', id: s.id })}>Open</button>`}
-                  ${s.problem !== undefined
-                    ? nothing
-                    : html`<button class="secondary" aria-label="Duplicate ${s.name}" @click=${() => this.act({ kind: 'duplicate', id: s.id })}>Duplicate</button>`}
+                  ${open || s.problem !== undefined ? nothing : html`<button class="secondary" aria-label="Open ${s.name}" @click=${() => this.act({ kind: 'open', id: s.id })}>Open</button>`}
+                  ${s.problem !== undefined ? nothing : html`<button class="secondary" aria-label="Duplicate ${s.name}" @click=${() => this.act({ kind: 'duplicate', id: s.id })}>Duplicate</button>`}
                   <button class="danger" aria-label="Delete ${s.name}" @click=${() => this.askDelete(s)}>Delete</button>
                 </td>
               </tr>`;
@@ -139,11 +141,13 @@ export class AssessmentList extends LitElement {
           </tbody>
         </table>
       </div>
-      ${this.current === undefined
-        ? nothing
-        : html`<form @submit=${(e: Event) => e.preventDefault()}>
-            <label>Name of the open assessment <input name="rename" .value=${this.current.name} @change=${this.rename} /></label>
-          </form>`}
+      ${
+        this.current === undefined
+          ? nothing
+          : html`<form @submit=${(e: Event) => e.preventDefault()}>
+              <label>Name of the open assessment <input name="rename" .value=${this.current.name} @change=${this.rename} /></label>
+            </form>`
+      }
       <form @submit=${this.create} aria-label="New assessment">
         <label>New assessment name <input name="name" placeholder="e.g. 2025 draft" /></label>
         <div class="field">

@@ -129,8 +129,7 @@ export class BandingEditor extends LitElement {
     if (this.rules === null) return nothing;
     return html`
       <form @submit=${this.save} novalidate>
-        ${this.rules.rules.map((r, i) => this.rule(r, i))}
-        ${this.problem === null ? nothing : html`<p class="note error" role="alert">${this.problem}</p>`}
+        ${this.rules.rules.map((r, i) => this.rule(r, i))} ${this.problem === null ? nothing : html`<p class="note error" role="alert">${this.problem}</p>`}
         ${this.saved ? html`<p class="note" role="status">Banding rules saved; the proposed scores above use them.</p>` : nothing}
         <div class="buttons">
           <button type="submit">Save banding rules</button>
@@ -156,10 +155,12 @@ export class BandingEditor extends LitElement {
       <input id=${id('thresholds')} .value=${d.thresholds} @input=${(e: Event) => this.edit(i, { thresholds: (e.target as HTMLInputElement).value })} />
       <label for=${id('scores')}>Scores for ${r.criterionLabel} (one per band, lowest band first)</label>
       <input id=${id('scores')} .value=${d.scores} @input=${(e: Event) => this.edit(i, { scores: (e.target as HTMLInputElement).value })} />
-      ${d.metric === 'changePercent'
-        ? html`<label for=${id('ns')}>Score for ${r.criterionLabel} when the change is not significant at 5% (blank: band it anyway)</label>
-            <input id=${id('ns')} inputmode="numeric" .value=${d.notSignificant} @input=${(e: Event) => this.edit(i, { notSignificant: (e.target as HTMLInputElement).value })} />`
-        : nothing}
+      ${
+        d.metric === 'changePercent'
+          ? html`<label for=${id('ns')}>Score for ${r.criterionLabel} when the change is not significant at 5% (blank: band it anyway)</label>
+              <input id=${id('ns')} inputmode="numeric" .value=${d.notSignificant} @input=${(e: Event) => this.edit(i, { notSignificant: (e.target as HTMLInputElement).value })} />`
+          : nothing
+      }
     </fieldset>`;
   }
 }

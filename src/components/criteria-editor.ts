@@ -19,10 +19,7 @@ const AGGREGATIONS: { kind: Aggregation['kind']; label: string }[] = [
 /** The open assessment's model: how scores make a total, each criterion, and adding one. */
 @customElement('csp-criteria-editor')
 export class CriteriaEditor extends LitElement {
-  static override styles = [
-    baseStyles,
-    formStyles,
-  ];
+  static override styles = [baseStyles, formStyles];
 
   @property({ attribute: false }) assessment!: Assessment;
   @state() private error = '';
@@ -56,17 +53,20 @@ export class CriteriaEditor extends LitElement {
             ${AGGREGATIONS.map((x) => html`<option value=${x.kind} ?selected=${x.kind === agg.kind}>${x.label}</option>`)}
           </select>
         </div>
-        ${agg.kind !== 'harm-x-likelihood'
-          ? nothing
-          : html`<div class="field">
-              <label for="likelihood">Likelihood criterion</label>
-              <select id="likelihood"
-                @change=${(e: Event) =>
-                  (this.error = requestEdit(this, (a) => setAggregation(a, { kind: 'harm-x-likelihood', likelihood: (e.target as HTMLSelectElement).value }), 'Likelihood criterion') ?? '')}
-              >
-                ${likelihoods.map((c) => html`<option value=${c.id} ?selected=${c.id === agg.likelihood}>${c.label}</option>`)}
-              </select>
-            </div>`}
+        ${
+          agg.kind !== 'harm-x-likelihood'
+            ? nothing
+            : html`<div class="field">
+                <label for="likelihood">Likelihood criterion</label>
+                <select
+                  id="likelihood"
+                  @change=${(e: Event) =>
+                    (this.error = requestEdit(this, (a) => setAggregation(a, { kind: 'harm-x-likelihood', likelihood: (e.target as HTMLSelectElement).value }), 'Likelihood criterion') ?? '')}
+                >
+                  ${likelihoods.map((c) => html`<option value=${c.id} ?selected=${c.id === agg.likelihood}>${c.label}</option>`)}
+                </select>
+              </div>`
+        }
       </div>
       <p>${totalFormula(m)}</p>
       ${this.error === '' ? nothing : html`<p class="note error" role="alert">${this.error}</p>`}

@@ -101,15 +101,36 @@ export class DashboardSettingsEditor extends LitElement {
         </label>
         <label
           >Baseline (months before each month)
-          <input type="number" min="6" max="60" step="1" .value=${String(s.exceptions.baselineMonths)} @change=${(e: Event) => this.exceptions({ baselineMonths: Number((e.target as HTMLInputElement).value) })} />
+          <input
+            type="number"
+            min="6"
+            max="60"
+            step="1"
+            .value=${String(s.exceptions.baselineMonths)}
+            @change=${(e: Event) => this.exceptions({ baselineMonths: Number((e.target as HTMLInputElement).value) })}
+          />
         </label>
         <label
           >Months with data needed before judging
-          <input type="number" min="3" max="60" step="1" .value=${String(s.exceptions.minimumBaseline)} @change=${(e: Event) => this.exceptions({ minimumBaseline: Number((e.target as HTMLInputElement).value) })} />
+          <input
+            type="number"
+            min="3"
+            max="60"
+            step="1"
+            .value=${String(s.exceptions.minimumBaseline)}
+            @change=${(e: Event) => this.exceptions({ minimumBaseline: Number((e.target as HTMLInputElement).value) })}
+          />
         </label>
         <label
           >“Nearly all” negative (% of rated indicators)
-          <input type="number" min="50" max="100" step="5" .value=${String(Math.round(s.nearlyAll * 100))} @change=${(e: Event) => this.send({ ...s, nearlyAll: Number((e.target as HTMLInputElement).value) / 100 })} />
+          <input
+            type="number"
+            min="50"
+            max="100"
+            step="5"
+            .value=${String(Math.round(s.nearlyAll * 100))}
+            @change=${(e: Event) => this.send({ ...s, nearlyAll: Number((e.target as HTMLInputElement).value) / 100 })}
+          />
         </label>
         <label class="check"
           ><input type="checkbox" .checked=${s.significantOnly} @change=${(e: Event) => this.send({ ...s, significantOnly: (e.target as HTMLInputElement).checked })} /> Count a change only when it is
@@ -123,7 +144,10 @@ export class DashboardSettingsEditor extends LitElement {
           <legend>For these issues a rise counts as positive, for example more reporting of hate crime or domestic abuse</legend>
           <div class="issues">
             ${this.issues.map(
-              (i) => html`<label class="check"><input type="checkbox" .checked=${s.risingIsPositive.includes(i.id)} @change=${(e: Event) => this.toggleRising(i.id, (e.target as HTMLInputElement).checked)} /> ${i.label}</label>`,
+              (i) =>
+                html`<label class="check"
+                  ><input type="checkbox" .checked=${s.risingIsPositive.includes(i.id)} @change=${(e: Event) => this.toggleRising(i.id, (e.target as HTMLInputElement).checked)} /> ${i.label}</label
+                >`,
             )}
           </div>
         </fieldset>
@@ -131,31 +155,42 @@ export class DashboardSettingsEditor extends LitElement {
       <details ?open=${s.targets.length > 0}>
         <summary>Targets (${s.targets.length})</summary>
         <p>A target rates one indicator of one issue green, amber or red against two thresholds, as partners’ dashboards do (“Green above 95%, Amber 90%–95%, Red below 90%”).</p>
-        ${s.targets.length === 0
-          ? html`<p class="muted">No targets set.</p>`
-          : html`<table>
-              <caption>
-                Targets
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Issue</th>
-                  <th scope="col">Indicator</th>
-                  <th scope="col">Bands</th>
-                  <th scope="col"><span class="visually-hidden">Remove</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                ${s.targets.map(
-                  (t) => html`<tr>
-                    <th scope="row">${label.get(t.issueId) ?? t.issueId}</th>
-                    <td>${TARGET_INDICATOR_LABELS[t.indicator]}</td>
-                    <td>${targetWords(t, t.indicator.endsWith('change') ? '%' : '')}</td>
-                    <td><button class="secondary" aria-label="Remove the target for ${label.get(t.issueId) ?? t.issueId}, ${TARGET_INDICATOR_LABELS[t.indicator]}" @click=${() => this.removeTarget(t)}>Remove</button></td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`}
+        ${
+          s.targets.length === 0
+            ? html`<p class="muted">No targets set.</p>`
+            : html`<table>
+                <caption>
+                  Targets
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Issue</th>
+                    <th scope="col">Indicator</th>
+                    <th scope="col">Bands</th>
+                    <th scope="col"><span class="visually-hidden">Remove</span></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${s.targets.map(
+                    (t) =>
+                      html`<tr>
+                        <th scope="row">${label.get(t.issueId) ?? t.issueId}</th>
+                        <td>${TARGET_INDICATOR_LABELS[t.indicator]}</td>
+                        <td>${targetWords(t, t.indicator.endsWith('change') ? '%' : '')}</td>
+                        <td>
+                          <button
+                            class="secondary"
+                            aria-label="Remove the target for ${label.get(t.issueId) ?? t.issueId}, ${TARGET_INDICATOR_LABELS[t.indicator]}"
+                            @click=${() => this.removeTarget(t)}
+                          >
+                            Remove
+                          </button>
+                        </td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+        }
         <form class="row" @submit=${this.addTarget} aria-label="Add a target">
           <label
             >Issue

@@ -25,8 +25,7 @@ const SOURCES: readonly Source[] = [
     what: 'Deprivation and population',
     publisher: 'Ministry of Housing, Communities and Local Government: English indices of deprivation 2019',
     address: 'https://www.gov.uk/government/statistics/english-indices-of-deprivation-2019',
-    files:
-      'File 1 (File_1_-_IMD2019_Index_of_Multiple_Deprivation), File 2 (File_2_-_IoD2019_Domains_of_Deprivation) and File 6 (File_6_-_IoD2019_Population_Denominators).',
+    files: 'File 1 (File_1_-_IMD2019_Index_of_Multiple_Deprivation), File 2 (File_2_-_IoD2019_Domains_of_Deprivation) and File 6 (File_6_-_IoD2019_Population_Denominators).',
     format: 'CSV: the files are published as spreadsheets; save the data sheet as CSV, keeping the published column headings',
     notes: 'Ranks and deciles per 2011 LSOA; File 6 gives the population (mid-2015) used for rates per 1,000.',
   },
@@ -73,23 +72,23 @@ export class DataSources extends LitElement {
       <details>
         <summary>Where to get the data</summary>
         <p>
-          The workbench never downloads anything itself: get the files from their publishers in your browser, then choose or drop them above. All are
-          published under the Open Government Licence v3.0.
+          The workbench never downloads anything itself: get the files from their publishers in your browser, then choose or drop them above. All are published under the Open Government Licence v3.0.
         </p>
         ${SOURCES.map(
-          (s) => html`<h4>${s.what}</h4>
-            <dl>
-              <dt>Publisher</dt>
-              <dd>${s.publisher}</dd>
-              <dt>Address</dt>
-              <dd><code>${s.address}</code></dd>
-              <dt>Files</dt>
-              <dd>${s.files}</dd>
-              <dt>Format</dt>
-              <dd>${s.format}</dd>
-              <dt>What is in them</dt>
-              <dd>${s.notes}</dd>
-            </dl>`,
+          (s) =>
+            html`<h4>${s.what}</h4>
+              <dl>
+                <dt>Publisher</dt>
+                <dd>${s.publisher}</dd>
+                <dt>Address</dt>
+                <dd><code>${s.address}</code></dd>
+                <dt>Files</dt>
+                <dd>${s.files}</dd>
+                <dt>Format</dt>
+                <dd>${s.format}</dd>
+                <dt>What is in them</dt>
+                <dd>${s.notes}</dd>
+              </dl>`,
         )}
       </details>
     `;

@@ -12,7 +12,10 @@ import './confirm-dialog';
 
 /** What a dataset holds, in a phrase: "32 months of street crime (May 2021 to Dec 2023); IMD 2019 File 1 (index)". */
 export function describeContents(metas: readonly PartitionMeta[]): string {
-  const crime = metas.filter((m) => m.kind === 'crime').map((m) => m.month ?? '').sort();
+  const crime = metas
+    .filter((m) => m.kind === 'crime')
+    .map((m) => m.month ?? '')
+    .sort();
   const parts: string[] = [];
   if (crime.length > 0) {
     const months = new Set(crime).size;
@@ -65,12 +68,26 @@ export class DatasetsTable extends LitElement {
       ${this.message === '' ? nothing : html`<p role="status">${this.message}</p>`}
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>Datasets</caption>
+          <caption>
+            Datasets
+          </caption>
           <thead>
-            <tr><th scope="col">Dataset</th><th scope="col">Loaded</th><th scope="col">Contents</th><th scope="col" class="num">Rows</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr>
+            <tr>
+              <th scope="col">Dataset</th>
+              <th scope="col">Loaded</th>
+              <th scope="col">Contents</th>
+              <th scope="col" class="num">Rows</th>
+              <th scope="col"><span class="visually-hidden">Actions</span></th>
+            </tr>
           </thead>
           <tbody>
-            ${v.datasets.length === 0 ? html`<tr><td colspan="5">No data stored.</td></tr>` : nothing}
+            ${
+              v.datasets.length === 0
+                ? html`<tr>
+                    <td colspan="5">No data stored.</td>
+                  </tr>`
+                : nothing
+            }
             ${v.datasets.map((d) => {
               const metas = v.metas.filter((m) => m.datasetId === d.id);
               return html`<tr>
@@ -84,12 +101,14 @@ export class DatasetsTable extends LitElement {
           </tbody>
         </table>
       </div>
-      ${v.storage === undefined
-        ? nothing
-        : html`<p class="muted">
-            This browser holds ${formatBytes(v.storage.used)} for the workbench.
-            ${v.storage.persisted ? 'Storage is persistent: the browser will not clear it to save space.' : 'The browser may clear it if the disk runs short; export important work.'}
-          </p>`}
+      ${
+        v.storage === undefined
+          ? nothing
+          : html`<p class="muted">
+              This browser holds ${formatBytes(v.storage.used)} for the workbench.
+              ${v.storage.persisted ? 'Storage is persistent: the browser will not clear it to save space.' : 'The browser may clear it if the disk runs short; export important work.'}
+            </p>`
+      }
       <csp-confirm></csp-confirm>
     `;
   }

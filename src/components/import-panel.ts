@@ -107,8 +107,8 @@ export class ImportPanel extends LitElement {
         @drop=${this.dropped}
       >
         <p>
-          Drop police.uk street-level crime files here (a month, a year, a whole folder or the zip police.uk gives you), or choose them.
-          IMD 2019 files and ONS boundary GeoJSON are recognised too. A month already stored is replaced, never added twice.
+          Drop police.uk street-level crime files here (a month, a year, a whole folder or the zip police.uk gives you), or choose them. IMD 2019 files and ONS boundary GeoJSON are recognised too. A
+          month already stored is replaced, never added twice.
         </p>
         <div class="pickers">
           <div class="picker">
@@ -120,17 +120,15 @@ export class ImportPanel extends LitElement {
             <input id="folder" type="file" webkitdirectory ?disabled=${busy} @change=${this.picked} />
           </div>
         </div>
-        ${this.skipped.length > 0
-          ? html`<p class="note warning" role="status">Left out (not CSV, zip or GeoJSON): ${this.skipped.join(', ')}.</p>`
-          : nothing}
-        ${this.sampleStored.value === false && !busy
-          ? html`<p>
-              The ${SAMPLE_LABEL.split(' (')[0]} is not loaded.
-              <button class="secondary" ?disabled=${busy} @click=${() => this.services?.jobs.loadSample(SAMPLE_FILES, SAMPLE_LABEL)}>
-                Load the sample data
-              </button>
-            </p>`
-          : nothing}
+        ${this.skipped.length > 0 ? html`<p class="note warning" role="status">Left out (not CSV, zip or GeoJSON): ${this.skipped.join(', ')}.</p>` : nothing}
+        ${
+          this.sampleStored.value === false && !busy
+            ? html`<p>
+                The ${SAMPLE_LABEL.split(' (')[0]} is not loaded.
+                <button class="secondary" ?disabled=${busy} @click=${() => this.services?.jobs.loadSample(SAMPLE_FILES, SAMPLE_LABEL)}>Load the sample data</button>
+              </p>`
+            : nothing
+        }
       </div>
       <csp-confirm></csp-confirm>
     `;

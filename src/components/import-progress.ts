@@ -51,15 +51,19 @@ export class ImportProgress extends LitElement {
       <p role="status" aria-live="polite">${status}</p>
       <div class="row">
         <label for="overall">Overall</label>
-        ${overall === undefined || saving
-          ? html`<progress id="overall" aria-label="Overall progress"></progress>`
-          : html`<progress id="overall" max="1" .value=${overall} aria-label="Overall progress"></progress>`}
+        ${
+          overall === undefined || saving
+            ? html`<progress id="overall" aria-label="Overall progress"></progress>`
+            : html`<progress id="overall" max="1" .value=${overall} aria-label="Overall progress"></progress>`
+        }
         <span>${overall === undefined || saving ? '' : `${formatPercent(overall, 0)} of ${p!.fileCount === 1 ? 'the file' : `${p!.fileCount} files`}`}</span>
-        ${p === null || saving
-          ? nothing
-          : html`<label for="file">This file</label>
-              <progress id="file" max="1" .value=${within} aria-label="Progress of this file"></progress>
-              <span>${formatPercent(within, 0)}</span>`}
+        ${
+          p === null || saving
+            ? nothing
+            : html`<label for="file">This file</label>
+                <progress id="file" max="1" .value=${within} aria-label="Progress of this file"></progress>
+                <span>${formatPercent(within, 0)}</span>`
+        }
       </div>
       <p>
         <button class="secondary" @click=${() => this.services?.jobs.cancel()} ?disabled=${saving}>Cancel import</button>

@@ -119,7 +119,11 @@ export class IssueCatalogue extends LitElement {
 
   private async saveEdit(e: Event) {
     e.preventDefault();
-    const next = { issues: this.issues.map((i) => (i.id === this.editing ? { ...i, label: this.draftLabel.trim(), crimeTypes: i.source === 'local' ? [] : this.crimeTypes.filter((t) => this.draftTypes.includes(t)) } : i)) };
+    const next = {
+      issues: this.issues.map((i) =>
+        i.id === this.editing ? { ...i, label: this.draftLabel.trim(), crimeTypes: i.source === 'local' ? [] : this.crimeTypes.filter((t) => this.draftTypes.includes(t)) } : i,
+      ),
+    };
     if (await this.save(next, `Saved “${this.draftLabel.trim()}”.`)) {
       this.editing = null;
       this.pending = null;
@@ -153,7 +157,8 @@ export class IssueCatalogue extends LitElement {
   }
 
   private async reset() {
-    if (!(await this.confirm.ask('Restore the default catalogue?', 'Your issues and mappings are replaced by the defaults; local counts of issues not in the defaults are removed.', 'Restore'))) return;
+    if (!(await this.confirm.ask('Restore the default catalogue?', 'Your issues and mappings are replaced by the defaults; local counts of issues not in the defaults are removed.', 'Restore')))
+      return;
     await this.save(DEFAULT_CATALOGUE, 'Restored the default catalogue.');
   }
 
@@ -163,7 +168,9 @@ export class IssueCatalogue extends LitElement {
     return html`
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>Issue catalogue</caption>
+          <caption>
+            Issue catalogue
+          </caption>
           <thead>
             <tr>
               <th scope="col">Issue</th>
@@ -174,25 +181,24 @@ export class IssueCatalogue extends LitElement {
           </thead>
           <tbody>
             ${cat.issues.map(
-              (i) => html`<tr>
-                <th scope="row">${i.label}</th>
-                <td>${i.source === 'police-uk' ? 'police.uk crime types' : 'Local monthly counts'}</td>
-                <td>${i.source === 'police-uk' ? i.crimeTypes.join(', ') : i.description}</td>
-                <td>
-                  <div class="actions">
-                    <button class="secondary" aria-label=${`Edit ${i.label}`} @click=${() => void this.startEdit(i)}>Edit</button>
-                    <button class="danger" aria-label=${`Remove ${i.label}`} @click=${() => void this.removeIssue(i)}>Remove</button>
-                  </div>
-                </td>
-              </tr>`,
+              (i) =>
+                html`<tr>
+                  <th scope="row">${i.label}</th>
+                  <td>${i.source === 'police-uk' ? 'police.uk crime types' : 'Local monthly counts'}</td>
+                  <td>${i.source === 'police-uk' ? i.crimeTypes.join(', ') : i.description}</td>
+                  <td>
+                    <div class="actions">
+                      <button class="secondary" aria-label=${`Edit ${i.label}`} @click=${() => void this.startEdit(i)}>Edit</button>
+                      <button class="danger" aria-label=${`Remove ${i.label}`} @click=${() => void this.removeIssue(i)}>Remove</button>
+                    </div>
+                  </td>
+                </tr>`,
             )}
           </tbody>
         </table>
       </div>
       ${this.editing === null ? nothing : this.editor()}
-      ${this.message === null
-        ? nothing
-        : html`<p class="note ${this.message.kind === 'error' ? 'error' : ''}" role=${this.message.kind === 'error' ? 'alert' : 'status'}>${this.message.text}</p>`}
+      ${this.message === null ? nothing : html`<p class="note ${this.message.kind === 'error' ? 'error' : ''}" role=${this.message.kind === 'error' ? 'alert' : 'status'}>${this.message.text}</p>`}
       <form @submit=${this.add}>
         <fieldset>
           <legend>Add an issue</legend>
@@ -222,26 +228,29 @@ export class IssueCatalogue extends LitElement {
         <legend>Edit “${issue.label}”</legend>
         <label for="edit-label">Name</label>
         <input id="edit-label" type="text" .value=${this.draftLabel} @input=${(e: Event) => (this.draftLabel = (e.target as HTMLInputElement).value)} />
-        ${issue.source === 'police-uk'
-          ? html`<fieldset>
-              <legend>Crime types “${issue.label}” counts</legend>
-              <div class="types">
-                ${this.crimeTypes.map(
-                  (t) => html`<label
-                    ><input
-                      type="checkbox"
-                      .checked=${this.draftTypes.includes(t)}
-                      @change=${(e: Event) => {
-                        const on = (e.target as HTMLInputElement).checked;
-                        this.draftTypes = on ? [...this.draftTypes, t] : this.draftTypes.filter((x) => x !== t);
-                      }}
-                    />
-                    ${t}</label
-                  >`,
-                )}
-              </div>
-            </fieldset>`
-          : html`<p class="muted">Counted from local monthly counts: import them or type them in below.</p>`}
+        ${
+          issue.source === 'police-uk'
+            ? html`<fieldset>
+                <legend>Crime types “${issue.label}” counts</legend>
+                <div class="types">
+                  ${this.crimeTypes.map(
+                    (t) =>
+                      html`<label
+                        ><input
+                          type="checkbox"
+                          .checked=${this.draftTypes.includes(t)}
+                          @change=${(e: Event) => {
+                            const on = (e.target as HTMLInputElement).checked;
+                            this.draftTypes = on ? [...this.draftTypes, t] : this.draftTypes.filter((x) => x !== t);
+                          }}
+                        />
+                        ${t}</label
+                      >`,
+                  )}
+                </div>
+              </fieldset>`
+            : html`<p class="muted">Counted from local monthly counts: import them or type them in below.</p>`
+        }
         <div class="row">
           <button type="submit">Save issue</button>
           <button type="button" class="secondary" @click=${() => this.cancelEdit()}>Cancel</button>

@@ -103,7 +103,10 @@ export class LocalCounts extends LitElement {
     if (!read.ok) {
       this.outcome = {
         kind: 'error',
-        text: read.reason === 'empty' ? `${file.name} is empty.` : `${file.name} lacks the columns ${read.missing.join(', ')}: a local counts file has the columns issue, month, count. Nothing was stored.`,
+        text:
+          read.reason === 'empty'
+            ? `${file.name} is empty.`
+            : `${file.name} lacks the columns ${read.missing.join(', ')}: a local counts file has the columns issue, month, count. Nothing was stored.`,
         problems: [],
       };
       return;
@@ -120,7 +123,10 @@ export class LocalCounts extends LitElement {
     const count = Number(this.typedCount);
     const parsed = LocalCount.safeParse({ issueId: this.typedIssue || this.localIssues[0]?.id, month: this.typedMonth, count, source: { kind: 'typed', at: Date.now() } });
     if (this.typedCount.trim() === '' || !parsed.success) {
-      const why = this.typedMonth === '' ? 'Choose the month.' : this.typedCount.trim() === '' || !Number.isInteger(count) || count < 0
+      const why =
+        this.typedMonth === ''
+          ? 'Choose the month.'
+          : this.typedCount.trim() === '' || !Number.isInteger(count) || count < 0
             ? 'The count must be a whole number, 0 or more.'
             : !Number.isSafeInteger(count)
               ? 'The count is too large to be a count of incidents.'
@@ -144,8 +150,8 @@ export class LocalCounts extends LitElement {
     const held = issues.map((i) => ({ issue: i, counts: this.counts.filter((c) => c.issueId === i.id) }));
     return html`
       <p>
-        A CSV with the columns <code>issue, month, count</code>: the issue by its name in the catalogue, the month as YYYY-MM, the count as a whole number. A
-        count for an issue and month already held replaces it.
+        A CSV with the columns <code>issue, month, count</code>: the issue by its name in the catalogue, the month as YYYY-MM, the count as a whole number. A count for an issue and month already held
+        replaces it.
       </p>
       <div class="row">
         <div>
@@ -175,13 +181,13 @@ export class LocalCounts extends LitElement {
           </div>
         </fieldset>
       </form>
-      ${this.outcome === null
-        ? nothing
-        : html`<p class="note ${this.outcome.kind === 'error' ? 'error' : ''}" role=${this.outcome.kind === 'error' ? 'alert' : 'status'}>${this.outcome.text}</p>`}
+      ${this.outcome === null ? nothing : html`<p class="note ${this.outcome.kind === 'error' ? 'error' : ''}" role=${this.outcome.kind === 'error' ? 'alert' : 'status'}>${this.outcome.text}</p>`}
       ${this.outcome !== null && this.outcome.problems.length > 0 ? this.problems(this.outcome) : nothing}
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>Local counts held</caption>
+          <caption>
+            Local counts held
+          </caption>
           <thead>
             <tr>
               <th scope="col">Issue</th>
@@ -195,7 +201,12 @@ export class LocalCounts extends LitElement {
           <tbody>
             ${held.map(({ issue, counts }) =>
               counts.length === 0
-                ? html`<tr><th scope="row">${issue.label}</th><td class="num">0</td><td colspan="3">No data yet</td><td></td></tr>`
+                ? html`<tr>
+                    <th scope="row">${issue.label}</th>
+                    <td class="num">0</td>
+                    <td colspan="3">No data yet</td>
+                    <td></td>
+                  </tr>`
                 : html`<tr>
                     <th scope="row">${issue.label}</th>
                     <td class="num">${formatCount(counts.length)}</td>

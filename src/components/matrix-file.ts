@@ -19,9 +19,7 @@ import type { ConfirmDialog } from './confirm-dialog';
 import { baseStyles } from './styles';
 import './confirm-dialog';
 
-type Outcome =
-  | { ok: false; fileName: string; problems: RowProblem[] }
-  | { ok: true; fileName: string; issues: number; mismatches: TotalMismatch[]; notes: string[] };
+type Outcome = { ok: false; fileName: string; problems: RowProblem[] } | { ok: true; fileName: string; issues: number; mismatches: TotalMismatch[]; notes: string[] };
 
 /**
  * Import a matrix CSV into the open assessment (replacing its issues and
@@ -150,31 +148,34 @@ export class MatrixFile extends LitElement {
     return html`<div class="note ${o.mismatches.length > 0 ? 'warning' : ''}" role="status">
       <p>Imported ${plural(o.issues, 'issue')} from ${o.fileName}.</p>
       ${o.notes.map((n) => html`<p>${n}</p>`)}
-      ${o.mismatches.length === 0
-        ? nothing
-        : html`<table>
-            <caption>
-              Totals in ${o.fileName} that differ from the totals of its scores
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" class="num">Line</th>
-                <th scope="col">Issue</th>
-                <th scope="col" class="num">Total in the file</th>
-                <th scope="col" class="num">Total of its scores</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${o.mismatches.map(
-                (m) => html`<tr>
-                  <td class="num">${m.line}</td>
-                  <th scope="row">${m.issue}</th>
-                  <td class="num">${formatScore(m.inFile)}</td>
-                  <td class="num">${formatScore(m.computed)}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`}
+      ${
+        o.mismatches.length === 0
+          ? nothing
+          : html`<table>
+              <caption>
+                Totals in ${o.fileName} that differ from the totals of its scores
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" class="num">Line</th>
+                  <th scope="col">Issue</th>
+                  <th scope="col" class="num">Total in the file</th>
+                  <th scope="col" class="num">Total of its scores</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${o.mismatches.map(
+                  (m) =>
+                    html`<tr>
+                      <td class="num">${m.line}</td>
+                      <th scope="row">${m.issue}</th>
+                      <td class="num">${formatScore(m.inFile)}</td>
+                      <td class="num">${formatScore(m.computed)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
     </div>`;
   }
 
@@ -192,11 +193,9 @@ export class MatrixFile extends LitElement {
         <button class="secondary" @click=${this.export}>Export matrix CSV</button>
       </div>
       <p class="muted">
-        A matrix file has a header <code>issue,${this.assessment.model.criteria.map((c) => c.id).join(',')}[,total]</code>, one row per issue. Importing
-        replaces this assessment’s issues and scores.
+        A matrix file has a header <code>issue,${this.assessment.model.criteria.map((c) => c.id).join(',')}[,total]</code>, one row per issue. Importing replaces this assessment’s issues and scores.
       </p>
-      ${this.progress === null ? nothing : this.progressView(this.progress)}
-      ${this.outcome === undefined ? nothing : this.report(this.outcome)}
+      ${this.progress === null ? nothing : this.progressView(this.progress)} ${this.outcome === undefined ? nothing : this.report(this.outcome)}
     `;
   }
 }

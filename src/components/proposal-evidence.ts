@@ -61,14 +61,16 @@ export class ProposalEvidence extends LitElement {
         </dd>
         <dt>Metric</dt>
         <dd>${METRIC_LABELS[p.metric]}: ${p.metricText}</dd>
-        ${this.rule === undefined
-          ? nothing
-          : html`<dt>Thresholds (banding rule)</dt>
-              <dd>
-                <ol>
-                  ${bandList(this.rule).map((b) => html`<li class=${hit(b.index) ? 'hit' : ''}>${b.range} → ${b.score}${hit(b.index) ? ' (this issue)' : ''}</li>`)}
-                </ol>
-              </dd>`}
+        ${
+          this.rule === undefined
+            ? nothing
+            : html`<dt>Thresholds (banding rule)</dt>
+                <dd>
+                  <ol>
+                    ${bandList(this.rule).map((b) => html`<li class=${hit(b.index) ? 'hit' : ''}>${b.range} → ${b.score}${hit(b.index) ? ' (this issue)' : ''}</li>`)}
+                  </ol>
+                </dd>`
+        }
         <dt>Why</dt>
         <dd>${p.explanation}</dd>
       </dl>

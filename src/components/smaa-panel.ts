@@ -39,7 +39,10 @@ export class SmaaPanel extends LitElement {
 
   /** The options a run takes from the settings, and the stated limits that carry no weight here. */
   private options(): { options: SmaaOptionsInput; dropped: string[] } {
-    return smaaOptionsOf(this.settings, weightedCriteria(this.input.model).map((c) => c.id));
+    return smaaOptionsOf(
+      this.settings,
+      weightedCriteria(this.input.model).map((c) => c.id),
+    );
   }
 
   private readonly smaa = new Task(this, {
@@ -47,7 +50,11 @@ export class SmaaPanel extends LitElement {
       const worker = this.services!.sensitivity;
       this.progress = { done: 0, total: options.samples ?? 0 };
       signal.addEventListener('abort', () => void worker.cancel());
-      const outcome = await worker.smaa(input, options, proxy((p: SmaaProgress) => (this.progress = p)));
+      const outcome = await worker.smaa(
+        input,
+        options,
+        proxy((p: SmaaProgress) => (this.progress = p)),
+      );
       return { outcome, key: runKey(input, options), input, basisName };
     },
     args: () => [this.input, this.options().options, this.basisName] as const,
@@ -60,9 +67,8 @@ export class SmaaPanel extends LitElement {
     const running = this.smaa.status === TaskStatus.PENDING;
     return html`
       <p class="words">
-        SMAA (stochastic multicriteria acceptability analysis) draws many plausible weightings at random, every one equally likely unless an order or limits
-        are stated, ranks the issues under each, and counts how often each issue lands at each rank. The weights now in use play no part: only the scores, the
-        total and what is stated below.
+        SMAA (stochastic multicriteria acceptability analysis) draws many plausible weightings at random, every one equally likely unless an order or limits are stated, ranks the issues under each,
+        and counts how often each issue lands at each rank. The weights now in use play no part: only the scores, the total and what is stated below.
       </p>
       <csp-smaa-settings .settings=${this.settings} .confidenceCounts=${confidenceCounts(this.input)}></csp-smaa-settings>
       <csp-importance-order .criteria=${criteria} .order=${this.settings.constraints.order}></csp-importance-order>
@@ -74,10 +80,12 @@ export class SmaaPanel extends LitElement {
       <div class="row">
         <button type="button" @click=${() => void this.smaa.run()}>Run SMAA</button>
         <button type="button" class="secondary" ?disabled=${!running} @click=${() => void this.services?.sensitivity.cancel()}>Cancel the run</button>
-        ${running && this.progress !== null
-          ? html`<progress aria-label="SMAA progress" max=${this.progress.total} .value=${this.progress.done}></progress>
-              <span role="status">${formatPercent(this.progress.total > 0 ? this.progress.done / this.progress.total : 0, 0)}</span>`
-          : nothing}
+        ${
+          running && this.progress !== null
+            ? html`<progress aria-label="SMAA progress" max=${this.progress.total} .value=${this.progress.done}></progress>
+                <span role="status">${formatPercent(this.progress.total > 0 ? this.progress.done / this.progress.total : 0, 0)}</span>`
+            : nothing
+        }
       </div>
       ${this.smaa.render({
         complete: (run) => {

@@ -49,12 +49,14 @@ export class UndoBar extends LitElement {
     const s = this.step;
     return html`
       <p role="status" class=${this.done === '' ? 'visually-hidden' : ''}>${this.done}</p>
-      ${s === undefined
-        ? nothing
-        : html`<p class="note">
-            ${this.what}: ${s.label}${/\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}/.test(s.label) ? '' : ` (${formatDateTime(s.createdAt)})`}.
-            <button class="secondary" ?disabled=${this.busy} @click=${() => this.undo(s)}>Undo</button>
-          </p>`}
+      ${
+        s === undefined
+          ? nothing
+          : html`<p class="note">
+              ${this.what}: ${s.label}${/\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}/.test(s.label) ? '' : ` (${formatDateTime(s.createdAt)})`}.
+              <button class="secondary" ?disabled=${this.busy} @click=${() => this.undo(s)}>Undo</button>
+            </p>`
+      }
     `;
   }
 }

@@ -96,9 +96,9 @@ export class WeightsPanel extends LitElement {
           <span class="base muted ${w !== base[c.id] ? 'changed' : ''}">Baseline ${formatScore(base[c.id]!)}</span>
         </div>`;
       })}
-      ${hidden.length === 0
-        ? nothing
-        : html`<p class="muted">${hidden.map((c) => c.label).join(', ')}: ${hidden.length === 1 ? 'its' : 'their'} weight does not change the total under this model.</p>`}
+      ${
+        hidden.length === 0 ? nothing : html`<p class="muted">${hidden.map((c) => c.label).join(', ')}: ${hidden.length === 1 ? 'its' : 'their'} weight does not change the total under this model.</p>`
+      }
       ${this.error === '' ? nothing : html`<p class="note error" role="alert" id="weight-error">${this.error}</p>`}
     `;
   }

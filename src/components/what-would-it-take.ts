@@ -43,7 +43,10 @@ export class WhatWouldItTake extends LitElement {
   @state() private edited = false;
 
   private stated(): WeightConstraints {
-    return constraintsFor(this.constraints, weightedCriteria(this.input.model).map((c) => c.id)).constraints;
+    return constraintsFor(
+      this.constraints,
+      weightedCriteria(this.input.model).map((c) => c.id),
+    ).constraints;
   }
 
   private readonly answer = new Task(this, {
@@ -69,7 +72,8 @@ export class WhatWouldItTake extends LitElement {
     const constrainable = hasConstraints(this.stated());
     return html`
       <form @submit=${this.ask} @input=${() => (this.edited = true)} @change=${() => (this.edited = true)} aria-label="What would it take">
-        <span class="field"><label for="pick-issue">Issue</label>
+        <span class="field"
+          ><label for="pick-issue">Issue</label>
           <select id="pick-issue" name="issue">
             ${this.input.issues.map((i) => html`<option value=${i.id} ?selected=${i.id === this.query?.issueId}>${i.label}</option>`)}
           </select></span
@@ -79,15 +83,17 @@ export class WhatWouldItTake extends LitElement {
         <button type="submit">Find the smallest change</button>
       </form>
       <p class="muted">
-        The size of a change is the share of the total weight moved between criteria (half the sum of the changes in every criterion’s share). It starts from the
-        weights of what is analysed: ${this.comparable.name}.
+        The size of a change is the share of the total weight moved between criteria (half the sum of the changes in every criterion’s share). It starts from the weights of what is analysed:
+        ${this.comparable.name}.
       </p>
-      ${this.edited && this.query !== null
-        ? html`<p class="note warning" role="status">
-            The answer below is still for ${this.input.issues.find((i) => i.id === this.query!.issueId)?.label ?? 'the issue asked about'} into the top ${this.query.targetRank}:
-            press “Find the smallest change” to answer the question as it now stands.
-          </p>`
-        : nothing}
+      ${
+        this.edited && this.query !== null
+          ? html`<p class="note warning" role="status">
+              The answer below is still for ${this.input.issues.find((i) => i.id === this.query!.issueId)?.label ?? 'the issue asked about'} into the top ${this.query.targetRank}: press “Find the
+              smallest change” to answer the question as it now stands.
+            </p>`
+          : nothing
+      }
       ${this.answer.render({
         pending: () => html`<p class="muted" role="status">Searching…</p>`,
         complete: (a) => (a === null ? nothing : this.result(a)),
@@ -124,7 +130,12 @@ export class WhatWouldItTake extends LitElement {
         title=${weightsOnly ? '' : 'This scenario also changes scores or totals: save it as a scenario instead'}
         @click=${() =>
           // Draft weights are what-if state, outside undo (as when a weight is dragged); "Reset to baseline" on the Priorities page goes back.
-          this.edit((x) => tryWeights(x, weights), `Try the ${kind} change as the draft weights`, 'The draft weights are now these: see the Priorities page (Reset to baseline there puts the baseline back).', 'live')}
+          this.edit(
+            (x) => tryWeights(x, weights),
+            `Try the ${kind} change as the draft weights`,
+            'The draft weights are now these: see the Priorities page (Reset to baseline there puts the baseline back).',
+            'live',
+          )}
       >
         Try the ${kind} change as the draft weights
       </button>
@@ -133,7 +144,12 @@ export class WhatWouldItTake extends LitElement {
         class="secondary"
         @click=${() =>
           this.edit(
-            (x) => addScenario(x, { name, description: `From “what would it take”, starting from ${this.comparable.name}.`, weights, scoreOverrides: s.scoreOverrides, aggregation: s.aggregation }, Date.now()),
+            (x) =>
+              addScenario(
+                x,
+                { name, description: `From “what would it take”, starting from ${this.comparable.name}.`, weights, scoreOverrides: s.scoreOverrides, aggregation: s.aggregation },
+                Date.now(),
+              ),
             `Save scenario “${name}”`,
             `Saved “${name}”.`,
           )}

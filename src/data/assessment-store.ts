@@ -123,7 +123,10 @@ class IdbAssessmentStore implements AssessmentStore {
         try {
           return summarise(upgradeAssessment(raw));
         } catch (e) {
-          const r = z.object({ id: z.string(), name: z.string().catch('(no name)') }).catch({ id: '?', name: '(no name)' }).parse(raw);
+          const r = z
+            .object({ id: z.string(), name: z.string().catch('(no name)') })
+            .catch({ id: '?', name: '(no name)' })
+            .parse(raw);
           return { id: r.id, name: r.name, modelName: '', createdAt: 0, updatedAt: 0, issues: 0, criteria: 0, problem: problemText(e) };
         }
       })
@@ -194,7 +197,11 @@ class IdbAssessmentStore implements AssessmentStore {
   }
 
   async currentId(): Promise<string | undefined> {
-    return z.string().optional().catch(undefined).parse(await this.db.get('kv', 'current'));
+    return z
+      .string()
+      .optional()
+      .catch(undefined)
+      .parse(await this.db.get('kv', 'current'));
   }
 
   async setCurrentId(id: string): Promise<void> {
@@ -254,6 +261,10 @@ class IdbAssessmentStore implements AssessmentStore {
 }
 
 function problemText(e: unknown): string {
-  if (e instanceof z.ZodError) return e.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  if (e instanceof z.ZodError)
+    return e.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ');
   return e instanceof Error ? e.message : String(e);
 }

@@ -64,7 +64,6 @@ interface EvidenceDB extends DBSchema {
   links: { key: string; value: AssessmentLinks };
 }
 
-
 /**
  * Opens the evidence store. Works on the main thread, in workers and in Node
  * with fake-indexeddb.
@@ -121,7 +120,10 @@ class IdbEvidenceStore implements EvidenceStore {
       weights: readRecord('weight tables', WeightTables, weights, DEFAULT_WEIGHT_TABLES),
       banding: readRecord('banding rules', BandingRules, banding, DEFAULT_BANDING_RULES),
       period: readRecord('period', PeriodChoice, period, DEFAULT_PERIOD),
-      localCounts: z.array(LocalCount).parse(counts).sort((a, b) => a.issueId.localeCompare(b.issueId) || a.month.localeCompare(b.month)),
+      localCounts: z
+        .array(LocalCount)
+        .parse(counts)
+        .sort((a, b) => a.issueId.localeCompare(b.issueId) || a.month.localeCompare(b.month)),
     };
   }
 
@@ -185,7 +187,10 @@ class IdbEvidenceStore implements EvidenceStore {
 
   async decisions(assessmentId: string): Promise<ScoreDecision[]> {
     const rows = await this.db.getAllFromIndex('decisions', 'assessmentId', assessmentId);
-    return z.array(ScoreDecision).parse(rows).sort((a, b) => a.at - b.at);
+    return z
+      .array(ScoreDecision)
+      .parse(rows)
+      .sort((a, b) => a.at - b.at);
   }
 
   async recordDecision(decision: ScoreDecision): Promise<void> {
@@ -239,5 +244,4 @@ class IdbEvidenceStore implements EvidenceStore {
     await bumpVersion(tx.store);
     await tx.done;
   }
-
 }

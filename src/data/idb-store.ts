@@ -2,16 +2,7 @@
 // undo and settings, which share its transactions; upgrades are in ./idb-upgrade.ts.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { z } from 'zod';
-import {
-  Dataset,
-  ImportReport,
-  PartitionData,
-  PartitionMeta,
-  Settings,
-  UndoEntry,
-  UndoSummary,
-  type PartitionKind,
-} from './schema';
+import { Dataset, ImportReport, PartitionData, PartitionMeta, Settings, UndoEntry, UndoSummary, type PartitionKind } from './schema';
 import { STORE_CHANNEL, type DataStore, type ImportCommit, type StoreHealth, type StoreProblem } from './store';
 import { bumpVersion, Version } from './kv-version';
 import { DATA_DB_VERSION, upgradeDataDb, type LegacyRecord } from './idb-upgrade';
@@ -36,7 +27,6 @@ interface DataDB extends DBSchema {
   /** Records an upgrade could not convert, kept for download (see idb-upgrade.ts). */
   legacy: { key: number; value: LegacyRecord };
 }
-
 
 /**
  * Opens the IndexedDB data store. Works on the main thread, in workers and in

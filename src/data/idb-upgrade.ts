@@ -56,8 +56,7 @@ export async function upgradeDataDb(db: AnyDb, oldVersion: number, tx: AnyTx): P
 /** Layout 1a or 1b → 2: packs string crime IDs; splits whole undo entries into summary and payload. */
 async function fromVersion1(tx: AnyTx): Promise<void> {
   const legacy = tx.objectStore('legacy');
-  const keep = (store: string, key: unknown, reason: string, value: unknown) =>
-    legacy.add({ store, key: String(key), reason, value } satisfies LegacyRecord);
+  const keep = (store: string, key: unknown, reason: string, value: unknown) => legacy.add({ store, key: String(key), reason, value } satisfies LegacyRecord);
 
   let cursor = await tx.objectStore('data').openCursor();
   while (cursor !== null) {

@@ -64,10 +64,7 @@ export class ImportCancelled extends Error {
   }
 }
 
-type FileRead =
-  | { kind: 'format'; format: AnyImportFormat; result: unknown }
-  | { kind: 'unrecognised'; missing: string[]; hint: string; duplicated?: string[] }
-  | { kind: 'empty' };
+type FileRead = { kind: 'format'; format: AnyImportFormat; result: unknown } | { kind: 'unrecognised'; missing: string[]; hint: string; duplicated?: string[] } | { kind: 'empty' };
 
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -184,7 +181,14 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
         break;
       case 'unrecognised':
         if (read.duplicated !== undefined) {
-          outcomes.push(fileOutcome(file, 'police-uk-street', 'refused', `Refused: the header names ${read.duplicated.map((c) => `“${c}”`).join(', ')} more than once, so which column holds the data is a guess. Remove the extra column and import it again.`));
+          outcomes.push(
+            fileOutcome(
+              file,
+              'police-uk-street',
+              'refused',
+              `Refused: the header names ${read.duplicated.map((c) => `“${c}”`).join(', ')} more than once, so which column holds the data is a guess. Remove the extra column and import it again.`,
+            ),
+          );
           break;
         }
         outcomes.push({
@@ -351,4 +355,3 @@ async function readFile(file: SourceFile, onBytes: (n: number) => void, options:
   const hint = names.has('outcome type') ? OUTCOMES_HINT : names.has('part of a policing operation') ? STOP_SEARCH_HINT : '';
   return { kind: 'unrecognised', missing: missing.length > 0 ? missing : [...STREET_COLUMNS], hint };
 }
-

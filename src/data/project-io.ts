@@ -42,9 +42,7 @@ export async function describeData(s: ProjectSources): Promise<DataDescription> 
       rows: crime.reduce((t, m) => t + m.rows, 0),
       forces: [...new Set(crime.map((m) => m.force ?? ''))].filter((f) => f !== '').sort(),
     },
-    partitions: metas
-      .map(({ key, kind, fileName, rows, rejected, importedAt }) => ({ key, kind, fileName, rows, rejected, importedAt }))
-      .sort((a, b) => a.key.localeCompare(b.key)),
+    partitions: metas.map(({ key, kind, fileName, rows, rejected, importedAt }) => ({ key, kind, fileName, rows, rejected, importedAt })).sort((a, b) => a.key.localeCompare(b.key)),
     datasets: datasets.map(({ label, source, createdAt, fileNames }) => ({ label, source, createdAt, fileNames })),
     need: {
       userIndicators: indicators.map(({ name, fileName, importedAt }) => ({ name, fileName, importedAt })),
@@ -114,11 +112,7 @@ export type ImportOutcome =
  *
  * @example const r = await importProject(sources, text, { now: Date.now(), newId: () => crypto.randomUUID() }); if (!r.ok) alert(r.error)
  */
-export async function importProject(
-  s: ProjectSources,
-  text: string,
-  opts: { now: number; newId: () => string; read?: (text: string) => ProjectRead | Promise<ProjectRead> },
-): Promise<ImportOutcome> {
+export async function importProject(s: ProjectSources, text: string, opts: { now: number; newId: () => string; read?: (text: string) => ProjectRead | Promise<ProjectRead> }): Promise<ImportOutcome> {
   // The app reads in the files worker; tests read here.
   const read = await (opts.read ?? readProjectFile)(text);
   if (!read.ok) return read;

@@ -66,7 +66,12 @@ export function summariseImport(r: ImportReport): string[] {
     lines.push(`${plural(n, 'row')} could not be placed in a month because the month itself was unreadable; see the rejected rows.`);
   }
   if (allRejected.some((p) => p.month !== undefined)) {
-    lines.push(`Every row was rejected, so nothing was stored for: ${allRejected.filter((p) => p.month !== undefined).map(partName).join(', ')}.`);
+    lines.push(
+      `Every row was rejected, so nothing was stored for: ${allRejected
+        .filter((p) => p.month !== undefined)
+        .map(partName)
+        .join(', ')}.`,
+    );
   }
   for (const f of refused) lines.push(`${f.name}: ${f.message}`);
   return lines;

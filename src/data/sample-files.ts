@@ -21,7 +21,10 @@ export const SAMPLE_FILES: SampleFile[] = manifest.files
     return { name: f.path.split('/').pop()!, url, bytes: f.bytes };
   });
 
-const months = manifest.files.map((f) => /police-uk\/(\d{4}-\d{2})-/.exec(f.path)?.[1]).filter((m) => m !== undefined).sort();
+const months = manifest.files
+  .map((f) => /police-uk\/(\d{4}-\d{2})-/.exec(f.path)?.[1])
+  .filter((m) => m !== undefined)
+  .sort();
 
 /** The dataset label: what the sample holds, from its manifest. */
 export const SAMPLE_LABEL = `${manifest.localAuthority.name} sample (police.uk street crime ${months.length > 0 ? `${formatMonth(months[0]!)} to ${formatMonth(months[months.length - 1]!)}` : ''}, IMD 2019, ONS boundaries)`;

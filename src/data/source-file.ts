@@ -51,10 +51,7 @@ export interface SkippedFile {
  * or oversized archive, and each entry left out (another archive inside,
  * another kind of file), is named in `skipped`; the other files go on.
  */
-export async function expandArchives(
-  files: readonly SourceFile[],
-  opts: { limits?: ArchiveLimits; cancelled?: () => boolean } = {},
-): Promise<{ files: SourceFile[]; skipped: SkippedFile[] }> {
+export async function expandArchives(files: readonly SourceFile[], opts: { limits?: ArchiveLimits; cancelled?: () => boolean } = {}): Promise<{ files: SourceFile[]; skipped: SkippedFile[] }> {
   const out: SourceFile[] = [];
   const skipped: SkippedFile[] = [];
   for (const f of files) {

@@ -80,8 +80,14 @@ export function hotspotSource(store: DataStore) {
     if (wards?.key !== key) {
       const w = (async () => {
         const metas = await store.partitions();
-        const lsoa = (await store.partitionData(metas.filter((m) => m.kind === 'lsoa21' || m.kind === 'lsoa11').map((m) => m.key))).flatMap((d) => (d.kind === 'lsoa21' || d.kind === 'lsoa11' ? d.areas : []));
-        const lad = resolveLadCode(area, metas.filter((m) => m.kind === 'imd1' || m.kind === 'imd2' || m.kind === 'imd6'), lsoa);
+        const lsoa = (await store.partitionData(metas.filter((m) => m.kind === 'lsoa21' || m.kind === 'lsoa11').map((m) => m.key))).flatMap((d) =>
+          d.kind === 'lsoa21' || d.kind === 'lsoa11' ? d.areas : [],
+        );
+        const lad = resolveLadCode(
+          area,
+          metas.filter((m) => m.kind === 'imd1' || m.kind === 'imd2' || m.kind === 'imd6'),
+          lsoa,
+        );
         const meta = metas.find((m) => m.key === `ward|${lad}`);
         if (meta === undefined) return { areas: [], file: null };
         const data = await store.partitionData([meta.key]);

@@ -47,8 +47,7 @@ export const IndicatorInfo = z.object({
 export type IndicatorInfo = z.infer<typeof IndicatorInfo>;
 
 /** The indicators of a table, without their values (for choosing). */
-export const catalogueOf = (t: IndicatorTable): IndicatorInfo[] =>
-  t.indicators.map(({ id, label, group, unit, direction, description }) => ({ id, label, group, unit, direction, description }));
+export const catalogueOf = (t: IndicatorTable): IndicatorInfo[] => t.indicators.map(({ id, label, group, unit, direction, description }) => ({ id, label, group, unit, direction, description }));
 
 /**
  * Summarises a need context for the page.
@@ -67,9 +66,7 @@ export function describeSetup(ctx: NeedContext, stored: NeedSettings | undefined
         crime: { considered: g.crime.considered, assigned: g.crime.assigned, notAssigned: g.crime.notAssigned, noCoordinates: g.crime.noCoordinates },
         crimeMethod: g.crimeNote,
         crimeSummary: crimeSummary(g.crime, LEVEL_LABELS[level].a),
-        links: (Object.keys(LINK_METHODS) as LinkMethod[])
-          .filter((m) => (g.linkCounts[m] ?? 0) > 0)
-          .map((m) => ({ method: m, label: LINK_METHODS[m], lsoas: g.linkCounts[m]! })),
+        links: (Object.keys(LINK_METHODS) as LinkMethod[]).filter((m) => (g.linkCounts[m] ?? 0) > 0).map((m) => ({ method: m, label: LINK_METHODS[m], lsoas: g.linkCounts[m]! })),
         unplaced: g.unplaced,
         lookupUnknownWard: g.lookupUnknownWard,
       },
@@ -77,14 +74,17 @@ export function describeSetup(ctx: NeedContext, stored: NeedSettings | undefined
   });
   const missing: string[] = [];
   const name = ctx.area;
-  if (ctx.lad === undefined) missing.push(`No boundaries or IMD rows are loaded for ${name}, so its wards and LSOAs are unknown. Load the ONS ward and LSOA boundary files (GeoJSON) for ${name} on the Data page.`);
+  if (ctx.lad === undefined)
+    missing.push(`No boundaries or IMD rows are loaded for ${name}, so its wards and LSOAs are unknown. Load the ONS ward and LSOA boundary files (GeoJSON) for ${name} on the Data page.`);
   else {
     if (ctx.geography.ward === undefined) missing.push(`No ward boundaries are loaded for ${name} (${ctx.lad}): the ward matrix and map need an ONS ward boundary file.`);
     if (ctx.geography.lsoa === undefined) missing.push(`No 2021 LSOA boundaries are loaded for ${name}: the LSOA matrix and map need an ONS LSOA (2021) boundary file.`);
-    if (ctx.files.lsoa11 === undefined) missing.push(`No 2011 LSOA boundaries are loaded for ${name}: IMD and population rows can be placed in wards only through a lookup file, and in 2021 LSOAs only where the code is unchanged.`);
+    if (ctx.files.lsoa11 === undefined)
+      missing.push(`No 2011 LSOA boundaries are loaded for ${name}: IMD and population rows can be placed in wards only through a lookup file, and in 2021 LSOAs only where the code is unchanged.`);
     if (ctx.imdFile === null) missing.push(`No IMD 2019 File 1 or 2 is loaded for ${name}: deprivation indicators are unavailable.`);
     else if (ctx.imdFile === 'imd1') missing.push(`Only IMD 2019 File 1 is loaded for ${name}: load File 2 for the seven domains.`);
-    if (ctx.population.size === 0) missing.push(`IMD 2019 File 6 (population) is not loaded for ${name}: crime rates per 1,000 cannot be computed, and IMD values are averaged without population weights.`);
+    if (ctx.population.size === 0)
+      missing.push(`IMD 2019 File 6 (population) is not loaded for ${name}: crime rates per 1,000 cannot be computed, and IMD values are averaged without population weights.`);
   }
   const cube = ctx.cubes.ward ?? ctx.cubes.lsoa;
   const codesAt = (level: NeedLevel) => new Set(ctx.geography[level]?.areas.map((a) => a.code) ?? []);

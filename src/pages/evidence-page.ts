@@ -54,7 +54,11 @@ export class EvidencePage extends LitElement {
 
   @state() private target: TraceTarget | null = null;
   @query('csp-evidence-trace') private traceView?: EvidenceTrace;
-  private readonly ev = new EvidenceController(this, () => this.services, () => this.wb);
+  private readonly ev = new EvidenceController(
+    this,
+    () => this.services,
+    () => this.wb,
+  );
   /** A trace the address asks for (#/evidence?trace=burglary&figure=volume), opened once the evidence is ready. */
   private wantedTrace: TraceTarget | null = traceFromHash(location.hash);
 
@@ -114,20 +118,23 @@ export class EvidencePage extends LitElement {
     return html`
       <h2>Evidence</h2>
       <p>
-        The evidence behind each issue’s scores, derived from the stored data for ${this.wb?.area ?? 'every located row'}: volumes, rates, change and whether
-        it is more than chance, trend, seasonality, concentration and harm- and cost-weighted volumes. Choose any figure to see the months and rows it
-        counts.
+        The evidence behind each issue’s scores, derived from the stored data for ${this.wb?.area ?? 'every located row'}: volumes, rates, change and whether it is more than chance, trend,
+        seasonality, concentration and harm- and cost-weighted volumes. Choose any figure to see the months and rows it counts.
       </p>
-      ${this.ev.setup.value !== undefined
-        ? // Keep showing the set-up in force while it is read again after a save, so editors keep their state.
-          this.body(this.ev.setup.value)
-        : this.ev.setup.render({
-            pending: () => html`<p class="muted" role="status">Reading the evidence set-up…</p>`,
-            error: (e) => html`<p class="note error" role="alert">Could not read the evidence set-up: ${(e as Error).message}</p>`,
-          })}
-      ${this.ev.setup.status === TaskStatus.ERROR && this.ev.setup.value !== undefined
-        ? html`<p class="note error" role="alert">Could not read the evidence set-up: ${String((this.ev.setup.error as Error)?.message ?? this.ev.setup.error)}</p>`
-        : nothing}
+      ${
+        this.ev.setup.value !== undefined
+          ? // Keep showing the set-up in force while it is read again after a save, so editors keep their state.
+            this.body(this.ev.setup.value)
+          : this.ev.setup.render({
+              pending: () => html`<p class="muted" role="status">Reading the evidence set-up…</p>`,
+              error: (e) => html`<p class="note error" role="alert">Could not read the evidence set-up: ${(e as Error).message}</p>`,
+            })
+      }
+      ${
+        this.ev.setup.status === TaskStatus.ERROR && this.ev.setup.value !== undefined
+          ? html`<p class="note error" role="alert">Could not read the evidence set-up: ${String((this.ev.setup.error as Error)?.message ?? this.ev.setup.error)}</p>`
+          : nothing
+      }
     `;
   }
 
@@ -140,45 +147,59 @@ export class EvidencePage extends LitElement {
       <section aria-labelledby="period">
         <h3 id="period">Assessment period</h3>
         <csp-period-picker .period=${setup.period} .months=${e?.storedMonths ?? []} @period-change=${this.changePeriod}></csp-period-picker>
-        ${e?.period == null
-          ? nothing
-          : html`<p>Current period ${windowLabel(e.period.current)}, compared with ${windowLabel(e.period.previous)}. A month counts once it is stored: police.uk publishes whole months, so the latest stored month is treated as complete.</p>`}
-        <div class="status">
-          ${pending && slow
-            ? html`<p role="status">
-                ${progress?.label ?? 'Working out the evidence'}…
-                <progress max="1" value=${progress?.done ?? 0} aria-label="Evidence progress">${formatPercent(progress?.done ?? 0, 0)}</progress>
-              </p>`
-            : nothing}
-          ${response === undefined || pending
+        ${
+          e?.period == null
             ? nothing
-            : html`<details class="muted"><summary>How long it took</summary><p data-timing>Worked out in ${Math.round(response.timing.totalMs).toLocaleString('en-GB')} ms.</p></details>`}
+            : html`<p>
+                Current period ${windowLabel(e.period.current)}, compared with ${windowLabel(e.period.previous)}. A month counts once it is stored: police.uk publishes whole months, so the latest
+                stored month is treated as complete.
+              </p>`
+        }
+        <div class="status">
+          ${
+            pending && slow
+              ? html`<p role="status">
+                  ${progress?.label ?? 'Working out the evidence'}…
+                  <progress max="1" value=${progress?.done ?? 0} aria-label="Evidence progress">${formatPercent(progress?.done ?? 0, 0)}</progress>
+                </p>`
+              : nothing
+          }
+          ${
+            response === undefined || pending
+              ? nothing
+              : html`<details class="muted">
+                  <summary>How long it took</summary>
+                  <p data-timing>Worked out in ${Math.round(response.timing.totalMs).toLocaleString('en-GB')} ms.</p>
+                </details>`
+          }
         </div>
         ${this.ev.evidence.status === TaskStatus.ERROR ? html`<p class="note error" role="alert">Could not work out the evidence: ${String((this.ev.evidence.error as Error)?.message ?? this.ev.evidence.error)}</p>` : nothing}
         ${e === undefined ? (pending ? html`<p class="muted">Working out the evidence…</p>` : nothing) : this.notes(e)}
       </section>
-      ${e === undefined
-        ? nothing
-        : html`
-            <section aria-labelledby="by-issue">
-              <h3 id="by-issue">Volumes, rates and trends</h3>
-              <csp-evidence-table .evidence=${e} .selected=${this.target}></csp-evidence-table>
-              <csp-evidence-trace .target=${this.target} .area=${this.wb?.area ?? null} .config=${this.ev.config(setup)} @close=${this.closeTrace}></csp-evidence-trace>
-            </section>
-            <section aria-labelledby="proposed">
-              <h3 id="proposed">Proposed scores</h3>
-              <p>
-                Each data-backed criterion of the risk matrix gets a proposed score from its banding rule. Judgement stays with the analyst: once an
-                assessment’s issues are linked to these issues, the proposals appear in its <a href="#/matrix">scoring grid</a> (Risk
-                matrix page), where each is accepted or overridden with a reason, and every decision is kept in the assessment’s audit trail.
-              </p>
-              <csp-proposed-scores .evidence=${e} .rules=${setup.banding} .proposals=${this.proposals(e, setup.banding)}></csp-proposed-scores>
-              <details>
-                <summary>Edit the banding rules</summary>
-                <csp-banding-editor .rules=${setup.banding}></csp-banding-editor>
-              </details>
-            </section>
-          `}
+      ${
+        e === undefined
+          ? nothing
+          : html`
+              <section aria-labelledby="by-issue">
+                <h3 id="by-issue">Volumes, rates and trends</h3>
+                <csp-evidence-table .evidence=${e} .selected=${this.target}></csp-evidence-table>
+                <csp-evidence-trace .target=${this.target} .area=${this.wb?.area ?? null} .config=${this.ev.config(setup)} @close=${this.closeTrace}></csp-evidence-trace>
+              </section>
+              <section aria-labelledby="proposed">
+                <h3 id="proposed">Proposed scores</h3>
+                <p>
+                  Each data-backed criterion of the risk matrix gets a proposed score from its banding rule. Judgement stays with the analyst: once an assessment’s issues are linked to these issues,
+                  the proposals appear in its <a href="#/matrix">scoring grid</a> (Risk matrix page), where each is accepted or overridden with a reason, and every decision is kept in the assessment’s
+                  audit trail.
+                </p>
+                <csp-proposed-scores .evidence=${e} .rules=${setup.banding} .proposals=${this.proposals(e, setup.banding)}></csp-proposed-scores>
+                <details>
+                  <summary>Edit the banding rules</summary>
+                  <csp-banding-editor .rules=${setup.banding}></csp-banding-editor>
+                </details>
+              </section>
+            `
+      }
       <section aria-labelledby="catalogue">
         <h3 id="catalogue">Issue catalogue</h3>
         <p>Each issue counts the police.uk crime types mapped to it, or takes local monthly counts. A crime type may count towards several issues.</p>

@@ -204,26 +204,32 @@ export class PrioritiesPage extends LitElement {
             <div class="cut">
               <label>Issues above the cut line <input type="number" min="0" max=${a.issues.length} step="1" .value=${String(cut)} @input=${this.setCut} /></label>
               <span>
-                ${cut > 0 && cut < this.ranked.length
-                  ? html`Top ${cut}: ${this.ranked
+                ${
+                  cut > 0 && cut < this.ranked.length
+                    ? html`Top ${cut}:
+                      ${this.ranked
                         .slice(0, cut)
                         .map((r) => r.label)
                         .join(', ')}.`
-                  : 'No cut line drawn.'}
+                    : 'No cut line drawn.'
+                }
               </span>
             </div>
-            ${tie === undefined
-              ? nothing
-              : html`<p class="note warning">
-                  The cut line splits a tie at ${formatScore(tie.total)} (${tie.rankLabel}): ${tie.issues.join(', ')}. Which of them fall above the line is only their
-                  order in the assessment.
-                </p>`}
-            ${unscored.length === 0
-              ? nothing
-              : html`<p class="note warning">
-                  ${plural(unscored.length, 'issue')} ${unscored.length === 1 ? 'has' : 'have'} criteria not yet scored, counted as the scale minimum (shown as “–”):
-                  ${unscored.map((r) => r.label).join(', ')}.
-                </p>`}
+            ${
+              tie === undefined
+                ? nothing
+                : html`<p class="note warning">
+                    The cut line splits a tie at ${formatScore(tie.total)} (${tie.rankLabel}): ${tie.issues.join(', ')}. Which of them fall above the line is only their order in the assessment.
+                  </p>`
+            }
+            ${
+              unscored.length === 0
+                ? nothing
+                : html`<p class="note warning">
+                    ${plural(unscored.length, 'issue')} ${unscored.length === 1 ? 'has' : 'have'} criteria not yet scored, counted as the scale minimum (shown as “–”):
+                    ${unscored.map((r) => r.label).join(', ')}.
+                  </p>`
+            }
             <csp-ranked-table .model=${a.model} .scores=${a.scores} .ranked=${this.ranked} .moves=${moves} .weights=${weights} .cutLine=${cut}></csp-ranked-table>
             <p>
               <button class="secondary" @click=${() => this.download(a, moves)}>Download ranked priorities (CSV)</button>

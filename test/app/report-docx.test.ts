@@ -18,8 +18,30 @@ const brief: ExecutiveBrief = {
   marking: 'OFFICIAL-SENSITIVE',
   tiles: [{ label: 'All crime, latest 12 months', value: '30,001', words: 'offences, up 3% on the year before — could be chance' }],
   priorities: [
-    { issueId: 'da', rank: '1', issue: 'Domestic Abuse', why: 'Physical harm contributes most after weighting.', evidence: '1,301 offences, up 28% on the year before — more than chance', rag: 'Red', robust: 'in the top 5 in every plausible weighting', where: 'High Town and Dallow', recommendation: 'Commission a second IDVA', leadPartner: 'Luton Council' },
-    { issueId: 'asb', rank: '2=', issue: 'ASB (Personal)', why: 'Community priority contributes most after weighting.', evidence: 'Same count as ASB (Nuisance) (see the note below)', rag: 'Not rated', robust: 'Not worked out', where: '—', recommendation: '', leadPartner: '' },
+    {
+      issueId: 'da',
+      rank: '1',
+      issue: 'Domestic Abuse',
+      why: 'Physical harm contributes most after weighting.',
+      evidence: '1,301 offences, up 28% on the year before — more than chance',
+      rag: 'Red',
+      robust: 'in the top 5 in every plausible weighting',
+      where: 'High Town and Dallow',
+      recommendation: 'Commission a second IDVA',
+      leadPartner: 'Luton Council',
+    },
+    {
+      issueId: 'asb',
+      rank: '2=',
+      issue: 'ASB (Personal)',
+      why: 'Community priority contributes most after weighting.',
+      evidence: 'Same count as ASB (Nuisance) (see the note below)',
+      rag: 'Not rated',
+      robust: 'Not worked out',
+      where: '—',
+      recommendation: '',
+      leadPartner: '',
+    },
   ],
   shared: ['ASB (Personal) and ASB (Nuisance) share one count: 3,559 anti-social behaviour incidents.'],
   robustnessSource: null,
@@ -33,7 +55,26 @@ const doc: ReportDocument = {
   title: 'Strategic assessment',
   subtitle: 'Made on 04/12/2026',
   sections: [
-    section('priorities', 'Priorities', [para('Five priorities are named.'), { kind: 'figure', id: 'f', chart: { type: 'contributions' }, caption: 'Contribution of each criterion', description: 'Bars show how much each criterion adds.', source: 'Source: the scores of the test assessment' }], [section('sub', 'Ranked table', [{ kind: 'table', id: 't', caption: 'Ranked issues', head: ['Rank', 'Issue'], numeric: [true, false], rowHeader: 1, rows: [['1', 'Domestic Abuse']], source: 'Source: the risk matrix' }])]),
+    section(
+      'priorities',
+      'Priorities',
+      [
+        para('Five priorities are named.'),
+        {
+          kind: 'figure',
+          id: 'f',
+          chart: { type: 'contributions' },
+          caption: 'Contribution of each criterion',
+          description: 'Bars show how much each criterion adds.',
+          source: 'Source: the scores of the test assessment',
+        },
+      ],
+      [
+        section('sub', 'Ranked table', [
+          { kind: 'table', id: 't', caption: 'Ranked issues', head: ['Rank', 'Issue'], numeric: [true, false], rowHeader: 1, rows: [['1', 'Domestic Abuse']], source: 'Source: the risk matrix' },
+        ]),
+      ],
+    ),
   ],
 };
 
@@ -41,7 +82,11 @@ const doc: ReportDocument = {
 async function readBack(x: Parameters<typeof reportDocx>[0]) {
   const buffer = await Packer.toBuffer(reportDocx(x));
   const parts = unzipSync(new Uint8Array(buffer));
-  const part = (prefix: string) => Object.entries(parts).filter(([k]) => k.startsWith(prefix)).map(([, v]) => strFromU8(v)).join('\n');
+  const part = (prefix: string) =>
+    Object.entries(parts)
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([, v]) => strFromU8(v))
+      .join('\n');
   return { html: (await mammoth.convertToHtml({ buffer })).value, header: part('word/header'), footer: part('word/footer') };
 }
 
@@ -54,7 +99,17 @@ describe('reportDocx', () => {
     const cells = (row: string) => [...row.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
     const rows = priorities.match(/<tr>.*?<\/tr>/g)!.map(cells);
     expect(rows[0]).toEqual(PRIORITY_HEAD);
-    expect(rows[1]).toEqual(['1', 'Domestic Abuse', 'Physical harm contributes most after weighting.', '1,301 offences, up 28% on the year before — more than chance', 'Red', 'in the top 5 in every plausible weighting', 'High Town and Dallow', 'Commission a second IDVA', 'Luton Council']);
+    expect(rows[1]).toEqual([
+      '1',
+      'Domestic Abuse',
+      'Physical harm contributes most after weighting.',
+      '1,301 offences, up 28% on the year before — more than chance',
+      'Red',
+      'in the top 5 in every plausible weighting',
+      'High Town and Dallow',
+      'Commission a second IDVA',
+      'Luton Council',
+    ]);
     expect(rows).toHaveLength(3);
     expect(html).toContain('share one count: 3,559 anti-social behaviour incidents.');
     expect(header).toContain('OFFICIAL-SENSITIVE');
@@ -64,7 +119,11 @@ describe('reportDocx', () => {
   });
 
   it('puts the brief’s map in as a picture with its text equivalent as alt text, its title and its source', async () => {
-    const map = { caption: 'Where the top 5 priorities happen most', description: 'Wards of Luton, with the 1 marked that is among the busiest three for a top priority: South (Burglary Dwelling).', source: 'Source: police.uk rows placed in wards; ONS boundaries.' };
+    const map = {
+      caption: 'Where the top 5 priorities happen most',
+      description: 'Wards of Luton, with the 1 marked that is among the busiest three for a top priority: South (Burglary Dwelling).',
+      source: 'Source: police.uk rows placed in wards; ONS boundaries.',
+    };
     const asked: unknown[] = [];
     const { html } = await readBack({ brief: { ...brief, map }, doc: null, image: (ref) => (asked.push(ref), { data: PNG, width: 1, height: 1 }) });
     expect(asked).toEqual([{ type: 'priority-map' }]);

@@ -55,7 +55,16 @@ describe('chart SVG snapshots', () => {
 
   it('an area’s trend for one crime type', async () => {
     const months = MONTHS.slice(-12);
-    await expect(svgOf(areaTrendChart(months, 'Burglary', months.map((_, i) => 40 + ((i * 7) % 11)), 'Luton South'))).toMatchFileSnapshot(snapshot('area-trend'));
+    await expect(
+      svgOf(
+        areaTrendChart(
+          months,
+          'Burglary',
+          months.map((_, i) => 40 + ((i * 7) % 11)),
+          'Luton South',
+        ),
+      ),
+    ).toMatchFileSnapshot(snapshot('area-trend'));
   });
 
   it('contributions of each criterion to the seed matrix totals', async () => {
@@ -64,7 +73,17 @@ describe('chart SVG snapshots', () => {
 
   // The pairwise chart is left out: Plot measures its text on a canvas, which jsdom lacks.
   it('rank acceptability from a seeded SMAA run (seed 1234)', async () => {
-    const r = runSmaa(linearProblem(toyAssessment([[3, 1, 2], [2, 2, 2], [1, 3, 1], [2, 1, 3]])), { samples: 2000, seed: 1234 });
+    const r = runSmaa(
+      linearProblem(
+        toyAssessment([
+          [3, 1, 2],
+          [2, 2, 2],
+          [1, 3, 1],
+          [2, 1, 3],
+        ]),
+      ),
+      { samples: 2000, seed: 1234 },
+    );
     await expect(svgOf(rankAcceptabilityChart(r, { topN: 2 }))).toMatchFileSnapshot(snapshot('rank-acceptability'));
   });
 

@@ -24,7 +24,20 @@ describe('hotspotMap', () => {
   const result = {
     cellSize: 100,
     grid: { x0: 500000, y0: 200000, cols: 3, rows: 1 },
-    wards: [{ code: 'W', name: 'Central', rings: [[[500000, 200000], [500300, 200000], [500300, 200100], [500000, 200000]]] }],
+    wards: [
+      {
+        code: 'W',
+        name: 'Central',
+        rings: [
+          [
+            [500000, 200000],
+            [500300, 200000],
+            [500300, 200100],
+            [500000, 200000],
+          ],
+        ],
+      },
+    ],
     cells: [
       cell({}),
       cell({ id: 'E500100 N200000', x: 500100, count: 30, z: 3.2, pAdjusted: 0.004, classification: 'persistent', location: 'On or near Park Street', locationCount: 20 }),

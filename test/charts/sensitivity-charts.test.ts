@@ -66,7 +66,10 @@ describe('tornadoChart', () => {
 
 describe('scenarioSlopeChart', () => {
   it('has a point per issue per scenario, coloured by direction', () => {
-    const cmp = compareScenarios(seedAssessment, [{ id: 'a', name: 'Baseline' }, { id: 'b', name: 'Community first', weights: { community_priority: 3 } }]);
+    const cmp = compareScenarios(seedAssessment, [
+      { id: 'a', name: 'Baseline' },
+      { id: 'b', name: 'Community first', weights: { community_priority: 3 } },
+    ]);
     const pts = slopePoints(cmp);
     expect(pts).toHaveLength(64);
     expect(pts.find((x) => x.issue === 'ASB (Personal)')!.trend).toBe('up');
@@ -77,7 +80,10 @@ describe('scenarioSlopeChart', () => {
   });
 
   it('draws tied issues one under another, in assessment order, labelled with their shared rank', () => {
-    const cmp = compareScenarios(seedAssessment, [{ id: 'a', name: 'Baseline' }, { id: 'b', name: 'Community first', weights: { community_priority: 3 } }]);
+    const cmp = compareScenarios(seedAssessment, [
+      { id: 'a', name: 'Baseline' },
+      { id: 'b', name: 'Community first', weights: { community_priority: 3 } },
+    ]);
     const base = slopePoints(cmp).filter((x) => x.scenario === 'Baseline');
     // ASB (Personal) and Terrorism share =2 on the seed; ASB (Personal) comes first in the assessment.
     expect(base.filter((x) => x.rankLabel === '=2').map((x) => [x.issue, x.position])).toEqual([

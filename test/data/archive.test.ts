@@ -57,11 +57,9 @@ describe('bounded archives (issue 14, defects 4, 5, 9, 11)', () => {
 
   it('names an empty zip, and each entry left out of a zip of another zip and a text file', async () => {
     const inner = zipSync({ '2023-01-street.csv': enc(jan) });
-    const report = await importFiles(
-      store,
-      [sourceFromBytes('nested.zip', zipSync({ 'inner.zip': inner, 'readme.txt': enc('hello') })), sourceFromBytes('empty.zip', zipSync({}))],
-      { source: 'import' },
-    );
+    const report = await importFiles(store, [sourceFromBytes('nested.zip', zipSync({ 'inner.zip': inner, 'readme.txt': enc('hello') })), sourceFromBytes('empty.zip', zipSync({}))], {
+      source: 'import',
+    });
     expect(report.files.map((f) => [f.name, f.status])).toEqual([
       ['nested.zip/inner.zip', 'refused'],
       ['nested.zip/readme.txt', 'refused'],
@@ -76,7 +74,11 @@ describe('bounded archives (issue 14, defects 4, 5, 9, 11)', () => {
     const gz = gzipSync(enc(jan.repeat(20)));
     const report = await importFiles(
       store,
-      [sourceFromBytes('2023-01-street.csv.gz', gz.subarray(0, gz.byteLength >> 1)), sourceFromBytes('2023-02-street.csv.gz', new Uint8Array([1, 0, 2, 0, 3])), sourceFromText('2023-02-street.csv', feb)],
+      [
+        sourceFromBytes('2023-01-street.csv.gz', gz.subarray(0, gz.byteLength >> 1)),
+        sourceFromBytes('2023-02-street.csv.gz', new Uint8Array([1, 0, 2, 0, 3])),
+        sourceFromText('2023-02-street.csv', feb),
+      ],
       { source: 'import' },
     );
     expect(report.files.map((f) => [f.name, f.status, f.message])).toEqual([

@@ -53,9 +53,7 @@ function hostileAssessment(): Assessment {
 /** Σ weight × score over the criteria that count, computed directly (no lookup by key). */
 function expectedTotal(a: Assessment, issueId: string, weightOf: (id: string) => number): number {
   const row = Object.entries(Object.getOwnPropertyDescriptors(a.scores)).find(([k]) => k === issueId)?.[1].value as Record<string, { value: number }>;
-  return a.model.criteria
-    .filter((c) => c.group !== 'Capacity' && c.group !== 'Confidence')
-    .reduce((s, c) => s + weightOf(c.id) * Object.getOwnPropertyDescriptor(row, c.id)!.value.value, 0);
+  return a.model.criteria.filter((c) => c.group !== 'Capacity' && c.group !== 'Confidence').reduce((s, c) => s + weightOf(c.id) * Object.getOwnPropertyDescriptor(row, c.id)!.value.value, 0);
 }
 
 describe('names that are Object.prototype members', () => {
@@ -79,7 +77,9 @@ describe('names that are Object.prototype members', () => {
     const t = totals(b.model, b.issues, b.scores, b.draftWeights);
     const weight = (id: string) => (id === 'constructor' ? 5 : b.model.criteria.find((c) => c.id === id)!.weight);
     t.forEach((x, i) => expect(x.total).toBe(expectedTotal(b, b.issues[i]!.id, weight)));
-    expect(diffScenarios(b, { id: 'a', name: 'A', weights: {} }, { id: 'b', name: 'B', weights: dict([['constructor', 5]]) })).toEqual([expect.objectContaining({ kind: 'weight', criterionId: 'constructor', b: 5 })]);
+    expect(diffScenarios(b, { id: 'a', name: 'A', weights: {} }, { id: 'b', name: 'B', weights: dict([['constructor', 5]]) })).toEqual([
+      expect.objectContaining({ kind: 'weight', criterionId: 'constructor', b: 5 }),
+    ]);
   });
 
   it('run the sensitivity analyses (stability, tornado, SMAA) in-process with finite results', () => {

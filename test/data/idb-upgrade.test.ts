@@ -12,13 +12,7 @@ let n = 0;
 const dbName = () => `upgrade-${++n}-${Date.now()}`;
 
 /** Opens a raw IndexedDB database at a version, creating stores with `create`, then runs `fill` in a readwrite transaction. */
-function writeRaw(
-  name: string,
-  version: number,
-  create: (db: IDBDatabase) => void,
-  fill: (tx: IDBTransaction) => void,
-  stores: string[],
-): Promise<void> {
+function writeRaw(name: string, version: number, create: (db: IDBDatabase) => void, fill: (tx: IDBTransaction) => void, stores: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name, version);
     req.onupgradeneeded = () => create(req.result);
@@ -136,10 +130,16 @@ describe('opening a data store written by the first release', () => {
     const name = dbName();
     const jan = await oldMonth('2023-01', [HEX]);
     const broken = { ...jan.data, batch: { ...jan.data.batch, crimeId: [42] } };
-    await writeRaw(name, 1, createFirstRelease, (tx) => {
-      tx.objectStore('metas').put(jan.meta);
-      tx.objectStore('data').put(broken);
-    }, FIRST_STORES);
+    await writeRaw(
+      name,
+      1,
+      createFirstRelease,
+      (tx) => {
+        tx.objectStore('metas').put(jan.meta);
+        tx.objectStore('data').put(broken);
+      },
+      FIRST_STORES,
+    );
     const store = await openDataStore(name);
     const health = await store.health();
     expect(health.problems).toEqual([]);
@@ -152,9 +152,15 @@ describe('opening a data store written by the first release', () => {
 
   it('names an unreadable record in plain words, not a schema dump', async () => {
     const name = dbName();
-    await writeRaw(name, 1, createFirstRelease, (tx) => {
-      tx.objectStore('datasets').put({ id: 'x', label: 5 });
-    }, FIRST_STORES);
+    await writeRaw(
+      name,
+      1,
+      createFirstRelease,
+      (tx) => {
+        tx.objectStore('datasets').put({ id: 'x', label: 5 });
+      },
+      FIRST_STORES,
+    );
     const store = await openDataStore(name);
     await expect(store.datasets()).rejects.toThrow(/^The list of datasets was saved in a layout this version cannot read/);
     const health = await store.health();

@@ -26,7 +26,9 @@ describe('import format registry', () => {
   });
 
   it('takes no format for an outcomes file or a spreadsheet of something else', () => {
-    expect(IMPORT_FORMATS.filter((f) => f.sniff(probe(['Crime ID', 'Month', 'Reported by', 'Falls within', 'Longitude', 'Latitude', 'Location', 'LSOA code', 'LSOA name', 'Outcome type'])))).toEqual([]);
+    expect(IMPORT_FORMATS.filter((f) => f.sniff(probe(['Crime ID', 'Month', 'Reported by', 'Falls within', 'Longitude', 'Latitude', 'Location', 'LSOA code', 'LSOA name', 'Outcome type'])))).toEqual(
+      [],
+    );
     expect(IMPORT_FORMATS.filter((f) => f.sniff(probe(['Name', 'Value'])))).toEqual([]);
   });
 });

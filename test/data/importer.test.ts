@@ -44,9 +44,7 @@ describe('importFiles', () => {
     await importFiles(store, [sourceFromText('2023-01-street.csv', jan)], { source: 'import' });
     const again = await importFiles(store, [sourceFromText('2023-01-street (1).csv', jan)], { source: 'import' });
     expect(await storedRows(store)).toBe(3);
-    expect(again.parts).toEqual([
-      expect.objectContaining({ month: '2023-01', status: 'replaced', stored: 3, replaced: expect.objectContaining({ fileName: '2023-01-street.csv', rows: 3 }) }),
-    ]);
+    expect(again.parts).toEqual([expect.objectContaining({ month: '2023-01', status: 'replaced', stored: 3, replaced: expect.objectContaining({ fileName: '2023-01-street.csv', rows: 3 }) })]);
     // The first import's dataset lost its only month, so it is gone; the second remains.
     expect((await store.datasets()).map((d) => d.fileNames)).toEqual([['2023-01-street (1).csv']]);
   });
@@ -81,7 +79,13 @@ describe('importFiles', () => {
     const mixed = streetCsv([streetRow(), streetRow(), streetRow({ Month: '2023-02' })]);
     const report = await importFiles(store, [sourceFromText('2023-01/2023-01-bedfordshire-street.csv', mixed)], { source: 'import' });
     expect(report.problems).toEqual([
-      expect.objectContaining({ file: '2023-01/2023-01-bedfordshire-street.csv', line: 4, column: 'Month', value: '2023-02', reason: expect.stringMatching(/^Not the month of this file \(2023-01, from its police\.uk name\)/) }),
+      expect.objectContaining({
+        file: '2023-01/2023-01-bedfordshire-street.csv',
+        line: 4,
+        column: 'Month',
+        value: '2023-02',
+        reason: expect.stringMatching(/^Not the month of this file \(2023-01, from its police\.uk name\)/),
+      }),
     ]);
     expect(report.parts.map((p) => [p.month, p.stored, p.rejected, p.status])).toEqual([['2023-01', 2, 1, 'added']]);
     // February, stored earlier from its own file, is untouched.
@@ -140,7 +144,9 @@ describe('importFiles', () => {
     const { summariseImport } = await import('../../src/data/report-text');
     await importFiles(store, [sourceFromText('whole.csv', jan)], { source: 'import' });
     const report = await importFiles(store, [sourceFromText('part.csv', streetCsv([streetRow()]))], { source: 'import' });
-    expect(summariseImport(report)).toContain('Much smaller than what it replaced, so check the file is complete (Undo puts the earlier rows back): Jan 2023 now 1 row from part.csv, was 3 from whole.csv.');
+    expect(summariseImport(report)).toContain(
+      'Much smaller than what it replaced, so check the file is complete (Undo puts the earlier rows back): Jan 2023 now 1 row from part.csv, was 3 from whole.csv.',
+    );
     await store.undo(report.undoId!);
     const [last] = await store.reports(1);
     expect(last!.id).toBe(report.id);
@@ -202,7 +208,11 @@ describe('importFiles', () => {
 
   it('imports a real police.uk month with every row accounted for', async () => {
     const bytes = shared('police-uk/bedfordshire/2023-12-bedfordshire-street.csv');
-    const lines = new TextDecoder().decode(bytes).split('\n').filter((l) => l.trim() !== '').length - 1;
+    const lines =
+      new TextDecoder()
+        .decode(bytes)
+        .split('\n')
+        .filter((l) => l.trim() !== '').length - 1;
     const report = await importFiles(store, [sourceFromBytes('2023-12-bedfordshire-street.csv', bytes)], { source: 'import' });
     const [part] = report.parts;
     expect(part!.stored + part!.rejected).toBe(lines);
@@ -229,9 +239,7 @@ describe('importFiles', () => {
       ['boundaries', 'imported'],
     ]);
     const keys = (await store.partitions()).map((m) => m.key).sort();
-    expect(keys).toEqual(
-      ['imd1|E06000032', 'imd1|E06000055', 'imd1|E06000056', 'imd1|E09000003', 'imd6|E06000032', 'imd6|E06000055', 'imd6|E06000056', 'imd6|E09000003', 'ward|E06000032'].sort(),
-    );
+    expect(keys).toEqual(['imd1|E06000032', 'imd1|E06000055', 'imd1|E06000056', 'imd1|E09000003', 'imd6|E06000032', 'imd6|E06000055', 'imd6|E06000056', 'imd6|E09000003', 'ward|E06000032'].sort());
     const [pop] = await store.partitionData(['imd6|E06000032']);
     if (pop?.kind !== 'imd6') throw new Error('expected imd6');
     expect(pop.rows.length).toBe(121); // Luton's 2011 LSOAs
@@ -254,7 +262,10 @@ describe('a replacement that would shrink a stored month by more than half (issu
     });
     expect(asked).toEqual([expect.objectContaining({ label: 'Jan 2023', storedRows: 10, newRows: 4, fileName: '2023-01-street (cut).csv' })]);
     const metas = await store.partitions('crime');
-    expect(metas.map((m) => [m.month, m.rows]).sort()).toEqual([['2023-01', 10], ['2023-02', 1]]);
+    expect(metas.map((m) => [m.month, m.rows]).sort()).toEqual([
+      ['2023-01', 10],
+      ['2023-02', 1],
+    ]);
     expect(report.files[0]!.message).toMatch(/Jan 2023 not stored: you kept the 10 already stored rather than replace them with 4\./);
   });
 
@@ -284,7 +295,10 @@ describe('bounded reports and fields (issue 14, defects 8, 17, 18, 20)', () => {
 
   it('refuses a file with the Month column twice, and says nothing about a trailing empty column', async () => {
     const twice = jan.replace('Month,', 'Month,Month,').replace(/2023-01,/g, '2023-01,2023-01,');
-    const trailing = jan.split('\n').map((l) => (l === '' ? l : `${l},`)).join('\n');
+    const trailing = jan
+      .split('\n')
+      .map((l) => (l === '' ? l : `${l},`))
+      .join('\n');
     const report = await importFiles(store, [sourceFromText('twice.csv', twice), sourceFromText('2023-01-street.csv', trailing)], { source: 'import' });
     expect(report.files[0]).toMatchObject({ status: 'refused', message: expect.stringMatching(/names “Month” more than once/) });
     expect(report.files[1]).toMatchObject({ status: 'imported', accepted: 3 });
@@ -338,9 +352,41 @@ describe('boundary geometry (issue 14, defect 16)', () => {
 
   it('leaves out a bow-tie, an unclosed and a degenerate ring, naming the feature', () => {
     const fc = JSON.parse(wards) as { features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[] };
-    fc.features[0]!.geometry = { type: 'Polygon', coordinates: [[[0, 50], [2, 51], [2, 50], [0, 51.5], [0, 50]]] };
-    fc.features[1]!.geometry = { type: 'Polygon', coordinates: [[[0, 50], [1, 51], [1, 50], [0.5, 50.2]]] };
-    fc.features[2]!.geometry = { type: 'Polygon', coordinates: [[[0, 50], [1, 51], [0, 50], [1, 51], [0, 50]]] };
+    fc.features[0]!.geometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 50],
+          [2, 51],
+          [2, 50],
+          [0, 51.5],
+          [0, 50],
+        ],
+      ],
+    };
+    fc.features[1]!.geometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 50],
+          [1, 51],
+          [1, 50],
+          [0.5, 50.2],
+        ],
+      ],
+    };
+    fc.features[2]!.geometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 50],
+          [1, 51],
+          [0, 50],
+          [1, 51],
+          [0, 50],
+        ],
+      ],
+    };
     const r = parseBoundaries(JSON.stringify(fc));
     if (!r.ok) throw new Error(r.reason);
     expect(r.areas).toHaveLength(fc.features.length - 3);

@@ -210,11 +210,19 @@ describe('importProject refuses a bad file and writes nothing', () => {
   const cases: [string, () => string, RegExp][] = [
     ['invalid JSON', () => '{"format": "csp-workbench-project", ', /^This is not a project file: it is not valid JSON/],
     ['a JSON array', () => '[1, 2]', /^This is not a project file: it holds no JSON object\.$/],
-    ['another format', () => JSON.stringify({ ...file, format: 'something-else' }), /^This is not a CSP workbench project file: its "format" is "something-else", where a project file has "csp-workbench-project"\.$/],
+    [
+      'another format',
+      () => JSON.stringify({ ...file, format: 'something-else' }),
+      /^This is not a CSP workbench project file: its "format" is "something-else", where a project file has "csp-workbench-project"\.$/,
+    ],
     ['no format', () => JSON.stringify({ version: 1 }), /it has no "format"/],
     ['a newer version', () => JSON.stringify({ ...file, version: PROJECT_VERSION + 1 }), /saved by a newer version of the workbench \(project file version 2; this version reads version 1\)/],
     ['a version that is not a number', () => JSON.stringify({ ...file, version: '1' }), /has no valid version \(found "1"\)/],
-    ['an assessment from a newer schema', () => JSON.stringify({ ...file, assessment: { ...file.assessment, schemaVersion: 2 } }), /assessment in this file was saved by a newer version of the workbench \(assessment schema 2; this version reads 1\)/],
+    [
+      'an assessment from a newer schema',
+      () => JSON.stringify({ ...file, assessment: { ...file.assessment, schemaVersion: 2 } }),
+      /assessment in this file was saved by a newer version of the workbench \(assessment schema 2; this version reads 1\)/,
+    ],
     [
       'a score outside its scale',
       () => {
@@ -224,9 +232,17 @@ describe('importProject refuses a bad file and writes nothing', () => {
       },
       /^This project file cannot be imported: assessment\.scores\.domestic-abuse\.likelihood: Domestic Abuse, Likelihood: 9 must be a whole number from 0 to 5\. Nothing was changed\.$/,
     ],
-    ['a decision of another assessment', () => JSON.stringify({ ...file, evidence: { ...file.evidence, decisions: [{ ...file.evidence.decisions[0]!, assessmentId: 'other' }] } }), /evidence\.decisions\[0\]\.assessmentId: decision d1 belongs to assessment "other"/],
+    [
+      'a decision of another assessment',
+      () => JSON.stringify({ ...file, evidence: { ...file.evidence, decisions: [{ ...file.evidence.decisions[0]!, assessmentId: 'other' }] } }),
+      /evidence\.decisions\[0\]\.assessmentId: decision d1 belongs to assessment "other"/,
+    ],
     ['a missing section', () => JSON.stringify({ ...file, outputs: undefined }), /^This project file cannot be imported: outputs: /],
-    ['bad banding rules', () => JSON.stringify({ ...file, evidence: { ...file.evidence, setup: { ...file.evidence.setup, banding: { rules: [{ ...DEFAULT_BANDING_RULES.rules[0]!, thresholds: [5, 1] }] } } } }), /evidence\.setup\.banding\.rules\[0\]/],
+    [
+      'bad banding rules',
+      () => JSON.stringify({ ...file, evidence: { ...file.evidence, setup: { ...file.evidence.setup, banding: { rules: [{ ...DEFAULT_BANDING_RULES.rules[0]!, thresholds: [5, 1] }] } } } }),
+      /evidence\.setup\.banding\.rules\[0\]/,
+    ],
   ];
 
   for (const [what, text, message] of cases) {

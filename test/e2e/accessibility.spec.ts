@@ -14,7 +14,13 @@ async function serious(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' > ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} ×${v.nodes.length}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' > '))
+          .join(' | ')}`,
+    );
 }
 
 async function check(page: Page, what: string) {
@@ -66,11 +72,18 @@ test.describe('no serious or critical axe violations, before and after each page
       const table = page.getByRole('table', { name: 'Hot spots' });
       await expect(table.locator('tbody tr').first()).toBeVisible({ timeout: 90_000 });
       await check(page, 'Hot spots');
-      await table.getByRole('button', { name: /^Cell / }).first().click();
-      await expect(page.getByRole('table', { name: /^Source rows of cell / }).locator('tbody tr').first()).toBeVisible();
+      await table
+        .getByRole('button', { name: /^Cell / })
+        .first()
+        .click();
+      await expect(
+        page
+          .getByRole('table', { name: /^Source rows of cell / })
+          .locator('tbody tr')
+          .first(),
+      ).toBeVisible();
       await check(page, 'Hot spots trace');
     });
-
   });
 
   test('Community need, Risk matrix, Priorities', async ({ page }) => {
@@ -102,7 +115,6 @@ test.describe('no serious or critical axe violations, before and after each page
       await expect(page.getByRole('table', { name: 'Harm × likelihood' })).toBeVisible();
       await check(page, 'Priorities');
     });
-
   });
 
   test('Sensitivity, Report', async ({ page }) => {

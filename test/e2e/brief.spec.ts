@@ -31,7 +31,11 @@ test('the executive brief: recommended priorities with a shared count said once,
   const table = page.getByRole('table', { name: 'Recommended priorities' });
   const rows = await tableRecords(table);
   // The published 2014 matrix's first five, read from the shared reference (not the app's copy).
-  const published = readFileSync(`${SHARED}reference/central-beds-2014-risk-matrix.csv`, 'utf8').trim().split(/\r?\n/).slice(1, 6).map((l) => l.split(',')[0]);
+  const published = readFileSync(`${SHARED}reference/central-beds-2014-risk-matrix.csv`, 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1, 6)
+    .map((l) => l.split(',')[0]);
   expect(rows.map((r) => r['Issue'])).toEqual(published);
   for (const r of rows) expect(r['Why']!.split(/\s+/).length).toBeLessThanOrEqual(25);
   expect(rows[0]!['Why']).toMatch(/contributes? most after weighting\.$/);
@@ -106,7 +110,12 @@ test('the executive brief: recommended priorities with a shared count said once,
   await page.getByRole('button', { name: 'Export project file (JSON)' }).click();
   const file = (await (await exported).path())!;
   const project = JSON.parse(readFileSync(file, 'utf8'));
-  expect(project.assessment.brief).toMatchObject({ marking: 'OFFICIAL', status: 'final', override: 'Board meets on 10/12; confidence to be recorded at the next review', recommendations: { 'domestic-abuse': { recommendation: 'Commission a second IDVA for high-risk cases', leadPartner: 'Luton Council' } } });
+  expect(project.assessment.brief).toMatchObject({
+    marking: 'OFFICIAL',
+    status: 'final',
+    override: 'Board meets on 10/12; confidence to be recorded at the next review',
+    recommendations: { 'domestic-abuse': { recommendation: 'Commission a second IDVA for high-risk cases', leadPartner: 'Luton Council' } },
+  });
   await page.getByLabel('Import a project file').setInputFiles(file);
   await expect(page.getByRole('combobox', { name: 'Assessment', exact: true }).locator('option:checked')).toHaveText(/\(imported \d\d\/\d\d\/\d{4}\)$/);
   await expect(page.getByRole('textbox', { name: 'Recommendation for Domestic Abuse' })).toHaveValue('Commission a second IDVA for high-risk cases', { timeout: 120_000 });

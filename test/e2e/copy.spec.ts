@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { openWithSample, sharedMonth, tableRecords } from './helpers';
 
-const go = (page: import('@playwright/test').Page, label: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
+const go = (page: import('@playwright/test').Page, label: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
 
 test.describe('copy and steps', () => {
   test('a weight change is an undoable step', async ({ page }) => {

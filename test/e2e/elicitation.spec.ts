@@ -76,7 +76,10 @@ test('SMAA around the weights in use (±25%) in the worker matches the engine in
   await page.getByRole('button', { name: 'Run SMAA' }).click();
   await expect(page.getByTestId('smaa-basis')).toContainText('Around the weights in use: based on 5,000 weightings near the chosen weights (seed 1234), each weight varied at random within ±25%');
   const input = engineInput(seed, comparable(seed, 'draft')!);
-  const { options } = smaaOptionsOf(sensitivitySettings({ sensitivity: { ...sensitivitySettings({}), samples: 5000, around: 0.25 } }), weightedCriteria(seed.model).map((c) => c.id));
+  const { options } = smaaOptionsOf(
+    sensitivitySettings({ sensitivity: { ...sensitivitySettings({}), samples: 5000, around: 0.25 } }),
+    weightedCriteria(seed.model).map((c) => c.id),
+  );
   const expected = runSmaa(linearProblem(input), options);
   const top5 = topNShare(expected, 5);
   const rows = await tableRecords(page.getByRole('table', { name: 'Rank acceptability' }));

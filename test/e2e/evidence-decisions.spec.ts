@@ -143,9 +143,12 @@ test.describe('proposed scores in the scoring grid', () => {
     await page.getByLabel('Period ends with').selectOption('2023-06');
     await expect(page.getByText('Current period Jul 2022 to Jun 2023, compared with Jul 2021 to Jun 2022.')).toBeVisible({ timeout: 60_000 });
     await nav(page, 'Risk matrix').click();
-    await expect(mark(page, 'Burglary Dwelling', 'Likelihood')).toHaveAccessibleName(/^Burglary Dwelling, Likelihood: Evidence changed since the decision: now proposes \d from [\d,.]+ a month; decided \d; current \d$/, {
-      timeout: 60_000,
-    });
+    await expect(mark(page, 'Burglary Dwelling', 'Likelihood')).toHaveAccessibleName(
+      /^Burglary Dwelling, Likelihood: Evidence changed since the decision: now proposes \d from [\d,.]+ a month; decided \d; current \d$/,
+      {
+        timeout: 60_000,
+      },
+    );
     expect((await tableRecords(trail(page)))[0]).toMatchObject({ 'Evidence period': 'Jan 2023 to Dec 2023', Status: 'Stale: the evidence has changed since' });
   });
 
@@ -191,6 +194,11 @@ test.describe('proposed scores in the scoring grid', () => {
     await expect(mark(page, 'TFMV', PERFORMANCE)).toHaveAccessibleName(/^TFMV, .*: Score changed since the decision: proposed \d from .*; decided \d; current 5$/);
     await expect(mark(page, 'TFMV', 'Likelihood')).toHaveAccessibleName(/^TFMV, Likelihood: Accepted the proposed 4 from/);
     const after = new Map((await tableRecords(trail(page))).filter((r) => r['Issue'] === 'TFMV').map((r) => [r['Criterion'], r['Status']]));
-    expect(after).toEqual(new Map([[PERFORMANCE, 'Score changed since (now 5)'], ['Likelihood', 'In force']]));
+    expect(after).toEqual(
+      new Map([
+        [PERFORMANCE, 'Score changed since (now 5)'],
+        ['Likelihood', 'In force'],
+      ]),
+    );
   });
 });

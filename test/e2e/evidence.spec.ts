@@ -9,7 +9,22 @@ const population = csvParse(readFileSync(`${SAMPLE}imd2019/File_6_-_IoD2019_Popu
   (s, r) => s + Number((r['Total population: mid 2015 (excluding prisoners)'] ?? '').replace(/,/g, '')),
   0,
 );
-const SINGLE_TYPES = ['Anti-social behaviour', 'Bicycle theft', 'Burglary', 'Criminal damage and arson', 'Drugs', 'Other crime', 'Other theft', 'Possession of weapons', 'Public order', 'Robbery', 'Shoplifting', 'Theft from the person', 'Vehicle crime', 'Violence and sexual offences'];
+const SINGLE_TYPES = [
+  'Anti-social behaviour',
+  'Bicycle theft',
+  'Burglary',
+  'Criminal damage and arson',
+  'Drugs',
+  'Other crime',
+  'Other theft',
+  'Possession of weapons',
+  'Public order',
+  'Robbery',
+  'Shoplifting',
+  'Theft from the person',
+  'Vehicle crime',
+  'Violence and sexual offences',
+];
 
 async function openEvidence(page: Page) {
   await openWithSample(page);
@@ -50,7 +65,9 @@ test.describe('evidence from the Luton sample', () => {
     expect(source).toHaveLength(50);
     // Each listed row is that line of that sample file.
     for (const r of source.slice(0, 5)) {
-      const lines = gunzipSync(readFileSync(`${SAMPLE}police-uk/${r['File']}`)).toString('utf8').split('\n');
+      const lines = gunzipSync(readFileSync(`${SAMPLE}police-uk/${r['File']}`))
+        .toString('utf8')
+        .split('\n');
       expect(lines[num(r['Line']) - 1]).toContain(',Burglary,');
       expect(lines[num(r['Line']) - 1]).toContain(r['LSOA code']);
     }
@@ -58,7 +75,9 @@ test.describe('evidence from the Luton sample', () => {
     await expect(page.getByText(`Source rows 51 to 100 of ${burglary.toLocaleString('en-GB')}`)).toBeVisible();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: `Download all ${burglary.toLocaleString('en-GB')} rows (CSV)` }).click();
-    const csv = readFileSync((await (await download).path())!, 'utf8').trim().split(/\r\n/);
+    const csv = readFileSync((await (await download).path())!, 'utf8')
+      .trim()
+      .split(/\r\n/);
     expect(csv[0]).toBe('file,line,month,crime type,LSOA code,LSOA name');
     expect(csv).toHaveLength(burglary + 1);
     expect(csv.slice(1).every((l) => l.includes(',Burglary,'))).toBe(true);
@@ -98,7 +117,13 @@ test.describe('evidence from the Luton sample', () => {
 
   test('local counts: bad rows are listed by line and column, a reload of the file replaces rather than adds', async ({ page }) => {
     await openEvidence(page);
-    const csv = ['issue,month,count', ...Array.from({ length: 12 }, (_, i) => `Domestic abuse,2023-${String(i + 1).padStart(2, '0')},${40 + i}`), 'Domestic abuse,2023-13,4', 'Knife crime,2023-01,3', 'Domestic abuse,2023-01,99'].join('\n');
+    const csv = [
+      'issue,month,count',
+      ...Array.from({ length: 12 }, (_, i) => `Domestic abuse,2023-${String(i + 1).padStart(2, '0')},${40 + i}`),
+      'Domestic abuse,2023-13,4',
+      'Knife crime,2023-01,3',
+      'Domestic abuse,2023-01,99',
+    ].join('\n');
     const upload = () => page.getByLabel('Choose a local counts CSV').setInputFiles({ name: 'local.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await upload();
     await expect(page.getByText(/^Read 12 counts from local\.csv: 12 added, 0 replaced/)).toBeVisible();
@@ -117,7 +142,10 @@ test.describe('evidence from the Luton sample', () => {
     await page.reload();
     await expect(page.getByRole('table', { name: 'Evidence by issue' })).toBeVisible({ timeout: 60_000 });
     expect((await evidenceByIssue(page)).get('Domestic abuse local counts')?.['12-month volume']).toBe(String(total));
-    await page.getByRole('table', { name: 'Evidence by issue' }).getByRole('button', { name: /^12-month volume for Domestic abuse:/ }).click();
+    await page
+      .getByRole('table', { name: 'Evidence by issue' })
+      .getByRole('button', { name: /^12-month volume for Domestic abuse:/ })
+      .click();
     const used = await tableRecords(page.getByRole('table', { name: 'Local counts used' }));
     expect(used[0]).toMatchObject({ Month: 'Jan 2023', Count: '40' });
     expect(used[0]!['Source']).toMatch(/^local\.csv, line 2 \(loaded \d{2}\/\d{2}\/\d{4}\)$/);

@@ -81,11 +81,9 @@ test.describe('importing police.uk files', () => {
     const dec = countByAuthority(sharedMonth('2023-12'));
     const oct = countByAuthority(sharedMonth('2023-10'));
 
-    await page.getByLabel('Choose police.uk files').setInputFiles([
-      asUpload(sharedMonth('2023-11')),
-      asUpload(sharedMonth('2023-12')),
-      { name: '2023-10-corrupted.csv', mimeType: 'text/csv', buffer: corruptedOctober() },
-    ]);
+    await page
+      .getByLabel('Choose police.uk files')
+      .setInputFiles([asUpload(sharedMonth('2023-11')), asUpload(sharedMonth('2023-12')), { name: '2023-10-corrupted.csv', mimeType: 'text/csv', buffer: corruptedOctober() }]);
     await expect(page.getByText(/^Imported on/)).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText(/Already stored, so replaced rather than added/)).toBeVisible();
 
@@ -105,7 +103,10 @@ test.describe('importing police.uk files', () => {
       expect(r['Last import'], label).toBe(`Replaced ${sampleRows(month).toLocaleString('en-GB')} rows stored earlier`);
     }
     // Outside Luton: every located row of another authority (the broken rows may be anywhere, so count Nov and Dec exactly).
-    for (const [label, counts] of [['Nov 2023', nov], ['Dec 2023', dec]] as const) {
+    for (const [label, counts] of [
+      ['Nov 2023', nov],
+      ['Dec 2023', dec],
+    ] as const) {
       const outside = [...counts.byAuthority].filter(([lad]) => lad !== '' && lad !== 'Luton').reduce((s, [, n]) => s + n, 0);
       expect(num(byMonth.get(label)!['Outside Luton']), label).toBe(outside);
       // And the area's own rows beside the force-wide total, so the scopes need no subtracting.
@@ -124,7 +125,9 @@ test.describe('importing police.uk files', () => {
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download rejected rows (CSV)' }).click();
-    const csv = readFileSync((await (await download).path())!, 'utf8').trim().split(/\r\n/);
+    const csv = readFileSync((await (await download).path())!, 'utf8')
+      .trim()
+      .split(/\r\n/);
     expect(csv[0]).toBe('file,line,column,reason,value');
     expect(csv).toHaveLength(4);
     expect(csv[1]).toMatch(/^2023-10-corrupted\.csv,2,Month,/);
@@ -175,7 +178,11 @@ test.describe('importing police.uk files', () => {
   test('refuses a file that is not a street-level file, naming the missing columns', async ({ page }) => {
     await openWithSample(page);
     await page.getByLabel('Choose police.uk files').setInputFiles([
-      { name: '2023-12-bedfordshire-stop-and-search.csv', mimeType: 'text/csv', buffer: Buffer.from('Type,Date,Part of a policing operation,Latitude,Longitude\nPerson search,2023-12-01T10:00:00+00:00,False,51.9,-0.4\n') },
+      {
+        name: '2023-12-bedfordshire-stop-and-search.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('Type,Date,Part of a policing operation,Latitude,Longitude\nPerson search,2023-12-01T10:00:00+00:00,False,51.9,-0.4\n'),
+      },
     ]);
     const files = page.getByRole('table', { name: 'Files in the last import' });
     await expect(files).toContainText('Refused');

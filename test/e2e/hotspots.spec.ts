@@ -35,7 +35,9 @@ test.describe('hot spots', () => {
 
     // The trace lists the cell's rows by file and line; each is a Shoplifting row of the published file inside the cell.
     const id = top['Cell']!;
-    await hotspotsTable(page).getByRole('button', { name: new RegExp(`^Cell ${id}:`) }).click();
+    await hotspotsTable(page)
+      .getByRole('button', { name: new RegExp(`^Cell ${id}:`) })
+      .click();
     const trace = page.getByRole('table', { name: `Source rows of cell ${id}` });
     await expect(trace.locator('tbody tr').first()).toBeVisible();
     await expect(page.getByText(new RegExp(`^Source rows 1 to \\d+ of ${top['Count']}$`))).toBeVisible();
@@ -44,7 +46,15 @@ test.describe('hot spots', () => {
     const traced = await tableRecords(trace);
     const byFile = new Map<string, string[][]>();
     for (const r of traced.slice(0, 10)) {
-      if (!byFile.has(r['File']!)) byFile.set(r['File']!, csvParseRows(gunzipSync(readFileSync(`${SAMPLE}police-uk/${r['File']}`)).toString('utf8').replace(/^\uFEFF/, '')));
+      if (!byFile.has(r['File']!))
+        byFile.set(
+          r['File']!,
+          csvParseRows(
+            gunzipSync(readFileSync(`${SAMPLE}police-uk/${r['File']}`))
+              .toString('utf8')
+              .replace(/^\uFEFF/, ''),
+          ),
+        );
       const source = byFile.get(r['File']!)![num(r['Line']) - 1]!; // line 1 is the header
       expect(source[9], `${r['File']}:${r['Line']}`).toBe('Shoplifting');
       expect(source[6]).toBe(r['Location']);

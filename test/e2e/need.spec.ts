@@ -42,7 +42,9 @@ test.describe('community need', () => {
 
     // Luton's Central ward (the town centre) has crime rates far above the rest: it is warned about beside its row and in the notes.
     const central = rows.find((r) => r['Area']!.startsWith('Central '))!;
-    expect(central['Notes']).toMatch(/Crime rate far above the other areas: .*standard deviations above the average area.*Resident population is a poor denominator here: town centres, stations and shopping centres/);
+    expect(central['Notes']).toMatch(
+      /Crime rate far above the other areas: .*standard deviations above the average area.*Resident population is a poor denominator here: town centres, stations and shopping centres/,
+    );
     const flagged = rows.filter((r) => /Resident population is a poor denominator/.test(r['Notes']!)).map((r) => r['Area']!.replace(/ E05\d{6}$/, ''));
     await expect(page.locator('p[data-note="high-rates"]')).toContainText(`Resident population is a poor denominator in ${flagged.join(', ')}`);
     await expect(page.locator('p[data-note="high-rates"]')).toContainText('more than 3 standard deviations above the average ward');
@@ -95,7 +97,12 @@ test.describe('community need', () => {
     const highTown = wards.find((w) => w.name === 'High Town')!;
     const area = page.locator(`svg[aria-label^="Map of Wards"] path[aria-label^="High Town (${highTown.code})"]`);
     await area.hover();
-    await expect(page.locator('csp-need-map').getByText(/High Town \(E05014743\)/).first()).toBeVisible();
+    await expect(
+      page
+        .locator('csp-need-map')
+        .getByText(/High Town \(E05014743\)/)
+        .first(),
+    ).toBeVisible();
     await area.click();
     await expect(page).toHaveURL(new RegExp(`#/need\\?area=${highTown.code}$`));
     await expect(page.getByRole('heading', { name: /^Profile: High Town/ })).toBeVisible();
@@ -155,7 +162,12 @@ test.describe('community need', () => {
 
   test('imports a user indicator CSV, reports bad rows by line, uses it, and deletes it undoably', async ({ page }) => {
     await openNeed(page);
-    const csv = ['area code,indicator,value', ...wards.map((w, i) => `${w.code},Youth referrals per 1000,${(i * 1.5).toFixed(1)}`), 'E05999999,Youth referrals per 1000,3', `${wards[0]!.code},Youth referrals per 1000,abc`].join('\n');
+    const csv = [
+      'area code,indicator,value',
+      ...wards.map((w, i) => `${w.code},Youth referrals per 1000,${(i * 1.5).toFixed(1)}`),
+      'E05999999,Youth referrals per 1000,3',
+      `${wards[0]!.code},Youth referrals per 1000,abc`,
+    ].join('\n');
     await page.getByLabel(/Area indicators CSV/).setInputFiles({ name: 'referrals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const rejected = await tableRecords(page.getByRole('table', { name: 'Rejected rows of referrals.csv' }));
     expect(rejected.map((r) => [r['Line'], r['Column'], r['Reason']])).toEqual([

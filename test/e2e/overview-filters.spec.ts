@@ -50,7 +50,9 @@ test.describe('overview filters', () => {
     await page.mouse.click(march.x + march.width / 2, march.y + march.height / 2);
     await expect(page.getByRole('heading', { name: 'Where the rows of Shoplifting in Mar 2023 come from' })).toBeFocused();
     const rows = page.getByRole('table', { name: 'Source rows' });
-    await expect(page.getByRole('status').filter({ hasText: /^Source rows 1 to/ })).toHaveText(`Source rows 1 to ${Math.min(50, shoplifting('2023-03'))} of ${shoplifting('2023-03').toLocaleString('en-GB')}`);
+    await expect(page.getByRole('status').filter({ hasText: /^Source rows 1 to/ })).toHaveText(
+      `Source rows 1 to ${Math.min(50, shoplifting('2023-03'))} of ${shoplifting('2023-03').toLocaleString('en-GB')}`,
+    );
     let traced = await tableRecords(rows);
     expect(traced.length).toBeGreaterThan(0);
     for (const r of traced) {

@@ -11,7 +11,12 @@ test.describe('peer comparison', () => {
     await expect(page.getByRole('heading', { name: 'Compared with other areas' })).toBeVisible({ timeout: 60_000 });
     const rows = await tableRecords(table);
     expect(rows.find((r) => r['Issue'] === 'Burglary')?.['Peer rank']).toBe('the only area compared');
-    await expect(page.getByRole('img', { name: /rate per 1,000 by area/ }).or(page.locator('svg[aria-label$="rate per 1,000 by area"]')).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('img', { name: /rate per 1,000 by area/ })
+        .or(page.locator('svg[aria-label$="rate per 1,000 by area"]'))
+        .first(),
+    ).toBeVisible();
 
     const codes = page.getByLabel('Peer group (local authority codes, separated by commas)');
     await codes.fill('E06000032, Luton');

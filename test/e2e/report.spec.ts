@@ -8,7 +8,11 @@ const count = (type: string, from: string, to: string) => countByType(from, to).
 const fmt = (n: number) => n.toLocaleString('en-GB');
 
 /** The published 2014 matrix, read from the shared reference (not the app's copy). */
-const published = readFileSync(`${SHARED}reference/central-beds-2014-risk-matrix.csv`, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+const published = readFileSync(`${SHARED}reference/central-beds-2014-risk-matrix.csv`, 'utf8')
+  .trim()
+  .split(/\r?\n/)
+  .slice(1)
+  .map((l) => l.split(','));
 
 const text = async (d: Promise<Download>) => readFileSync((await (await d).path())!, 'utf8');
 const bytes = async (d: Promise<Download>) => readFileSync((await (await d).path())!);

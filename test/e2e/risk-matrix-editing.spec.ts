@@ -189,7 +189,7 @@ test.describe('assessments', () => {
     await expect(list.getByRole('row')).toHaveCount(3);
     await list.getByRole('button', { name: 'Open 2025 draft' }).click();
     const g = page.getByRole('table', { name: 'Scores: 2025 draft' });
-    expect(await tableRecords(g)).toEqual([{ Issue: 'Fraud', 'Impact on victimsHarm': '', 'LikelihoodLikelihood': '', 'Community concernPriority': '', Total: '12 *' }]);
+    expect(await tableRecords(g)).toEqual([{ Issue: 'Fraud', 'Impact on victimsHarm': '', LikelihoodLikelihood: '', 'Community concernPriority': '', Total: '12 *' }]);
     await expect(page.getByLabel('Fraud, Impact on victims')).toHaveValue('4');
     await expect(page.getByLabel('Fraud, Likelihood')).toHaveValue('3');
 

@@ -177,7 +177,10 @@ test.describe('sensitivity page', () => {
 
     await view(page, 'Compare scenarios');
     const withScenario = scenarioFromDraft(setDraftWeight(seed, 'community_priority', 3), 'Community first', 0);
-    const cmp = compareScenarios({ model: seed.model, issues: seed.issues, scores: seed.scores }, [comparable(withScenario, 'set:baseline')!.scenario, comparable(withScenario, 'scenario:community-first')!.scenario]);
+    const cmp = compareScenarios({ model: seed.model, issues: seed.issues, scores: seed.scores }, [
+      comparable(withScenario, 'set:baseline')!.scenario,
+      comparable(withScenario, 'scenario:community-first')!.scenario,
+    ]);
     const ranks = await tableRecords(page.getByRole('table', { name: 'Ranks by scenario' }));
     expect(ranks).toHaveLength(32);
     for (const r of cmp.rows) {
@@ -229,7 +232,9 @@ test.describe('sensitivity page', () => {
     await page.getByRole('button', { name: 'Save scenario' }).click();
     await page.getByRole('button', { name: 'Analyse “Adult Offending rising”' }).click();
     await view(page, 'Weight stability');
-    await expect(page.getByTestId('basis')).toContainText('Every view below analyses Adult Offending rising: a saved scenario. Totals: normalised average (0–100) (the scenario’s choice); the assessed scores with 1 score overridden.');
+    await expect(page.getByTestId('basis')).toContainText(
+      'Every view below analyses Adult Offending rising: a saved scenario. Totals: normalised average (0–100) (the scenario’s choice); the assessed scores with 1 score overridden.',
+    );
     await expect(page.getByRole('table', { name: 'Weight stability of the top 5, Adult Offending rising' })).toBeVisible();
     // One Low-confidence score (±2 levels: 3, 4 or 5) is varied in SMAA.
     await view(page, 'Rank acceptability');

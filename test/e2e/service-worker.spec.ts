@@ -24,9 +24,20 @@ test.describe('the service worker (issue 14, defect 7)', () => {
     expect(names.filter((n) => n.startsWith('csp-workbench-'))).toEqual([]);
     const precache = names.filter((n) => n.startsWith('workbox-precache-'));
     expect(precache).toHaveLength(1);
-    const urls = await page.evaluate((name) => caches.open(name).then((c) => c.keys()).then((ks) => ks.map((k) => k.url)), precache[0]!);
+    const urls = await page.evaluate(
+      (name) =>
+        caches
+          .open(name)
+          .then((c) => c.keys())
+          .then((ks) => ks.map((k) => k.url)),
+      precache[0]!,
+    );
     const paths = urls.map((u) => new URL(u).pathname.slice(1)).sort();
-    expect(paths).toEqual(builtFiles().filter((f) => f !== 'sw.js').sort());
+    expect(paths).toEqual(
+      builtFiles()
+        .filter((f) => f !== 'sw.js')
+        .sort(),
+    );
     // The page's name does not change between builds, so it carries a content revision; hashed assets are their own.
     expect(urls.find((u) => new URL(u).pathname === '/index.html')).toMatch(/__WB_REVISION__=[0-9a-f]+/);
   });

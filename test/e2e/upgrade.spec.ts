@@ -27,7 +27,10 @@ test.describe('Upgrading a store written by the first release', () => {
             location: dict(['On or near Park Street'], new Array(n).fill(0)),
             lsoaCode: dict(['E01015693'], new Array(n).fill(0)),
             lsoaName: dict(['Luton 007A'], new Array(n).fill(0)),
-            crimeType: dict([...new Set(types)], types.map((t) => [...new Set(types)].indexOf(t))),
+            crimeType: dict(
+              [...new Set(types)],
+              types.map((t) => [...new Set(types)].indexOf(t)),
+            ),
             outcome: dict(['Under investigation'], new Array(n).fill(0)),
             fallsWithin: dict(['Bedfordshire Police'], new Array(n).fill(0)),
             context: dict([''], new Array(n).fill(0)),

@@ -78,12 +78,15 @@ async function lastColumnByKeyboard(page: Page, id: number): Promise<boolean> {
   for (let i = 0; i < 200; i++) {
     const before = await region.evaluate((el) => el.scrollLeft);
     await page.keyboard.press('ArrowRight');
-    const moved = await region
-      .evaluate((el, b) => new Promise<boolean>((done) => {
-        const start = performance.now();
-        const tick = () => (el.scrollLeft > b ? done(true) : performance.now() - start > 1000 ? done(false) : requestAnimationFrame(tick));
-        tick();
-      }), before);
+    const moved = await region.evaluate(
+      (el, b) =>
+        new Promise<boolean>((done) => {
+          const start = performance.now();
+          const tick = () => (el.scrollLeft > b ? done(true) : performance.now() - start > 1000 ? done(false) : requestAnimationFrame(tick));
+          tick();
+        }),
+      before,
+    );
     if (!moved) break;
   }
   return region.evaluate((el) => {

@@ -14,7 +14,9 @@ import { tableRecords } from './helpers';
  */
 const seed = realSeedAssessment();
 const clamp = (v: number) => Math.max(0, Math.min(5, v));
-const shifted = Object.fromEntries(seed.issues.map((i, k) => [i.id, Object.fromEntries(seed.model.criteria.map((c, j) => [c.id, { value: clamp((seed.scores[i.id]?.[c.id]?.value ?? 0) + (((k + j) % 3) - 1) * 2) }]))]));
+const shifted = Object.fromEntries(
+  seed.issues.map((i, k) => [i.id, Object.fromEntries(seed.model.criteria.map((c, j) => [c.id, { value: clamp((seed.scores[i.id]?.[c.id]?.value ?? 0) + (((k + j) % 3) - 1) * 2) }]))]),
+);
 const police = scoringSheet(seed.model, seed.issues, 'Police', seed.scores);
 const council = scoringSheet(seed.model, seed.issues, 'Council', shifted);
 const fireLines = scoringSheet(seed.model, seed.issues, 'Fire', seed.scores).split('\r\n');
@@ -43,11 +45,17 @@ test('imports three scorers’ sheets, reports the bad rows, shows Scorer agreem
   const bad = agreementRows.filter((r) => r['Issue'] === seed.issues[2]!.label || r['Issue'] === seed.issues[5]!.label);
   // Nothing merged from the bad rows: Fire has no score for those two issues.
   expect(bad.every((r) => r['Fire'] === '–')).toBe(true);
-  expect(agreementRows.find((r) => r['Issue'] === seed.issues[0]!.label && r['Criterion'] === seed.model.criteria[0]!.label)!['Police']).toBe(String(seed.scores[seed.issues[0]!.id]![seed.model.criteria[0]!.id]!.value));
+  expect(agreementRows.find((r) => r['Issue'] === seed.issues[0]!.label && r['Criterion'] === seed.model.criteria[0]!.label)!['Police']).toBe(
+    String(seed.scores[seed.issues[0]!.id]![seed.model.criteria[0]!.id]!.value),
+  );
   await expect(w.getByRole('table', { name: 'Ranks by scorer' })).toBeVisible();
   await expect(w.getByTestId('agreement-words')).toContainText('Kendall’s W');
 
-  const sheets = [readScoringSheet('police.csv', police, seed.model, seed.issues), readScoringSheet('council.csv', council, seed.model, seed.issues), readScoringSheet('fire.csv', fire, seed.model, seed.issues)].flatMap((r) => r.sheets);
+  const sheets = [
+    readScoringSheet('police.csv', police, seed.model, seed.issues),
+    readScoringSheet('council.csv', council, seed.model, seed.issues),
+    readScoringSheet('fire.csv', fire, seed.model, seed.issues),
+  ].flatMap((r) => r.sheets);
   const expected = rank(seed.model, seed.issues, consensusAssessment(seed, sheets, 'median', { id: 'x', name: 'x', now: 0 }).scores, seed.draftWeights);
   await w.getByRole('button', { name: 'Create consensus assessment' }).click();
   await page.goto('/#/priorities');

@@ -14,7 +14,9 @@ import { sourceFromBytes } from '../../src/data/source-file';
 import type { DataStore } from '../../src/data/store';
 
 const SAMPLE = new URL('../../sample-data/', import.meta.url);
-const crimeFiles = readdirSync(new URL('police-uk/', SAMPLE)).filter((f) => f.endsWith('.csv.gz')).sort();
+const crimeFiles = readdirSync(new URL('police-uk/', SAMPLE))
+  .filter((f) => f.endsWith('.csv.gz'))
+  .sort();
 const file6 = readdirSync(new URL('imd2019/', SAMPLE)).find((f) => f.startsWith('File_6'))!;
 
 /** An independent count of the sample files for 2023, per crime type, Luton rows only (gunzip + d3-dsv). */
@@ -79,7 +81,11 @@ describe('evidenceEngine on the Luton sample', () => {
     const byMonth = independentByMonth();
     // Sums the independent count over an explicit list of months (written out here, not derived from the app's period maths).
     const count = (months: string[], types: readonly string[]) => months.reduce((s, m) => s + types.reduce((t, c) => t + (byMonth.get(m)?.get(c) ?? 0), 0), 0);
-    const months = (y: number, from: number, n: number) => Array.from({ length: n }, (_, k) => { const i = y * 12 + from - 1 + k; return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`; });
+    const months = (y: number, from: number, n: number) =>
+      Array.from({ length: n }, (_, k) => {
+        const i = y * 12 + from - 1 + k;
+        return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+      });
     const engine = evidenceEngine(store);
     const cases = [
       // 2022/23: April 2022 to March 2023, against 2021/22 (April 2021 to March 2022; the sample starts in May 2021).
@@ -106,7 +112,7 @@ describe('evidenceEngine on the Luton sample', () => {
     expect(y2122.notes.find((n) => n.id === 'missing-previous')?.text).toContain('of the previous period (2021/22 (Apr 2021 to Mar 2022)) has no police.uk rows in Luton stored: Apr 2021');
   });
 
-  it('treats stored months with none of the area\'s rows as months without data, not as months with no crime', async () => {
+  it("treats stored months with none of the area's rows as months without data, not as months with no crime", async () => {
     // The sample holds only Luton's rows: for Central Bedfordshire every stored month is empty.
     const { evidence } = await evidenceEngine(store).evidence({ area: 'Central Bedfordshire', config });
     expect(evidence.storedMonths).toEqual([]);
@@ -135,7 +141,9 @@ describe('evidenceEngine on the Luton sample', () => {
     expect(t.rows.total).toBe(robbery.volume);
     expect(t.rows.items[0]).toMatchObject({ file: '2023-01-luton-street.csv.gz', month: '2023-01', crimeType: 'Robbery' });
     // The line is the row's physical line in its file: check it against the file itself.
-    const lines = gunzipSync(readFileSync(new URL('police-uk/2023-01-luton-street.csv.gz', SAMPLE))).toString('utf8').split('\n');
+    const lines = gunzipSync(readFileSync(new URL('police-uk/2023-01-luton-street.csv.gz', SAMPLE)))
+      .toString('utf8')
+      .split('\n');
     const first = t.rows.items[0]!;
     expect(lines[first.line - 1]).toContain(',Robbery,');
     expect(lines[first.line - 1]).toContain(first.lsoaCode);

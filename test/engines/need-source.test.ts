@@ -47,7 +47,13 @@ afterAll(() => {
 });
 
 /** The crime rows of the twelve months, read independently with d3-dsv. */
-const rows = MONTHS.flatMap((m) => csvParse(gunzipSync(sample(`police-uk/${m}-luton-street.csv.gz`)).toString('utf8').replace(/^\uFEFF/, '')));
+const rows = MONTHS.flatMap((m) =>
+  csvParse(
+    gunzipSync(sample(`police-uk/${m}-luton-street.csv.gz`))
+      .toString('utf8')
+      .replace(/^\uFEFF/, ''),
+  ),
+);
 const wards = (() => {
   const r = parseBoundaries(sample('boundaries/ward_E06000032.geojson').toString('utf8'));
   if (!r.ok) throw new Error(r.reason);

@@ -15,7 +15,9 @@ import type { DataStore } from '../../src/data/store';
 const SHARED = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 const CRIME = `${SHARED}police-uk/bedfordshire/`;
 const FILE6 = `${SHARED}imd2019/File_6_-_IoD2019_Population_Denominators.csv`;
-const files2023 = readdirSync(CRIME).filter((f) => f.startsWith('2023-')).sort();
+const files2023 = readdirSync(CRIME)
+  .filter((f) => f.startsWith('2023-'))
+  .sort();
 const AREAS = ['Luton', 'Bedford', 'Central Bedfordshire'];
 
 /**

@@ -123,7 +123,15 @@ export const HOSTILE_CASES: HostileCase[] = [
     id: 'windows-1252',
     defect: 14,
     what: 'A file saved as Windows-1252 with “Café” in a location',
-    files: () => [{ name: '2024-01-bedfordshire-street.csv', bytes: Uint8Array.from(street(4, (c) => c.map((v) => v.replace('Park Street', 'Café Street'))), (ch) => ch.charCodeAt(0)) }],
+    files: () => [
+      {
+        name: '2024-01-bedfordshire-street.csv',
+        bytes: Uint8Array.from(
+          street(4, (c) => c.map((v) => v.replace('Park Street', 'Café Street'))),
+          (ch) => ch.charCodeAt(0),
+        ),
+      },
+    ],
     expect: [{ name: '2024-01-bedfordshire-street.csv', status: 'imported', message: /^4 rows read.*read as Windows-1252/ }],
     stored: 4,
   },
@@ -160,7 +168,16 @@ export const HOSTILE_CASES: HostileCase[] = [
     id: 'month-twice',
     defect: 18,
     what: 'A header with the Month column twice',
-    files: () => [{ name: 'twice.csv', bytes: enc(street(2).replace('Month,', 'Month,Month,').replace(/2024-01,/g, '2024-01,2024-01,')) }],
+    files: () => [
+      {
+        name: 'twice.csv',
+        bytes: enc(
+          street(2)
+            .replace('Month,', 'Month,Month,')
+            .replace(/2024-01,/g, '2024-01,2024-01,'),
+        ),
+      },
+    ],
     expect: [{ name: 'twice.csv', status: 'refused', message: /names “Month” more than once/ }],
   },
   {
@@ -177,9 +194,41 @@ export const HOSTILE_CASES: HostileCase[] = [
     what: 'Ward GeoJSON with a bow-tie, an unclosed and a degenerate ring',
     files: () => {
       const fc = JSON.parse(readFileSync(WARDS, 'utf8')) as { features: { geometry: unknown }[] };
-      fc.features[0]!.geometry = { type: 'Polygon', coordinates: [[[0, 50], [2, 51], [2, 50], [0, 51.5], [0, 50]]] };
-      fc.features[1]!.geometry = { type: 'Polygon', coordinates: [[[0, 50], [1, 51], [1, 50], [0.5, 50.2]]] };
-      fc.features[2]!.geometry = { type: 'Polygon', coordinates: [[[0, 50], [1, 51], [0, 50], [1, 51], [0, 50]]] };
+      fc.features[0]!.geometry = {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 50],
+            [2, 51],
+            [2, 50],
+            [0, 51.5],
+            [0, 50],
+          ],
+        ],
+      };
+      fc.features[1]!.geometry = {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 50],
+            [1, 51],
+            [1, 50],
+            [0.5, 50.2],
+          ],
+        ],
+      };
+      fc.features[2]!.geometry = {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 50],
+            [1, 51],
+            [0, 50],
+            [1, 51],
+            [0, 50],
+          ],
+        ],
+      };
       return [{ name: 'wards.geojson', bytes: enc(JSON.stringify(fc)) }];
     },
     expect: [{ name: 'wards.geojson', status: 'imported', message: /; 3 features rejected\./ }],

@@ -69,8 +69,12 @@ describe('parseCsv', () => {
   });
 
   it('keeps a quoted field over several lines within the limit, and refuses one past it', () => {
-    const ok = parseCsv('a,b\n1,"two\nlines"\n2,z\n', );
-    expect(ok.records.map((r) => r.fields)).toEqual([['a', 'b'], ['1', 'two\nlines'], ['2', 'z']]);
+    const ok = parseCsv('a,b\n1,"two\nlines"\n2,z\n');
+    expect(ok.records.map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', 'two\nlines'],
+      ['2', 'z'],
+    ]);
     const rows: string[] = [];
     createCsvTokenizer({ record: (f) => rows.push(f.join('|')), malformed: () => rows.push('bad') }, { maxFieldLines: 0 }).push('1,"two\nlines"\n2,z\n');
     expect(rows).toEqual(['bad', 'lines"', '2|z']);
@@ -110,6 +114,11 @@ describe('csvCell', () => {
     expect(csvCell('@x')).toBe("'@x");
     expect(csvCell('\tx')).toBe("'\tx");
     expect(csvCell(-0.5)).toBe('-0.5');
-    expect(formatCsv([['a', 1], ['"q"', null]])).toBe('a,1\r\n"""q""",\r\n');
+    expect(
+      formatCsv([
+        ['a', 1],
+        ['"q"', null],
+      ]),
+    ).toBe('a,1\r\n"""q""",\r\n');
   });
 });

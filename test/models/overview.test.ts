@@ -97,7 +97,7 @@ describe('crimeOverview', () => {
     const bedford = crimeOverview(metas, crimeTable(parts), 'Bedford');
     expect(bedford.coverage).toMatchObject({ first: '2023-01', last: '2023-01', gaps: [] });
     expect(bedford.notes.find((n) => n.id === 'empty-for-area')!.text).toBe(
-      '2 stored months have no row in Bedford: Feb 2023, Apr 2023. For Bedford they count as months without data (gaps, or outside its coverage), never as months with no crime; import the force\'s files for those months to fill them.',
+      "2 stored months have no row in Bedford: Feb 2023, Apr 2023. For Bedford they count as months without data (gaps, or outside its coverage), never as months with no crime; import the force's files for those months to fill them.",
     );
     const nowhere = crimeOverview(metas, crimeTable(parts), 'Barnet');
     expect(nowhere.coverage.first).toBeUndefined();

@@ -17,7 +17,9 @@ function ok(r: StreetFileResult) {
 
 describe('matchStreetHeader', () => {
   it('accepts the published header in any order and case', () => {
-    const shuffled = HEADER.split(',').reverse().map((h) => h.toUpperCase());
+    const shuffled = HEADER.split(',')
+      .reverse()
+      .map((h) => h.toUpperCase());
     const m = matchStreetHeader(shuffled);
     expect(m.ok).toBe(true);
   });
@@ -29,7 +31,7 @@ describe('matchStreetHeader', () => {
 
 describe('createStreetFileParser', () => {
   it('reads a good file into one batch per force-month', () => {
-    const r = ok(parse(streetCsv([streetRow(), streetRow({ Month: '2023-02', 'Crime type': 'Robbery' }), streetRow({ 'Crime ID': '' , 'Crime type': 'Anti-social behaviour' })])));
+    const r = ok(parse(streetCsv([streetRow(), streetRow({ Month: '2023-02', 'Crime type': 'Robbery' }), streetRow({ 'Crime ID': '', 'Crime type': 'Anti-social behaviour' })])));
     expect(r.accepted).toBe(3);
     expect(r.rejected).toBe(0);
     expect(r.batches.map((b) => [b.force, b.month, b.batch.n])).toEqual([
@@ -157,6 +159,6 @@ describe('a stray quote in a police.uk file (issue 14, defect 3)', () => {
     const broken = parse(lines.join('\n'));
     if (!clean.ok || !broken.ok) throw new Error('refused');
     expect(broken.accepted).toBe(clean.accepted - 1);
-    expect(broken.problems.map((p) => p.line)).toEqual([6, ...(clean.problems.map((p) => p.line))].sort((a, b) => a - b));
+    expect(broken.problems.map((p) => p.line)).toEqual([6, ...clean.problems.map((p) => p.line)].sort((a, b) => a - b));
   });
 });

@@ -113,7 +113,9 @@ describe('linear programme solver', () => {
 });
 
 describe('SMAA invariants', () => {
-  const scores = fc.integer({ min: 2, max: 5 }).chain((n) => fc.integer({ min: 1, max: 4 }).chain((m) => fc.array(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n })));
+  const scores = fc
+    .integer({ min: 2, max: 5 })
+    .chain((n) => fc.integer({ min: 1, max: 4 }).chain((m) => fc.array(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n })));
 
   it('every issue holds exactly one rank per sample, ranks are competition ranks; the same seed gives the same result', () => {
     fc.assert(

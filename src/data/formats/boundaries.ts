@@ -5,7 +5,11 @@ import { partitionKey } from '../schema';
 import { fileOutcome, groupBy, importFormat, wholeText } from './format';
 
 export const boundaries = importFormat<BoundaryParse>({
-  sniff: ({ head }) => head.replace(/^\uFEFF/, '').trimStart().startsWith('{'),
+  sniff: ({ head }) =>
+    head
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .startsWith('{'),
 
   async read({ head }, rest) {
     return parseBoundaries((await wholeText(head, rest)).replace(/^\uFEFF/, ''));

@@ -73,7 +73,8 @@ export const policeUkStreet = importFormat<StreetFileResult>({
 /** Crime types read as police.uk's names, said so the user can see why (hidden characters are shown as code points). */
 function relabelWords(list: readonly { from: string; to: string; rows: number }[]): string {
   if (list.length === 0) return '';
-  const visible = (s: string) => [...s].map((ch) => (/[\p{L}\p{N}\p{P} ]/u.test(ch) && ch.charCodeAt(0) < 0xff00 ? ch : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join('');
+  const visible = (s: string) =>
+    [...s].map((ch) => (/[\p{L}\p{N}\p{P} ]/u.test(ch) && ch.charCodeAt(0) < 0xff00 ? ch : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join('');
   const shown = list.slice(0, 5).map((x) => `“${clip(visible(x.from), 60)}” as ${x.to} (${formatCount(x.rows)} ${x.rows === 1 ? 'row' : 'rows'})`);
   return ` Crime types written with hidden or unusual characters, or another case, were read as police.uk's names: ${shown.join('; ')}${list.length > 5 ? `; and ${list.length - 5} more` : ''}.`;
 }

@@ -24,7 +24,12 @@ const rows = crimeRows(
   ]),
 );
 const cube = countCube(rows, 'Luton');
-const evidence = computeEvidence({ cube, storedMonths: MONTHS, population, config: { catalogue: DEFAULT_CATALOGUE, localCounts: [], weights: DEFAULT_WEIGHT_TABLES, period: { end: null, months: 12 } } });
+const evidence = computeEvidence({
+  cube,
+  storedMonths: MONTHS,
+  population,
+  config: { catalogue: DEFAULT_CATALOGUE, localCounts: [], weights: DEFAULT_WEIGHT_TABLES, period: { end: null, months: 12 } },
+});
 const dashboard = (s: Partial<DashboardSettings> = {}) => buildDashboard(evidence, { ...DEFAULT_DASHBOARD_SETTINGS, ...s });
 const row = (d: ReturnType<typeof dashboard>, id: string) => d.rows.find((r) => r.issueId === id)!;
 
@@ -181,7 +186,10 @@ describe('buildDashboard with financial and calendar periods (issue 11)', () => 
   });
   const d = buildDashboard(fiscalEvidence, { ...DEFAULT_DASHBOARD_SETTINGS, periods: 'fiscal' });
   const sum = (id: string, from: string, to: string) =>
-    fiscalEvidence.issues.find((i) => i.id === id)!.series.filter((s) => s.month >= from && s.month <= to).reduce((a, s) => a + (s.count ?? 0), 0);
+    fiscalEvidence.issues
+      .find((i) => i.id === id)!
+      .series.filter((s) => s.month >= from && s.month <= to)
+      .reduce((a, s) => a + (s.count ?? 0), 0);
 
   it('compares the financial year to date and the financial quarter with a year earlier', () => {
     expect(d.rolling?.current).toMatchObject({ from: '2023-04', to: '2023-12', name: '2023/24 to date (Apr 2023 to Dec 2023)' });
@@ -204,16 +212,27 @@ describe('buildDashboard with financial and calendar periods (issue 11)', () => 
     ]);
     expect(factorText(r.indicators[0]!, r)).toMatch(/^2023\/24 to date (up|down|unchanged)/);
     expect(factorText(r.indicators[1]!, r)).toMatch(/^Q3 2023\/24 (up|down|unchanged)/);
-    expect(dashboardPeriods(d)).toMatchObject({ yearHeading: '2023/24 to date (Apr 2023 to Dec 2023)', yearChangeHeading: 'Change on 2022/23 to the same point (Apr 2022 to Dec 2022)', quarterHeading: 'Q3 2023/24 (Oct to Dec 2023)' });
+    expect(dashboardPeriods(d)).toMatchObject({
+      yearHeading: '2023/24 to date (Apr 2023 to Dec 2023)',
+      yearChangeHeading: 'Change on 2022/23 to the same point (Apr 2022 to Dec 2022)',
+      quarterHeading: 'Q3 2023/24 (Oct to Dec 2023)',
+    });
     expect(d.notes.find((n) => n.id === 'partial-period')?.text).toContain('2023/24 is not complete');
-    expect(ragRuleWords({ ...DEFAULT_DASHBOARD_SETTINGS, periods: 'fiscal' })).toContain('Indicators: the financial year (to date, while it is not over) and the financial quarter, each on the same period a year earlier');
+    expect(ragRuleWords({ ...DEFAULT_DASHBOARD_SETTINGS, periods: 'fiscal' })).toContain(
+      'Indicators: the financial year (to date, while it is not over) and the financial quarter, each on the same period a year earlier',
+    );
     expect(d.notes.find((n) => n.id === 'fdr')?.text ?? '').toContain('the financial year and quarter changes on this page');
   });
 
   it('reads settings stored before the choice as rolling, and offers calendar years', () => {
     expect(DashboardSettings.parse({ ...DEFAULT_DASHBOARD_SETTINGS, periods: undefined }).periods).toBeUndefined();
     expect(dashboardPeriods(dashboard())).toMatchObject({ yearHeading: 'Rolling 12 months', quarterHeading: 'Latest quarter (Oct to Dec 2023)' });
-    const cal = computeEvidence({ cube, storedMonths: MONTHS, population, config: dashboardConfig({ catalogue: DEFAULT_CATALOGUE, localCounts: [], weights: DEFAULT_WEIGHT_TABLES, period: { end: '2023-05', months: 12 } }, { periods: 'calendar' }) });
+    const cal = computeEvidence({
+      cube,
+      storedMonths: MONTHS,
+      population,
+      config: dashboardConfig({ catalogue: DEFAULT_CATALOGUE, localCounts: [], weights: DEFAULT_WEIGHT_TABLES, period: { end: '2023-05', months: 12 } }, { periods: 'calendar' }),
+    });
     const c = buildDashboard(cal, { ...DEFAULT_DASHBOARD_SETTINGS, periods: 'calendar' });
     expect(c.rolling?.current).toMatchObject({ from: '2023-01', to: '2023-12', name: '2023 (Jan 2023 to Dec 2023)' });
     expect(c.quarter?.current).toMatchObject({ from: '2023-10', to: '2023-12', name: 'Q4 2023 (Oct to Dec 2023)' });

@@ -57,7 +57,10 @@ describe('monthlyExceptions', () => {
   it('finds no exceptions in a flat series, by either method', () => {
     for (const method of ['xmr', 'poisson'] as const) {
       const checks = monthlyExceptions(series(Array<number>(36).fill(25)), { ...DEFAULT_EXCEPTION_SETTINGS, method });
-      expect(checks.filter((c) => c.status === 'high' || c.status === 'low'), method).toEqual([]);
+      expect(
+        checks.filter((c) => c.status === 'high' || c.status === 'low'),
+        method,
+      ).toEqual([]);
       expect(checks.filter((c) => c.status === 'within')).toHaveLength(36 - 12);
     }
   });
@@ -95,7 +98,8 @@ describe('monthlyExceptions on the Luton sample', () => {
       .sort()
       .map((f) => ({
         month: f.slice(0, 7),
-        count: csvParse(gunzipSync(readFileSync(new URL(f, dir))).toString('utf8')).filter((r) => /^Luton \d{3}[A-Z]$/.test(r['LSOA name'] ?? '') && r['Crime type'] === 'Anti-social behaviour').length,
+        count: csvParse(gunzipSync(readFileSync(new URL(f, dir))).toString('utf8')).filter((r) => /^Luton \d{3}[A-Z]$/.test(r['LSOA name'] ?? '') && r['Crime type'] === 'Anti-social behaviour')
+          .length,
       }));
     const flagged = (method: 'xmr' | 'poisson') => {
       const checks = monthlyExceptions(series, { ...DEFAULT_EXCEPTION_SETTINGS, method });

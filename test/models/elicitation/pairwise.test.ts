@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CR_LIMIT, type Judgement, judgementMatrix, pairsOf, pairwiseWeights, randomIndex } from '../../../models/elicitation/pairwise';
 
-const j = (a: string, b: string, aOverB: number): Judgement =>
-  aOverB >= 1 ? { a, b, favours: 'a', strength: aOverB } : { a, b, favours: 'b', strength: Math.round(1 / aOverB) };
+const j = (a: string, b: string, aOverB: number): Judgement => (aOverB >= 1 ? { a, b, favours: 'a', strength: aOverB } : { a, b, favours: 'b', strength: Math.round(1 / aOverB) });
 
 describe('pairwiseWeights', () => {
   // Saaty (1990), "How to make a decision: the Analytic Hierarchy Process", European Journal of
@@ -34,7 +33,10 @@ describe('pairwiseWeights', () => {
   it('finds exact weights and CR 0 for consistent judgements', () => {
     const ids = ['a', 'b', 'c', 'd'];
     const w0 = [8, 4, 2, 1];
-    const r = pairwiseWeights(ids, pairsOf([0, 1, 2, 3]).map(([x, y]) => j(ids[x]!, ids[y]!, w0[x]! / w0[y]!)));
+    const r = pairwiseWeights(
+      ids,
+      pairsOf([0, 1, 2, 3]).map(([x, y]) => j(ids[x]!, ids[y]!, w0[x]! / w0[y]!)),
+    );
     r.weights.forEach((w, i) => expect(w).toBeCloseTo(w0[i]! / 15, 12));
     expect(r.cr).toBeCloseTo(0, 12);
     expect(r.inconsistencies[0]!.deviation).toBeCloseTo(0, 10);

@@ -1,11 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { band, bandsInWords, BandingRule, BandingRules, DEFAULT_BANDING_RULES, METRIC_FIGURES, metricText, proposalBasis, proposeScore, proposeScores, rangeText, rulesProblems } from '../../../models/evidence/banding';
+import {
+  band,
+  bandsInWords,
+  BandingRule,
+  BandingRules,
+  DEFAULT_BANDING_RULES,
+  METRIC_FIGURES,
+  metricText,
+  proposalBasis,
+  proposeScore,
+  proposeScores,
+  rangeText,
+  rulesProblems,
+} from '../../../models/evidence/banding';
 import type { EvidenceResult } from '../../../models/evidence/evidence';
 import { Criterion } from '../../../models/risk-matrix/schema';
 import { issueEvidence } from '../../fixtures/evidence';
 
 const rule = (id: string) => DEFAULT_BANDING_RULES.rules.find((r) => r.criterionId === id)!;
-const scale = { min: 0, max: 5, levels: [{ value: 0, label: 'N/A' }, { value: 1, label: 'Low' }, { value: 3, label: 'Medium' }, { value: 5, label: 'High' }] };
+const scale = {
+  min: 0,
+  max: 5,
+  levels: [
+    { value: 0, label: 'N/A' },
+    { value: 1, label: 'Low' },
+    { value: 3, label: 'Medium' },
+    { value: 5, label: 'High' },
+  ],
+};
 const criterion = (id: string, label: string): Criterion => Criterion.parse({ id, label, description: '', group: 'Likelihood', scale, weight: 1 });
 
 const issue = issueEvidence;
@@ -23,10 +45,7 @@ describe('band', () => {
 describe('BandingRule', () => {
   it('needs one more score than thresholds, and increasing thresholds', () => {
     const bad = BandingRule.safeParse({ ...rule('likelihood'), thresholds: [10, 5], scores: [1, 2] });
-    expect(bad.error?.issues.map((i) => i.message)).toEqual([
-      'Likelihood: 2 thresholds make 3 bands, so give 3 scores (found 2)',
-      'Likelihood: thresholds must increase (10 is followed by 5)',
-    ]);
+    expect(bad.error?.issues.map((i) => i.message)).toEqual(['Likelihood: 2 thresholds make 3 bands, so give 3 scores (found 2)', 'Likelihood: thresholds must increase (10 is followed by 5)']);
     expect(BandingRules.safeParse(DEFAULT_BANDING_RULES).success).toBe(true);
     expect(BandingRules.safeParse({ rules: [rule('likelihood'), rule('likelihood')] }).error?.issues[0]?.message).toBe('two rules propose scores for “likelihood”');
   });
@@ -157,7 +176,9 @@ describe('metricText and rangeText', () => {
 
 describe('bandsInWords', () => {
   it('states every band of a rule', () => {
-    expect(bandsInWords(rule('likelihood'))).toBe('below 10 a month → 1; at least 10 and below 50 a month → 2; at least 50 and below 100 a month → 3; at least 100 and below 300 a month → 4; 300 a month or more → 5');
+    expect(bandsInWords(rule('likelihood'))).toBe(
+      'below 10 a month → 1; at least 10 and below 50 a month → 2; at least 50 and below 100 a month → 3; at least 100 and below 300 a month → 4; 300 a month or more → 5',
+    );
     expect(bandsInWords(rule('performance_deteriorating'))).toBe('below −10% → 1; at least −10% and below 0% → 2; at least 0% and below +10% → 4; +10% or more → 5; not significant at 5% → 3');
   });
 });

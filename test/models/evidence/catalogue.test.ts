@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addIssue,
-  Catalogue,
-  catalogueProblem,
-  DEFAULT_CATALOGUE,
-  issueIdFor,
-  removeIssue,
-  unmappedCrimeTypes,
-  withCrimeTypes,
-} from '../../../models/evidence/catalogue';
+import { addIssue, Catalogue, catalogueProblem, DEFAULT_CATALOGUE, issueIdFor, removeIssue, unmappedCrimeTypes, withCrimeTypes } from '../../../models/evidence/catalogue';
 import { CRIME_TYPES } from '../../../models/police-uk/street-row';
 
 describe('DEFAULT_CATALOGUE', () => {
@@ -36,7 +27,7 @@ describe('Catalogue', () => {
     const one = DEFAULT_CATALOGUE.issues[0]!;
     expect(catalogueProblem({ issues: [{ ...one, crimeTypes: [] }] })).toBe('“Anti-social behaviour” is counted from police.uk data, so it needs at least one crime type');
     expect(catalogueProblem({ issues: [{ ...one, source: 'local' }] })).toBe('“Anti-social behaviour” takes local counts, so it cannot also map police.uk crime types');
-    expect(catalogueProblem({ issues: [one, { ...one, id: 'asb' , label: 'anti-social Behaviour ' }] })).toBe('two issues are called “anti-social Behaviour”');
+    expect(catalogueProblem({ issues: [one, { ...one, id: 'asb', label: 'anti-social Behaviour ' }] })).toBe('two issues are called “anti-social Behaviour”');
     expect(catalogueProblem({ issues: [one, { ...one, label: 'ASB' }] })).toBe('the issue id “anti-social-behaviour” is used twice');
     expect(catalogueProblem(DEFAULT_CATALOGUE)).toBeNull();
   });

@@ -14,7 +14,9 @@ import { monthRange } from '../../../models/months';
  * code from the published counts in shared/reference.
  */
 const text = readFileSync(new URL('../../../../shared/reference/central-beds-2013-crime-change.csv', import.meta.url), 'utf8');
-const rows = parseCsv(text).records.slice(1).map((r) => ({ type: r.fields[0]!, before: Number(r.fields[1]), after: Number(r.fields[2]) }));
+const rows = parseCsv(text)
+  .records.slice(1)
+  .map((r) => ({ type: r.fields[0]!, before: Number(r.fields[1]), after: Number(r.fields[2]) }));
 
 /** The plan's "Change" column, as printed (seeds/004, the table under "Crime Type"). */
 const PUBLISHED: Record<string, string> = {

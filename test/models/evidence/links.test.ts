@@ -37,7 +37,11 @@ describe('suggestLink', () => {
   it('says why: the same name, the same id, or a rule with its caveat', () => {
     expect(suggestLink({ id: 'x', label: ' shoplifting ' }, DEFAULT_CATALOGUE)).toEqual({ evidenceIssueId: 'shoplifting', by: 'name', note: 'Same name as the catalogue issue.' });
     expect(suggestLink({ id: 'burglary', label: 'Housebreaking' }, DEFAULT_CATALOGUE)).toMatchObject({ evidenceIssueId: 'burglary', by: 'id' });
-    expect(suggestLink({ id: 'y', label: 'Burglary (Dwelling)' }, DEFAULT_CATALOGUE)).toMatchObject({ evidenceIssueId: 'burglary', by: 'rule', note: expect.stringContaining('residential and business') });
+    expect(suggestLink({ id: 'y', label: 'Burglary (Dwelling)' }, DEFAULT_CATALOGUE)).toMatchObject({
+      evidenceIssueId: 'burglary',
+      by: 'rule',
+      note: expect.stringContaining('residential and business'),
+    });
     expect(suggestLink({ id: 'z', label: 'Anti-social behaviour - environmental' }, DEFAULT_CATALOGUE)).toMatchObject({ evidenceIssueId: 'anti-social-behaviour', by: 'rule' });
   });
 

@@ -29,7 +29,12 @@ describe('areaPopulation', () => {
       households: null,
     });
     expect(independent).toBeGreaterThan(200000);
-    expect(areaPopulation(read.rows.map((r) => r.row), 'Bedford')).toBeNull();
+    expect(
+      areaPopulation(
+        read.rows.map((r) => r.row),
+        'Bedford',
+      ),
+    ).toBeNull();
   });
 });
 

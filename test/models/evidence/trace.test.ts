@@ -25,7 +25,12 @@ const config: EvidenceConfig = {
   weights: { ...DEFAULT_WEIGHT_TABLES, cost: { ...DEFAULT_WEIGHT_TABLES.cost, source: 'Local estimate 2024', weights: { Burglary: 100 } } },
   period: { end: null, months: 12 },
 };
-const evidence = computeEvidence({ cube, storedMonths: monthRange('2022-01', '2023-12'), population: { total: 1000, lsoas: 2, ladcd: 'E06000032', ladnm: 'Luton', source: 'mid-2015 population (IMD 2019 File 6)' }, config });
+const evidence = computeEvidence({
+  cube,
+  storedMonths: monthRange('2022-01', '2023-12'),
+  population: { total: 1000, lsoas: 2, ladcd: 'E06000032', ladnm: 'Luton', source: 'mid-2015 population (IMD 2019 File 6)' },
+  config,
+});
 const trace = (r: Partial<TraceRequest> & Pick<TraceRequest, 'issueId' | 'figure'>) => traceFigure({ rows, cube, evidence, config, request: { offset: 0, limit: 50, ...r } });
 
 describe('traceFigure', () => {

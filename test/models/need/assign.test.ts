@@ -41,12 +41,7 @@ describe('assignByCode', () => {
 
 describe('linkLsoasToWards', () => {
   it('uses the lookup when it names a loaded ward, else the ONS centroid, else a computed one', () => {
-    const lsoas = [
-      area('L1', box(0.1, 0.1, 0.4, 0.4), [0.2, 0.2]),
-      area('L2', box(1.1, 0.1, 1.4, 0.4)),
-      area('L3', box(0.5, 0.5, 0.9, 0.9), [0.7, 0.7]),
-      area('L4', box(5, 5, 6, 6)),
-    ];
+    const lsoas = [area('L1', box(0.1, 0.1, 0.4, 0.4), [0.2, 0.2]), area('L2', box(1.1, 0.1, 1.4, 0.4)), area('L3', box(0.5, 0.5, 0.9, 0.9), [0.7, 0.7]), area('L4', box(5, 5, 6, 6))];
     const r = linkLsoasToWards(lsoas, wards, wardIndex, { L3: 'W2', L1: 'W9' });
     expect(r.links.map((l) => [l.lsoa, wards[l.target]!.code, l.method])).toEqual([
       ['L1', 'W1', 'ons-centroid'],
@@ -58,7 +53,15 @@ describe('linkLsoasToWards', () => {
   });
 
   it('places an LSOA known only from IMD rows (no boundary) by the lookup, or not at all', () => {
-    const r = linkLsoasToWards([{ code: 'X1', centroid: null, geometry: null }, { code: 'X2', centroid: null, geometry: null }], wards, wardIndex, { X1: 'W1' });
+    const r = linkLsoasToWards(
+      [
+        { code: 'X1', centroid: null, geometry: null },
+        { code: 'X2', centroid: null, geometry: null },
+      ],
+      wards,
+      wardIndex,
+      { X1: 'W1' },
+    );
     expect(r.links.map((l) => l.lsoa)).toEqual(['X1']);
     expect(r.unplaced).toEqual(['X2']);
   });

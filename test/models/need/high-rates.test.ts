@@ -62,7 +62,13 @@ describe('crime rates far above the rest', () => {
 
   it('does not warn on a crime rate left out of the matrix (weight 0)', () => {
     const { table: t, areas } = table(12);
-    const m = needMatrix(t, areas, { ...settings('zscore'), indicators: [{ id: 'crime:all', direction: 'higher', weight: 0 }, { id: 'user:Clubs', direction: 'higher', weight: 1 }] });
+    const m = needMatrix(t, areas, {
+      ...settings('zscore'),
+      indicators: [
+        { id: 'crime:all', direction: 'higher', weight: 0 },
+        { id: 'user:Clubs', direction: 'higher', weight: 1 },
+      ],
+    });
     expect(m.areas.every((a) => a.highRates.length === 0)).toBe(true);
   });
 

@@ -10,7 +10,11 @@ import { readTable } from '../../../models/tabular';
 
 // Five Luton LSOAs in IMD 2019 File 5's exact layout (its 20 columns, as MHCLG publishes them); the scores are made up (round steps).
 const FILE5 = readFileSync(new URL('../../fixtures/imd2019-file5-luton.csv', import.meta.url), 'utf8');
-const header = (text: string) => text.split('\n')[0]!.match(/("[^"]*"|[^,]+)/g)!.map((h) => h.replace(/"/g, ''));
+const header = (text: string) =>
+  text
+    .split('\n')[0]!
+    .match(/("[^"]*"|[^,]+)/g)!
+    .map((h) => h.replace(/"/g, ''));
 
 describe('IMD 2019 File 5 (scores)', () => {
   it('is recognised by its header and read row by row', () => {

@@ -128,7 +128,7 @@ describe('indicatorLabel', () => {
 });
 
 describe('crimeWindowNote', () => {
-  it('warns when months of the crime period hold none of the area\'s rows', () => {
+  it("warns when months of the crime period hold none of the area's rows", () => {
     expect(crimeWindowNote(['2023-12'], 12, 'Central Bedfordshire')).toBe(
       'Crime rates use 1 of the 12 months to Dec 2023: 11 have no police.uk rows in Central Bedfordshire (not loaded, or loaded for other authorities only). Rates are annualised from the 1 month with data, so read them with care; import the missing months on the Data page.',
     );

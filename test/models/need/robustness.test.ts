@@ -45,7 +45,14 @@ describe('robustness', () => {
   });
 
   it('keeps an area that leads on every indicator at the top in every run and method', () => {
-    const r = robustness({ ...input, values: [[3, 1, 2], [9, 1, 5]], topN: 1 });
+    const r = robustness({
+      ...input,
+      values: [
+        [3, 1, 2],
+        [9, 1, 5],
+      ],
+      topN: 1,
+    });
     expect(r.monteCarloShare).toEqual([1, 0, 0]);
     expect(Object.values(r.byMethod).map((m) => m.top)).toEqual([[0], [0], [0]]);
     expect(r.weightChanges.some((c) => c.changed)).toBe(false);

@@ -81,7 +81,16 @@ describe('rankScores', () => {
 
 describe('scoreMatrix', () => {
   it('reproduces the hand-computed min-max matrix', () => {
-    const s = scoreMatrix({ values: [[2, 4, 6], [100, 300, 200]], directions: ['higher', 'lower'], weights: [1, 3], method: 'minmax', names: ['A', 'B', 'C'] });
+    const s = scoreMatrix({
+      values: [
+        [2, 4, 6],
+        [100, 300, 200],
+      ],
+      directions: ['higher', 'lower'],
+      weights: [1, 3],
+      method: 'minmax',
+      names: ['A', 'B', 'C'],
+    });
     close(s.composite, [0.75, 0.125, 0.625]);
     expect(Array.from(s.order)).toEqual([0, 2, 1]);
     expect(Array.from(s.rank)).toEqual([1, 3, 2]);
@@ -90,14 +99,30 @@ describe('scoreMatrix', () => {
   it('reproduces the hand-computed z-score matrix', () => {
     // crime [2, 4, 6] → −1.2247, 0, 1.2247; rank [100, 300, 200] lower → mean 200, sd 81.65: 1.2247, −1.2247, 0
     const k = 2 / Math.sqrt(8 / 3);
-    const s = scoreMatrix({ values: [[2, 4, 6], [100, 300, 200]], directions: ['higher', 'lower'], weights: [1, 1], method: 'zscore' });
+    const s = scoreMatrix({
+      values: [
+        [2, 4, 6],
+        [100, 300, 200],
+      ],
+      directions: ['higher', 'lower'],
+      weights: [1, 1],
+      method: 'zscore',
+    });
     close(s.composite, [0, -k / 2, k / 2]);
     expect(Array.from(s.order)).toEqual([2, 0, 1]);
   });
 
   it('reproduces the hand-computed percentile matrix', () => {
     // crime [2, 4, 6] → 0, 0.5, 1; rank [100, 300, 200] lower → 1, 0, 0.5; weights 2 and 1
-    const s = scoreMatrix({ values: [[2, 4, 6], [100, 300, 200]], directions: ['higher', 'lower'], weights: [2, 1], method: 'percentile' });
+    const s = scoreMatrix({
+      values: [
+        [2, 4, 6],
+        [100, 300, 200],
+      ],
+      directions: ['higher', 'lower'],
+      weights: [2, 1],
+      method: 'percentile',
+    });
     close(s.composite, [1 / 3, 1 / 3, 2.5 / 3]);
     expect(Array.from(s.rank)).toEqual([2, 2, 1]);
   });

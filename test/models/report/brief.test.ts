@@ -100,7 +100,13 @@ describe('brief wording', () => {
 });
 
 describe('readyChecks', () => {
-  const base = { top: [{ issue: 'Burglary', linked: true, scoresWithoutConfidence: 0 }], latestStored: '2023-12', periodEnd: '2023-12', populationSource: { label: 'mid-2015', year: 2015 }, significantOnly: true };
+  const base = {
+    top: [{ issue: 'Burglary', linked: true, scoresWithoutConfidence: 0 }],
+    latestStored: '2023-12',
+    periodEnd: '2023-12',
+    populationSource: { label: 'mid-2015', year: 2015 },
+    significantOnly: true,
+  };
   it('passes a complete brief and refuses Final with reasons otherwise, unless overridden', () => {
     expect(readyChecks(base).every((c) => c.ok)).toBe(true);
     const bad = readyChecks({ ...base, top: [{ issue: 'Burglary', linked: false, scoresWithoutConfidence: 2 }], periodEnd: '2023-11', populationSource: null, significantOnly: false });

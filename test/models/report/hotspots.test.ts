@@ -3,7 +3,20 @@ import type { HotspotResult } from '../../../models/hotspots/result';
 import type { HotspotCell } from '../../../models/hotspots/schema';
 import { cellWords, hotspotRows, reportHotspots } from '../../../models/report/hotspots';
 
-const cell = (id: string, z: number, pAdjusted: number, count: number, location: string, ward = 'South'): HotspotCell => ({ id, x: 0, y: 0, ward, count, density: 0, z, p: pAdjusted, pAdjusted, classification: null, location, locationCount: count });
+const cell = (id: string, z: number, pAdjusted: number, count: number, location: string, ward = 'South'): HotspotCell => ({
+  id,
+  x: 0,
+  y: 0,
+  ward,
+  count,
+  density: 0,
+  z,
+  p: pAdjusted,
+  pAdjusted,
+  classification: null,
+  location,
+  locationCount: count,
+});
 
 const result = (cells: HotspotCell[], cellSize = 200): HotspotResult => ({
   area: 'Luton',

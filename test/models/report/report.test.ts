@@ -56,7 +56,10 @@ describe('rankingChanges', () => {
     const before = rank(draft.model, draft.issues, draft.scores, baselineWeights(draft));
     const c = rankingChanges(now, before, 5, 'the baseline weights');
     expect(c.top[0]).toMatchObject({ label: 'ASB (Personal)', rankLabel: '1', was: '=2', movement: { kind: 'up', places: 1 } });
-    expect(c.left).toEqual([{ label: 'Domestic Abuse', rankLabel: '6' }, { label: 'Terrorism', rankLabel: '7' }]);
+    expect(c.left).toEqual([
+      { label: 'Domestic Abuse', rankLabel: '6' },
+      { label: 'Terrorism', rankLabel: '7' },
+    ]);
     expect(c.sentence).toMatch(/^Against the baseline weights: ASB \(Personal\) up 1 place to 1st; /);
     expect(c.sentence).toMatch(/Domestic Abuse \(now 6th\) and Terrorism \(now 7th\) left it\.$/);
     expect(rankingChanges(before, before, 5, 'the baseline weights').sentence).toBe('Against the baseline weights, the top 5 are unchanged.');
@@ -217,7 +220,26 @@ describe('buildReport', () => {
       topTable: [{ rank: 1, name: 'Central', composite: 2.31, population: 10819 }],
     };
     const hot = (location: string) => ({ id: '1 2', x: 1, y: 2, ward: 'Dallow', count: 9, density: 1, z: 3.2, p: 0.001, pAdjusted: 0.01, classification: null, location, locationCount: 9 });
-    const result = { area: 'Luton', crimeTypes: ['Burglary'], months: ['2023-01'], gaps: [], cellSize: 200, cellSizeAuto: true, bandwidth: 300, bandwidthAuto: true, distance: 300, neighbourCells: 1.5, meanNeighbours: 8, grid: { x0: 0, y0: 0, cols: 1, rows: 1 }, wards: [], rowsUsed: 9, rowsOutside: 0, rowsNoCoordinates: 0, classified: false, ms: 1 };
+    const result = {
+      area: 'Luton',
+      crimeTypes: ['Burglary'],
+      months: ['2023-01'],
+      gaps: [],
+      cellSize: 200,
+      cellSizeAuto: true,
+      bandwidth: 300,
+      bandwidthAuto: true,
+      distance: 300,
+      neighbourCells: 1.5,
+      meanNeighbours: 8,
+      grid: { x0: 0, y0: 0, cols: 1, rows: 1 },
+      wards: [],
+      rowsUsed: 9,
+      rowsOutside: 0,
+      rowsNoCoordinates: 0,
+      classified: false,
+      ms: 1,
+    };
     const hotspots = reportHotspots({ burglary: { ...result, cells: [hot('On or near Park Street')] }, 'anti-social-behaviour': { ...result, cells: [] } });
     const doc = buildReport({ ...input(), links: { ...links, [id('ASB (Nuisance)')]: 'anti-social-behaviour' }, where, hotspots });
     const whereSection = doc.sections.find((x) => x.id === 'where')!;
@@ -277,7 +299,18 @@ describe('assembleReport', () => {
   });
 
   it('names as many priorities as the report asks, else as many as the Sensitivity page, else the cut line, else 5', () => {
-    const parts = { settings: { topN: null, comparison: { kind: 'none' as const }, robustness: false }, previous: null, evidence, dashboard, links, robustness: null, need: null, overviewNotes: [], data: null, generatedAt: 0 };
+    const parts = {
+      settings: { topN: null, comparison: { kind: 'none' as const }, robustness: false },
+      previous: null,
+      evidence,
+      dashboard,
+      links,
+      robustness: null,
+      need: null,
+      overviewNotes: [],
+      data: null,
+      generatedAt: 0,
+    };
     expect(assembleReport({ ...parts, assessment: seed }).n).toBe(5);
     expect(assembleReport({ ...parts, assessment: { ...seed, cutLine: 7 } }).n).toBe(7);
     expect(assembleReport({ ...parts, assessment: { ...seed, cutLine: 7, sensitivity: { ...seed.sensitivity, topN: 3 } as typeof seed.sensitivity } }).n).toBe(3);

@@ -93,7 +93,11 @@ describe('criteria edits', () => {
   });
 
   it('moves criteria left and right', () => {
-    expect(moveCriterion(a, 'likelihood', -1).model.criteria.slice(7).map((c) => c.id)).toEqual(['likelihood', 'cost_impact']);
+    expect(
+      moveCriterion(a, 'likelihood', -1)
+        .model.criteria.slice(7)
+        .map((c) => c.id),
+    ).toEqual(['likelihood', 'cost_impact']);
     expect(moveCriterion(a, 'likelihood', 1)).toBe(a);
   });
 });
@@ -106,7 +110,11 @@ describe('issue and score edits', () => {
     expect(b.issues.at(-1)).toEqual({ id: 'knife-crime', label: 'Knife crime' });
     expect(() => addIssue(a, 'nte')).toThrow('there is already an issue called “NTE”');
     expect(renameIssue(a, 'nte', 'Night-time economy').issues[24]).toEqual({ id: 'nte', label: 'Night-time economy' });
-    expect(moveIssue(a, 'terrorism', -1).issues.slice(0, 3).map((i) => i.id)).toEqual(['domestic-abuse', 'terrorism', 'asb-personal']);
+    expect(
+      moveIssue(a, 'terrorism', -1)
+        .issues.slice(0, 3)
+        .map((i) => i.id),
+    ).toEqual(['domestic-abuse', 'terrorism', 'asb-personal']);
     const c = removeIssue(a, 'domestic-abuse');
     expect(c.issues).toHaveLength(31);
     expect(c.scores).not.toHaveProperty('domestic-abuse');
@@ -115,7 +123,11 @@ describe('issue and score edits', () => {
 
   it('moving an issue settles the order of a tie', () => {
     const b = moveIssue(a, 'terrorism', -1);
-    expect(rank(b.model, b.issues, b.scores).slice(1, 3).map((r) => r.label)).toEqual(['Terrorism', 'ASB (Personal)']);
+    expect(
+      rank(b.model, b.issues, b.scores)
+        .slice(1, 3)
+        .map((r) => r.label),
+    ).toEqual(['Terrorism', 'ASB (Personal)']);
   });
 
   it('sets a score, a rationale and a confidence, and clears them', () => {
@@ -131,8 +143,18 @@ describe('issue and score edits', () => {
 
   it('replaces the matrix, keeping the ids of issues it already had', () => {
     const renamed = renameIssue(a, 'nte', 'Night-time economy');
-    const b = replaceMatrix(renamed, [{ id: 'x1', label: 'NTE' }, { id: 'x2', label: 'domestic abuse' }], { x1: { likelihood: { value: 1 } }, x2: {} });
-    expect(b.issues).toEqual([{ id: 'nte-2', label: 'NTE' }, { id: 'domestic-abuse', label: 'domestic abuse' }]);
+    const b = replaceMatrix(
+      renamed,
+      [
+        { id: 'x1', label: 'NTE' },
+        { id: 'x2', label: 'domestic abuse' },
+      ],
+      { x1: { likelihood: { value: 1 } }, x2: {} },
+    );
+    expect(b.issues).toEqual([
+      { id: 'nte-2', label: 'NTE' },
+      { id: 'domestic-abuse', label: 'domestic abuse' },
+    ]);
     expect(b.scores).toEqual({ 'nte-2': { likelihood: { value: 1 } }, 'domestic-abuse': {} });
   });
 

@@ -74,7 +74,9 @@ describe('readMatrixCsv', () => {
     const p = problems('issue,likelihood,severity,total\nA,1,2,3\n');
     expect(p).toHaveLength(1);
     expect(p[0]).toMatchObject({ line: 1, column: 'severity' });
-    expect(p[0]!.reason).toMatch(/^unknown column “severity”: it is not a criterion of “Central Bedfordshire 2014-15 risk matrix.*” \(expected issue, performance_deteriorating, .*, likelihood, total\)$/);
+    expect(p[0]!.reason).toMatch(
+      /^unknown column “severity”: it is not a criterion of “Central Bedfordshire 2014-15 risk matrix.*” \(expected issue, performance_deteriorating, .*, likelihood, total\)$/,
+    );
   });
 
   it('refuses a first column that is not the issue', () => {
@@ -98,7 +100,11 @@ describe('readMatrixCsv', () => {
   });
 
   it('reports an unclosed quote on the line it starts', () => {
-    expect(problems(`${header}\n"Domestic Abuse,3,5,1,3,5,5,1,5,5,33\n`)[0]).toMatchObject({ line: 2, column: '(whole row)', reason: 'a quote opened on line 2 is never closed; this line is skipped and reading goes on from the next' });
+    expect(problems(`${header}\n"Domestic Abuse,3,5,1,3,5,5,1,5,5,33\n`)[0]).toMatchObject({
+      line: 2,
+      column: '(whole row)',
+      reason: 'a quote opened on line 2 is never closed; this line is skipped and reading goes on from the next',
+    });
   });
 
   it('treats blank cells as not yet scored', () => {
@@ -120,7 +126,9 @@ describe('formatMatrixCsv', () => {
     scores['b']!['likelihood'] = { value: 2, rationale: 'Calls up, "sharply", since May', confidence: 'Low' };
     scores['b']!['cost_impact'] = { value: 1, rationale: '-2% on last year' };
     const text = formatMatrixCsv(model, r.issues, scores);
-    expect(text.split('\r\n')[0]).toBe('issue,performance_deteriorating,poc_national_priority,community_priority,harm_to_property,physical_harm_to_victim,psychological_harm_to_victim,generator_of_fear_worry,cost_impact,likelihood,total,cost_impact.rationale,likelihood.rationale,likelihood.confidence');
+    expect(text.split('\r\n')[0]).toBe(
+      'issue,performance_deteriorating,poc_national_priority,community_priority,harm_to_property,physical_harm_to_victim,psychological_harm_to_victim,generator_of_fear_worry,cost_impact,likelihood,total,cost_impact.rationale,likelihood.rationale,likelihood.confidence',
+    );
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);
     const back = ok(text);
     expect(back.scores['b']!['likelihood']).toEqual({ value: 2, rationale: 'Calls up, "sharply", since May', confidence: 'Low' });

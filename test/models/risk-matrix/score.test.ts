@@ -8,7 +8,16 @@ const seedCsv = readFileSync(new URL('../../../../shared/reference/central-beds-
 const { records } = parseCsv(seedCsv);
 const header = records[0]!.fields;
 const criteriaIds = header.slice(1, -1);
-const scale = { min: 0, max: 5, levels: [{ value: 0, label: 'N/A' }, { value: 1, label: 'Low' }, { value: 3, label: 'Medium' }, { value: 5, label: 'High' }] };
+const scale = {
+  min: 0,
+  max: 5,
+  levels: [
+    { value: 0, label: 'N/A' },
+    { value: 1, label: 'Low' },
+    { value: 3, label: 'Medium' },
+    { value: 5, label: 'High' },
+  ],
+};
 const model = RiskModel.parse({
   id: 'seed',
   name: 'Seed',
@@ -51,7 +60,10 @@ describe('totals', () => {
     aggregation: { kind: 'harm-x-likelihood', likelihood: 'likely' },
   });
   const grid: ScoreGrid = { a: { harm: { value: 3 }, likely: { value: 4 }, capacity: { value: 5 } }, b: { harm: { value: null } } };
-  const ab: Issue[] = [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }];
+  const ab: Issue[] = [
+    { id: 'a', label: 'A' },
+    { id: 'b', label: 'B' },
+  ];
 
   it('multiplies weighted harm by likelihood and leaves capacity out', () => {
     const [a, b] = totals(two, ab, grid);

@@ -18,7 +18,16 @@ describe('templates', () => {
     expect(seed.criteria.map((c) => c.group)).toEqual(['Performance', 'Priority', 'Priority', 'Harm', 'Harm', 'Harm', 'Harm', 'Cost', 'Likelihood']);
     for (const c of seed.criteria) {
       expect(c.weight).toBe(1);
-      expect(c.scale).toEqual({ min: 0, max: 5, levels: [{ value: 0, label: 'N/A' }, { value: 1, label: 'Low' }, { value: 3, label: 'Medium' }, { value: 5, label: 'High' }] });
+      expect(c.scale).toEqual({
+        min: 0,
+        max: 5,
+        levels: [
+          { value: 0, label: 'N/A' },
+          { value: 1, label: 'Low' },
+          { value: 3, label: 'Medium' },
+          { value: 5, label: 'High' },
+        ],
+      });
     }
   });
 
@@ -28,7 +37,17 @@ describe('templates', () => {
     expect(m.criteria.find((c) => c.id === 'organisational_position')!.group).toBe('Capacity');
     expect(m.criteria.find((c) => c.id === 'confidence')!.group).toBe('Confidence');
     const issues = [{ id: 'a', label: 'A' }];
-    const scores = { a: { physical_harm: { value: 2 }, psychological_harm: { value: 3 }, financial_harm: { value: 1 }, community_harm: { value: 0 }, likelihood: { value: 4 }, confidence: { value: 3 }, organisational_position: { value: 4 } } };
+    const scores = {
+      a: {
+        physical_harm: { value: 2 },
+        psychological_harm: { value: 3 },
+        financial_harm: { value: 1 },
+        community_harm: { value: 0 },
+        likelihood: { value: 4 },
+        confidence: { value: 3 },
+        organisational_position: { value: 4 },
+      },
+    };
     expect(rank(m, issues, scores)[0]!.total).toBe((2 + 3 + 1 + 0) * 4);
     // Confidence and organisational position stay out under the other rules too.
     expect(rank({ ...m, aggregation: { kind: 'weighted-sum' } }, issues, scores)[0]!.total).toBe(2 + 3 + 1 + 0 + 4);
@@ -38,7 +57,10 @@ describe('templates', () => {
 
   it('scores the 4×4 grid from 1 to 16', () => {
     const g = templateById('impact-likelihood-4x4')!;
-    const issues = [{ id: 'lo', label: 'Lo' }, { id: 'hi', label: 'Hi' }];
+    const issues = [
+      { id: 'lo', label: 'Lo' },
+      { id: 'hi', label: 'Hi' },
+    ];
     const scores = { lo: { impact: { value: 1 }, likelihood: { value: 1 } }, hi: { impact: { value: 4 }, likelihood: { value: 4 } } };
     expect(rank(g, issues, scores).map((r) => r.total)).toEqual([16, 1]);
   });

@@ -3,17 +3,7 @@ import { baselineWeights } from '../../../models/risk-matrix/assessment';
 import { cutLineTie, movements, movementText } from '../../../models/risk-matrix/movement';
 import { rankedCsv } from '../../../models/risk-matrix/ranked-csv';
 import { rank } from '../../../models/risk-matrix/score';
-import {
-  draftDiffers,
-  removeWeightSet,
-  resetDraft,
-  saveDraftAsBaseline,
-  saveWeightSet,
-  setBaseline,
-  setCutLine,
-  setDraftWeight,
-  useWeightSet,
-} from '../../../models/risk-matrix/weights-edit';
+import { draftDiffers, removeWeightSet, resetDraft, saveDraftAsBaseline, saveWeightSet, setBaseline, setCutLine, setDraftWeight, useWeightSet } from '../../../models/risk-matrix/weights-edit';
 import { seedAssessment } from './fixtures';
 
 const a = seedAssessment();
@@ -44,7 +34,10 @@ describe('weights', () => {
 
   it('keeps named weight sets, loads them, and compares with any of them', () => {
     const b = saveWeightSet(setDraftWeight(a, 'cost_impact', 0), 'No cost', 7);
-    expect(b.weightSets.map((w) => [w.id, w.name])).toEqual([['baseline', 'Baseline'], ['no-cost', 'No cost']]);
+    expect(b.weightSets.map((w) => [w.id, w.name])).toEqual([
+      ['baseline', 'Baseline'],
+      ['no-cost', 'No cost'],
+    ]);
     expect(() => saveWeightSet(b, 'no cost', 8)).toThrow('there is already a weight set called “no cost”');
     const c = useWeightSet(resetDraft(b), 'no-cost');
     expect(c.draftWeights['cost_impact']).toBe(0);
@@ -65,7 +58,11 @@ describe('weights', () => {
 describe('movements', () => {
   it('counts places by competition rank, so reordering inside a tie is no movement, and marks new issues', () => {
     const base = ranked(a);
-    const withoutTerrorism = rank(a.model, a.issues.filter((i) => i.id !== 'terrorism'), a.scores);
+    const withoutTerrorism = rank(
+      a.model,
+      a.issues.filter((i) => i.id !== 'terrorism'),
+      a.scores,
+    );
     const m = movements(withoutTerrorism, base);
     expect(m.get('terrorism')).toEqual({ kind: 'new' });
     expect(m.get('asb-personal')).toEqual({ kind: 'same' });
@@ -107,7 +104,14 @@ describe('rankedCsv', () => {
   it('ends each row with the brief’s recommendation and lead partner when they are given', () => {
     const now = ranked(a);
     const da = a.issues.find((i) => i.label === 'Domestic Abuse')!.id;
-    const text = rankedCsv(a.model, now, movements(now, now), a.scores, { ...a.draftWeights }, { [da]: { recommendation: 'Commission a second IDVA, for high-risk cases', leadPartner: '=Luton Council' } });
+    const text = rankedCsv(
+      a.model,
+      now,
+      movements(now, now),
+      a.scores,
+      { ...a.draftWeights },
+      { [da]: { recommendation: 'Commission a second IDVA, for high-risk cases', leadPartner: '=Luton Council' } },
+    );
     const lines = text.split('\r\n');
     expect(lines[0]).toMatch(/,Likelihood \(weight 1\),recommendation,lead partner$/);
     // A comma is quoted; a leading "=" is neutralised so a spreadsheet does not run it (formatCsv).

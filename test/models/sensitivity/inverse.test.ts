@@ -14,7 +14,12 @@ const moved = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).redu
 
 describe('whatWouldItTake: closed form', () => {
   // A = (1, 0), B = (0, 2), weights 1 and 1. A is first when s₁ ≥ 2 s₂, i.e. s₁ ≥ ⅔: from ½ that moves ⅙ of the weight.
-  const p = linearProblem(toyAssessment([[1, 0], [0, 2]]));
+  const p = linearProblem(
+    toyAssessment([
+      [1, 0],
+      [0, 2],
+    ]),
+  );
 
   it('finds the least change to one weight and across all weights', () => {
     const a = whatWouldItTake(p, 'A', 1);
@@ -38,7 +43,10 @@ describe('whatWouldItTake: closed form', () => {
 
   it('keeps stated limits: with c0 at most 60% of the weight, neither single change nor any weighting will do', () => {
     const a = whatWouldItTake(p, 'A', 1, { constraints: { shareBounds: { c0: { max: 0.6 } } } });
-    expect(a.singleWeight.map((s) => [s.possible, s.keepsConstraints])).toEqual([[true, false], [true, false]]);
+    expect(a.singleWeight.map((s) => [s.possible, s.keepsConstraints])).toEqual([
+      [true, false],
+      [true, false],
+    ]);
     expect(a.bestSingle).toBeNull();
     expect(a.allWeights).toBeNull();
     // At 70% it can: the least change is still ⅙ of the weight.
@@ -48,7 +56,14 @@ describe('whatWouldItTake: closed form', () => {
   });
 
   it('names the dominating issues', () => {
-    const q = linearProblem(toyAssessment([[2, 3], [2, 1], [3, 3], [1, 4]]));
+    const q = linearProblem(
+      toyAssessment([
+        [2, 3],
+        [2, 1],
+        [3, 3],
+        [1, 4],
+      ]),
+    );
     expect(dominators(q, 1).map((k) => q.issueIds[k])).toEqual(['A', 'C']);
     const a = whatWouldItTake(q, 'B', 1);
     expect(a.allWeights).toBeNull();

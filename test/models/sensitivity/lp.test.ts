@@ -4,7 +4,13 @@ import { solveLp } from '../../../models/sensitivity/lp';
 describe('solveLp', () => {
   it('solves a textbook maximisation', () => {
     // max x + y s.t. x + 2y ≤ 4, 3x + y ≤ 6: the corner where both bind, x = 8/5, y = 6/5.
-    const r = solveLp({ objective: [-1, -1], constraints: [{ coefs: [1, 2], op: '<=', rhs: 4 }, { coefs: [3, 1], op: '<=', rhs: 6 }] });
+    const r = solveLp({
+      objective: [-1, -1],
+      constraints: [
+        { coefs: [1, 2], op: '<=', rhs: 4 },
+        { coefs: [3, 1], op: '<=', rhs: 6 },
+      ],
+    });
     expect(r.status).toBe('optimal');
     if (r.status !== 'optimal') return;
     expect(r.x[0]).toBeCloseTo(1.6, 12);
@@ -14,13 +20,28 @@ describe('solveLp', () => {
 
   it('handles equalities, ≥ rows and negative right-hand sides', () => {
     // min 2x + 3y s.t. x + y = 10, x ≥ 3, −y ≤ −2 (y ≥ 2): x as large as possible, x = 8, y = 2.
-    const r = solveLp({ objective: [2, 3], constraints: [{ coefs: [1, 1], op: '=', rhs: 10 }, { coefs: [1, 0], op: '>=', rhs: 3 }, { coefs: [0, -1], op: '<=', rhs: -2 }] });
+    const r = solveLp({
+      objective: [2, 3],
+      constraints: [
+        { coefs: [1, 1], op: '=', rhs: 10 },
+        { coefs: [1, 0], op: '>=', rhs: 3 },
+        { coefs: [0, -1], op: '<=', rhs: -2 },
+      ],
+    });
     expect(r).toMatchObject({ status: 'optimal' });
     if (r.status === 'optimal') expect([r.x[0], r.x[1], r.value].map((v) => Math.round(v! * 1e9) / 1e9)).toEqual([8, 2, 22]);
   });
 
   it('reports infeasible and unbounded programmes', () => {
-    expect(solveLp({ objective: [1], constraints: [{ coefs: [1], op: '>=', rhs: 2 }, { coefs: [1], op: '<=', rhs: 1 }] }).status).toBe('infeasible');
+    expect(
+      solveLp({
+        objective: [1],
+        constraints: [
+          { coefs: [1], op: '>=', rhs: 2 },
+          { coefs: [1], op: '<=', rhs: 1 },
+        ],
+      }).status,
+    ).toBe('infeasible');
     expect(solveLp({ objective: [-1, 0], constraints: [{ coefs: [1, -1], op: '<=', rhs: 1 }] }).status).toBe('unbounded');
   });
 

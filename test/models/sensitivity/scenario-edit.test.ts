@@ -43,7 +43,11 @@ describe('scenario edits', () => {
 
   it('overrides scores and changes the total; renames and edits keep the id; removes', () => {
     let a = community();
-    a = addScenario(a, { name: 'Adult Offending worse', weights: {}, scoreOverrides: { 'adult-offending': { likelihood: { value: 5, confidence: 'Low' } } }, aggregation: { kind: 'normalised-average' } }, 7);
+    a = addScenario(
+      a,
+      { name: 'Adult Offending worse', weights: {}, scoreOverrides: { 'adult-offending': { likelihood: { value: 5, confidence: 'Low' } } }, aggregation: { kind: 'normalised-average' } },
+      7,
+    );
     const c = comparable(a, 'scenario:adult-offending-worse')!;
     const input = engineInput(a, c);
     expect(input.model.aggregation.kind).toBe('normalised-average');
@@ -101,7 +105,10 @@ describe('comparables', () => {
     const p = linearProblem(engineInput(a, comparable(a, 'scenario:hxl')!));
     const harm = a.model.criteria.filter((c) => c.group === 'Harm').map((c) => c.id);
     expect(p.criteria.map((c) => c.id)).toEqual(harm);
-    const { constraints, dropped } = constraintsFor({ order: ['likelihood', harm[0]!, harm[1]!] }, p.criteria.map((c) => c.id));
+    const { constraints, dropped } = constraintsFor(
+      { order: ['likelihood', harm[0]!, harm[1]!] },
+      p.criteria.map((c) => c.id),
+    );
     expect(dropped).toEqual(['likelihood']);
     const r = runSmaa(p, { samples: 2000, constraints });
     expect(r.sampler).toBe('ordered-simplex');
@@ -109,14 +116,23 @@ describe('comparables', () => {
   });
 
   it('leaves out what the assessment no longer has, and says so', () => {
-    let a = addScenario(community(), { name: 'B', weights: { likelihood: 2 }, scoreOverrides: { 'adult-offending': { likelihood: { value: 5 } }, 'domestic-abuse': { cost_impact: { value: 1 } } }, aggregation: null }, 1);
+    let a = addScenario(
+      community(),
+      { name: 'B', weights: { likelihood: 2 }, scoreOverrides: { 'adult-offending': { likelihood: { value: 5 } }, 'domestic-abuse': { cost_impact: { value: 1 } } }, aggregation: null },
+      1,
+    );
     a = removeCriterion(removeIssue(a, 'adult-offending'), 'likelihood');
     const u = usableScenario(a, a.scenarios![1]!);
     expect(u.scenario.weights).toEqual({});
     expect(u.scenario.scoreOverrides).toEqual({ 'domestic-abuse': { cost_impact: { value: 1 } } });
     expect(u.notes).toEqual(['1 weight ignored: its criterion is no longer in the model.', '1 score override ignored: its issue is no longer in the assessment.']);
     // The comparison still runs on what is left.
-    const cmp = compareScenarios({ model: a.model, issues: a.issues, scores: a.scores }, comparables(a).slice(2).map((c) => c.scenario));
+    const cmp = compareScenarios(
+      { model: a.model, issues: a.issues, scores: a.scores },
+      comparables(a)
+        .slice(2)
+        .map((c) => c.scenario),
+    );
     expect(cmp.rows).toHaveLength(31);
   });
 });

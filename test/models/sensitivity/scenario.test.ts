@@ -45,7 +45,13 @@ describe('applyScenario', () => {
 
 describe('diffScenarios', () => {
   it('lists weights, scores and aggregation that differ', () => {
-    const other = { id: 'o', name: 'Other', weights: { community_priority: 3, cost_impact: 1 }, scoreOverrides: { [seedId('NTE')]: { cost_impact: { value: 5 } } }, aggregation: { kind: 'normalised-average' as const } };
+    const other = {
+      id: 'o',
+      name: 'Other',
+      weights: { community_priority: 3, cost_impact: 1 },
+      scoreOverrides: { [seedId('NTE')]: { cost_impact: { value: 5 } } },
+      aggregation: { kind: 'normalised-average' as const },
+    };
     expect(diffScenarios(seedAssessment, baseline, other)).toEqual([
       { kind: 'aggregation', a: 'weighted-sum', b: 'normalised-average' },
       { kind: 'weight', criterionId: 'community_priority', label: 'community_priority', a: 1, b: 3 },

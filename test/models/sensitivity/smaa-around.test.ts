@@ -16,7 +16,11 @@ describe('aroundSampler', () => {
     for (let s = 0; s < 5_000; s++) {
       draw(out);
       expect(out.reduce((t, x) => t + x, 0)).toBeCloseTo(1, 12);
-      for (const [a, b] of [[0, 1], [0, 2], [1, 2]] as const) {
+      for (const [a, b] of [
+        [0, 1],
+        [0, 2],
+        [1, 2],
+      ] as const) {
         const r = out[a]! / out[b]! / (shares[a]! / shares[b]!);
         expect(r).toBeGreaterThan(lo);
         expect(r).toBeLessThan(hi);

@@ -15,7 +15,13 @@ const near = (estimate: number, exact: number, n: number) => expect(Math.abs(est
 
 describe('SMAA: closed-form cases', () => {
   it('two issues, two criteria, A = (1, 0), B = (0, 1): each first half the time', () => {
-    const r = smaa(toyAssessment([[1, 0], [0, 1]]), { samples: 100_000 });
+    const r = smaa(
+      toyAssessment([
+        [1, 0],
+        [0, 1],
+      ]),
+      { samples: 100_000 },
+    );
     near(rankAcceptability(r)[0]![0]!, 0.5, 100_000);
     expect(r.rankCounts[0]![0]! + r.rankCounts[1]![0]!).toBe(100_000); // a tie has probability 0
     expect(r.above[0]![1]! + r.above[1]![0]!).toBe(100_000);
@@ -23,34 +29,70 @@ describe('SMAA: closed-form cases', () => {
   });
 
   it('A = (2, 0), B = (0, 1): A first when 2w₁ > 1 − w₁, that is w₁ > ⅓, so ⅔ of the time', () => {
-    const r = smaa(toyAssessment([[2, 0], [0, 1]]), { samples: 100_000 });
+    const r = smaa(
+      toyAssessment([
+        [2, 0],
+        [0, 1],
+      ]),
+      { samples: 100_000 },
+    );
     near(rankAcceptability(r)[0]![0]!, 2 / 3, 100_000);
     near(pairwiseShares(r)[0]![1]!, 2 / 3, 100_000);
   });
 
   it('three criteria, A = (2, 0, 0), B = (1, 1, 1): A first when w₁ > ½, so (1 − ½)² = ¼ of the time', () => {
-    const r = smaa(toyAssessment([[2, 0, 0], [1, 1, 1]]), { samples: 100_000 });
+    const r = smaa(
+      toyAssessment([
+        [2, 0, 0],
+        [1, 1, 1],
+      ]),
+      { samples: 100_000 },
+    );
     near(rankAcceptability(r)[0]![0]!, 0.25, 100_000);
   });
 
   it('with the order w₁ ≥ w₂ stated, A = (1, 0) is always first (sampled exactly by sorting)', () => {
-    const r = smaa(toyAssessment([[1, 0], [0, 1]]), { samples: 20_000, constraints: { order: ['c0', 'c1'] } });
+    const r = smaa(
+      toyAssessment([
+        [1, 0],
+        [0, 1],
+      ]),
+      { samples: 20_000, constraints: { order: ['c0', 'c1'] } },
+    );
     expect(r.sampler).toBe('ordered-simplex');
     expect(r.rankCounts[0]![0]).toBe(20_000);
     expect(r.above[1]![0]).toBe(0);
   });
 
   it('with w₂ ≥ w₁, A = (2, 0) is first when w₁ ∈ (⅓, ½]: ⅓ of the time, exactly or by hit-and-run', () => {
-    const exact = smaa(toyAssessment([[2, 0], [0, 1]]), { samples: 100_000, constraints: { order: ['c1', 'c0'] } });
+    const exact = smaa(
+      toyAssessment([
+        [2, 0],
+        [0, 1],
+      ]),
+      { samples: 100_000, constraints: { order: ['c1', 'c0'] } },
+    );
     near(rankAcceptability(exact)[0]![0]!, 1 / 3, 100_000);
-    const har = smaa(toyAssessment([[2, 0], [0, 1]]), { samples: 50_000, constraints: { atLeast: [['c1', 'c0']] } });
+    const har = smaa(
+      toyAssessment([
+        [2, 0],
+        [0, 1],
+      ]),
+      { samples: 50_000, constraints: { atLeast: [['c1', 'c0']] } },
+    );
     expect(har.sampler).toBe('hit-and-run');
     // Hit-and-run samples are correlated, so allow more than for independent ones.
     expect(Math.abs(rankAcceptability(har)[0]![0]! - 1 / 3)).toBeLessThan(0.02);
   });
 
   it('with w₁ between 20% and 60%, A = (2, 0) is first when w₁ > ⅓: (0.6 − ⅓)/0.4 = ⅔ of the time', () => {
-    const r = smaa(toyAssessment([[2, 0], [0, 1]]), { samples: 50_000, constraints: { shareBounds: { c0: { min: 0.2, max: 0.6 } } } });
+    const r = smaa(
+      toyAssessment([
+        [2, 0],
+        [0, 1],
+      ]),
+      { samples: 50_000, constraints: { shareBounds: { c0: { min: 0.2, max: 0.6 } } } },
+    );
     expect(Math.abs(rankAcceptability(r)[0]![0]! - 2 / 3)).toBeLessThan(0.02);
   });
 });
@@ -101,7 +143,17 @@ describe('SMAA: dominance', () => {
 });
 
 describe('SMAA: reproducibility', () => {
-  const p = linearProblem(toyAssessment([[1, 4, 2], [3, 1, 2], [2, 2, 3], [4, 0, 1]], { confidence: [['Low', 'Medium', undefined], [], [], []] }));
+  const p = linearProblem(
+    toyAssessment(
+      [
+        [1, 4, 2],
+        [3, 1, 2],
+        [2, 2, 3],
+        [4, 0, 1],
+      ],
+      { confidence: [['Low', 'Medium', undefined], [], [], []] },
+    ),
+  );
 
   it('gives identical results for the same seed and different ones for another', () => {
     expect(runSmaa(p, { samples: 25_000, seed: 1234 })).toEqual(runSmaa(p, { samples: 25_000, seed: 1234 }));

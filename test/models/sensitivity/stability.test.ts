@@ -80,8 +80,16 @@ describe('stabilityIntervals on the seed matrix', () => {
   it('agrees with a fine scan of each weight, re-ranking with the contract at every step', async () => {
     const { rank } = await import('../../../models/risk-matrix/score');
     const { seedModel, seedIssues, seedScores } = await import('../../fixtures/seed-matrix');
-    const setAt = (id: string, x: number, n: number) => rank(seedModel, seedIssues, seedScores, { [id]: x }).filter((r) => r.rank <= n).map((r) => r.issueId).sort().join();
-    for (const [list, n] of [[report.first, 1], [report.top, 5]] as const) {
+    const setAt = (id: string, x: number, n: number) =>
+      rank(seedModel, seedIssues, seedScores, { [id]: x })
+        .filter((r) => r.rank <= n)
+        .map((r) => r.issueId)
+        .sort()
+        .join();
+    for (const [list, n] of [
+      [report.first, 1],
+      [report.top, 5],
+    ] as const) {
       for (const s of list) {
         const now = setAt(s.criterionId, 1, n);
         // Inside the interval (stepping in from each end) the set is as now; just outside it is not.
@@ -103,8 +111,16 @@ describe('stabilityIntervals on the seed matrix', () => {
       const model = RiskModel.parse({ ...seedModel, aggregation });
       const weights = { community_priority: 2, cost_impact: 0.5 };
       const r = stabilityIntervals(linearProblem({ model, issues: seedIssues, scores: seedScores, weights }), 3);
-      const setAt = (id: string, x: number, n: number) => rank(model, seedIssues, seedScores, { ...weights, [id]: x }).filter((q) => q.rank <= n).map((q) => q.issueId).sort().join();
-      for (const [list, n] of [[r.first, 1], [r.top, 3]] as const) {
+      const setAt = (id: string, x: number, n: number) =>
+        rank(model, seedIssues, seedScores, { ...weights, [id]: x })
+          .filter((q) => q.rank <= n)
+          .map((q) => q.issueId)
+          .sort()
+          .join();
+      for (const [list, n] of [
+        [r.first, 1],
+        [r.top, 3],
+      ] as const) {
         for (const s of list) {
           const now = setAt(s.criterionId, s.current, n);
           for (let k = 1; k < 20; k++) expect(setAt(s.criterionId, s.lower + (((s.upper ?? 10) - s.lower) * k) / 20, n)).toBe(now);

@@ -32,7 +32,12 @@ const constraints = (m: number, c: WeightConstraintsInput) => resolveConstraints
 describe('sampleSimplex', () => {
   it('draws share vectors summing to 1 with the flat Dirichlet marginal P(w₁ > x) = (1 − x)^(m−1)', () => {
     const rng = new Random(1234);
-    const r = draws((w) => void sampleSimplex(rng, w), 3, 100_000, (w) => w[0]! > 0.5);
+    const r = draws(
+      (w) => void sampleSimplex(rng, w),
+      3,
+      100_000,
+      (w) => w[0]! > 0.5,
+    );
     expect(r.worstSum).toBeLessThan(1e-12);
     expect(r.minShare).toBeGreaterThan(0);
     // m = 3: P(w₁ > ½) = ¼ exactly; standard error √(¼ · ¾ / 100,000) ≈ 0.00137.
@@ -84,7 +89,13 @@ describe('hitAndRunSampler', () => {
   });
 
   it('never leaves the polytope', () => {
-    const rc = constraints(5, { atLeast: [['c0', 'c1'], ['c1', 'c2']], shareBounds: { c3: { min: 0.1, max: 0.3 }, c4: { max: 0.15 } } });
+    const rc = constraints(5, {
+      atLeast: [
+        ['c0', 'c1'],
+        ['c1', 'c2'],
+      ],
+      shareBounds: { c3: { min: 0.1, max: 0.3 }, c4: { max: 0.15 } },
+    });
     const sampler = hitAndRunSampler(new Random(3), rc, interiorPoint(rc), { burnIn: 100, thin: 2 });
     const r = draws(sampler, 5, 20_000, (w) => w[0]! >= w[1]! - 1e-12 && w[1]! >= w[2]! - 1e-12 && w[3]! >= 0.1 - 1e-12 && w[3]! <= 0.3 + 1e-12 && w[4]! <= 0.15 + 1e-12);
     expect(r.p).toBe(1);
@@ -107,6 +118,15 @@ describe('interiorPoint', () => {
 
   it('names impossible or degenerate constraints', () => {
     expect(() => interiorPoint(constraints(3, { shareBounds: { c0: { min: 0.6 }, c1: { min: 0.6 } } }))).toThrow(/cannot all hold/);
-    expect(() => interiorPoint(constraints(3, { atLeast: [['c0', 'c1'], ['c1', 'c0']] }))).toThrow(/no room/);
+    expect(() =>
+      interiorPoint(
+        constraints(3, {
+          atLeast: [
+            ['c0', 'c1'],
+            ['c1', 'c0'],
+          ],
+        }),
+      ),
+    ).toThrow(/no room/);
   });
 });

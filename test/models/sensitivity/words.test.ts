@@ -84,15 +84,32 @@ describe('stability words', () => {
   const l = { ...labels, criteria: { ...labels.criteria, community_priority: 'Community priority', likelihood: 'Likelihood' } };
 
   it('describes first place and the top 5 on Community priority', () => {
-    expect(stabilityWords(report.first.find((s) => s.criterionId === 'community_priority')!, 'first', report, l)).toBe(
-      "Domestic Abuse stays first while Community priority's weight is at most 1.25 (up to 13.5% of the total weight); it is 1 now. Above that, ASB (Personal) replaces Domestic Abuse.",
-    );
-    expect(stabilityWords(report.top.find((s) => s.criterionId === 'community_priority')!, 'top', report, l)).toBe(
+    expect(
+      stabilityWords(
+        report.first.find((s) => s.criterionId === 'community_priority')!,
+        'first',
+        report,
+        l,
+      ),
+    ).toBe("Domestic Abuse stays first while Community priority's weight is at most 1.25 (up to 13.5% of the total weight); it is 1 now. Above that, ASB (Personal) replaces Domestic Abuse.");
+    expect(
+      stabilityWords(
+        report.top.find((s) => s.criterionId === 'community_priority')!,
+        'top',
+        report,
+        l,
+      ),
+    ).toBe(
       "The top 5 stays the same while Community priority's weight is between 0.5 and 1.75 (5.9% to 17.9% of the total weight); it is 1 now. Below that, Most Serious Violence replaces ASB (Nuisance). Above that, ASB (Environmental) replaces Terrorism.",
     );
-    expect(stabilityWords(report.first.find((s) => s.criterionId === 'likelihood')!, 'first', report, l)).toBe(
-      "Domestic Abuse stays first while Likelihood's weight is at least 0.75 (8.6% or more of the total weight); it is 1 now. Below that, Terrorism replaces Domestic Abuse.",
-    );
+    expect(
+      stabilityWords(
+        report.first.find((s) => s.criterionId === 'likelihood')!,
+        'first',
+        report,
+        l,
+      ),
+    ).toBe("Domestic Abuse stays first while Likelihood's weight is at least 0.75 (8.6% or more of the total weight); it is 1 now. Below that, Terrorism replaces Domestic Abuse.");
   });
 
   it('picks the weight whose smallest move changes the set', () => {
@@ -111,11 +128,24 @@ describe('tornado words', () => {
 describe('rank range words', () => {
   it('counts the issues that keep their rank and names the widest swings and who can be first', () => {
     // A and B swap with the weights; C is last whatever they are.
-    const p = linearProblem(toyAssessment([[3, 1], [1, 3], [0, 0]]));
+    const p = linearProblem(
+      toyAssessment([
+        [3, 1],
+        [1, 3],
+        [0, 0],
+      ]),
+    );
     const l = { issues: { A: 'Alpha', B: 'Beta', C: 'Gamma' }, criteria: {} };
-    expect(rankRangeWords(tornado(p, 0.5), l)).toBe('Moving any one weight by ±50% (the others held), 1 of 3 issues keeps its rank. The widest swings are Alpha (1st to 2nd) and Beta (1st to 2nd). Alpha and Beta can each be first.');
+    expect(rankRangeWords(tornado(p, 0.5), l)).toBe(
+      'Moving any one weight by ±50% (the others held), 1 of 3 issues keeps its rank. The widest swings are Alpha (1st to 2nd) and Beta (1st to 2nd). Alpha and Beta can each be first.',
+    );
     expect(rankRangeWords(tornado(p, 0), l)).toBe('Moving any one weight by ±0% (the others held), every issue keeps its rank. Alpha and Beta can each be first.');
-    const q = linearProblem(toyAssessment([[3, 1], [1, 3]]));
+    const q = linearProblem(
+      toyAssessment([
+        [3, 1],
+        [1, 3],
+      ]),
+    );
     expect(rankRangeWords(tornado(q, 0.5), { issues: { A: 'Alpha', B: 'Beta' }, criteria: {} })).toBe(
       'Moving any one weight by ±50% (the others held), every issue’s rank can change. The widest swings are Alpha (1st to 2nd) and Beta (1st to 2nd). Alpha and Beta can each be first.',
     );
@@ -124,7 +154,12 @@ describe('rank range words', () => {
 
 describe('inverse words', () => {
   it('gives the single-weight and all-weights answers, and the "only if"', () => {
-    const p = linearProblem(toyAssessment([[1, 0], [0, 2]]));
+    const p = linearProblem(
+      toyAssessment([
+        [1, 0],
+        [0, 2],
+      ]),
+    );
     const l = { issues: { A: 'Alpha', B: 'Beta' }, criteria: { c0: 'Harm', c1: 'Cost' } };
     const a = whatWouldItTake(p, 'A', 1);
     expect(inverseWords(a, l)).toEqual([
@@ -138,7 +173,9 @@ describe('inverse words', () => {
     const a = whatWouldItTake(seed, seedId('Other Theft'), 1);
     const [single, all] = inverseWords(a, labels);
     expect(single).toBe('No single weight, changed on its own, brings Other Theft (=30th now) into first place.');
-    expect(all).toMatch(/^No weighting of these criteria brings Other Theft into first place\. 11 issues score at least as high on every criterion \(Domestic Abuse, .+\), so they stay at or above Other Theft whatever the weights\. The best any weighting gives it is =?\d+(st|nd|rd|th)/);
+    expect(all).toMatch(
+      /^No weighting of these criteria brings Other Theft into first place\. 11 issues score at least as high on every criterion \(Domestic Abuse, .+\), so they stay at or above Other Theft whatever the weights\. The best any weighting gives it is =?\d+(st|nd|rd|th)/,
+    );
     expect(onlyIfWords(a, labels)).toBe('No single weight, changed on its own, makes Other Theft rank first.');
   });
 });

@@ -27,7 +27,9 @@ describe('Delphi second round', () => {
 
   it('round 2 replaces round 1 for the revised cells and the agreement is recomputed (hand-worked)', () => {
     // Fire moves 5 → 3 and Police 1 → 2; Council leaves round 2 blank (keeps 2). Round 2 scores 2, 2, 3: median 2, range 1, no longer flagged.
-    const text = ['scorer,issue,criterion,group median,round 1,round 2', `Police,${i0!.label},${crit.id},2,1,2`, `Council,${i0!.label},${crit.id},2,2,`, `Fire,${i0!.label},${crit.id},2,5,3`].join('\n');
+    const text = ['scorer,issue,criterion,group median,round 1,round 2', `Police,${i0!.label},${crit.id},2,1,2`, `Council,${i0!.label},${crit.id},2,2,`, `Fire,${i0!.label},${crit.id},2,5,3`].join(
+      '\n',
+    );
     const r = readDelphiSheet('r2.csv', text, a.model, a.issues, cells, sheets);
     expect(r.problems).toEqual([]);
     expect(r.revisions).toEqual([

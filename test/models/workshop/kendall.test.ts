@@ -30,7 +30,13 @@ describe('kendallW', () => {
     expect(r.p).toBeCloseTo(0.03878968696448412, 12);
   });
 
-  it('is 1 for identical rankings', () => expect(kendallW([[1, 2, 3], [1, 2, 3]]).w).toBeCloseTo(1, 14));
+  it('is 1 for identical rankings', () =>
+    expect(
+      kendallW([
+        [1, 2, 3],
+        [1, 2, 3],
+      ]).w,
+    ).toBeCloseTo(1, 14));
   it('needs two scorers', () => expect(() => kendallW([[1, 2]])).toThrow(/at least 2 scorers/));
 });
 

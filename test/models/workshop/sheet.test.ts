@@ -21,7 +21,12 @@ describe('readScoringSheet', () => {
   });
 
   it('reports a renamed issue and an out-of-range score by file, line and column, and leaves those rows out', () => {
-    const text = [`scorer,issue,${ids.join(',')}`, `Fire,Not an issue,${ids.map(() => 3).join(',')}`, `Fire,${i1!.label},${ids.map((_, k) => (k === 8 ? 7 : 3)).join(',')}`, `Fire,${i0!.label},${ids.map(() => 2).join(',')}`].join('\n');
+    const text = [
+      `scorer,issue,${ids.join(',')}`,
+      `Fire,Not an issue,${ids.map(() => 3).join(',')}`,
+      `Fire,${i1!.label},${ids.map((_, k) => (k === 8 ? 7 : 3)).join(',')}`,
+      `Fire,${i0!.label},${ids.map(() => 2).join(',')}`,
+    ].join('\n');
     const r = readScoringSheet('fire.csv', text, a.model, a.issues);
     expect(r.problems).toEqual([
       { file: 'fire.csv', line: 2, column: 'issue', reason: 'no issue called “Not an issue” in the assessment' },
