@@ -219,6 +219,7 @@ export function readPeerGroup(text: string, known: readonly { code: string }[]):
 /** Plain words for the compared set. */
 export function peerWords(p: PeerComparison): string {
   const n = p.areas.length;
-  const span = p.months.length === 0 ? 'no common months' : `${formatMonth(p.months[0]!)} to ${formatMonth(p.months.at(-1)!)} (${formatCount(p.months.length)} months)`;
+  const span =
+    p.months.length === 0 ? 'no common months' : `${formatMonth(p.months[0]!)} to ${formatMonth(p.months.at(-1)!)} (${formatCount(p.months.length)} ${p.months.length === 1 ? 'month' : 'months'})`;
   return `Rates per 1,000 residents a year over ${span}, for ${formatCount(n)} ${n === 1 ? 'area' : 'areas'} with stored rows and a population: ${p.areas.map((a) => a.name).join(', ')}. Rank 1 is the lowest rate.`;
 }
