@@ -298,8 +298,8 @@ export class CspApp extends LitElement {
         }
       </main>
       <footer class="muted">
-        Everything stays in this browser: data is kept in its local storage (IndexedDB) and nothing is sent anywhere. Contains public sector information licensed under the Open Government Licence
-        v3.0.
+        Everything stays in this browser: data is kept in its local storage (IndexedDB) and nothing is sent anywhere. Contains public sector
+        information licensed under the Open Government Licence v3.0.
       </footer>
     `;
   }

@@ -60,7 +60,8 @@ export class AreaPicker extends LitElement {
       <label for="area">Partnership area</label>
       <select id="area" @change=${this.choose} .value=${area}>
         <option value="" ?selected=${area === ''}>Choose an authority…</option>
-        ${!known && area !== '' ? html`<option value=${area} selected>${area} (no rows stored)</option>` : null} ${main.map(option)}
+        ${!known && area !== '' ? html`<option value=${area} selected>${area} (no rows stored)</option>` : null}
+        ${main.map(option)}
         ${other.length === 0 ? null : html`<optgroup label="Other authorities (a few stray rows each)">${other.map(option)}</optgroup>`}
       </select>
     `;

@@ -75,9 +75,7 @@ export class AreaProfileView extends LitElement {
     return html`
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            ${p.name}: indicators against the partnership
-          </caption>
+          <caption>${p.name}: indicators against the partnership</caption>
           <thead>
             <tr>
               <th scope="col">Indicator</th>
@@ -87,32 +85,31 @@ export class AreaProfileView extends LitElement {
             </tr>
           </thead>
           ${this.groups(p).map(
-            ([title, rows]) =>
-              html`<tbody>
-                <tr>
-                  <th scope="colgroup" colspan="4">${title}</th>
-                </tr>
-                ${rows.map(
-                  (i) =>
-                    html`<tr>
-                      <th scope="row">${i.label}</th>
-                      <td class="num">
-                        ${formatIndicator(i.value, i.unit)}${
-                          i.count === null
-                            ? ''
-                            : html`<br />
-                                <span class="muted">${formatCount(i.count)} rows</span>`
-                        }
-                      </td>
-                      <td class="num" title=${partnershipNote[i.unit as IndicatorUnit] ?? ''}>${formatIndicator(i.partnership, i.unit)}</td>
-                      <td>${compare(i.value, i.partnership, i.unit, i.direction)}</td>
-                    </tr>`,
-                )}
-              </tbody>`,
+            ([title, rows]) => html`<tbody>
+              <tr>
+                <th scope="colgroup" colspan="4">${title}</th>
+              </tr>
+              ${rows.map(
+                (i) => html`<tr>
+                  <th scope="row">${i.label}</th>
+                  <td class="num">${formatIndicator(i.value, i.unit)}${
+                    i.count === null
+                      ? ''
+                      : html`<br />
+                          <span class="muted">${formatCount(i.count)} rows</span>`
+                  }</td>
+                  <td class="num" title=${partnershipNote[i.unit as IndicatorUnit] ?? ''}>${formatIndicator(i.partnership, i.unit)}</td>
+                  <td>${compare(i.value, i.partnership, i.unit, i.direction)}</td>
+                </tr>`,
+              )}
+            </tbody>`,
           )}
         </table>
       </div>
-      <p class="muted">Partnership figures: rates are all placed rows ÷ all residents; IMD ranks and deciles are population-weighted over every placed LSOA; other values are the mean of the areas.</p>
+      <p class="muted">
+        Partnership figures: rates are all placed rows ÷ all residents; IMD ranks and deciles are population-weighted over every placed LSOA; other values are
+        the mean of the areas.
+      </p>
     `;
   }
 
@@ -134,9 +131,7 @@ export class AreaProfileView extends LitElement {
         <summary>Rows per month in ${p.name} (table)</summary>
         <div class="scroll" ${scrollRegion()}>
           <table>
-            <caption>
-              ${p.name}: rows per month for its main crime types
-            </caption>
+            <caption>${p.name}: rows per month for its main crime types</caption>
             <thead>
               <tr>
                 <th scope="col">Month</th>
@@ -145,11 +140,10 @@ export class AreaProfileView extends LitElement {
             </thead>
             <tbody>
               ${p.months.map(
-                (m, i) =>
-                  html`<tr>
-                    <th scope="row">${formatMonth(m)}</th>
-                    ${p.trend.map((t) => html`<td class="num">${formatCount(t.rows[i] ?? 0)}</td>`)}
-                  </tr>`,
+                (m, i) => html`<tr>
+                  <th scope="row">${formatMonth(m)}</th>
+                  ${p.trend.map((t) => html`<td class="num">${formatCount(t.rows[i] ?? 0)}</td>`)}
+                </tr>`,
               )}
             </tbody>
           </table>

@@ -98,9 +98,7 @@ export class AssessmentList extends LitElement {
       <csp-confirm></csp-confirm>
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            Assessments
-          </caption>
+          <caption>Assessments</caption>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -112,13 +110,7 @@ export class AssessmentList extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${
-              this.list.length === 0
-                ? html`<tr>
-                    <td colspan="6">No assessments yet: create one below.</td>
-                  </tr>`
-                : nothing
-            }
+            ${this.list.length === 0 ? html`<tr><td colspan="6">No assessments yet: create one below.</td></tr>` : nothing}
             ${this.list.map((s) => {
               const open = s.id === this.current?.id;
               return html`<tr class=${open ? 'open' : ''}>
@@ -127,9 +119,9 @@ export class AssessmentList extends LitElement {
                   s.problem !== undefined
                     ? html`<td colspan="4" class="error">This record could not be read: ${s.problem}</td>`
                     : html`<td>${s.modelName}</td>
-                        <td class="num">${s.issues}</td>
-                        <td class="num">${s.criteria}</td>
-                        <td>${formatDateTime(s.updatedAt)}</td>`
+                      <td class="num">${s.issues}</td>
+                      <td class="num">${s.criteria}</td>
+                      <td>${formatDateTime(s.updatedAt)}</td>`
                 }
                 <td class="actions">
                   ${open || s.problem !== undefined ? nothing : html`<button class="secondary" aria-label="Open ${s.name}" @click=${() => this.act({ kind: 'open', id: s.id })}>Open</button>`}
@@ -145,8 +137,8 @@ export class AssessmentList extends LitElement {
         this.current === undefined
           ? nothing
           : html`<form @submit=${(e: Event) => e.preventDefault()}>
-              <label>Name of the open assessment <input name="rename" .value=${this.current.name} @change=${this.rename} /></label>
-            </form>`
+            <label>Name of the open assessment <input name="rename" .value=${this.current.name} @change=${this.rename} /></label>
+          </form>`
       }
       <form @submit=${this.create} aria-label="New assessment">
         <label>New assessment name <input name="name" placeholder="e.g. 2025 draft" /></label>

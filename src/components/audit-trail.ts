@@ -96,7 +96,9 @@ export class AuditTrail extends LitElement {
             ${decided.map((id) => html`<option value=${id} ?selected=${issue === id}>${label(id)}</option>`)}
           </select>
         </label>
-        <button class="secondary" ?disabled=${shown.length === 0} @click=${() => this.download(shown, names)}>Download audit trail${issue === '' ? '' : ` for ${label(issue)}`} (CSV)</button>
+        <button class="secondary" ?disabled=${shown.length === 0} @click=${() => this.download(shown, names)}>
+          Download audit trail${issue === '' ? '' : ` for ${label(issue)}`} (CSV)
+        </button>
       </div>
       <div class="scroll" ${scrollRegion()}>
         <table>
@@ -120,31 +122,29 @@ export class AuditTrail extends LitElement {
           <tbody>
             ${
               newest.length === 0
-                ? html`<tr>
-                    <td colspan="10">No decisions yet: accept or override a proposed score in the grid.</td>
-                  </tr>`
+                ? html`<tr><td colspan="10">No decisions yet: accept or override a proposed score in the grid.</td></tr>`
                 : newest.map((d) => {
                     const status = this.statuses.get(d.id) ?? '';
                     return html`<tr class=${status === 'Superseded' ? 'superseded' : ''}>
-                      <td>${formatTimestamp(d.at)}</td>
-                      <td>${label(d.issueId)}</td>
-                      <td>${own(names.criteria, d.criterionId) ?? d.criterionId}</td>
-                      <td class="num">${d.proposed ?? '—'}</td>
-                      <td class="num">${d.chosen}</td>
-                      <td>${d.kind === 'accepted' ? 'Accepted' : 'Overridden'}</td>
-                      <td class="reason">${d.reason}</td>
-                      <td>${d.period ?? '—'}</td>
-                      <td><span class=${status.startsWith('Stale') || status.startsWith('Score changed') ? 'flag' : ''}>${status}</span></td>
-                      <td class="evidence">${d.evidence}</td>
-                    </tr>`;
+                    <td>${formatTimestamp(d.at)}</td>
+                    <td>${label(d.issueId)}</td>
+                    <td>${own(names.criteria, d.criterionId) ?? d.criterionId}</td>
+                    <td class="num">${d.proposed ?? '—'}</td>
+                    <td class="num">${d.chosen}</td>
+                    <td>${d.kind === 'accepted' ? 'Accepted' : 'Overridden'}</td>
+                    <td class="reason">${d.reason}</td>
+                    <td>${d.period ?? '—'}</td>
+                    <td><span class=${status.startsWith('Stale') || status.startsWith('Score changed') ? 'flag' : ''}>${status}</span></td>
+                    <td class="evidence">${d.evidence}</td>
+                  </tr>`;
                   })
             }
           </tbody>
         </table>
       </div>
       <p class="muted">
-        ${plural(shown.length, 'decision')}${issue === '' ? '' : ` for ${label(issue)}`}, newest first. Decisions are only ever added: a later decision on the same cell supersedes an earlier one, and
-        a decision whose evidence has changed since is marked stale.
+        ${plural(shown.length, 'decision')}${issue === '' ? '' : ` for ${label(issue)}`}, newest first. Decisions are only ever added: a later decision on the same cell
+        supersedes an earlier one, and a decision whose evidence has changed since is marked stale.
       </p>
     `;
   }

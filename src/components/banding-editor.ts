@@ -129,7 +129,8 @@ export class BandingEditor extends LitElement {
     if (this.rules === null) return nothing;
     return html`
       <form @submit=${this.save} novalidate>
-        ${this.rules.rules.map((r, i) => this.rule(r, i))} ${this.problem === null ? nothing : html`<p class="note error" role="alert">${this.problem}</p>`}
+        ${this.rules.rules.map((r, i) => this.rule(r, i))}
+        ${this.problem === null ? nothing : html`<p class="note error" role="alert">${this.problem}</p>`}
         ${this.saved ? html`<p class="note" role="status">Banding rules saved; the proposed scores above use them.</p>` : nothing}
         <div class="buttons">
           <button type="submit">Save banding rules</button>
@@ -158,7 +159,7 @@ export class BandingEditor extends LitElement {
       ${
         d.metric === 'changePercent'
           ? html`<label for=${id('ns')}>Score for ${r.criterionLabel} when the change is not significant at 5% (blank: band it anyway)</label>
-              <input id=${id('ns')} inputmode="numeric" .value=${d.notSignificant} @input=${(e: Event) => this.edit(i, { notSignificant: (e.target as HTMLInputElement).value })} />`
+            <input id=${id('ns')} inputmode="numeric" .value=${d.notSignificant} @input=${(e: Event) => this.edit(i, { notSignificant: (e.target as HTMLInputElement).value })} />`
           : nothing
       }
     </fieldset>`;

@@ -43,7 +43,8 @@ export class BasisSummary extends LitElement {
           return html`${k > 0 ? '; ' : ''}${x.label} ${formatScore(w)} (${formatPercent(sum > 0 ? w / sum : 0)})`;
         })}.
       </p>
-      ${c.notes.map((n) => html`<p class="note warning">${n}</p>`)} ${this.provenance()}
+      ${c.notes.map((n) => html`<p class="note warning">${n}</p>`)}
+      ${this.provenance()}
     `;
   }
 

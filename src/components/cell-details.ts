@@ -88,8 +88,7 @@ export class CellDetails extends LitElement {
     const issue = a.issues.find((i) => i.id === ref?.issueId);
     const c = a.model.criteria.find((x) => x.id === ref?.criterionId);
     if (ref === undefined || issue === undefined || c === undefined) {
-      return html`<h3>Cell details</h3>
-        <p class="muted">Move to a cell of the grid to see and write its rationale and confidence.</p>`;
+      return html`<h3>Cell details</h3><p class="muted">Move to a cell of the grid to see and write its rationale and confidence.</p>`;
     }
     const score = own(own(a.scores, issue.id), c.id);
     const index = a.issues.indexOf(issue);
@@ -107,8 +106,7 @@ export class CellDetails extends LitElement {
         </label>
         <div class="field">
           <label for="confidence">Confidence</label>
-          <select
-            id="confidence"
+          <select id="confidence"
             @change=${(e: Event) => {
               const v = (e.target as HTMLSelectElement).value;
               this.edit((x) => setCell(x, issue.id, c.id, { confidence: v === '' ? null : Confidence.parse(v) }), `Confidence for ${issue.label}, ${c.label}`, 'Confidence saved.');

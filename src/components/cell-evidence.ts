@@ -221,8 +221,8 @@ export class CellEvidencePanel extends LitElement {
       <section aria-labelledby="ev-h" @keydown=${this.onKey}>
         <h3 id="ev-h" tabindex="-1">Evidence: ${issue}, ${criterion}</h3>
         <p>
-          <span class="proposed">${p.value === null ? 'No proposal' : `Proposed ${p.value}`}</span>${p.valueLabel === null ? nothing : html` (${p.valueLabel})`}; current ${ev.current ?? 'not scored'}.
-          <strong>${STATUS_WORDS[ev.status]}.</strong>
+          <span class="proposed">${p.value === null ? 'No proposal' : `Proposed ${p.value}`}</span>${p.valueLabel === null ? nothing : html` (${p.valueLabel})`}; current
+          ${ev.current ?? 'not scored'}. <strong>${STATUS_WORDS[ev.status]}.</strong>
         </p>
         <csp-proposal-evidence
           .proposal=${p}
@@ -235,36 +235,38 @@ export class CellEvidencePanel extends LitElement {
           p.value === null
             ? html`<p class="muted">The evidence cannot propose a score, so there is nothing to accept; the cell is scored by hand.</p>`
             : html`
-                <div class="buttons">${ev.status === 'accepted' ? nothing : html`<button ?disabled=${this.busy} @click=${() => this.accept(ev)}>Accept ${p.value}</button>`}</div>
-                <form @submit=${(e: SubmitEvent) => this.override(e, ev)} aria-label="Override the proposed score">
-                  <fieldset>
-                    <legend>Override</legend>
-                    <label>Score to keep (${c.scale.min} to ${c.scale.max}) <input name="chosen" inputmode="numeric" autocomplete="off" .value=${String(ev.current ?? '')} /></label>
-                    <label>Reason for overriding <textarea name="reason"></textarea></label>
-                    <button class="secondary" type="submit" ?disabled=${this.busy}>Override</button>
-                  </fieldset>
-                </form>
-                ${
-                  forIssue.length + forCriterion.length === 0
-                    ? nothing
-                    : html`<div class="buttons">
-                        ${
-                          forIssue.length === 0
-                            ? nothing
-                            : html`<button class="secondary" ?disabled=${this.busy} @click=${() => this.acceptAll(forIssue, issue)}>
-                                Accept all ${plural(forIssue.length, 'undecided proposal')} for ${issue}
-                              </button>`
-                        }
-                        ${
-                          forCriterion.length === 0
-                            ? nothing
-                            : html`<button class="secondary" ?disabled=${this.busy} @click=${() => this.acceptAll(forCriterion, criterion)}>
-                                Accept all ${plural(forCriterion.length, 'undecided proposal')} for ${criterion}
-                              </button>`
-                        }
-                      </div>`
-                }
-              `
+              <div class="buttons">
+                ${ev.status === 'accepted' ? nothing : html`<button ?disabled=${this.busy} @click=${() => this.accept(ev)}>Accept ${p.value}</button>`}
+              </div>
+              <form @submit=${(e: SubmitEvent) => this.override(e, ev)} aria-label="Override the proposed score">
+                <fieldset>
+                  <legend>Override</legend>
+                  <label>Score to keep (${c.scale.min} to ${c.scale.max}) <input name="chosen" inputmode="numeric" autocomplete="off" .value=${String(ev.current ?? '')} /></label>
+                  <label>Reason for overriding <textarea name="reason"></textarea></label>
+                  <button class="secondary" type="submit" ?disabled=${this.busy}>Override</button>
+                </fieldset>
+              </form>
+              ${
+                forIssue.length + forCriterion.length === 0
+                  ? nothing
+                  : html`<div class="buttons">
+                    ${
+                      forIssue.length === 0
+                        ? nothing
+                        : html`<button class="secondary" ?disabled=${this.busy} @click=${() => this.acceptAll(forIssue, issue)}>
+                          Accept all ${plural(forIssue.length, 'undecided proposal')} for ${issue}
+                        </button>`
+                    }
+                    ${
+                      forCriterion.length === 0
+                        ? nothing
+                        : html`<button class="secondary" ?disabled=${this.busy} @click=${() => this.acceptAll(forCriterion, criterion)}>
+                          Accept all ${plural(forCriterion.length, 'undecided proposal')} for ${criterion}
+                        </button>`
+                    }
+                  </div>`
+              }
+            `
         }
         ${this.error === '' ? nothing : html`<p class="note error" role="alert">${this.error}</p>`}
         <p role="status">${this.done}</p>

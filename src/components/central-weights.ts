@@ -25,30 +25,29 @@ export class CentralWeights extends LitElement {
     const first = rankAcceptability(r).map((row) => row[0]!);
     const rows = orderByMeanRank(r).filter((i) => r.centralWeights[i] !== null);
     return html`<div class="scroll" ${scrollRegion()}>
-        <table>
-          <caption>
-            Central weights (average share of each weight when the issue ranks first)
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Issue</th>
-              <th scope="col" class="num">First in</th>
-              ${r.criterionIds.map((id, j) => html`<th scope="col" class="num">${own(this.labels.criteria, id) ?? r.criterionLabels[j]}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${rows.map(
-              (i) =>
-                html`<tr>
-                  <th scope="row">${this.labels.issues[r.issueIds[i]!] ?? r.issueLabels[i]}</th>
-                  <td class="num">${formatPercent(first[i]!)}</td>
-                  ${r.centralWeights[i]!.map((w) => html`<td class="num">${formatPercent(w)}</td>`)}
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      <p class="muted">Issues that never rank first have no central weights. An even split would give each criterion ${formatPercent(1 / Math.max(1, r.criterionIds.length))}.</p>`;
+      <table>
+        <caption>
+          Central weights (average share of each weight when the issue ranks first)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Issue</th>
+            <th scope="col" class="num">First in</th>
+            ${r.criterionIds.map((id, j) => html`<th scope="col" class="num">${own(this.labels.criteria, id) ?? r.criterionLabels[j]}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (i) => html`<tr>
+              <th scope="row">${this.labels.issues[r.issueIds[i]!] ?? r.issueLabels[i]}</th>
+              <td class="num">${formatPercent(first[i]!)}</td>
+              ${r.centralWeights[i]!.map((w) => html`<td class="num">${formatPercent(w)}</td>`)}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    <p class="muted">Issues that never rank first have no central weights. An even split would give each criterion ${formatPercent(1 / Math.max(1, r.criterionIds.length))}.</p>`;
   }
 }
 

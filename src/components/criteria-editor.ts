@@ -57,15 +57,14 @@ export class CriteriaEditor extends LitElement {
           agg.kind !== 'harm-x-likelihood'
             ? nothing
             : html`<div class="field">
-                <label for="likelihood">Likelihood criterion</label>
-                <select
-                  id="likelihood"
-                  @change=${(e: Event) =>
-                    (this.error = requestEdit(this, (a) => setAggregation(a, { kind: 'harm-x-likelihood', likelihood: (e.target as HTMLSelectElement).value }), 'Likelihood criterion') ?? '')}
-                >
-                  ${likelihoods.map((c) => html`<option value=${c.id} ?selected=${c.id === agg.likelihood}>${c.label}</option>`)}
-                </select>
-              </div>`
+              <label for="likelihood">Likelihood criterion</label>
+              <select id="likelihood"
+                @change=${(e: Event) =>
+                  (this.error = requestEdit(this, (a) => setAggregation(a, { kind: 'harm-x-likelihood', likelihood: (e.target as HTMLSelectElement).value }), 'Likelihood criterion') ?? '')}
+              >
+                ${likelihoods.map((c) => html`<option value=${c.id} ?selected=${c.id === agg.likelihood}>${c.label}</option>`)}
+              </select>
+            </div>`
         }
       </div>
       <p>${totalFormula(m)}</p>

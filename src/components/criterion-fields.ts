@@ -47,17 +47,11 @@ export class CriterionFields extends LitElement {
         <div class="row">
           <label
             >Name
-            <input
-              .value=${c.label}
-              @change=${(e: Event) => this.edit((x) => updateCriterion(x, c.id, { label: value(e) }), `Rename criterion “${c.label}” to “${value(e).trim()}”`, e.target as HTMLInputElement, c.label)}
-            />
+            <input .value=${c.label} @change=${(e: Event) => this.edit((x) => updateCriterion(x, c.id, { label: value(e) }), `Rename criterion “${c.label}” to “${value(e).trim()}”`, e.target as HTMLInputElement, c.label)} />
           </label>
           <div class="field">
             <label for="group">Group</label>
-            <select
-              id="group"
-              @change=${(e: Event) => this.edit((x) => updateCriterion(x, c.id, { group: CriterionGroup.parse(value(e)) }), `Group of “${c.label}”: ${value(e)}`, e.target as HTMLSelectElement, c.group)}
-            >
+            <select id="group" @change=${(e: Event) => this.edit((x) => updateCriterion(x, c.id, { group: CriterionGroup.parse(value(e)) }), `Group of “${c.label}”: ${value(e)}`, e.target as HTMLSelectElement, c.group)}>
               ${CriterionGroup.options.map((g) => html`<option value=${g} ?selected=${g === c.group}>${g}</option>`)}
             </select>
           </div>
@@ -82,21 +76,22 @@ export class CriterionFields extends LitElement {
         </div>
         <div class="row" role="group" aria-label="Scale labels of ${c.label}">
           ${scalePoints(c.scale).map(
-            (v) =>
-              html`<label
-                >Label for ${v}
-                <input
-                  class="level"
-                  .value=${levelLabel(c.scale, v) ?? ''}
-                  placeholder="(unnamed)"
-                  @change=${(e: Event) => this.edit((x) => setLevelLabel(x, c.id, v, value(e)), `Label for ${v} on “${c.label}”`, e.target as HTMLInputElement, levelLabel(c.scale, v) ?? '')}
-                />
-              </label>`,
+            (v) => html`<label
+              >Label for ${v}
+              <input
+                class="level"
+                .value=${levelLabel(c.scale, v) ?? ''}
+                placeholder="(unnamed)"
+                @change=${(e: Event) => this.edit((x) => setLevelLabel(x, c.id, v, value(e)), `Label for ${v} on “${c.label}”`, e.target as HTMLInputElement, levelLabel(c.scale, v) ?? '')}
+              />
+            </label>`,
           )}
         </div>
         <div class="row">
           <button class="secondary" ?disabled=${index === 0} @click=${() => this.edit((x) => moveCriterion(x, c.id, -1), `Move “${c.label}” left`)}>Move left</button>
-          <button class="secondary" ?disabled=${index === a.model.criteria.length - 1} @click=${() => this.edit((x) => moveCriterion(x, c.id, 1), `Move “${c.label}” right`)}>Move right</button>
+          <button class="secondary" ?disabled=${index === a.model.criteria.length - 1} @click=${() => this.edit((x) => moveCriterion(x, c.id, 1), `Move “${c.label}” right`)}>
+            Move right
+          </button>
           <button class="danger" @click=${() => this.edit((x) => removeCriterion(x, c.id), `Remove criterion “${c.label}”`)}>Remove criterion</button>
         </div>
         ${this.error === '' ? nothing : html`<p class="note error" role="alert">${this.error}</p>`}

@@ -101,36 +101,15 @@ export class DashboardSettingsEditor extends LitElement {
         </label>
         <label
           >Baseline (months before each month)
-          <input
-            type="number"
-            min="6"
-            max="60"
-            step="1"
-            .value=${String(s.exceptions.baselineMonths)}
-            @change=${(e: Event) => this.exceptions({ baselineMonths: Number((e.target as HTMLInputElement).value) })}
-          />
+          <input type="number" min="6" max="60" step="1" .value=${String(s.exceptions.baselineMonths)} @change=${(e: Event) => this.exceptions({ baselineMonths: Number((e.target as HTMLInputElement).value) })} />
         </label>
         <label
           >Months with data needed before judging
-          <input
-            type="number"
-            min="3"
-            max="60"
-            step="1"
-            .value=${String(s.exceptions.minimumBaseline)}
-            @change=${(e: Event) => this.exceptions({ minimumBaseline: Number((e.target as HTMLInputElement).value) })}
-          />
+          <input type="number" min="3" max="60" step="1" .value=${String(s.exceptions.minimumBaseline)} @change=${(e: Event) => this.exceptions({ minimumBaseline: Number((e.target as HTMLInputElement).value) })} />
         </label>
         <label
           >“Nearly all” negative (% of rated indicators)
-          <input
-            type="number"
-            min="50"
-            max="100"
-            step="5"
-            .value=${String(Math.round(s.nearlyAll * 100))}
-            @change=${(e: Event) => this.send({ ...s, nearlyAll: Number((e.target as HTMLInputElement).value) / 100 })}
-          />
+          <input type="number" min="50" max="100" step="5" .value=${String(Math.round(s.nearlyAll * 100))} @change=${(e: Event) => this.send({ ...s, nearlyAll: Number((e.target as HTMLInputElement).value) / 100 })} />
         </label>
         <label class="check"
           ><input type="checkbox" .checked=${s.significantOnly} @change=${(e: Event) => this.send({ ...s, significantOnly: (e.target as HTMLInputElement).checked })} /> Count a change only when it is
@@ -145,9 +124,7 @@ export class DashboardSettingsEditor extends LitElement {
           <div class="issues">
             ${this.issues.map(
               (i) =>
-                html`<label class="check"
-                  ><input type="checkbox" .checked=${s.risingIsPositive.includes(i.id)} @change=${(e: Event) => this.toggleRising(i.id, (e.target as HTMLInputElement).checked)} /> ${i.label}</label
-                >`,
+                html`<label class="check"><input type="checkbox" .checked=${s.risingIsPositive.includes(i.id)} @change=${(e: Event) => this.toggleRising(i.id, (e.target as HTMLInputElement).checked)} /> ${i.label}</label>`,
             )}
           </div>
         </fieldset>
@@ -159,37 +136,28 @@ export class DashboardSettingsEditor extends LitElement {
           s.targets.length === 0
             ? html`<p class="muted">No targets set.</p>`
             : html`<table>
-                <caption>
-                  Targets
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Issue</th>
-                    <th scope="col">Indicator</th>
-                    <th scope="col">Bands</th>
-                    <th scope="col"><span class="visually-hidden">Remove</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${s.targets.map(
-                    (t) =>
-                      html`<tr>
-                        <th scope="row">${label.get(t.issueId) ?? t.issueId}</th>
-                        <td>${TARGET_INDICATOR_LABELS[t.indicator]}</td>
-                        <td>${targetWords(t, t.indicator.endsWith('change') ? '%' : '')}</td>
-                        <td>
-                          <button
-                            class="secondary"
-                            aria-label="Remove the target for ${label.get(t.issueId) ?? t.issueId}, ${TARGET_INDICATOR_LABELS[t.indicator]}"
-                            @click=${() => this.removeTarget(t)}
-                          >
-                            Remove
-                          </button>
-                        </td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
+              <caption>
+                Targets
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Issue</th>
+                  <th scope="col">Indicator</th>
+                  <th scope="col">Bands</th>
+                  <th scope="col"><span class="visually-hidden">Remove</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                ${s.targets.map(
+                  (t) => html`<tr>
+                    <th scope="row">${label.get(t.issueId) ?? t.issueId}</th>
+                    <td>${TARGET_INDICATOR_LABELS[t.indicator]}</td>
+                    <td>${targetWords(t, t.indicator.endsWith('change') ? '%' : '')}</td>
+                    <td><button class="secondary" aria-label="Remove the target for ${label.get(t.issueId) ?? t.issueId}, ${TARGET_INDICATOR_LABELS[t.indicator]}" @click=${() => this.removeTarget(t)}>Remove</button></td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>`
         }
         <form class="row" @submit=${this.addTarget} aria-label="Add a target">
           <label

@@ -130,25 +130,20 @@ export class DashboardTable extends LitElement {
           rated.length === 0
             ? html`<span class="words">${r.rag.words}</span>`
             : html`<ul class="factors">
-                ${rated.map(
-                  (i) =>
-                    html`<li class=${i.rating} title="${i.label}: ${i.value} (${i.reason})">
-                      <span class="visually-hidden"
-                        >${i.rating === 'positive' ? 'Positive' : i.rating === 'negative' ? 'Negative' : i.rating === 'neutral' ? 'Neutral' : 'Between target thresholds'}:</span
-                      >
-                      ${factorText(i, r)}
-                    </li>`,
-                )}
-              </ul>`
+              ${rated.map(
+                (i) =>
+                  html`<li class=${i.rating} title="${i.label}: ${i.value} (${i.reason})">
+                    <span class="visually-hidden">${i.rating === 'positive' ? 'Positive' : i.rating === 'negative' ? 'Negative' : i.rating === 'neutral' ? 'Neutral' : 'Between target thresholds'}:</span> ${factorText(i, r)}
+                  </li>`,
+              )}
+            </ul>`
         }
       </td>
       <td class="num">${r.quarter.current === null ? '—' : formatCount(r.quarter.current)}</td>
       <td class="num">${r.quarter.change?.text ?? 'No comparison'}<span class="words">${r.quarter.change?.words ?? ''}</span></td>
       <td class="num">${r.rolling.current === null ? '—' : formatCount(r.rolling.current)}</td>
       <td class="num">${r.rolling.change?.text ?? 'No comparison'}<span class="words">${r.rolling.change?.words ?? ''}</span></td>
-      <td class="num">
-        ${r.ratePer1000 === null ? '—' : formatRate(r.ratePer1000)}${r.ratePer1000 !== null && r.rateBasis && r.rateBasis !== this.commonBasis() ? html`<span class="words">${r.rateBasis}</span>` : nothing}
-      </td>
+      <td class="num">${r.ratePer1000 === null ? '—' : formatRate(r.ratePer1000)}${r.ratePer1000 !== null && r.rateBasis && r.rateBasis !== this.commonBasis() ? html`<span class="words">${r.rateBasis}</span>` : nothing}</td>
       <td class="num">${this.peerRank(r.issueId)}</td>
       <td>${r.trend === null || r.trend === undefined ? '—' : trendWords(r.trend)}</td>
       ${r.recent.map((m) => {
@@ -193,9 +188,8 @@ export class DashboardTable extends LitElement {
         </table>
       </div>
       <p class="muted">
-        ${d.rolling?.current.name === undefined ? 'Latest quarter' : 'Quarter'}: ${periods.quarter}. ${d.rolling?.current.name === undefined ? 'Rolling 12 months' : 'Year'}: ${periods.rolling}.
-        Monthly exceptions: ▲ unusually high, ▼ unusually low, ● within the usual range, – not judged. Long-run trend: the annual rate of change over every stored month after allowing for the season,
-        with its 95% interval (“no clear trend” when the interval spans no change).
+        ${d.rolling?.current.name === undefined ? 'Latest quarter' : 'Quarter'}: ${periods.quarter}. ${d.rolling?.current.name === undefined ? 'Rolling 12 months' : 'Year'}: ${periods.rolling}. Monthly exceptions: ▲ unusually high, ▼ unusually low, ● within the usual range, – not judged.
+        Long-run trend: the annual rate of change over every stored month after allowing for the season, with its 95% interval (“no clear trend” when the interval spans no change).
         ${d.notes
           .filter((n) => n.id === 'change-test' || n.id === 'fdr')
           .map((n) => n.text)

@@ -72,23 +72,23 @@ export class DataSources extends LitElement {
       <details>
         <summary>Where to get the data</summary>
         <p>
-          The workbench never downloads anything itself: get the files from their publishers in your browser, then choose or drop them above. All are published under the Open Government Licence v3.0.
+          The workbench never downloads anything itself: get the files from their publishers in your browser, then choose or drop them above. All are
+          published under the Open Government Licence v3.0.
         </p>
         ${SOURCES.map(
-          (s) =>
-            html`<h4>${s.what}</h4>
-              <dl>
-                <dt>Publisher</dt>
-                <dd>${s.publisher}</dd>
-                <dt>Address</dt>
-                <dd><code>${s.address}</code></dd>
-                <dt>Files</dt>
-                <dd>${s.files}</dd>
-                <dt>Format</dt>
-                <dd>${s.format}</dd>
-                <dt>What is in them</dt>
-                <dd>${s.notes}</dd>
-              </dl>`,
+          (s) => html`<h4>${s.what}</h4>
+            <dl>
+              <dt>Publisher</dt>
+              <dd>${s.publisher}</dd>
+              <dt>Address</dt>
+              <dd><code>${s.address}</code></dd>
+              <dt>Files</dt>
+              <dd>${s.files}</dd>
+              <dt>Format</dt>
+              <dd>${s.format}</dd>
+              <dt>What is in them</dt>
+              <dd>${s.notes}</dd>
+            </dl>`,
         )}
       </details>
     `;

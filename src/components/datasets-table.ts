@@ -68,26 +68,12 @@ export class DatasetsTable extends LitElement {
       ${this.message === '' ? nothing : html`<p role="status">${this.message}</p>`}
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            Datasets
-          </caption>
+          <caption>Datasets</caption>
           <thead>
-            <tr>
-              <th scope="col">Dataset</th>
-              <th scope="col">Loaded</th>
-              <th scope="col">Contents</th>
-              <th scope="col" class="num">Rows</th>
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
-            </tr>
+            <tr><th scope="col">Dataset</th><th scope="col">Loaded</th><th scope="col">Contents</th><th scope="col" class="num">Rows</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr>
           </thead>
           <tbody>
-            ${
-              v.datasets.length === 0
-                ? html`<tr>
-                    <td colspan="5">No data stored.</td>
-                  </tr>`
-                : nothing
-            }
+            ${v.datasets.length === 0 ? html`<tr><td colspan="5">No data stored.</td></tr>` : nothing}
             ${v.datasets.map((d) => {
               const metas = v.metas.filter((m) => m.datasetId === d.id);
               return html`<tr>
@@ -105,9 +91,9 @@ export class DatasetsTable extends LitElement {
         v.storage === undefined
           ? nothing
           : html`<p class="muted">
-              This browser holds ${formatBytes(v.storage.used)} for the workbench.
-              ${v.storage.persisted ? 'Storage is persistent: the browser will not clear it to save space.' : 'The browser may clear it if the disk runs short; export important work.'}
-            </p>`
+            This browser holds ${formatBytes(v.storage.used)} for the workbench.
+            ${v.storage.persisted ? 'Storage is persistent: the browser will not clear it to save space.' : 'The browser may clear it if the disk runs short; export important work.'}
+          </p>`
       }
       <csp-confirm></csp-confirm>
     `;

@@ -68,19 +68,15 @@ export class ElicitPairwise extends LitElement {
     const n = this.criteria.length;
     return html`
       <p class="words">
-        For each pair, say which criterion matters more to the partnership and how strongly, on Saaty’s scale from 1 (equally important) to 9 (extremely more important).
-        ${n > 1 ? `${n} criteria make ${(n * (n - 1)) / 2} pairs.` : ''} Every pair starts as “equally important”.
+        For each pair, say which criterion matters more to the partnership and how strongly, on Saaty’s scale from 1 (equally important) to 9 (extremely more
+        important). ${n > 1 ? `${n} criteria make ${(n * (n - 1)) / 2} pairs.` : ''} Every pair starts as “equally important”.
       </p>
       <table>
         <caption>
           Pairwise judgements
         </caption>
         <thead>
-          <tr>
-            <th scope="col">Criterion</th>
-            <th scope="col">Judgement</th>
-            <th scope="col">Compared with</th>
-          </tr>
+          <tr><th scope="col">Criterion</th><th scope="col">Judgement</th><th scope="col">Compared with</th></tr>
         </thead>
         <tbody>
           ${pairsOf(this.criteria.map((c) => c.id)).map(([a, b]) => {
@@ -104,28 +100,24 @@ export class ElicitPairwise extends LitElement {
         r === undefined
           ? nothing
           : html`<p data-testid="consistency">
-                Consistency ratio <strong>${r.cr.toFixed(2)}</strong>
-                ${
-                  r.cr <= CR_LIMIT ? '(0.10 or less: the answers hang together well enough to use).' : '(above 0.10: some answers contradict others — for example A over B and B over C, but C over A).'
-                }
-                ${n > RANDOM_INDEX_MAX_N ? ` With more than ${RANDOM_INDEX_MAX_N} criteria the ratio uses Saaty’s random index for ${RANDOM_INDEX_MAX_N}, so it is slightly low.` : ''}
-              </p>
-              ${
-                r.cr <= CR_LIMIT
-                  ? nothing
-                  : html`<p class="note warning">Most at odds with the other answers:</p>
-                      <ul aria-label="Most inconsistent judgements">
-                        ${r.inconsistencies
-                          .slice(0, 3)
-                          .map(
-                            (x) =>
-                              html`<li>
-                                ${label(x.a)} against ${label(x.b)}: you said ${x.given >= 1 ? `${formatScore(x.given)} times as important` : `${formatScore(1 / x.given)} times less important`}; your
-                                other answers suggest about ${x.implied >= 1 ? `${formatScore(x.implied)} times as important` : `${formatScore(1 / x.implied)} times less important`}.
-                              </li>`,
-                          )}
-                      </ul>`
-              }`
+              Consistency ratio <strong>${r.cr.toFixed(2)}</strong>
+              ${r.cr <= CR_LIMIT ? '(0.10 or less: the answers hang together well enough to use).' : '(above 0.10: some answers contradict others — for example A over B and B over C, but C over A).'}
+              ${n > RANDOM_INDEX_MAX_N ? ` With more than ${RANDOM_INDEX_MAX_N} criteria the ratio uses Saaty’s random index for ${RANDOM_INDEX_MAX_N}, so it is slightly low.` : ''}
+            </p>
+            ${
+              r.cr <= CR_LIMIT
+                ? nothing
+                : html`<p class="note warning">Most at odds with the other answers:</p>
+                  <ul aria-label="Most inconsistent judgements">
+                    ${r.inconsistencies.slice(0, 3).map(
+                      (x) =>
+                        html`<li>
+                          ${label(x.a)} against ${label(x.b)}: you said ${x.given >= 1 ? `${formatScore(x.given)} times as important` : `${formatScore(1 / x.given)} times less important`};
+                          your other answers suggest about ${x.implied >= 1 ? `${formatScore(x.implied)} times as important` : `${formatScore(1 / x.implied)} times less important`}.
+                        </li>`,
+                    )}
+                  </ul>`
+            }`
       }
     `;
   }

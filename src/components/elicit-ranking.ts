@@ -52,8 +52,8 @@ export class ElicitRanking extends LitElement {
     const label = (id: string) => this.criteria.find((c) => c.id === id)?.label ?? id;
     return html`
       <p class="words">
-        Put the criteria in order, most important first. Each criterion then weighs more than the next: rank-order centroid weights are the middle of every weighting that keeps this order; rank-sum
-        weights fall in equal steps.
+        Put the criteria in order, most important first. Each criterion then weighs more than the next: rank-order centroid weights are the middle of every
+        weighting that keeps this order; rank-sum weights fall in equal steps.
       </p>
       <label
         >Weights from the order
@@ -63,12 +63,11 @@ export class ElicitRanking extends LitElement {
       </label>
       <ol aria-label="Criteria, most important first">
         ${this.order.map(
-          (id, k) =>
-            html`<li>
-              ${label(id)}
-              <button type="button" class="secondary" data-move="${id}:-1" aria-label="Move ${label(id)} up" ?disabled=${k === 0} @click=${() => this.move(k, -1)}>↑</button>
-              <button type="button" class="secondary" data-move="${id}:1" aria-label="Move ${label(id)} down" ?disabled=${k === this.order.length - 1} @click=${() => this.move(k, 1)}>↓</button>
-            </li>`,
+          (id, k) => html`<li>
+            ${label(id)}
+            <button type="button" class="secondary" data-move="${id}:-1" aria-label="Move ${label(id)} up" ?disabled=${k === 0} @click=${() => this.move(k, -1)}>↑</button>
+            <button type="button" class="secondary" data-move="${id}:1" aria-label="Move ${label(id)} down" ?disabled=${k === this.order.length - 1} @click=${() => this.move(k, 1)}>↓</button>
+          </li>`,
         )}
       </ol>
     `;

@@ -53,8 +53,8 @@ export class ElicitSwing extends LitElement {
   override render() {
     return html`
       <p class="words">
-        Think of each criterion moving from its worst score to its best. Which of those swings would matter most to the partnership? It is worth 100 points. Then say how much each other swing is worth
-        against it: 50 means half as much, 0 means it does not matter.
+        Think of each criterion moving from its worst score to its best. Which of those swings would matter most to the partnership? It is worth 100 points.
+        Then say how much each other swing is worth against it: 50 means half as much, 0 means it does not matter.
       </p>
       <label
         >Most important swing (100 points)
@@ -66,11 +66,10 @@ export class ElicitSwing extends LitElement {
         ${this.criteria
           .filter((c) => c.id !== this.top)
           .map(
-            (c) =>
-              html`<label
-                >${c.label} (points)
-                <input type="number" min="0" max="100" step="5" .value=${String(this.points.get(c.id) ?? 50)} @change=${(e: Event) => this.rate(c.id, e.target as HTMLInputElement)} />
-              </label>`,
+            (c) => html`<label
+              >${c.label} (points)
+              <input type="number" min="0" max="100" step="5" .value=${String(this.points.get(c.id) ?? 50)} @change=${(e: Event) => this.rate(c.id, e.target as HTMLInputElement)} />
+            </label>`,
           )}
       </div>
       ${this.error === '' ? nothing : html`<p class="note error" role="alert">${this.error}</p>`}

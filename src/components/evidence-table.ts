@@ -164,9 +164,7 @@ export class EvidenceTable extends LitElement {
     return html`
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            Evidence by issue
-          </caption>
+          <caption>Evidence by issue</caption>
           <thead>
             <tr>
               <th scope="col">Issue</th>
@@ -178,11 +176,11 @@ export class EvidenceTable extends LitElement {
           </thead>
           <tbody>
             ${e.issues.map(
-              (issue) =>
-                html`<tr>
-                  <th scope="row">${issue.label}${issue.source === 'local' ? html` <span class="source">local counts</span>` : nothing}</th>
-                  ${NUMBER_FIGURES.map((f) => this.figureCell(issue, f, months))} ${this.trendCell(issue)} ${this.sparkCell(issue, 'series', current)} ${this.sparkCell(issue, 'seasonality', current)}
-                </tr>`,
+              (issue) => html`<tr>
+                <th scope="row">${issue.label}${issue.source === 'local' ? html` <span class="source">local counts</span>` : nothing}</th>
+                ${NUMBER_FIGURES.map((f) => this.figureCell(issue, f, months))} ${this.trendCell(issue)} ${this.sparkCell(issue, 'series', current)}
+                ${this.sparkCell(issue, 'seasonality', current)}
+              </tr>`,
             )}
           </tbody>
         </table>
@@ -193,11 +191,11 @@ export class EvidenceTable extends LitElement {
             ? 'Rates per 1,000 residents need a population: none is loaded.'
             : `Rates are ${rateBasis(e.population)} (${e.population.source}, ${e.population.total.toLocaleString('en-GB')} in ${e.population.ladnm})${e.population.households ? `; burglary is ${rateBasis(e.population, true)} (${e.population.households.total.toLocaleString('en-GB')})` : ''}.`
         }
-        ${e.population?.caveat ? html`<strong class="caveat">Caveat: ${e.population.caveat}.</strong>` : nothing} Changes are tested
-        ${e.statistics?.changeTest === 'quasi-poisson' ? 'allowing for overdispersion where monthly counts vary more than chance (quasi-Poisson; else the exact conditional test for two Poisson counts)' : 'with the exact conditional test for two Poisson counts'}
-        (two-sided, 5% level${e.statistics?.fdr ? ', p-values adjusted for the number of tests on the page by the Benjamini-Hochberg false discovery rate' : ''}). The long-run trend is the annual rate
-        of change over every stored month, after allowing for the season, with its 95% interval (a Poisson regression, widened where counts are overdispersed). The top 10% of LSOAs is
-        ${e.topLsoas.toLocaleString('en-GB')} of the area’s ${e.lsoas.toLocaleString('en-GB')} 2021 LSOAs (a tenth, rounded up). Choose any figure to see the months and rows it counts.
+        ${e.population?.caveat ? html`<strong class="caveat">Caveat: ${e.population.caveat}.</strong>` : nothing}
+        Changes are tested ${e.statistics?.changeTest === 'quasi-poisson' ? 'allowing for overdispersion where monthly counts vary more than chance (quasi-Poisson; else the exact conditional test for two Poisson counts)' : 'with the exact conditional test for two Poisson counts'} (two-sided, 5% level${e.statistics?.fdr ? ', p-values adjusted for the number of tests on the page by the Benjamini-Hochberg false discovery rate' : ''}).
+        The long-run trend is the annual rate of change over every stored month, after allowing for the season, with its 95% interval (a Poisson regression, widened where counts are overdispersed). The top 10% of LSOAs is
+        ${e.topLsoas.toLocaleString('en-GB')} of the area’s ${e.lsoas.toLocaleString('en-GB')} 2021 LSOAs (a tenth, rounded up). Choose any figure to see
+        the months and rows it counts.
       </p>
     `;
   }

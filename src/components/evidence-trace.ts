@@ -129,49 +129,31 @@ export class EvidenceTrace extends LitElement {
           t.trend === null || t.trend === undefined
             ? nothing
             : html`<figure>
-                <csp-plot .options=${this.trendOptions(t)}></csp-plot>
-                <figcaption class="muted">Dots: monthly counts. Dashed line: the fitted long-run trend with its season; ${trendWords(t.trend)}.</figcaption>
-              </figure>`
+              <csp-plot .options=${this.trendOptions(t)}></csp-plot>
+              <figcaption class="muted">Dots: monthly counts. Dashed line: the fitted long-run trend with its season; ${trendWords(t.trend)}.</figcaption>
+            </figure>`
         }
         <div class="grid">
           ${t.windows.map(
-            (w) =>
-              html`<table>
-                <caption>
-                  ${w.label}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Month</th>
-                    <th scope="col" class="num">Count</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${w.months.map(
-                    (m) =>
-                      html`<tr>
-                        <th scope="row">${formatMonth(m.month)}</th>
-                        <td class="num">${m.count === null ? 'not stored' : formatCount(m.count)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">Total</th>
-                    <td class="num">${formatCount(w.total)}</td>
-                  </tr>
-                </tfoot>
-              </table>`,
+            (w) => html`<table>
+              <caption>${w.label}</caption>
+              <thead>
+                <tr><th scope="col">Month</th><th scope="col" class="num">Count</th></tr>
+              </thead>
+              <tbody>
+                ${w.months.map((m) => html`<tr><th scope="row">${formatMonth(m.month)}</th><td class="num">${m.count === null ? 'not stored' : formatCount(m.count)}</td></tr>`)}
+              </tbody>
+              <tfoot>
+                <tr><th scope="row">Total</th><td class="num">${formatCount(w.total)}</td></tr>
+              </tfoot>
+            </table>`,
           )}
           ${t.crimeTypes.length === 0 ? nothing : this.crimeTypes(t)} ${t.lsoas.length === 0 ? nothing : this.lsoas(t)}
         </div>
         ${
           t.population === null
             ? nothing
-            : html`<p>
-                Population: ${formatCount(t.population.total)} residents, ${t.population.source}, ${formatCount(t.population.lsoas)} ${t.population.caveat === null ? '2021' : '2011'} LSOAs of
-                ${t.population.ladnm} (${t.population.ladcd}).
-              </p>`
+            : html`<p>Population: ${formatCount(t.population.total)} residents, ${t.population.source}, ${formatCount(t.population.lsoas)} ${t.population.caveat === null ? '2021' : '2011'} LSOAs of ${t.population.ladnm} (${t.population.ladcd}).</p>`
         }
         ${t.local.length === 0 ? nothing : this.local(t)} ${t.rows.total === 0 ? nothing : this.rows(t)}
       </section>
@@ -181,9 +163,7 @@ export class EvidenceTrace extends LitElement {
   private crimeTypes(t: Trace) {
     const weighted = t.crimeTypes.some((c) => c.weight !== undefined);
     return html`<table>
-      <caption>
-        Crime types counted
-      </caption>
+      <caption>Crime types counted</caption>
       <thead>
         <tr>
           <th scope="col">Crime type</th>
@@ -193,12 +173,11 @@ export class EvidenceTrace extends LitElement {
       </thead>
       <tbody>
         ${t.crimeTypes.map(
-          (c) =>
-            html`<tr>
-              <th scope="row">${c.crimeType}</th>
-              <td class="num">${formatCount(c.count)}</td>
-              ${weighted ? html`<td class="num">${c.weight == null ? 'not set' : c.weight.toLocaleString('en-GB')}</td>` : nothing}
-            </tr>`,
+          (c) => html`<tr>
+            <th scope="row">${c.crimeType}</th>
+            <td class="num">${formatCount(c.count)}</td>
+            ${weighted ? html`<td class="num">${c.weight == null ? 'not set' : c.weight.toLocaleString('en-GB')}</td>` : nothing}
+          </tr>`,
         )}
       </tbody>
     </table>`;
@@ -206,50 +185,24 @@ export class EvidenceTrace extends LitElement {
 
   private lsoas(t: Trace) {
     return html`<table>
-      <caption>
-        The busiest LSOAs (top 10%)
-      </caption>
+      <caption>The busiest LSOAs (top 10%)</caption>
       <thead>
-        <tr>
-          <th scope="col">LSOA</th>
-          <th scope="col">Name</th>
-          <th scope="col" class="num">Count</th>
-        </tr>
+        <tr><th scope="col">LSOA</th><th scope="col">Name</th><th scope="col" class="num">Count</th></tr>
       </thead>
       <tbody>
-        ${t.lsoas.map(
-          (l) =>
-            html`<tr>
-              <th scope="row">${l.code}</th>
-              <td>${l.name}</td>
-              <td class="num">${formatCount(l.count)}</td>
-            </tr>`,
-        )}
+        ${t.lsoas.map((l) => html`<tr><th scope="row">${l.code}</th><td>${l.name}</td><td class="num">${formatCount(l.count)}</td></tr>`)}
       </tbody>
     </table>`;
   }
 
   private local(t: Trace) {
     return html`<table>
-      <caption>
-        Local counts used
-      </caption>
+      <caption>Local counts used</caption>
       <thead>
-        <tr>
-          <th scope="col">Month</th>
-          <th scope="col" class="num">Count</th>
-          <th scope="col">Source</th>
-        </tr>
+        <tr><th scope="col">Month</th><th scope="col" class="num">Count</th><th scope="col">Source</th></tr>
       </thead>
       <tbody>
-        ${t.local.map(
-          (c) =>
-            html`<tr>
-              <th scope="row">${formatMonth(c.month)}</th>
-              <td class="num">${formatCount(c.count)}</td>
-              <td>${c.source}</td>
-            </tr>`,
-        )}
+        ${t.local.map((c) => html`<tr><th scope="row">${formatMonth(c.month)}</th><td class="num">${formatCount(c.count)}</td><td>${c.source}</td></tr>`)}
       </tbody>
     </table>`;
   }

@@ -190,20 +190,15 @@ export class ExecutiveBriefView extends LitElement {
         <p class="kicker">Executive brief${b.marking === '' ? '' : ` · ${b.marking}`}</p>
         <h2 id="report-title">${b.title}</h2>
         <dl class="title-block">
-          ${b.titleBlock.map(
-            (t) =>
-              html`<dt>${t.label}</dt>
-                <dd>${t.value}</dd>`,
-          )}
+          ${b.titleBlock.map((t) => html`<dt>${t.label}</dt><dd>${t.value}</dd>`)}
         </dl>
         <div class="tiles">
           ${b.tiles.map(
-            (t) =>
-              html`<div class="tile" role="group" aria-label=${t.label}>
-                <p class="label">${t.label}</p>
-                <p class="value">${t.value}</p>
-                <p class="words">${t.words}</p>
-              </div>`,
+            (t) => html`<div class="tile" role="group" aria-label=${t.label}>
+              <p class="label">${t.label}</p>
+              <p class="value">${t.value}</p>
+              <p class="words">${t.words}</p>
+            </div>`,
           )}
         </div>
         <table data-id="brief-priorities">
@@ -220,17 +215,16 @@ export class ExecutiveBriefView extends LitElement {
           </thead>
           <tbody>
             ${b.priorities.map(
-              (p) =>
-                html`<tr>
-                  <td>${p.rank}</td>
-                  <th scope="row">${p.issue}</th>
-                  <td>${p.why}</td>
-                  <td>${p.evidence}</td>
-                  <td class="rag-${p.rag.toLowerCase()}">${p.rag}</td>
-                  <td>${p.robust}</td>
-                  <td>${p.where}</td>
-                  ${this.cell(p, 'recommendation', 'Recommendation')} ${this.cell(p, 'leadPartner', 'Lead partner')}
-                </tr>`,
+              (p) => html`<tr>
+                <td>${p.rank}</td>
+                <th scope="row">${p.issue}</th>
+                <td>${p.why}</td>
+                <td>${p.evidence}</td>
+                <td class="rag-${p.rag.toLowerCase()}">${p.rag}</td>
+                <td>${p.robust}</td>
+                <td>${p.where}</td>
+                ${this.cell(p, 'recommendation', 'Recommendation')} ${this.cell(p, 'leadPartner', 'Lead partner')}
+              </tr>`,
             )}
           </tbody>
         </table>
@@ -243,39 +237,25 @@ export class ExecutiveBriefView extends LitElement {
           b.changes === null
             ? html`<p>No earlier ranking was chosen to compare with.</p>`
             : html`<p>${b.changes.sentence}</p>
-                <table data-id="brief-changes">
-                  <caption>
-                    What changed since the last assessment
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Rank</th>
-                      <th scope="col">Change</th>
-                      <th scope="col">Issue</th>
-                      <th scope="col">Rank before</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${b.changes.rows.map(
-                      (r) =>
-                        html`<tr>
-                          <td>${r[0]}</td>
-                          <td>${r[1]}</td>
-                          <th scope="row">${r[2]}</th>
-                          <td>${r[3]}</td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-                ${b.changes.left === null ? nothing : html`<p>${b.changes.left}</p>`}`
+              <table data-id="brief-changes">
+                <caption>
+                  What changed since the last assessment
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Rank</th>
+                    <th scope="col">Change</th>
+                    <th scope="col">Issue</th>
+                    <th scope="col">Rank before</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${b.changes.rows.map((r) => html`<tr><td>${r[0]}</td><td>${r[1]}</td><th scope="row">${r[2]}</th><td>${r[3]}</td></tr>`)}
+                </tbody>
+              </table>
+              ${b.changes.left === null ? nothing : html`<p>${b.changes.left}</p>`}`
         }
-        ${
-          b.need === null
-            ? nothing
-            : html`<h3>Where need is greatest</h3>
-                <p>${b.need}</p>`
-        }
-        ${this.map()}
+        ${b.need === null ? nothing : html`<h3>Where need is greatest</h3><p>${b.need}</p>`} ${this.map()}
         <slot></slot>
         <p class="note">How the priorities were scored and tested, and what the terms mean, are in the appendix (Methods and sources; Glossary).</p>
       </div>

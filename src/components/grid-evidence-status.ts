@@ -55,7 +55,8 @@ export class GridEvidenceStatus extends LitElement {
     }
     if (d.rules.length === 0) {
       return html`<p class="muted" role="status">
-        No banding rule proposes scores for this model’s criteria, so the grid has no proposed scores. Banding rules are edited on the Evidence page. ${this.problems(d)}
+        No banding rule proposes scores for this model’s criteria, so the grid has no proposed scores. Banding rules are edited on the Evidence page.
+        ${this.problems(d)}
       </p>`;
     }
     if (this.period === null) {
@@ -73,9 +74,9 @@ export class GridEvidenceStatus extends LitElement {
     const proposals = this.cells.size - s.cells.none;
     return html`
       <p role="status">
-        Proposed scores for ${criteria} from the evidence${this.period === null ? '' : ` for ${this.period}`}${this.area === null ? '' : ` (${this.area})`}: ${plural(s.linked, 'issue')}
-        linked${s.suggested === 0 ? '' : `, ${plural(s.suggested, 'suggested link')} to confirm`}${s.unlinked === 0 ? '' : `, ${formatCount(s.unlinked)} not linked`}; ${plural(proposals, 'proposal')}:
-        ${decided}.${none}
+        Proposed scores for ${criteria} from the evidence${this.period === null ? '' : ` for ${this.period}`}${this.area === null ? '' : ` (${this.area})`}:
+        ${plural(s.linked, 'issue')} linked${s.suggested === 0 ? '' : `, ${plural(s.suggested, 'suggested link')} to confirm`}${s.unlinked === 0 ? '' : `, ${formatCount(s.unlinked)} not linked`};
+        ${plural(proposals, 'proposal')}: ${decided}.${none}
         <button class="secondary" @click=${() => this.dispatchEvent(new CustomEvent('review-links', { bubbles: true, composed: true }))}>Review evidence links</button>
       </p>
       ${this.problems(d)}

@@ -74,9 +74,7 @@ export class HarmLikelihoodGrid extends LitElement {
       <p class="muted">Harm is the weighted sum of ${harmNames}; likelihood is the ${axes.likelihood.label} score. Each issue shows its harm in brackets.</p>
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            Harm × likelihood
-          </caption>
+          <caption>Harm × likelihood</caption>
           <thead>
             <tr>
               <th scope="col">Harm</th>
@@ -88,19 +86,18 @@ export class HarmLikelihoodGrid extends LitElement {
           </thead>
           <tbody>
             ${bands.map(
-              (b, i) =>
-                html`<tr>
-                  <th scope="row">${b.label}</th>
-                  ${columns.map((v, j) => {
-                    const here = cells.get(`${i}|${v}`) ?? [];
-                    const t = ((bands.length - 1 - i) / Math.max(1, bands.length - 1) + j / Math.max(1, columns.length - 1)) / 2;
-                    return html`<td style="background:${shade(t)}">
-                      <ul>
-                        ${here.map((p) => html`<li>${p.label} <span class="h">(${formatScore(p.harm)}${p.unscored ? ', not fully scored' : ''})</span></li>`)}
-                      </ul>
-                    </td>`;
-                  })}
-                </tr>`,
+              (b, i) => html`<tr>
+                <th scope="row">${b.label}</th>
+                ${columns.map((v, j) => {
+                  const here = cells.get(`${i}|${v}`) ?? [];
+                  const t = ((bands.length - 1 - i) / Math.max(1, bands.length - 1) + j / Math.max(1, columns.length - 1)) / 2;
+                  return html`<td style="background:${shade(t)}">
+                    <ul>
+                      ${here.map((p) => html`<li>${p.label} <span class="h">(${formatScore(p.harm)}${p.unscored ? ', not fully scored' : ''})</span></li>`)}
+                    </ul>
+                  </td>`;
+                })}
+              </tr>`,
             )}
           </tbody>
         </table>

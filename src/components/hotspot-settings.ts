@@ -67,36 +67,15 @@ export class HotspotSettingsForm extends LitElement {
       <div class="row">
         <div class="field">
           <label for="cell">Cell size (metres, ${CELL_SIZE.min}-${CELL_SIZE.max}; blank: automatic)</label>
-          <input
-            id="cell"
-            type="text"
-            inputmode="numeric"
-            .value=${s.cellSize === null ? '' : String(s.cellSize)}
-            placeholder=${this.auto === null ? 'automatic' : `automatic (${this.auto.cellSize})`}
-            @change=${(e: Event) => this.number('cellSize', e)}
-          />
+          <input id="cell" type="text" inputmode="numeric" .value=${s.cellSize === null ? '' : String(s.cellSize)} placeholder=${this.auto === null ? 'automatic' : `automatic (${this.auto.cellSize})`} @change=${(e: Event) => this.number('cellSize', e)} />
         </div>
         <div class="field">
           <label for="bandwidth">Density bandwidth (metres, ${BANDWIDTH.min}-${BANDWIDTH.max.toLocaleString('en-GB')}; blank: automatic)</label>
-          <input
-            id="bandwidth"
-            type="text"
-            inputmode="numeric"
-            .value=${s.bandwidth === null ? '' : String(s.bandwidth)}
-            placeholder=${this.auto === null ? 'automatic' : `automatic (${Math.round(this.auto.bandwidth)})`}
-            @change=${(e: Event) => this.number('bandwidth', e)}
-          />
+          <input id="bandwidth" type="text" inputmode="numeric" .value=${s.bandwidth === null ? '' : String(s.bandwidth)} placeholder=${this.auto === null ? 'automatic' : `automatic (${Math.round(this.auto.bandwidth)})`} @change=${(e: Event) => this.number('bandwidth', e)} />
         </div>
         <div class="field">
           <label for="nb">Gi* neighbourhood (cells, 1-10; blank: 1.5)</label>
-          <input
-            id="nb"
-            type="text"
-            inputmode="decimal"
-            .value=${s.neighbourCells === null ? '' : String(s.neighbourCells)}
-            placeholder="1.5"
-            @change=${(e: Event) => this.number('neighbourCells', e)}
-          />
+          <input id="nb" type="text" inputmode="decimal" .value=${s.neighbourCells === null ? '' : String(s.neighbourCells)} placeholder="1.5" @change=${(e: Event) => this.number('neighbourCells', e)} />
         </div>
       </div>
       ${this.error === '' ? nothing : html`<p class="note error" role="alert">${this.error}. The map and table keep the last accepted set-up.</p>`}

@@ -44,9 +44,7 @@ export class HotspotTable extends LitElement {
     if (this.cells.length === 0) return nothing;
     return html`<div class="scroll">
       <table>
-        <caption>
-          Hot spots
-        </caption>
+        <caption>Hot spots</caption>
         <thead>
           <tr>
             <th scope="col">Cell</th>
@@ -60,25 +58,17 @@ export class HotspotTable extends LitElement {
         </thead>
         <tbody>
           ${this.cells.map(
-            (c) =>
-              html`<tr>
-                <th scope="row">
-                  <button
-                    class="link"
-                    aria-pressed=${c.id === this.selected ? 'true' : 'false'}
-                    aria-label=${`Cell ${c.id}: show its ${c.count} source rows`}
-                    @click=${() => this.dispatchEvent(new CustomEvent('cell-trace', { detail: c.id, bubbles: true, composed: true }))}
-                  >
-                    ${c.id}
-                  </button>
-                </th>
-                <td>${c.ward}</td>
-                <td>${c.location === '' ? '—' : `${c.location} (${formatCount(c.locationCount)})`}</td>
-                <td class="num">${formatCount(c.count)}</td>
-                <td class="num">${c.z.toFixed(2)}</td>
-                <td class="num">${formatP(c.pAdjusted)}</td>
-                <td>${c.classification === null ? (this.classified ? '' : 'one month only') : HOTSPOT_CLASSES[c.classification]}</td>
-              </tr>`,
+            (c) => html`<tr>
+              <th scope="row">
+                <button class="link" aria-pressed=${c.id === this.selected ? 'true' : 'false'} aria-label=${`Cell ${c.id}: show its ${c.count} source rows`} @click=${() => this.dispatchEvent(new CustomEvent('cell-trace', { detail: c.id, bubbles: true, composed: true }))}>${c.id}</button>
+              </th>
+              <td>${c.ward}</td>
+              <td>${c.location === '' ? '—' : `${c.location} (${formatCount(c.locationCount)})`}</td>
+              <td class="num">${formatCount(c.count)}</td>
+              <td class="num">${c.z.toFixed(2)}</td>
+              <td class="num">${formatP(c.pAdjusted)}</td>
+              <td>${c.classification === null ? (this.classified ? '' : 'one month only') : HOTSPOT_CLASSES[c.classification]}</td>
+            </tr>`,
           )}
         </tbody>
       </table>

@@ -62,8 +62,8 @@ export class HotspotTrace extends LitElement {
         <button class="secondary" @click=${() => this.fire('close')}>Close trace</button>
       </div>
       <p>
-        ${formatCount(c.count)} rows in the ${c.ward} ward cell whose south-west corner is at easting ${formatCount(c.x)}, northing ${formatCount(c.y)}; Gi* z ${c.z.toFixed(2)}, adjusted p
-        ${formatP(c.pAdjusted)}${c.classification === null ? '' : `; over time: ${HOTSPOT_CLASSES[c.classification]}`}.
+        ${formatCount(c.count)} rows in the ${c.ward} ward cell whose south-west corner is at easting ${formatCount(c.x)}, northing ${formatCount(c.y)}; Gi* z ${c.z.toFixed(2)},
+        adjusted p ${formatP(c.pAdjusted)}${c.classification === null ? '' : `; over time: ${HOTSPOT_CLASSES[c.classification]}`}.
       </p>
       <csp-source-rows .page=${t} .pageSize=${CELL_TRACE_PAGE} caption="Source rows of cell ${c.id}" with-location></csp-source-rows>
     </section>`;

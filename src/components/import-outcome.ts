@@ -39,42 +39,33 @@ export class ImportOutcome extends LitElement {
         r === null
           ? nothing
           : html`
-              <section aria-labelledby="last">
-                <h3 id="last">Last import</h3>
-                <div role="status">${summariseImport(r).map((line, i) => html`<p class=${i === 0 ? '' : 'note'}>${line}</p>`)}</div>
-                <details ?open=${r.files.length <= 12 || r.files.some((f) => f.status !== 'imported')}>
-                  <summary>${r.files.length} ${r.files.length === 1 ? 'file' : 'files'}</summary>
-                  <div class="scroll" ${scrollRegion()}>
-                    <table>
-                      <caption>
-                        Files in the last import
-                      </caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">File</th>
-                          <th scope="col">Recognised as</th>
-                          <th scope="col" class="num">Size</th>
-                          <th scope="col">Outcome</th>
-                          <th scope="col">Detail</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        ${r.files.map(
-                          (f) =>
-                            html`<tr>
-                              <th scope="row">${f.name}</th>
-                              <td>${KIND_LABELS[f.kind] ?? f.kind}</td>
-                              <td class="num">${formatBytes(f.size)}</td>
-                              <td>${STATUS_LABELS[f.status] ?? f.status}</td>
-                              <td>${f.message}</td>
-                            </tr>`,
-                        )}
-                      </tbody>
-                    </table>
-                  </div>
-                </details>
-              </section>
-            `
+            <section aria-labelledby="last">
+              <h3 id="last">Last import</h3>
+              <div role="status">${summariseImport(r).map((line, i) => html`<p class=${i === 0 ? '' : 'note'}>${line}</p>`)}</div>
+              <details ?open=${r.files.length <= 12 || r.files.some((f) => f.status !== 'imported')}>
+                <summary>${r.files.length} ${r.files.length === 1 ? 'file' : 'files'}</summary>
+                <div class="scroll" ${scrollRegion()}>
+                <table>
+                  <caption>Files in the last import</caption>
+                  <thead>
+                    <tr><th scope="col">File</th><th scope="col">Recognised as</th><th scope="col" class="num">Size</th><th scope="col">Outcome</th><th scope="col">Detail</th></tr>
+                  </thead>
+                  <tbody>
+                    ${r.files.map(
+                      (f) => html`<tr>
+                        <th scope="row">${f.name}</th>
+                        <td>${KIND_LABELS[f.kind] ?? f.kind}</td>
+                        <td class="num">${formatBytes(f.size)}</td>
+                        <td>${STATUS_LABELS[f.status] ?? f.status}</td>
+                        <td>${f.message}</td>
+                      </tr>`,
+                    )}
+                  </tbody>
+                </table>
+                </div>
+              </details>
+            </section>
+          `
       }
     `;
   }

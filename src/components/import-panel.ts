@@ -107,8 +107,8 @@ export class ImportPanel extends LitElement {
         @drop=${this.dropped}
       >
         <p>
-          Drop police.uk street-level crime files here (a month, a year, a whole folder or the zip police.uk gives you), or choose them. IMD 2019 files and ONS boundary GeoJSON are recognised too. A
-          month already stored is replaced, never added twice.
+          Drop police.uk street-level crime files here (a month, a year, a whole folder or the zip police.uk gives you), or choose them.
+          IMD 2019 files and ONS boundary GeoJSON are recognised too. A month already stored is replaced, never added twice.
         </p>
         <div class="pickers">
           <div class="picker">
@@ -124,9 +124,11 @@ export class ImportPanel extends LitElement {
         ${
           this.sampleStored.value === false && !busy
             ? html`<p>
-                The ${SAMPLE_LABEL.split(' (')[0]} is not loaded.
-                <button class="secondary" ?disabled=${busy} @click=${() => this.services?.jobs.loadSample(SAMPLE_FILES, SAMPLE_LABEL)}>Load the sample data</button>
-              </p>`
+              The ${SAMPLE_LABEL.split(' (')[0]} is not loaded.
+              <button class="secondary" ?disabled=${busy} @click=${() => this.services?.jobs.loadSample(SAMPLE_FILES, SAMPLE_LABEL)}>
+                Load the sample data
+              </button>
+            </p>`
             : nothing
         }
       </div>

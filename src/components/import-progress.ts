@@ -61,8 +61,8 @@ export class ImportProgress extends LitElement {
           p === null || saving
             ? nothing
             : html`<label for="file">This file</label>
-                <progress id="file" max="1" .value=${within} aria-label="Progress of this file"></progress>
-                <span>${formatPercent(within, 0)}</span>`
+              <progress id="file" max="1" .value=${within} aria-label="Progress of this file"></progress>
+              <span>${formatPercent(within, 0)}</span>`
         }
       </div>
       <p>

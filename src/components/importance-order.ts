@@ -48,39 +48,31 @@ export class ImportanceOrder extends LitElement {
           this.order.length === 0
             ? html`<p class="muted">No order stated.</p>`
             : html`<ol aria-label="Importance order, most important first">
-                ${this.order.map((id, k) => {
-                  const name = label(id) ?? `${id} (carries no weight here; ignored)`;
-                  return html`<li>
-                    ${name}
-                    <button type="button" class="secondary" aria-label="Move ${name} up" ?disabled=${k === 0} @click=${() => this.move(k, -1)}>↑</button>
-                    <button type="button" class="secondary" aria-label="Move ${name} down" ?disabled=${k === this.order.length - 1} @click=${() => this.move(k, 1)}>↓</button>
-                    <button
-                      type="button"
-                      class="secondary"
-                      aria-label="Remove ${name} from the order"
-                      @click=${() =>
-                        this.set(
-                          this.order.filter((x) => x !== id),
-                          'Importance order',
-                        )}
-                    >
-                      Remove
-                    </button>
-                  </li>`;
-                })}
-              </ol>`
+              ${this.order.map((id, k) => {
+                const name = label(id) ?? `${id} (carries no weight here; ignored)`;
+                return html`<li>
+                  ${name}
+                  <button type="button" class="secondary" aria-label="Move ${name} up" ?disabled=${k === 0} @click=${() => this.move(k, -1)}>↑</button>
+                  <button type="button" class="secondary" aria-label="Move ${name} down" ?disabled=${k === this.order.length - 1} @click=${() => this.move(k, 1)}>↓</button>
+                  <button type="button" class="secondary" aria-label="Remove ${name} from the order" @click=${() =>
+                    this.set(
+                      this.order.filter((x) => x !== id),
+                      'Importance order',
+                    )}>Remove</button>
+                </li>`;
+              })}
+            </ol>`
         }
         <form @submit=${this.add} aria-label="Add a criterion to the importance order">
           ${
             left.length === 0
               ? nothing
-              : html`<span class="field"
-                    ><label for="pick-add-to-the-order">Add to the order</label>
-                    <select id="pick-add-to-the-order" name="criterion">
-                      ${left.map((c) => html`<option value=${c.id}>${c.label}</option>`)}
-                    </select></span
-                  >
-                  <button type="submit" class="secondary">Add</button>`
+              : html`<span class="field"><label for="pick-add-to-the-order">Add to the order</label>
+                  <select id="pick-add-to-the-order" name="criterion">
+                    ${left.map((c) => html`<option value=${c.id}>${c.label}</option>`)}
+                  </select></span
+                >
+                <button type="submit" class="secondary">Add</button>`
           }
           ${this.order.length === 0 ? nothing : html`<button type="button" class="secondary" @click=${() => this.set([], 'Importance order')}>Clear the order</button>`}
         </form>

@@ -103,9 +103,7 @@ export class ImportedMonths extends LitElement {
     return html`
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            Imported months
-          </caption>
+          <caption>Imported months</caption>
           <thead>
             <tr>
               <th scope="col">Month</th>
@@ -121,43 +119,36 @@ export class ImportedMonths extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${
-              rows.length === 0
-                ? html`<tr>
-                    <td colspan=${area == null ? 9 : 10}>No months stored yet.</td>
-                  </tr>`
-                : nothing
-            }
+            ${rows.length === 0 ? html`<tr><td colspan=${area == null ? 9 : 10}>No months stored yet.</td></tr>` : nothing}
             ${rows.map(
-              (r) =>
-                html`<tr>
-                  <th scope="row">${r.month === '' ? 'Month not readable' : formatMonth(r.month)}</th>
-                  <td>${r.force}</td>
-                  <td>${r.file}</td>
-                  <td>${r.importedAt === null ? '' : formatDateTime(r.importedAt)}</td>
-                  <td class="num">${formatCount(r.stored)}</td>
-                  ${area == null ? nothing : html`<td class="num">${formatCount(r.inArea)}</td>`}
-                  <td class="num">${formatCount(r.rejected)}</td>
-                  <td class="num">${formatCount(r.outside)}</td>
-                  <td class="num">${formatCount(r.noLocation)}</td>
-                  <td>${r.last}</td>
-                </tr>`,
+              (r) => html`<tr>
+                <th scope="row">${r.month === '' ? 'Month not readable' : formatMonth(r.month)}</th>
+                <td>${r.force}</td>
+                <td>${r.file}</td>
+                <td>${r.importedAt === null ? '' : formatDateTime(r.importedAt)}</td>
+                <td class="num">${formatCount(r.stored)}</td>
+                ${area == null ? nothing : html`<td class="num">${formatCount(r.inArea)}</td>`}
+                <td class="num">${formatCount(r.rejected)}</td>
+                <td class="num">${formatCount(r.outside)}</td>
+                <td class="num">${formatCount(r.noLocation)}</td>
+                <td>${r.last}</td>
+              </tr>`,
             )}
           </tbody>
           ${
             rows.length > 0
               ? html`<tfoot>
-                  <tr>
-                    <th scope="row">Total</th>
-                    <td colspan="3">${metas.length} ${metas.length === 1 ? 'month' : 'months'} stored</td>
-                    <td class="num">${formatCount(total.stored)}</td>
-                    ${area == null ? nothing : html`<td class="num">${formatCount(total.inArea)}</td>`}
-                    <td class="num">${formatCount(total.rejected)}</td>
-                    <td class="num">${formatCount(total.outside)}</td>
-                    <td class="num">${formatCount(total.noLocation)}</td>
-                    <td></td>
-                  </tr>
-                </tfoot>`
+                <tr>
+                  <th scope="row">Total</th>
+                  <td colspan="3">${metas.length} ${metas.length === 1 ? 'month' : 'months'} stored</td>
+                  <td class="num">${formatCount(total.stored)}</td>
+                  ${area == null ? nothing : html`<td class="num">${formatCount(total.inArea)}</td>`}
+                  <td class="num">${formatCount(total.rejected)}</td>
+                  <td class="num">${formatCount(total.outside)}</td>
+                  <td class="num">${formatCount(total.noLocation)}</td>
+                  <td></td>
+                </tr>
+              </tfoot>`
               : nothing
           }
         </table>

@@ -44,14 +44,13 @@ export class InverseTable extends LitElement {
           </thead>
           <tbody>
             ${a.singleWeight.map(
-              (s) =>
-                html`<tr>
-                  <th scope="row">${crit(s.criterionId, s.label)}</th>
-                  <td class="num">${weightWords(own(this.weights, s.criterionId) ?? 0)}</td>
-                  <td class="num">${share(s.currentShare)}</td>
-                  <td class="num">${single === null ? 'not possible' : s.criterionId === single.criterionId ? `${weightWords(single.weight!)} (${share(single.share!)})` : 'unchanged'}</td>
-                  <td class="num">${all === null ? 'not possible' : `${weightWords(all.weights[s.criterionId]!)} (${share(all.shares[s.criterionId]!)})`}</td>
-                </tr>`,
+              (s) => html`<tr>
+                <th scope="row">${crit(s.criterionId, s.label)}</th>
+                <td class="num">${weightWords(own(this.weights, s.criterionId) ?? 0)}</td>
+                <td class="num">${share(s.currentShare)}</td>
+                <td class="num">${single === null ? 'not possible' : s.criterionId === single.criterionId ? `${weightWords(single.weight!)} (${share(single.share!)})` : 'unchanged'}</td>
+                <td class="num">${all === null ? 'not possible' : `${weightWords(all.weights[s.criterionId]!)} (${share(all.shares[s.criterionId]!)})`}</td>
+              </tr>`,
             )}
           </tbody>
           <tfoot>
@@ -87,14 +86,13 @@ export class InverseTable extends LitElement {
           </thead>
           <tbody>
             ${a.singleWeight.map(
-              (s) =>
-                html`<tr>
-                  <th scope="row">${crit(s.criterionId, s.label)}</th>
-                  <td class="num">${s.weight === null ? 'not possible' : weightWords(s.weight)}</td>
-                  <td class="num">${s.share === null ? '–' : share(s.share)}</td>
-                  <td class="num">${s.rank === null ? '–' : placeWords(s.rank, s.tied)}</td>
-                  <td>${s.shareRanges.map((r) => `${share(r.from)} to ${share(r.to)}`).join('; ') || 'none'}</td>
-                </tr>`,
+              (s) => html`<tr>
+                <th scope="row">${crit(s.criterionId, s.label)}</th>
+                <td class="num">${s.weight === null ? 'not possible' : weightWords(s.weight)}</td>
+                <td class="num">${s.share === null ? '–' : share(s.share)}</td>
+                <td class="num">${s.rank === null ? '–' : placeWords(s.rank, s.tied)}</td>
+                <td>${s.shareRanges.map((r) => `${share(r.from)} to ${share(r.to)}`).join('; ') || 'none'}</td>
+              </tr>`,
             )}
           </tbody>
         </table>

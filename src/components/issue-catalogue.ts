@@ -168,9 +168,7 @@ export class IssueCatalogue extends LitElement {
     return html`
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            Issue catalogue
-          </caption>
+          <caption>Issue catalogue</caption>
           <thead>
             <tr>
               <th scope="col">Issue</th>
@@ -181,18 +179,17 @@ export class IssueCatalogue extends LitElement {
           </thead>
           <tbody>
             ${cat.issues.map(
-              (i) =>
-                html`<tr>
-                  <th scope="row">${i.label}</th>
-                  <td>${i.source === 'police-uk' ? 'police.uk crime types' : 'Local monthly counts'}</td>
-                  <td>${i.source === 'police-uk' ? i.crimeTypes.join(', ') : i.description}</td>
-                  <td>
-                    <div class="actions">
-                      <button class="secondary" aria-label=${`Edit ${i.label}`} @click=${() => void this.startEdit(i)}>Edit</button>
-                      <button class="danger" aria-label=${`Remove ${i.label}`} @click=${() => void this.removeIssue(i)}>Remove</button>
-                    </div>
-                  </td>
-                </tr>`,
+              (i) => html`<tr>
+                <th scope="row">${i.label}</th>
+                <td>${i.source === 'police-uk' ? 'police.uk crime types' : 'Local monthly counts'}</td>
+                <td>${i.source === 'police-uk' ? i.crimeTypes.join(', ') : i.description}</td>
+                <td>
+                  <div class="actions">
+                    <button class="secondary" aria-label=${`Edit ${i.label}`} @click=${() => void this.startEdit(i)}>Edit</button>
+                    <button class="danger" aria-label=${`Remove ${i.label}`} @click=${() => void this.removeIssue(i)}>Remove</button>
+                  </div>
+                </td>
+              </tr>`,
             )}
           </tbody>
         </table>
@@ -231,24 +228,23 @@ export class IssueCatalogue extends LitElement {
         ${
           issue.source === 'police-uk'
             ? html`<fieldset>
-                <legend>Crime types “${issue.label}” counts</legend>
-                <div class="types">
-                  ${this.crimeTypes.map(
-                    (t) =>
-                      html`<label
-                        ><input
-                          type="checkbox"
-                          .checked=${this.draftTypes.includes(t)}
-                          @change=${(e: Event) => {
-                            const on = (e.target as HTMLInputElement).checked;
-                            this.draftTypes = on ? [...this.draftTypes, t] : this.draftTypes.filter((x) => x !== t);
-                          }}
-                        />
-                        ${t}</label
-                      >`,
-                  )}
-                </div>
-              </fieldset>`
+              <legend>Crime types “${issue.label}” counts</legend>
+              <div class="types">
+                ${this.crimeTypes.map(
+                  (t) => html`<label
+                    ><input
+                      type="checkbox"
+                      .checked=${this.draftTypes.includes(t)}
+                      @change=${(e: Event) => {
+                        const on = (e.target as HTMLInputElement).checked;
+                        this.draftTypes = on ? [...this.draftTypes, t] : this.draftTypes.filter((x) => x !== t);
+                      }}
+                    />
+                    ${t}</label
+                  >`,
+                )}
+              </div>
+            </fieldset>`
             : html`<p class="muted">Counted from local monthly counts: import them or type them in below.</p>`
         }
         <div class="row">

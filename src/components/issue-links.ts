@@ -119,23 +119,22 @@ export class IssueLinks extends LitElement {
           </thead>
           <tbody>
             ${this.links.map(
-              (l) =>
-                html`<tr>
-                  <th scope="row">${l.label}</th>
-                  <td>
-                    <select aria-label="Evidence for ${l.label}" @change=${(e: Event) => this.change(l, (e.target as HTMLSelectElement).value)}>
-                      <option value="" .selected=${live(l.stored === null || l.state === 'missing')}>${this.defaultText(l)}</option>
-                      <option value=${NONE} .selected=${live(l.state === 'no-evidence')}>No data-backed evidence</option>
-                      <optgroup label="Counted from police.uk">
-                        ${police.map((i) => html`<option value=${i.id} .selected=${live(l.state === 'confirmed' && l.evidenceIssueId === i.id)}>${i.label}</option>`)}
-                      </optgroup>
-                      <optgroup label="Local counts">
-                        ${local.map((i) => html`<option value=${i.id} .selected=${live(l.state === 'confirmed' && l.evidenceIssueId === i.id)}>${i.label}</option>`)}
-                      </optgroup>
-                    </select>
-                  </td>
-                  <td class="how">${this.how(l)}</td>
-                </tr>`,
+              (l) => html`<tr>
+                <th scope="row">${l.label}</th>
+                <td>
+                  <select aria-label="Evidence for ${l.label}" @change=${(e: Event) => this.change(l, (e.target as HTMLSelectElement).value)}>
+                    <option value="" .selected=${live(l.stored === null || l.state === 'missing')}>${this.defaultText(l)}</option>
+                    <option value=${NONE} .selected=${live(l.state === 'no-evidence')}>No data-backed evidence</option>
+                    <optgroup label="Counted from police.uk">
+                      ${police.map((i) => html`<option value=${i.id} .selected=${live(l.state === 'confirmed' && l.evidenceIssueId === i.id)}>${i.label}</option>`)}
+                    </optgroup>
+                    <optgroup label="Local counts">
+                      ${local.map((i) => html`<option value=${i.id} .selected=${live(l.state === 'confirmed' && l.evidenceIssueId === i.id)}>${i.label}</option>`)}
+                    </optgroup>
+                  </select>
+                </td>
+                <td class="how">${this.how(l)}</td>
+              </tr>`,
             )}
           </tbody>
         </table>
@@ -161,7 +160,9 @@ export class IssueLinks extends LitElement {
         return html`<span class="state">Automatic.</span> ${l.suggestion!.note} Choose another issue, or “No data-backed evidence”, to change it.`;
       case 'suggested':
         return html`<span class="state">Suggested: ${this.label(l.suggestion!.evidenceIssueId)}.</span> ${l.suggestion!.note} Not used until you confirm it.
-          <button class="secondary" aria-label="Confirm ${this.label(l.suggestion!.evidenceIssueId)} for ${l.label}" @click=${() => this.change(l, l.suggestion!.evidenceIssueId)}>Confirm</button>`;
+          <button class="secondary" aria-label="Confirm ${this.label(l.suggestion!.evidenceIssueId)} for ${l.label}" @click=${() => this.change(l, l.suggestion!.evidenceIssueId)}>
+            Confirm
+          </button>`;
       case 'missing':
         return html`<span class="state">Linked to “${l.stored?.evidenceIssueId}”, which is no longer in the issue catalogue:</span> choose again.`;
       case 'unlinked':

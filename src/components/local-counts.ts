@@ -150,8 +150,8 @@ export class LocalCounts extends LitElement {
     const held = issues.map((i) => ({ issue: i, counts: this.counts.filter((c) => c.issueId === i.id) }));
     return html`
       <p>
-        A CSV with the columns <code>issue, month, count</code>: the issue by its name in the catalogue, the month as YYYY-MM, the count as a whole number. A count for an issue and month already held
-        replaces it.
+        A CSV with the columns <code>issue, month, count</code>: the issue by its name in the catalogue, the month as YYYY-MM, the count as a whole number. A
+        count for an issue and month already held replaces it.
       </p>
       <div class="row">
         <div>
@@ -185,9 +185,7 @@ export class LocalCounts extends LitElement {
       ${this.outcome !== null && this.outcome.problems.length > 0 ? this.problems(this.outcome) : nothing}
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            Local counts held
-          </caption>
+          <caption>Local counts held</caption>
           <thead>
             <tr>
               <th scope="col">Issue</th>
@@ -201,12 +199,7 @@ export class LocalCounts extends LitElement {
           <tbody>
             ${held.map(({ issue, counts }) =>
               counts.length === 0
-                ? html`<tr>
-                    <th scope="row">${issue.label}</th>
-                    <td class="num">0</td>
-                    <td colspan="3">No data yet</td>
-                    <td></td>
-                  </tr>`
+                ? html`<tr><th scope="row">${issue.label}</th><td class="num">0</td><td colspan="3">No data yet</td><td></td></tr>`
                 : html`<tr>
                     <th scope="row">${issue.label}</th>
                     <td class="num">${formatCount(counts.length)}</td>

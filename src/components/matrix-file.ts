@@ -152,29 +152,28 @@ export class MatrixFile extends LitElement {
         o.mismatches.length === 0
           ? nothing
           : html`<table>
-              <caption>
-                Totals in ${o.fileName} that differ from the totals of its scores
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" class="num">Line</th>
-                  <th scope="col">Issue</th>
-                  <th scope="col" class="num">Total in the file</th>
-                  <th scope="col" class="num">Total of its scores</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${o.mismatches.map(
-                  (m) =>
-                    html`<tr>
-                      <td class="num">${m.line}</td>
-                      <th scope="row">${m.issue}</th>
-                      <td class="num">${formatScore(m.inFile)}</td>
-                      <td class="num">${formatScore(m.computed)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
+            <caption>
+              Totals in ${o.fileName} that differ from the totals of its scores
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" class="num">Line</th>
+                <th scope="col">Issue</th>
+                <th scope="col" class="num">Total in the file</th>
+                <th scope="col" class="num">Total of its scores</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${o.mismatches.map(
+                (m) => html`<tr>
+                  <td class="num">${m.line}</td>
+                  <th scope="row">${m.issue}</th>
+                  <td class="num">${formatScore(m.inFile)}</td>
+                  <td class="num">${formatScore(m.computed)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`
       }
     </div>`;
   }
@@ -193,9 +192,11 @@ export class MatrixFile extends LitElement {
         <button class="secondary" @click=${this.export}>Export matrix CSV</button>
       </div>
       <p class="muted">
-        A matrix file has a header <code>issue,${this.assessment.model.criteria.map((c) => c.id).join(',')}[,total]</code>, one row per issue. Importing replaces this assessment’s issues and scores.
+        A matrix file has a header <code>issue,${this.assessment.model.criteria.map((c) => c.id).join(',')}[,total]</code>, one row per issue. Importing
+        replaces this assessment’s issues and scores.
       </p>
-      ${this.progress === null ? nothing : this.progressView(this.progress)} ${this.outcome === undefined ? nothing : this.report(this.outcome)}
+      ${this.progress === null ? nothing : this.progressView(this.progress)}
+      ${this.outcome === undefined ? nothing : this.report(this.outcome)}
     `;
   }
 }

@@ -66,10 +66,10 @@ export class NeedLookup extends LitElement {
         this.current === null
           ? html`<p>No lookup is stored: 2011 LSOAs are placed in wards by their centroids.</p>`
           : html`<p>
-              Lookup in use: ${this.current.fileName} (imported ${formatDate(this.current.importedAt)}, ${plural(this.current.pairs, 'LSOA')}); it places ${plural(this.current.used, 'LSOA')} of this
-              area.
-              <button class="danger" @click=${this.removeLookup}>Remove the lookup</button>
-            </p>`
+            Lookup in use: ${this.current.fileName} (imported ${formatDate(this.current.importedAt)}, ${plural(this.current.pairs, 'LSOA')}); it places
+            ${plural(this.current.used, 'LSOA')} of this area.
+            <button class="danger" @click=${this.removeLookup}>Remove the lookup</button>
+          </p>`
       }
       <label for="lookup-csv">LSOA to ward lookup CSV (columns: lsoa code, ward code; or an ONS lookup file)</label>
       <input id="lookup-csv" type="file" accept=".csv,text/csv" ?disabled=${this.busy} @change=${this.pick} />
@@ -79,16 +79,16 @@ export class NeedLookup extends LitElement {
           : !c.read.ok
             ? html`<p class="note error" role="alert">${c.fileName}: ${c.read.reason} Nothing was stored.</p>`
             : html`<div class="note ${c.read.problems.length > 0 ? 'warning' : ''}" role="status">
-                  <p>
-                    ${c.fileName}: ${plural(c.read.rows, 'row')} read; ${plural(Object.keys(c.read.lookup.pairs).length, 'LSOA')} with a ward; ${formatCount(c.read.problems.length)}
-                    ${c.read.problems.length === 1 ? 'row' : 'rows'} rejected.
-                  </p>
-                  <div class="buttons">
-                    <button @click=${this.save}>Use this lookup</button>
-                    <button class="secondary" @click=${() => ((this.checked = null), (this.input.value = ''))}>Cancel</button>
-                  </div>
+                <p>
+                  ${c.fileName}: ${plural(c.read.rows, 'row')} read; ${plural(Object.keys(c.read.lookup.pairs).length, 'LSOA')} with a ward;
+                  ${formatCount(c.read.problems.length)} ${c.read.problems.length === 1 ? 'row' : 'rows'} rejected.
+                </p>
+                <div class="buttons">
+                  <button @click=${this.save}>Use this lookup</button>
+                  <button class="secondary" @click=${() => ((this.checked = null), (this.input.value = ''))}>Cancel</button>
                 </div>
-                <csp-row-problems .problems=${c.read.problems} caption="Rejected rows of ${c.fileName}"></csp-row-problems>`
+              </div>
+              <csp-row-problems .problems=${c.read.problems} caption="Rejected rows of ${c.fileName}"></csp-row-problems>`
       }
       <csp-confirm></csp-confirm>
     `;

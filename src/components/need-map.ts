@@ -50,14 +50,17 @@ export class NeedMapPanel extends LitElement {
     const plural = LEVEL_LABELS[this.level].plural;
     return html`
       <label for="shows">Map shows</label>
-      <select id="shows" @change=${(e: Event) => this.dispatchEvent(new CustomEvent('map-indicator-change', { detail: (e.target as HTMLSelectElement).value, bubbles: true, composed: true }))}>
+      <select
+        id="shows"
+        @change=${(e: Event) => this.dispatchEvent(new CustomEvent('map-indicator-change', { detail: (e.target as HTMLSelectElement).value, bubbles: true, composed: true }))}
+      >
         <option value="composite" ?selected=${this.shows === 'composite'}>Composite need score</option>
         ${this.catalogue.map((i) => html`<option value=${i.id} ?selected=${i.id === this.shows}>${i.label}</option>`)}
       </select>
       <csp-plot .options=${this.options(m)}></csp-plot>
       <p class="muted">
-        ${plural} of the partnership, darker = more need. Hover over an area for its figures; click it, or tab to it and press Enter, to open its profile. Grey: no value. The table below lists the
-        same figures.
+        ${plural} of the partnership, darker = more need. Hover over an area for its figures; click it, or tab to it and
+        press Enter, to open its profile. Grey: no value. The table below lists the same figures.
       </p>
     `;
   }

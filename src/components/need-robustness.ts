@@ -45,9 +45,7 @@ export class NeedRobustness extends LitElement {
       </p>
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            Robustness of the top ${r.topN}
-          </caption>
+          <caption>Robustness of the top ${r.topN}</caption>
           <thead>
             <tr>
               <th scope="col">Area</th>
@@ -58,21 +56,21 @@ export class NeedRobustness extends LitElement {
           </thead>
           <tbody>
             ${r.areas.map(
-              (a) =>
-                html`<tr>
-                  <th scope="row">${a.name}</th>
-                  ${STANDARDISATION_IDS.map((m) => html`<td class="num ${inTop(a.rankBy[m]) ? 'in' : ''}">${a.rankBy[m] === 0 ? '–' : a.rankBy[m]}</td>`)}
-                  <td class="num">${formatCount(a.inTopOfChanges)}</td>
-                  <td class="num">${formatPercent(a.monteCarloShare)}</td>
-                </tr>`,
+              (a) => html`<tr>
+                <th scope="row">${a.name}</th>
+                ${STANDARDISATION_IDS.map((m) => html`<td class="num ${inTop(a.rankBy[m]) ? 'in' : ''}">${a.rankBy[m] === 0 ? '–' : a.rankBy[m]}</td>`)}
+                <td class="num">${formatCount(a.inTopOfChanges)}</td>
+                <td class="num">${formatPercent(a.monteCarloShare)}</td>
+              </tr>`,
             )}
           </tbody>
         </table>
       </div>
       <p class="muted">
-        Areas that reach the top ${r.topN} in any test. Ranks in bold are inside the top ${r.topN}; areas tied at the boundary all count as in it. One at a time: each chosen weight is multiplied by
-        ${1 - r.spread} and by ${1 + r.spread} with the others unchanged (${r.changes} rankings). Random weights: ${formatCount(r.runs)} runs, each weight multiplied by its own random factor drawn
-        uniformly between ${1 - r.spread} and ${1 + r.spread}; generator xoshiro128** (the sensitivity engine's), seed ${r.seed}, so the figures repeat exactly.
+        Areas that reach the top ${r.topN} in any test. Ranks in bold are inside the top ${r.topN}; areas tied at the boundary all count as in it. One at a time:
+        each chosen weight is multiplied by ${1 - r.spread} and by ${1 + r.spread} with the others unchanged (${r.changes} rankings). Random weights:
+        ${formatCount(r.runs)} runs, each weight multiplied by its own random factor drawn uniformly between ${1 - r.spread} and ${1 + r.spread}; generator
+        xoshiro128** (the sensitivity engine's), seed ${r.seed}, so the figures repeat exactly.
       </p>
     `;
   }

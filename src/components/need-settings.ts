@@ -150,39 +150,24 @@ export class NeedSettingsForm extends LitElement {
         </div>
         <div class="field">
           <label for="small">Flag areas with fewer residents than</label>
-          <input
-            id="small"
-            type="number"
-            min="0"
-            step="100"
-            .value=${String(s.smallPopulation)}
-            @change=${(e: Event) => {
-              const v = this.number(e, 0, 1_000_000);
-              if (v !== undefined) this.change({ smallPopulation: Math.round(v) });
-            }}
-          />
+          <input id="small" type="number" min="0" step="100" .value=${String(s.smallPopulation)} @change=${(e: Event) => {
+            const v = this.number(e, 0, 1_000_000);
+            if (v !== undefined) this.change({ smallPopulation: Math.round(v) });
+          }} />
         </div>
         <div class="field">
           <label for="topn">Top areas to test (N)</label>
-          <input
-            id="topn"
-            type="number"
-            min="1"
-            max="1000"
-            step="1"
-            .value=${String(s.topN)}
-            @change=${(e: Event) => {
-              const v = this.number(e, 1, 1000);
-              if (v !== undefined) this.change({ topN: Math.round(v) });
-            }}
-          />
+          <input id="topn" type="number" min="1" max="1000" step="1" .value=${String(s.topN)} @change=${(e: Event) => {
+            const v = this.number(e, 1, 1000);
+            if (v !== undefined) this.change({ topN: Math.round(v) });
+          }} />
         </div>
         <button class="secondary" @click=${() => this.change({ ...DEFAULT_SETTINGS, level: s.level })}>Reset to the default indicators</button>
       </div>
       <p class="muted"><strong>${STANDARDISATIONS[s.method].label}:</strong> ${STANDARDISATIONS[s.method].description}</p>
       <p class="muted">
-        Composite score = Σ (weight × standardised value) ÷ Σ weight, over the chosen indicators an area has a value for. Every standardised value is turned so that higher means more need, so a higher
-        composite is more need.
+        Composite score = Σ (weight × standardised value) ÷ Σ weight, over the chosen indicators an area has a value for. Every standardised value is turned so that
+        higher means more need, so a higher composite is more need.
       </p>
       ${this.chosenTable()}
       <details>
@@ -207,9 +192,7 @@ export class NeedSettingsForm extends LitElement {
     return html`
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            Indicators in the matrix
-          </caption>
+          <caption>Indicators in the matrix</caption>
           <thead>
             <tr>
               <th scope="col">Indicator</th>

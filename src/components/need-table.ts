@@ -53,16 +53,18 @@ export class NeedTable extends LitElement {
     return html`
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            Community need by area
-          </caption>
+          <caption>Community need by area</caption>
           <thead>
             <tr>
               <th scope="col" class="num">Rank</th>
               <th scope="col">Area</th>
               <th scope="col" class="num">Residents</th>
               <th scope="col" class="num">Composite score</th>
-              ${m.indicators.map((i) => html`<th scope="col" class="num" title=${i.description}>${i.label}<span class="how">weight ${i.weight}; ${DIRECTIONS[i.direction].toLowerCase()}</span></th>`)}
+              ${m.indicators.map(
+                (i) => html`<th scope="col" class="num" title=${i.description}>
+                  ${i.label}<span class="how">weight ${i.weight}; ${DIRECTIONS[i.direction].toLowerCase()}</span>
+                </th>`,
+              )}
               <th scope="col">Notes</th>
             </tr>
           </thead>
@@ -72,9 +74,9 @@ export class NeedTable extends LitElement {
         </table>
       </div>
       <p class="muted">
-        ${m.areas.length} ${LEVEL_LABELS[m.level].inText}, most need first. Each indicator column shows what it adds to the composite score (weight × ${STANDARDISATIONS[m.method].label.toLowerCase()}
-        ÷ total weight) and, beneath, the ${one}'s own value. “=” marks a tie. Residents are IoD2019 mid-2015 estimates; areas with fewer than ${formatCount(m.smallPopulation)} residents are flagged
-        because rates on small denominators swing widely.
+        ${m.areas.length} ${LEVEL_LABELS[m.level].inText}, most need first. Each indicator column shows what it adds to the composite score (weight ×
+        ${STANDARDISATIONS[m.method].label.toLowerCase()} ÷ total weight) and, beneath, the ${one}'s own value. “=” marks a tie. Residents are IoD2019 mid-2015
+        estimates; areas with fewer than ${formatCount(m.smallPopulation)} residents are flagged because rates on small denominators swing widely.
       </p>
     `;
   }
@@ -92,10 +94,9 @@ export class NeedTable extends LitElement {
       <td class="num">${a.population === null ? '–' : formatCount(Math.round(a.population))}</td>
       <td class="num"><strong>${formatScore(a.composite)}</strong></td>
       ${m.indicators.map(
-        (ind, k) =>
-          html`<td class="num">
-            ${formatScore(a.contributions[k])} <span class="value muted">${formatIndicator(a.values[k], ind.unit)}${a.counts[k] === null ? '' : ` (${formatCount(a.counts[k]!)} rows)`}</span>
-          </td>`,
+        (ind, k) => html`<td class="num">
+          ${formatScore(a.contributions[k])} <span class="value muted">${formatIndicator(a.values[k], ind.unit)}${a.counts[k] === null ? '' : ` (${formatCount(a.counts[k]!)} rows)`}</span>
+        </td>`,
       )}
       <td>${notes.map((n) => html`<span class="flag">${n}</span><br />`)}</td>
     </tr>`;

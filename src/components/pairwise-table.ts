@@ -38,11 +38,10 @@ export class PairwiseTable extends LitElement {
         </thead>
         <tbody>
           ${order.map(
-            (i) =>
-              html`<tr>
-                <th scope="row">${name(i)}</th>
-                ${order.map((k) => html`<td class="num">${i === k ? '–' : formatPercent(pw[i]![k]!)}</td>`)}
-              </tr>`,
+            (i) => html`<tr>
+              <th scope="row">${name(i)}</th>
+              ${order.map((k) => html`<td class="num">${i === k ? '–' : formatPercent(pw[i]![k]!)}</td>`)}
+            </tr>`,
           )}
         </tbody>
       </table>

@@ -47,13 +47,10 @@ export class PeriodPicker extends LitElement {
         ${this.kindField(kind)}
         <div class="field">
           <label for="named">Period</label>
-          <select
-            id="named"
-            @change=${(e: Event) => {
-              const v = (e.target as HTMLSelectElement).value;
-              this.emit({ ...this.period, end: v === 'latest' ? null : v });
-            }}
-          >
+          <select id="named" @change=${(e: Event) => {
+            const v = (e.target as HTMLSelectElement).value;
+            this.emit({ ...this.period, end: v === 'latest' ? null : v });
+          }}>
             <option value="latest" ?selected=${chosen === null}>The latest${options[0] === undefined ? '' : ` (${options[0].name})`}</option>
             ${options.map((o) => html`<option value=${o.end} ?selected=${chosen === o.name}>${o.name}</option>`)}
           </select>
@@ -65,13 +62,10 @@ export class PeriodPicker extends LitElement {
       ${this.kindField(kind)}
       <div class="field">
         <label for="end">Period ends with</label>
-        <select
-          id="end"
-          @change=${(e: Event) => {
-            const v = (e.target as HTMLSelectElement).value;
-            this.emit({ ...this.period, end: v === 'latest' ? null : v });
-          }}
-        >
+        <select id="end" @change=${(e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          this.emit({ ...this.period, end: v === 'latest' ? null : v });
+        }}>
           <option value="latest" ?selected=${this.period.end === null}>The latest stored month${latest === undefined ? '' : ` (${formatMonth(latest)})`}</option>
           ${newestFirst.map((m) => html`<option value=${m} ?selected=${this.period.end === m}>${formatMonth(m)}</option>`)}
         </select>

@@ -152,11 +152,11 @@ export class ProjectFileControl extends LitElement {
         o.dataWarnings.length === 0
           ? html`<p class="muted">The data it was made with matches the data loaded now.</p>`
           : html`<div class="note warning">
-              <p>The data it was made with differs from the data loaded now, so its figures may differ:</p>
-              <ul>
-                ${o.dataWarnings.map((w) => html`<li>${w}</li>`)}
-              </ul>
-            </div>`
+            <p>The data it was made with differs from the data loaded now, so its figures may differ:</p>
+            <ul>
+              ${o.dataWarnings.map((w) => html`<li>${w}</li>`)}
+            </ul>
+          </div>`
       }
       ${
         o.settingsDiffer.length === 0
@@ -164,12 +164,12 @@ export class ProjectFileControl extends LitElement {
           : this.restored
             ? html`<p class="note">The file’s settings are now in force.</p>`
             : html`<div class="note">
-                <p>The file also carries settings that differ from yours: ${o.settingsDiffer.join('; ')}. Restore them? Yours are kept so you can undo.</p>
-                <div class="row">
-                  <button @click=${this.restore} ?disabled=${this.busy}>Restore the file’s settings</button>
-                  <button class="secondary" @click=${() => (this.outcome = { ...o, settingsDiffer: [] })} ?disabled=${this.busy}>Keep mine</button>
-                </div>
-              </div>`
+              <p>The file also carries settings that differ from yours: ${o.settingsDiffer.join('; ')}. Restore them? Yours are kept so you can undo.</p>
+              <div class="row">
+                <button @click=${this.restore} ?disabled=${this.busy}>Restore the file’s settings</button>
+                <button class="secondary" @click=${() => (this.outcome = { ...o, settingsDiffer: [] })} ?disabled=${this.busy}>Keep mine</button>
+              </div>
+            </div>`
       }
     </div>`;
   }
@@ -182,8 +182,9 @@ export class ProjectFileControl extends LitElement {
   override render() {
     return html`
       <p>
-        A project file holds the open assessment as stored (model, scores, rationales and confidence, weight sets, baseline, draft weights, cut line and scenarios), its evidence decisions, the
-        evidence set-up, need, dashboard and report settings, and a description of the data it was made with. Importing one adds a new assessment and changes nothing else unless you agree.
+        A project file holds the open assessment as stored (model, scores, rationales and confidence, weight sets, baseline, draft weights, cut line and scenarios), its
+        evidence decisions, the evidence set-up, need, dashboard and report settings, and a description of the data it was made with. Importing one adds a new assessment and
+        changes nothing else unless you agree.
       </p>
       <div class="row">
         <button class="secondary" @click=${this.exportFile} ?disabled=${this.assessment === null || this.busy}>Export project file (JSON)</button>
@@ -199,9 +200,9 @@ export class ProjectFileControl extends LitElement {
         this.undo === undefined
           ? nothing
           : html`<p class="row">
-              <span class="muted">Last settings restore: ${this.undo.label} (${formatDateTime(this.undo.createdAt)}).</span>
-              <button class="secondary" @click=${this.undoRestore} ?disabled=${this.busy}>Undo the settings restore</button>
-            </p>`
+            <span class="muted">Last settings restore: ${this.undo.label} (${formatDateTime(this.undo.createdAt)}).</span>
+            <button class="secondary" @click=${this.undoRestore} ?disabled=${this.busy}>Undo the settings restore</button>
+          </p>`
       }
     `;
   }

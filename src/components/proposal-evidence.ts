@@ -65,11 +65,11 @@ export class ProposalEvidence extends LitElement {
           this.rule === undefined
             ? nothing
             : html`<dt>Thresholds (banding rule)</dt>
-                <dd>
-                  <ol>
-                    ${bandList(this.rule).map((b) => html`<li class=${hit(b.index) ? 'hit' : ''}>${b.range} → ${b.score}${hit(b.index) ? ' (this issue)' : ''}</li>`)}
-                  </ol>
-                </dd>`
+              <dd>
+                <ol>
+                  ${bandList(this.rule).map((b) => html`<li class=${hit(b.index) ? 'hit' : ''}>${b.range} → ${b.score}${hit(b.index) ? ' (this issue)' : ''}</li>`)}
+                </ol>
+              </dd>`
         }
         <dt>Why</dt>
         <dd>${p.explanation}</dd>

@@ -44,9 +44,7 @@ export class ProposedScores extends LitElement {
     return html`
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            Proposed scores
-          </caption>
+          <caption>Proposed scores</caption>
           <thead>
             <tr>
               <th scope="col">Issue</th>
@@ -55,18 +53,17 @@ export class ProposedScores extends LitElement {
           </thead>
           <tbody>
             ${evidence.issues.map(
-              (issue) =>
-                html`<tr>
-                  <th scope="row">${issue.label}</th>
-                  ${rules.rules.map((r) => {
-                    const p = own(own(proposals, issue.id), r.criterionId);
-                    if (p === undefined) return html`<td></td>`;
-                    return html`<td>
-                      <span class="score">${p.value === null ? '—' : p.value}</span>${p.valueLabel === null ? nothing : html`<span>${p.valueLabel}</span>`}
-                      <span class="why">${p.explanation}</span>
-                    </td>`;
-                  })}
-                </tr>`,
+              (issue) => html`<tr>
+                <th scope="row">${issue.label}</th>
+                ${rules.rules.map((r) => {
+                  const p = own(own(proposals, issue.id), r.criterionId);
+                  if (p === undefined) return html`<td></td>`;
+                  return html`<td>
+                    <span class="score">${p.value === null ? '—' : p.value}</span>${p.valueLabel === null ? nothing : html`<span>${p.valueLabel}</span>`}
+                    <span class="why">${p.explanation}</span>
+                  </td>`;
+                })}
+              </tr>`,
             )}
           </tbody>
         </table>

@@ -55,9 +55,7 @@ export class RankAcceptability extends LitElement {
     return html`
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            Rank acceptability
-          </caption>
+          <caption>Rank acceptability</caption>
           <thead>
             <tr>
               <th scope="col">Issue</th>
@@ -68,18 +66,20 @@ export class RankAcceptability extends LitElement {
           </thead>
           <tbody>
             ${orderByMeanRank(r).map(
-              (i) =>
-                html`<tr>
-                  <th scope="row">${label(i)}</th>
-                  <td class="share">${formatPercent(top[i]!)}</td>
-                  <td class="share">${mean[i]!.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}</td>
-                  ${acc[i]!.map((share, k) => cell(share, r.rankCounts[i]![k]!))}
-                </tr>`,
+              (i) => html`<tr>
+                <th scope="row">${label(i)}</th>
+                <td class="share">${formatPercent(top[i]!)}</td>
+                <td class="share">${mean[i]!.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}</td>
+                ${acc[i]!.map((share, k) => cell(share, r.rankCounts[i]![k]!))}
+              </tr>`,
             )}
           </tbody>
         </table>
       </div>
-      <p class="note">Share of ${formatCount(r.samples)} plausible weightings (seed ${r.seed}) in which each issue takes each rank. Tied issues share the better rank, as "=2" does in the ranking.</p>
+      <p class="note">
+        Share of ${formatCount(r.samples)} plausible weightings (seed ${r.seed}) in which each issue takes each rank. Tied issues share the better
+        rank, as "=2" does in the ranking.
+      </p>
     `;
   }
 }

@@ -110,9 +110,7 @@ export class RankedTable extends LitElement {
     return html`
       <div class="scroll" ${scrollRegion()}>
         <table style="width: ${26 + 7 * this.model.criteria.length}rem">
-          <caption>
-            Ranked priorities
-          </caption>
+          <caption>Ranked priorities</caption>
           <colgroup>
             <col class="rank" />
             <col class="change" />
@@ -128,20 +126,16 @@ export class RankedTable extends LitElement {
               <th scope="col" class="num">Total</th>
               ${this.model.criteria.map((c) => {
                 const w = own(this.weights, c.id);
-                return html`<th scope="col" class="crit">${c.label}${w !== undefined && w !== 1 ? html`<span class="w">× ${formatScore(w)}</span>` : nothing}</th>`;
+                return html`<th scope="col" class="crit">
+                  ${c.label}${w !== undefined && w !== 1 ? html`<span class="w">× ${formatScore(w)}</span>` : nothing}
+                </th>`;
               })}
             </tr>
           </thead>
           <tbody class="above">
             ${above.map((r) => this.row(r))}
           </tbody>
-          ${
-            below.length === 0
-              ? nothing
-              : html`<tbody class="below">
-                  ${below.map((r) => this.row(r))}
-                </tbody>`
-          }
+          ${below.length === 0 ? nothing : html`<tbody class="below">${below.map((r) => this.row(r))}</tbody>`}
         </table>
       </div>
     `;

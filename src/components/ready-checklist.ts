@@ -40,11 +40,10 @@ export class ReadyChecklist extends LitElement {
   override render() {
     return html`<ul aria-label="Ready to publish">
       ${this.checks.map(
-        (c) =>
-          html`<li class=${c.ok ? 'ok' : 'fail'}>
-            <span class="mark" aria-hidden="true">${c.ok ? '✓' : '✗'}</span>${c.label}: ${c.ok ? 'done' : html`<strong>not yet</strong>. ${c.problem}`}
-            ${c.ok ? nothing : html` <a href=${c.fix.href}>Fix this on the ${c.fix.page} page</a>`}
-          </li>`,
+        (c) => html`<li class=${c.ok ? 'ok' : 'fail'}>
+          <span class="mark" aria-hidden="true">${c.ok ? '✓' : '✗'}</span>${c.label}: ${c.ok ? 'done' : html`<strong>not yet</strong>. ${c.problem}`}
+          ${c.ok ? nothing : html` <a href=${c.fix.href}>Fix this on the ${c.fix.page} page</a>`}
+        </li>`,
       )}
     </ul>`;
   }

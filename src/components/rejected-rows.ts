@@ -40,29 +40,12 @@ export class RejectedRows extends LitElement {
       </p>
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            Rejected rows
-          </caption>
+          <caption>Rejected rows</caption>
           <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col" class="num">Line</th>
-              <th scope="col">Column</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Value</th>
-            </tr>
+            <tr><th scope="col">File</th><th scope="col" class="num">Line</th><th scope="col">Column</th><th scope="col">Reason</th><th scope="col">Value</th></tr>
           </thead>
           <tbody>
-            ${r.problems.slice(0, SHOWN).map(
-              (p) =>
-                html`<tr>
-                  <td>${p.file}</td>
-                  <td class="num">${p.line}</td>
-                  <td>${p.column}</td>
-                  <td>${p.reason}</td>
-                  <td><code>${p.value}</code></td>
-                </tr>`,
-            )}
+            ${r.problems.slice(0, SHOWN).map((p) => html`<tr><td>${p.file}</td><td class="num">${p.line}</td><td>${p.column}</td><td>${p.reason}</td><td><code>${p.value}</code></td></tr>`)}
           </tbody>
         </table>
       </div>

@@ -262,10 +262,9 @@ export class ReportView extends LitElement {
           </thead>
           <tbody>
             ${t.rows.map(
-              (r, k) =>
-                html`<tr class=${t.cutAfter !== undefined && k === t.cutAfter - 1 && k < t.rows.length - 1 ? 'cut' : ''}>
-                  ${r.map((c, i) => (i === t.rowHeader ? html`<th scope="row">${c}</th>` : html`<td class=${t.numeric[i] ? 'num' : ''}>${c}</td>`))}
-                </tr>`,
+              (r, k) => html`<tr class=${t.cutAfter !== undefined && k === t.cutAfter - 1 && k < t.rows.length - 1 ? 'cut' : ''}>
+                ${r.map((c, i) => (i === t.rowHeader ? html`<th scope="row">${c}</th>` : html`<td class=${t.numeric[i] ? 'num' : ''}>${c}</td>`))}
+              </tr>`,
             )}
           </tbody>
         </table>
@@ -279,25 +278,14 @@ export class ReportView extends LitElement {
       case 'paragraph':
         return html`<p>${b.text}</p>`;
       case 'list':
-        return b.ordered
-          ? html`<ol>
-              ${b.items.map((i) => html`<li>${i}</li>`)}
-            </ol>`
-          : html`<ul>
-              ${b.items.map((i) => html`<li>${i}</li>`)}
-            </ul>`;
+        return b.ordered ? html`<ol>${b.items.map((i) => html`<li>${i}</li>`)}</ol>` : html`<ul>${b.items.map((i) => html`<li>${i}</li>`)}</ul>`;
       case 'notes':
-        return html`<ul class="notes">
-          ${b.items.map((n) => html`<li class="note ${n.severity}">${n.text}</li>`)}
-        </ul>`;
+        return html`<ul class="notes">${b.items.map((n) => html`<li class="note ${n.severity}">${n.text}</li>`)}</ul>`;
       case 'table':
         return this.table(b);
       case 'figure': {
         const options = this.chart(b.chart);
-        return options === null
-          ? nothing
-          : html`<csp-chart-figure .options=${options} caption=${b.caption} description=${b.description}></csp-chart-figure>
-              <p class="source">${b.source}</p>`;
+        return options === null ? nothing : html`<csp-chart-figure .options=${options} caption=${b.caption} description=${b.description}></csp-chart-figure><p class="source">${b.source}</p>`;
       }
     }
   }
@@ -326,7 +314,9 @@ export class ReportView extends LitElement {
   private section(s: ReportSection, level: 3 | 4): TemplateResult {
     const heading = level === 3 ? html`<h3 id="report-${s.id}">${s.heading}</h3>` : html`<h4 id="report-${s.id}">${s.heading}</h4>`;
     const cls = level === 3 ? `top ${startsPage(s) ? 'long' : ''} ${APPENDIX.has(s.id) ? 'appendix' : ''}` : 'sub';
-    return html`<section class=${cls} aria-labelledby="report-${s.id}">${heading} ${this.blocks(s.blocks)} ${s.subsections.map((x) => this.section(x, 4))}</section>`;
+    return html`<section class=${cls} aria-labelledby="report-${s.id}">
+      ${heading} ${this.blocks(s.blocks)} ${s.subsections.map((x) => this.section(x, 4))}
+    </section>`;
   }
 
   // The address holds the page route, so contents links scroll instead of navigating.
@@ -341,13 +331,13 @@ export class ReportView extends LitElement {
       ${
         this.brief === null
           ? html`<header>
-              <h2 class="title" id="report-title">${d.title}</h2>
-              <p>${d.subtitle}</p>
-            </header>`
+            <h2 class="title" id="report-title">${d.title}</h2>
+            <p>${d.subtitle}</p>
+          </header>`
           : html`<csp-executive-brief .brief=${this.brief} .chart=${this.chart}>
-              <p class="source">${d.subtitle}</p>
-              ${this.override === null ? nothing : html`<p class="override">Marked Final although not every publishing check passed. Reason given: ${this.override}</p>`}
-            </csp-executive-brief>`
+            <p class="source">${d.subtitle}</p>
+            ${this.override === null ? nothing : html`<p class="override">Marked Final although not every publishing check passed. Reason given: ${this.override}</p>`}
+          </csp-executive-brief>`
       }
       <nav class="contents" aria-labelledby="report-contents">
         <h3 id="report-contents">Contents</h3>
@@ -361,10 +351,10 @@ export class ReportView extends LitElement {
         this.checks === null
           ? nothing
           : html`<section class="top ready" aria-labelledby="report-ready">
-              <h3 id="report-ready">Ready to publish</h3>
-              <p>This draft is checked before it is marked Final:</p>
-              <csp-ready-checklist .checks=${this.checks}></csp-ready-checklist>
-            </section>`
+            <h3 id="report-ready">Ready to publish</h3>
+            <p>This draft is checked before it is marked Final:</p>
+            <csp-ready-checklist .checks=${this.checks}></csp-ready-checklist>
+          </section>`
       }
     </article>`;
   }

@@ -22,9 +22,7 @@ export class RowProblems extends LitElement {
     return html`
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            ${this.caption}${n > SHOWN ? ` (first ${SHOWN} of ${formatCount(n)})` : ''}
-          </caption>
+          <caption>${this.caption}${n > SHOWN ? ` (first ${SHOWN} of ${formatCount(n)})` : ''}</caption>
           <thead>
             <tr>
               <th scope="col" class="num">Line</th>
@@ -35,13 +33,12 @@ export class RowProblems extends LitElement {
           </thead>
           <tbody>
             ${this.problems.slice(0, SHOWN).map(
-              (p) =>
-                html`<tr>
-                  <td class="num">${p.line}</td>
-                  <td>${p.column}</td>
-                  <td>${p.reason}</td>
-                  <td><code>${p.value}</code></td>
-                </tr>`,
+              (p) => html`<tr>
+                <td class="num">${p.line}</td>
+                <td>${p.column}</td>
+                <td>${p.reason}</td>
+                <td><code>${p.value}</code></td>
+              </tr>`,
             )}
           </tbody>
         </table>

@@ -85,12 +85,7 @@ export class ScenarioCompare extends LitElement {
           ${this.all.map(
             (c) =>
               html`<label class="check"
-                ><input
-                  type="checkbox"
-                  .checked=${keys.includes(c.key)}
-                  ?disabled=${!keys.includes(c.key) && keys.length >= 4}
-                  @change=${(e: Event) => this.toggle(c.key, (e.target as HTMLInputElement).checked)}
-                />
+                ><input type="checkbox" .checked=${keys.includes(c.key)} ?disabled=${!keys.includes(c.key) && keys.length >= 4} @change=${(e: Event) => this.toggle(c.key, (e.target as HTMLInputElement).checked)} />
                 ${c.name}</label
               >`,
           )}
@@ -126,24 +121,19 @@ export class ScenarioCompare extends LitElement {
           <thead>
             <tr>
               <th scope="col">Issue</th>
-              ${cmp.scenarios.map(
-                (s, k) =>
-                  html`<th scope="col" class="num">${s.name}</th>
-                    ${k > 0 ? html`<th scope="col" class="num">Change</th>` : nothing}`,
-              )}
+              ${cmp.scenarios.map((s, k) => html`<th scope="col" class="num">${s.name}</th>${k > 0 ? html`<th scope="col" class="num">Change</th>` : nothing}`)}
             </tr>
           </thead>
           <tbody>
             ${order.map(
-              (r) =>
-                html`<tr>
-                  <th scope="row">${r.label}</th>
-                  ${r.places.map(
-                    (p, k) =>
-                      html`<td class="num">${p.rankLabel}</td>
-                        ${k > 0 ? html`<td class="num"><span aria-hidden="true">${change(r.change[k]!)}</span><span class="visually-hidden">${changeText(r.change[k]!)}</span></td>` : nothing}`,
-                  )}
-                </tr>`,
+              (r) => html`<tr>
+                <th scope="row">${r.label}</th>
+                ${r.places.map(
+                  (p, k) =>
+                    html`<td class="num">${p.rankLabel}</td>
+                      ${k > 0 ? html`<td class="num"><span aria-hidden="true">${change(r.change[k]!)}</span><span class="visually-hidden">${changeText(r.change[k]!)}</span></td>` : nothing}`,
+                )}
+              </tr>`,
             )}
           </tbody>
         </table>

@@ -40,16 +40,15 @@ export class ScenarioDifferences extends LitElement {
           ${
             rows.length === 0
               ? html`<tr>
-                  <td colspan="4">Nothing: they are the same.</td>
-                </tr>`
+                <td colspan="4">Nothing: they are the same.</td>
+              </tr>`
               : rows.map(
-                  (r) =>
-                    html`<tr>
-                      <th scope="row">${r.scenario}</th>
-                      <td>${r.what}</td>
-                      <td class="num">${r.a}</td>
-                      <td class="num">${r.b}</td>
-                    </tr>`,
+                  (r) => html`<tr>
+                  <th scope="row">${r.scenario}</th>
+                  <td>${r.what}</td>
+                  <td class="num">${r.a}</td>
+                  <td class="num">${r.b}</td>
+                </tr>`,
                 )
           }
         </tbody>

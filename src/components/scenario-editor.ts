@@ -119,8 +119,7 @@ export class ScenarioEditor extends LitElement {
         <div class="row">
           <label>Name <input required .value=${this.name} @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)} /></label>
           <label>Description <input .value=${this.description} size="40" @input=${(e: Event) => (this.description = (e.target as HTMLInputElement).value)} /></label>
-          <span class="field"
-            ><label for="pick-totals">Totals</label>
+          <span class="field"><label for="pick-totals">Totals</label>
             <select id="pick-totals" @change=${(e: Event) => this.setTotal((e.target as HTMLSelectElement).value)}>
               <option value="model" ?selected=${total === 'model'}>As the model (${aggregationWords(a.model.aggregation.kind)})</option>
               <option value="weighted-sum" ?selected=${total === 'weighted-sum'}>Weighted sum</option>
@@ -133,11 +132,15 @@ export class ScenarioEditor extends LitElement {
           <legend>Weights</legend>
           <div class="weights">
             ${counted.map(
-              (c) =>
-                html`<label
-                  >${c.label} weight
-                  <input type="number" min="0" step="0.5" .value=${String(own(this.weights, c.id) ?? c.weight)} @input=${(e: Event) => this.setWeight(c.id, (e.target as HTMLInputElement).value)}
-                /></label>`,
+              (c) => html`<label
+                >${c.label} weight
+                <input
+                  type="number"
+                  min="0"
+                  step="0.5"
+                  .value=${String(own(this.weights, c.id) ?? c.weight)}
+                  @input=${(e: Event) => this.setWeight(c.id, (e.target as HTMLInputElement).value)}
+              /></label>`,
             )}
           </div>
         </fieldset>
@@ -145,26 +148,22 @@ export class ScenarioEditor extends LitElement {
           <legend>Score overrides</legend>
           ${this.overrideTable()}
           <div class="row">
-            <span class="field"
-              ><label for="pick-issue">Issue</label>
+            <span class="field"><label for="pick-issue">Issue</label>
               <select id="pick-issue" name="issue">
                 ${a.issues.map((i) => html`<option value=${i.id}>${i.label}</option>`)}
               </select></span
             >
-            <span class="field"
-              ><label for="pick-criterion">Criterion</label>
+            <span class="field"><label for="pick-criterion">Criterion</label>
               <select id="pick-criterion" name="criterion" @change=${(e: Event) => (this.pick = (e.target as HTMLSelectElement).value)}>
                 ${a.model.criteria.map((c) => html`<option value=${c.id} ?selected=${c.id === this.pick}>${c.label}</option>`)}
               </select></span
             >
-            <span class="field"
-              ><label for="pick-score">Score</label>
+            <span class="field"><label for="pick-score">Score</label>
               <select id="pick-score" name="score">
                 ${this.scoreOptions()}
               </select></span
             >
-            <span class="field"
-              ><label for="pick-confidence">Confidence</label>
+            <span class="field"><label for="pick-confidence">Confidence</label>
               <select id="pick-confidence" name="confidence">
                 <option value="">As assessed</option>
                 ${Confidence.options.map((c) => html`<option value=${c}>${c}</option>`)}

@@ -64,8 +64,8 @@ export class ScenariosPanel extends LitElement {
     const editing = this.editing === 'new' ? null : list.find((s) => s.id === this.editing);
     return html`
       <p class="words">
-        A scenario is a named what-if kept with this assessment: its own weights, scores that replace the assessed ones, and a choice of how totals are made. Criteria a scenario does not weigh keep
-        the model’s weight.
+        A scenario is a named what-if kept with this assessment: its own weights, scores that replace the assessed ones, and a choice of how totals are
+        made. Criteria a scenario does not weigh keep the model’s weight.
       </p>
       ${list.length === 0 ? html`<p class="muted">No scenarios yet.</p>` : this.table(a, list)}
       <form @submit=${this.saveDraft} aria-label="Save the current weights as a scenario">
@@ -73,8 +73,7 @@ export class ScenariosPanel extends LitElement {
         <button type="submit">Save current weights as scenario</button>
       </form>
       <form @submit=${this.saveSet} aria-label="Save a weight set as a scenario">
-        <span class="field"
-          ><label for="pick-weight-set">Weight set</label>
+        <span class="field"><label for="pick-weight-set">Weight set</label>
           <select id="pick-weight-set" name="set">
             ${a.weightSets.map((w) => html`<option value=${w.id}>${w.name}</option>`)}
           </select></span
@@ -88,13 +87,13 @@ export class ScenariosPanel extends LitElement {
         this.editing === null || editing === undefined
           ? nothing
           : html`<csp-scenario-editor
-              .assessment=${a}
-              .scenario=${editing}
-              @editor-done=${(e: CustomEvent<string>) => {
-                this.editing = null;
-                this.done = e.detail;
-              }}
-            ></csp-scenario-editor>`
+            .assessment=${a}
+            .scenario=${editing}
+            @editor-done=${(e: CustomEvent<string>) => {
+              this.editing = null;
+              this.done = e.detail;
+            }}
+          ></csp-scenario-editor>`
       }
       <csp-confirm></csp-confirm>
     `;
@@ -136,11 +135,7 @@ export class ScenariosPanel extends LitElement {
               <td>${s.aggregation === null ? 'As the model' : aggregationWords(s.aggregation.kind)}</td>
               <td>${s.updatedAt === undefined ? '' : formatDateTime(s.updatedAt)}</td>
               <td class="actions">
-                <button
-                  class="secondary"
-                  aria-label="Analyse “${s.name}”"
-                  @click=${() => this.dispatchEvent(new CustomEvent('analyse-basis', { detail: `scenario:${s.id}`, bubbles: true, composed: true }))}
-                >
+                <button class="secondary" aria-label="Analyse “${s.name}”" @click=${() => this.dispatchEvent(new CustomEvent('analyse-basis', { detail: `scenario:${s.id}`, bubbles: true, composed: true }))}>
                   Analyse
                 </button>
                 <button class="secondary" aria-label="Edit “${s.name}”" @click=${() => (this.editing = s.id)}>Edit</button>

@@ -288,13 +288,13 @@ export class ScoreGridElement extends LitElement {
       </form>
       ${this.addError === '' ? nothing : html`<p class="note error" role="alert">${this.addError}</p>`}
       <p class="muted" id="help">
-        Arrow keys or Tab move between cells; type a score to set it (a blank cell is not scored); Enter moves down; F2 writes a rationale and confidence for the cell. Scales:
-        ${criteria.every((c) => scaleText(c.scale) === scaleText(criteria[0]!.scale)) ? scaleText(criteria[0]!.scale) : 'see each criterion below'}.
+        Arrow keys or Tab move between cells; type a score to set it (a blank cell is not scored); Enter moves down; F2 writes a rationale and
+        confidence for the cell. Scales: ${criteria.every((c) => scaleText(c.scale) === scaleText(criteria[0]!.scale)) ? scaleText(criteria[0]!.scale) : 'see each criterion below'}.
         ${
           this.evidence.size === 0
             ? nothing
-            : html`Beside a data-backed cell, its proposed score from the evidence: →4 not decided yet, ✓ accepted, ≠ overridden, ! the evidence or the score has changed since the decision; choose it
-              (Tab reaches it) to see its evidence and accept or override it.`
+            : html`Beside a data-backed cell, its proposed score from the evidence: →4 not decided yet, ✓ accepted, ≠ overridden, ! the evidence or the score has
+              changed since the decision; choose it (Tab reaches it) to see its evidence and accept or override it.`
         }
       </p>
       <div class="scroll" ${scrollRegion()}>
@@ -310,65 +310,54 @@ export class ScoreGridElement extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${
-              a.issues.length === 0
-                ? html`<tr>
-                    <td colspan=${criteria.length + 2}>No issues yet: add one above, or import a matrix file.</td>
-                  </tr>`
-                : nothing
-            }
+            ${a.issues.length === 0 ? html`<tr><td colspan=${criteria.length + 2}>No issues yet: add one above, or import a matrix file.</td></tr>` : nothing}
             ${repeat(
               a.issues,
               (i) => i.id,
-              (issue, r) =>
-                html`<tr>
-                  <th scope="row">${issue.label}</th>
-                  ${criteria.map((c, k) => {
-                    const score = own(own(a.scores, issue.id), c.id);
-                    const typed = this.typed.get(`${issue.id}|${c.id}`);
-                    const value = score?.value ?? null;
-                    const ev = this.evidence.get(`${issue.id}|${c.id}`);
-                    const notes = [
-                      score?.rationale === undefined ? '' : `Rationale: ${score.rationale}`,
-                      score?.confidence === undefined ? '' : `Confidence: ${score.confidence}`,
-                      ev === undefined ? '' : `Evidence: ${ev.text}`,
-                    ].filter((s) => s !== '');
-                    const isSel = sel?.issueId === issue.id && sel.criterionId === c.id;
-                    return html`<td class="cell ${value === null ? 'unscored' : ''} ${isSel ? 'selected' : ''}">
-                      <input
-                        data-r=${r}
-                        data-c=${k}
-                        .value=${live(typed ?? (value === null ? '' : String(value)))}
-                        aria-label="${issue.label}, ${c.label}"
-                        aria-describedby=${notes.length > 0 ? `n-${r}-${k}` : nothing}
-                        aria-invalid=${typed === undefined ? 'false' : 'true'}
-                        inputmode="numeric"
-                        autocomplete="off"
-                        @keydown=${this.onKey}
-                        @input=${this.onInput}
-                        @focus=${this.onFocus}
-                        @click=${this.onClick}
-                        @blur=${this.onBlur}
-                      />
-                      ${
-                        notes.length === 0
-                          ? nothing
-                          : html`<span class="marks" aria-hidden="true">${score?.rationale === undefined ? '' : '✎'}${score?.confidence?.[0] ?? ''}</span
-                              ><span class="visually-hidden" id="n-${r}-${k}">${notes.join('. ')}</span>`
-                      }
-                      ${
-                        ev === undefined
-                          ? nothing
-                          : html`<csp-proposal-mark
-                              .cell=${ev}
-                              name="${issue.label}, ${c.label}"
-                              @click=${() => this.emit('cell-evidence', { issueId: issue.id, criterionId: c.id })}
-                            ></csp-proposal-mark>`
-                      }
-                    </td>`;
-                  })}
-                  <td class="num">${formatScore(t[r]!.total)}${t[r]!.unscored.length > 0 ? html`<span title="Some criteria not scored"> *</span>` : nothing}</td>
-                </tr>`,
+              (issue, r) => html`<tr>
+                <th scope="row">${issue.label}</th>
+                ${criteria.map((c, k) => {
+                  const score = own(own(a.scores, issue.id), c.id);
+                  const typed = this.typed.get(`${issue.id}|${c.id}`);
+                  const value = score?.value ?? null;
+                  const ev = this.evidence.get(`${issue.id}|${c.id}`);
+                  const notes = [
+                    score?.rationale === undefined ? '' : `Rationale: ${score.rationale}`,
+                    score?.confidence === undefined ? '' : `Confidence: ${score.confidence}`,
+                    ev === undefined ? '' : `Evidence: ${ev.text}`,
+                  ].filter((s) => s !== '');
+                  const isSel = sel?.issueId === issue.id && sel.criterionId === c.id;
+                  return html`<td class="cell ${value === null ? 'unscored' : ''} ${isSel ? 'selected' : ''}">
+                    <input
+                      data-r=${r}
+                      data-c=${k}
+                      .value=${live(typed ?? (value === null ? '' : String(value)))}
+                      aria-label="${issue.label}, ${c.label}"
+                      aria-describedby=${notes.length > 0 ? `n-${r}-${k}` : nothing}
+                      aria-invalid=${typed === undefined ? 'false' : 'true'}
+                      inputmode="numeric"
+                      autocomplete="off"
+                      @keydown=${this.onKey}
+                      @input=${this.onInput}
+                      @focus=${this.onFocus}
+                      @click=${this.onClick}
+                      @blur=${this.onBlur}
+                    />
+                    ${
+                      notes.length === 0
+                        ? nothing
+                        : html`<span class="marks" aria-hidden="true">${score?.rationale === undefined ? '' : '✎'}${score?.confidence?.[0] ?? ''}</span
+                          ><span class="visually-hidden" id="n-${r}-${k}">${notes.join('. ')}</span>`
+                    }
+                    ${
+                      ev === undefined
+                        ? nothing
+                        : html`<csp-proposal-mark .cell=${ev} name="${issue.label}, ${c.label}" @click=${() => this.emit('cell-evidence', { issueId: issue.id, criterionId: c.id })}></csp-proposal-mark>`
+                    }
+                  </td>`;
+                })}
+                <td class="num">${formatScore(t[r]!.total)}${t[r]!.unscored.length > 0 ? html`<span title="Some criteria not scored"> *</span>` : nothing}</td>
+              </tr>`,
             )}
           </tbody>
         </table>

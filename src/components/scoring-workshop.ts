@@ -160,14 +160,18 @@ export class ScoringWorkshop extends LitElement {
   override render() {
     const a = this.assessment;
     return html`
-      <p class="words">Each partner scores the matrix on their own sheet; read the sheets back here to see where partners agree and where to talk, then build a consensus assessment.</p>
+      <p class="words">
+        Each partner scores the matrix on their own sheet; read the sheets back here to see where partners agree and where to talk, then build a consensus
+        assessment.
+      </p>
       <form @submit=${this.download} aria-label="Download a scoring sheet">
         <label>Scorer’s name <input name="scorer" autocomplete="off" placeholder="e.g. Fire service" /></label>
         <button type="submit" class="secondary">Download scoring sheet (CSV)</button>
       </form>
       <label>Partners’ sheets <input type="file" accept=".csv,text/csv" multiple @change=${(e: Event) => this.load(e.target as HTMLInputElement)} /></label>
       ${this.problems.length === 0 ? nothing : this.problemTable(this.problems, 'Problems in the sheets')}
-      ${this.sheets.length < 2 ? (this.sheets.length === 1 ? html`<p class="muted">One scorer read; agreement needs two or more.</p>` : nothing) : this.results(a)} ${this.weightsPanel(a)}
+      ${this.sheets.length < 2 ? (this.sheets.length === 1 ? html`<p class="muted">One scorer read; agreement needs two or more.</p>` : nothing) : this.results(a)}
+      ${this.weightsPanel(a)}
     `;
   }
 
@@ -176,8 +180,8 @@ export class ScoringWorkshop extends LitElement {
     return html`<fieldset>
       <legend>Partners’ weights</legend>
       <p class="words">
-        Combine several partners’ weights into one set: tick saved weight sets, or read a weights sheet with the columns <code>scorer,criterion,weight</code> (one row per partner and criterion). Each
-        partner’s weights are first turned into shares adding up to 100%, so partners using different scales count alike.
+        Combine several partners’ weights into one set: tick saved weight sets, or read a weights sheet with the columns <code>scorer,criterion,weight</code> (one row per
+        partner and criterion). Each partner’s weights are first turned into shares adding up to 100%, so partners using different scales count alike.
       </p>
       <div class="row" role="group" aria-label="Saved weight sets to combine">
         ${a.weightSets.map(
@@ -216,31 +220,16 @@ export class ScoringWorkshop extends LitElement {
   }
 
   private problemTable(problems: readonly SheetProblem[], caption: string, left = 'those rows were left out') {
-    return html`<p class="note warning" role="alert">
-        ${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in ${caption === 'Problems in the sheets' ? 'the sheets' : 'the files'}; ${left}.
-      </p>
+    return html`<p class="note warning" role="alert">${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in ${caption === 'Problems in the sheets' ? 'the sheets' : 'the files'}; ${left}.</p>
       <table>
         <caption>
           ${caption}
         </caption>
         <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Line</th>
-            <th scope="col">Column</th>
-            <th scope="col">Problem</th>
-          </tr>
+          <tr><th scope="col">File</th><th scope="col">Line</th><th scope="col">Column</th><th scope="col">Problem</th></tr>
         </thead>
         <tbody>
-          ${problems.map(
-            (p) =>
-              html`<tr>
-                <td>${p.file}</td>
-                <td>${p.line}</td>
-                <td>${p.column}</td>
-                <td>${p.reason}</td>
-              </tr>`,
-          )}
+          ${problems.map((p) => html`<tr><td>${p.file}</td><td>${p.line}</td><td>${p.column}</td><td>${p.reason}</td></tr>`)}
         </tbody>
       </table>`;
   }
@@ -263,8 +252,8 @@ export class ScoringWorkshop extends LitElement {
     return html`
       <p data-testid="agreement-words">
         ${sheets.length} scorers: ${sheets.map((s) => `${s.scorer} (${s.scores.size} issues, from ${s.file})`).join('; ')}. ${flagged === 0 ? 'No cell' : flagged === 1 ? '1 cell' : `${flagged} cells`}
-        where scorers differ by 2 or more levels ${flagged === 1 ? 'is' : 'are'} highlighted for discussion. Agreement on the order of the ${ag.issueIds.length} issues every scorer scored (Kendall’s
-        W: 0 no agreement, 1 the same order): ${w(ag.overall)}${ag.overall.p < 0.05 ? ', more agreement than chance' : ', not clearly more than chance'}.
+        where scorers differ by 2 or more levels ${flagged === 1 ? 'is' : 'are'} highlighted for discussion. Agreement on the order of the ${ag.issueIds.length} issues every
+        scorer scored (Kendall’s W: 0 no agreement, 1 the same order): ${w(ag.overall)}${ag.overall.p < 0.05 ? ', more agreement than chance' : ', not clearly more than chance'}.
       </p>
       <table>
         <caption>
@@ -272,23 +261,20 @@ export class ScoringWorkshop extends LitElement {
         </caption>
         <thead>
           <tr>
-            <th scope="col">Issue</th>
-            <th scope="col">Criterion</th>
+            <th scope="col">Issue</th><th scope="col">Criterion</th>
             ${sheets.map((s) => html`<th scope="col">${s.scorer}</th>`)}
-            <th scope="col">Median</th>
-            <th scope="col">Range</th>
+            <th scope="col">Median</th><th scope="col">Range</th>
           </tr>
         </thead>
         <tbody>
           ${cells.map(
-            (c) =>
-              html`<tr>
-                <th scope="row">${label.get(c.issueId)}</th>
-                <td>${crit.get(c.criterionId)}</td>
-                ${c.scores.map((v) => html`<td class=${c.flagged ? 'flag' : ''}>${v === null ? '–' : v}</td>`)}
-                <td>${c.median === null ? '–' : formatScore(c.median)}</td>
-                <td class=${c.flagged ? 'flag' : ''}>${c.range === null ? '–' : `${c.range}${c.flagged ? ' (discuss)' : ''}`}</td>
-              </tr>`,
+            (c) => html`<tr>
+              <th scope="row">${label.get(c.issueId)}</th>
+              <td>${crit.get(c.criterionId)}</td>
+              ${c.scores.map((v) => html`<td class=${c.flagged ? 'flag' : ''}>${v === null ? '–' : v}</td>`)}
+              <td>${c.median === null ? '–' : formatScore(c.median)}</td>
+              <td class=${c.flagged ? 'flag' : ''}>${c.range === null ? '–' : `${c.range}${c.flagged ? ' (discuss)' : ''}`}</td>
+            </tr>`,
           )}
         </tbody>
       </table>
@@ -297,20 +283,12 @@ export class ScoringWorkshop extends LitElement {
           Agreement by criterion
         </caption>
         <thead>
-          <tr>
-            <th scope="col">Criterion</th>
-            <th scope="col">Kendall’s W</th>
-            <th scope="col">Test of no agreement</th>
-          </tr>
+          <tr><th scope="col">Criterion</th><th scope="col">Kendall’s W</th><th scope="col">Test of no agreement</th></tr>
         </thead>
         <tbody>
           ${a.model.criteria.map((c) => {
             const k = ag.byCriterion.get(c.id)!;
-            return html`<tr>
-              <th scope="row">${c.label}</th>
-              <td>${k.w.toFixed(2)}</td>
-              <td>χ² ${k.chiSquare.toFixed(1)}, ${k.df} df, p ${formatP(k.p)}</td>
-            </tr>`;
+            return html`<tr><th scope="row">${c.label}</th><td>${k.w.toFixed(2)}</td><td>χ² ${k.chiSquare.toFixed(1)}, ${k.df} df, p ${formatP(k.p)}</td></tr>`;
           })}
         </tbody>
       </table>
@@ -319,26 +297,17 @@ export class ScoringWorkshop extends LitElement {
           Ranks by scorer
         </caption>
         <thead>
-          <tr>
-            <th scope="col">Issue</th>
-            ${sheets.map((s) => html`<th scope="col">${s.scorer}</th>`)}
-          </tr>
+          <tr><th scope="col">Issue</th>${sheets.map((s) => html`<th scope="col">${s.scorer}</th>`)}</tr>
         </thead>
         <tbody>
-          ${issues.map(
-            (i) =>
-              html`<tr>
-                <th scope="row">${i.label}</th>
-                ${ranks.map((r) => html`<td>${r.get(i.id)}</td>`)}
-              </tr>`,
-          )}
+          ${issues.map((i) => html`<tr><th scope="row">${i.label}</th>${ranks.map((r) => html`<td>${r.get(i.id)}</td>`)}</tr>`)}
         </tbody>
       </table>
       <fieldset>
         <legend>Second round (Delphi)</legend>
         <p class="words">
-          Send each partner the ${round1Flagged === 1 ? '1 cell' : `${round1Flagged} cells`} where scorers differed by 2 or more levels in round 1, with the group median and their own score; they may
-          revise it in the “round 2” column. Revised scores replace round 1 for those cells only, and the tables above are worked out again.
+          Send each partner the ${round1Flagged === 1 ? '1 cell' : `${round1Flagged} cells`} where scorers differed by 2 or more levels in round 1, with the group median and
+          their own score; they may revise it in the “round 2” column. Revised scores replace round 1 for those cells only, and the tables above are worked out again.
         </p>
         <div class="row">
           <button type="button" class="secondary" ?disabled=${round1Flagged === 0} @click=${this.downloadRound2}>Download round 2 sheet (CSV)</button>

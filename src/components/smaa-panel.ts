@@ -67,8 +67,9 @@ export class SmaaPanel extends LitElement {
     const running = this.smaa.status === TaskStatus.PENDING;
     return html`
       <p class="words">
-        SMAA (stochastic multicriteria acceptability analysis) draws many plausible weightings at random, every one equally likely unless an order or limits are stated, ranks the issues under each,
-        and counts how often each issue lands at each rank. The weights now in use play no part: only the scores, the total and what is stated below.
+        SMAA (stochastic multicriteria acceptability analysis) draws many plausible weightings at random, every one equally likely unless an order or limits
+        are stated, ranks the issues under each, and counts how often each issue lands at each rank. The weights now in use play no part: only the scores, the
+        total and what is stated below.
       </p>
       <csp-smaa-settings .settings=${this.settings} .confidenceCounts=${confidenceCounts(this.input)}></csp-smaa-settings>
       <csp-importance-order .criteria=${criteria} .order=${this.settings.constraints.order}></csp-importance-order>
@@ -83,7 +84,7 @@ export class SmaaPanel extends LitElement {
         ${
           running && this.progress !== null
             ? html`<progress aria-label="SMAA progress" max=${this.progress.total} .value=${this.progress.done}></progress>
-                <span role="status">${formatPercent(this.progress.total > 0 ? this.progress.done / this.progress.total : 0, 0)}</span>`
+              <span role="status">${formatPercent(this.progress.total > 0 ? this.progress.done / this.progress.total : 0, 0)}</span>`
             : nothing
         }
       </div>

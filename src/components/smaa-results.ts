@@ -56,15 +56,13 @@ export class SmaaResults extends LitElement {
     const id = this.described();
     const leader = r.issueIds[orderByMeanRank(r)[0]!]!;
     return html`
-      <p class="words" data-testid="smaa-basis">${smaaBasisWords(r)} ${cancelled ? 'Cancelled.' : ''}</p>
-      <details class="muted">
-        <summary>How long it took</summary>
-        <p>Worked out in the background in ${formatCount(Math.round(elapsedMs))} ms.</p>
-      </details>
+      <p class="words" data-testid="smaa-basis">
+        ${smaaBasisWords(r)} ${cancelled ? 'Cancelled.' : ''}
+      </p>
+      <details class="muted"><summary>How long it took</summary><p>Worked out in the background in ${formatCount(Math.round(elapsedMs))} ms.</p></details>
       <p class="words" data-testid="smaa-words">${smaaHeadlineWords(r, this.topN, labels)}</p>
       <form @submit=${(e: Event) => e.preventDefault()} aria-label="Describe one issue">
-        <span class="field"
-          ><label for="pick-describe">Describe</label>
+        <span class="field"><label for="pick-describe">Describe</label>
           <select id="pick-describe" @change=${(e: Event) => (this.issueId = (e.target as HTMLSelectElement).value)}>
             ${orderByMeanRank(r).map((i) => html`<option value=${r.issueIds[i]!} ?selected=${r.issueIds[i] === id}>${labels[r.issueIds[i]!] ?? r.issueLabels[i]}</option>`)}
           </select></span

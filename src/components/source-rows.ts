@@ -63,9 +63,7 @@ export class SourceRows extends LitElement {
       </div>
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            ${this.caption}
-          </caption>
+          <caption>${this.caption}</caption>
           <thead>
             <tr>
               <th scope="col">File</th>
@@ -79,16 +77,15 @@ export class SourceRows extends LitElement {
           </thead>
           <tbody>
             ${p.items.map(
-              (r) =>
-                html`<tr>
-                  <td>${r.file}</td>
-                  <td class="num">${r.line}</td>
-                  <td>${formatMonth(r.month)}</td>
-                  <td>${r.crimeType}</td>
-                  ${this.withLocation ? html`<td>${r.location ?? ''}</td>` : nothing}
-                  <td>${r.lsoaCode}</td>
-                  <td>${r.lsoaName}</td>
-                </tr>`,
+              (r) => html`<tr>
+                <td>${r.file}</td>
+                <td class="num">${r.line}</td>
+                <td>${formatMonth(r.month)}</td>
+                <td>${r.crimeType}</td>
+                ${this.withLocation ? html`<td>${r.location ?? ''}</td>` : nothing}
+                <td>${r.lsoaCode}</td>
+                <td>${r.lsoaName}</td>
+              </tr>`,
             )}
           </tbody>
         </table>

@@ -48,8 +48,9 @@ export class StoreRecovery extends LitElement {
       return html`<section class="note warning" aria-labelledby="legacy-h">
           <h2 id="legacy-h">Data an earlier version saved</h2>
           <p>
-            When this version upgraded the local store, ${plural(legacy.length, 'record')} could not be converted (${[...new Set(legacy.map((l) => l.reason))].join('; ')}). They are not used in any
-            figure, and are kept as they were so you can download them. Import those files again to use them.
+            When this version upgraded the local store, ${plural(legacy.length, 'record')} could not be converted
+            (${[...new Set(legacy.map((l) => l.reason))].join('; ')}). They are not used in any figure, and are kept as they were
+            so you can download them. Import those files again to use them.
           </p>
           ${buttons}
         </section>
@@ -57,25 +58,17 @@ export class StoreRecovery extends LitElement {
     }
     return html`<section aria-labelledby="recovery-h">
         <h2 id="recovery-h">Your stored data needs attention</h2>
-        <p>This version of the workbench cannot read some of what an earlier version saved in this browser, so its pages cannot open on it. Nothing has been deleted.</p>
+        <p>
+          This version of the workbench cannot read some of what an earlier version saved in this browser, so its pages cannot open on
+          it. Nothing has been deleted.
+        </p>
         <table>
-          <caption>
-            Stored records that cannot be read
-          </caption>
+          <caption>Stored records that cannot be read</caption>
           <thead>
-            <tr>
-              <th scope="col">What</th>
-              <th scope="col">First problem found</th>
-            </tr>
+            <tr><th scope="col">What</th><th scope="col">First problem found</th></tr>
           </thead>
           <tbody>
-            ${problems.map(
-              (p) =>
-                html`<tr>
-                  <td>${p.what}</td>
-                  <td><code>${p.detail}</code></td>
-                </tr>`,
-            )}
+            ${problems.map((p) => html`<tr><td>${p.what}</td><td><code>${p.detail}</code></td></tr>`)}
           </tbody>
         </table>
         <h3>What you can do</h3>

@@ -102,8 +102,7 @@ export class TornadoPanel extends LitElement {
         </div>
       </details>
       <form @submit=${(e: Event) => e.preventDefault()} aria-label="Tornado for one issue">
-        <span class="field"
-          ><label for="pick-tornado-for">Tornado for</label>
+        <span class="field"><label for="pick-tornado-for">Tornado for</label>
           <select id="pick-tornado-for" @change=${(e: Event) => (this.issueId = (e.target as HTMLSelectElement).value)}>
             ${ranges.map((r) => html`<option value=${r.id} ?selected=${r.id === issueId}>${r.issue}</option>`)}
           </select></span
@@ -138,14 +137,13 @@ export class TornadoPanel extends LitElement {
             </thead>
             <tbody>
               ${rows.map(
-                (r) =>
-                  html`<tr>
-                    <th scope="row">${r.criterion}</th>
-                    <td class="num">${ordinal(r.atLow)}</td>
-                    <td class="num">${ordinal(r.atHigh)}</td>
-                    <td class="num">${ordinal(r.best)}</td>
-                    <td class="num">${ordinal(r.worst)}</td>
-                  </tr>`,
+                (r) => html`<tr>
+                  <th scope="row">${r.criterion}</th>
+                  <td class="num">${ordinal(r.atLow)}</td>
+                  <td class="num">${ordinal(r.atHigh)}</td>
+                  <td class="num">${ordinal(r.best)}</td>
+                  <td class="num">${ordinal(r.worst)}</td>
+                </tr>`,
               )}
             </tbody>
           </table>

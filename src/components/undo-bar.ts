@@ -53,9 +53,9 @@ export class UndoBar extends LitElement {
         s === undefined
           ? nothing
           : html`<p class="note">
-              ${this.what}: ${s.label}${/\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}/.test(s.label) ? '' : ` (${formatDateTime(s.createdAt)})`}.
-              <button class="secondary" ?disabled=${this.busy} @click=${() => this.undo(s)}>Undo</button>
-            </p>`
+            ${this.what}: ${s.label}${/\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}/.test(s.label) ? '' : ` (${formatDateTime(s.createdAt)})`}.
+            <button class="secondary" ?disabled=${this.busy} @click=${() => this.undo(s)}>Undo</button>
+          </p>`
       }
     `;
   }

@@ -86,7 +86,8 @@ export class UserIndicators extends LitElement {
       <label for="user-csv">Area indicators CSV (columns: area code, indicator, value)</label>
       <input id="user-csv" type="file" accept=".csv,text/csv" ?disabled=${this.busy} @change=${this.pick} />
       <p class="muted">
-        One row per area and indicator; area codes must be wards (E05…) or LSOAs (E01…) of the loaded boundaries. Values are used as given, so give rates rather than counts where areas differ in size.
+        One row per area and indicator; area codes must be wards (E05…) or LSOAs (E01…) of the loaded boundaries. Values are used as given, so give rates rather than
+        counts where areas differ in size.
       </p>
       ${this.checkResult()} ${this.status === '' ? nothing : html`<p role="status">${this.status}</p>`} ${this.list()}
       <csp-confirm></csp-confirm>
@@ -102,8 +103,8 @@ export class UserIndicators extends LitElement {
     return html`
       <div class="note ${r.problems.length > 0 ? 'warning' : ''}" role="status">
         <p>
-          ${c.fileName}: ${plural(r.rows, 'row')} read; ${plural(r.indicators.length, 'indicator')} (${r.indicators.map((i) => i.name).join(', ') || 'none'}) for ${plural(areas, 'area')};
-          ${formatCount(r.problems.length)} ${r.problems.length === 1 ? 'row' : 'rows'} rejected${r.problems.length > 0 ? ' (listed below, not stored)' : ''}.
+          ${c.fileName}: ${plural(r.rows, 'row')} read; ${plural(r.indicators.length, 'indicator')} (${r.indicators.map((i) => i.name).join(', ') || 'none'}) for
+          ${plural(areas, 'area')}; ${formatCount(r.problems.length)} ${r.problems.length === 1 ? 'row' : 'rows'} rejected${r.problems.length > 0 ? ' (listed below, not stored)' : ''}.
         </p>
         <div class="buttons">
           <button ?disabled=${this.busy || r.indicators.length === 0} @click=${this.save}>Save ${plural(r.indicators.length, 'indicator')}</button>
@@ -119,9 +120,7 @@ export class UserIndicators extends LitElement {
     return html`
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            Your area indicators
-          </caption>
+          <caption>Your area indicators</caption>
           <thead>
             <tr>
               <th scope="col">Indicator</th>
@@ -135,16 +134,15 @@ export class UserIndicators extends LitElement {
           </thead>
           <tbody>
             ${this.stored.map(
-              (u) =>
-                html`<tr>
-                  <th scope="row">${u.name}</th>
-                  <td>${u.fileName}</td>
-                  <td>${formatDate(u.importedAt)}</td>
-                  <td class="num">${formatCount(u.wards)}</td>
-                  <td class="num">${formatCount(u.lsoas)}</td>
-                  <td class="num">${formatCount(u.elsewhere)}</td>
-                  <td><button class="danger" aria-label="Delete ${u.name}" @click=${() => this.deleteIndicator(u.name)}>Delete</button></td>
-                </tr>`,
+              (u) => html`<tr>
+                <th scope="row">${u.name}</th>
+                <td>${u.fileName}</td>
+                <td>${formatDate(u.importedAt)}</td>
+                <td class="num">${formatCount(u.wards)}</td>
+                <td class="num">${formatCount(u.lsoas)}</td>
+                <td class="num">${formatCount(u.elsewhere)}</td>
+                <td><button class="danger" aria-label="Delete ${u.name}" @click=${() => this.deleteIndicator(u.name)}>Delete</button></td>
+              </tr>`,
             )}
           </tbody>
         </table>

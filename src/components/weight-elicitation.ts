@@ -104,52 +104,41 @@ export class WeightElicitation extends LitElement {
         r === null
           ? nothing
           : html`
-              <table>
-                <caption>
-                  Elicited weights
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Criterion</th>
-                    <th scope="col">Share of the weight</th>
-                    <th scope="col">Weight (averaging 1)</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${criteria.map(
-                    (c) =>
-                      html`<tr>
-                        <th scope="row">${c.label}</th>
-                        <td>${formatPercent(r.shares.get(c.id) ?? 0)}</td>
-                        <td>${formatScore((r.shares.get(c.id) ?? 0) * criteria.length)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-              <p class="muted words">${provenanceWords(r.provenance, label)}</p>
-              ${r.warning === undefined ? nothing : html`<p class="note warning">${r.warning}</p>`}
-              <div class="row">
-                <button type="button" @click=${() => this.edit((x) => tryElicited(x, r.shares), 'Try elicited weights', 'The draft weights are now these; the ranking above follows.')}>
-                  Try as draft weights
-                </button>
-                ${
-                  r.provenance.method === 'ranking'
-                    ? html`<button
-                        type="button"
-                        class="secondary"
-                        @click=${() => this.edit((x) => useOrderForSmaa(x, r.provenance.method === 'ranking' ? r.provenance.order : []), 'Use as SMAA importance order', 'Rank acceptability (SMAA) will now keep this order of importance.')}
-                      >
-                        Use as SMAA importance order
-                      </button>`
-                    : nothing
-                }
-              </div>
-              <form class="row" aria-label="Save the elicited weights" @submit=${(e: Event) => (e.preventDefault(), this.save(false))}>
-                <label>Name for the weight set <input name="set-name" autocomplete="off" placeholder="e.g. Board ranking 2025" /></label>
-                <button type="submit" class="secondary">Save as weight set</button>
-                <button type="button" class="secondary" @click=${() => this.save(true)}>Save and open in Sensitivity</button>
-              </form>
-            `
+            <table>
+              <caption>
+                Elicited weights
+              </caption>
+              <thead>
+                <tr><th scope="col">Criterion</th><th scope="col">Share of the weight</th><th scope="col">Weight (averaging 1)</th></tr>
+              </thead>
+              <tbody>
+                ${criteria.map(
+                  (c) => html`<tr>
+                    <th scope="row">${c.label}</th>
+                    <td>${formatPercent(r.shares.get(c.id) ?? 0)}</td>
+                    <td>${formatScore((r.shares.get(c.id) ?? 0) * criteria.length)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+            <p class="muted words">${provenanceWords(r.provenance, label)}</p>
+            ${r.warning === undefined ? nothing : html`<p class="note warning">${r.warning}</p>`}
+            <div class="row">
+              <button type="button" @click=${() => this.edit((x) => tryElicited(x, r.shares), 'Try elicited weights', 'The draft weights are now these; the ranking above follows.')}>Try as draft weights</button>
+              ${
+                r.provenance.method === 'ranking'
+                  ? html`<button type="button" class="secondary" @click=${() => this.edit((x) => useOrderForSmaa(x, r.provenance.method === 'ranking' ? r.provenance.order : []), 'Use as SMAA importance order', 'Rank acceptability (SMAA) will now keep this order of importance.')}>
+                    Use as SMAA importance order
+                  </button>`
+                  : nothing
+              }
+            </div>
+            <form class="row" aria-label="Save the elicited weights" @submit=${(e: Event) => (e.preventDefault(), this.save(false))}>
+              <label>Name for the weight set <input name="set-name" autocomplete="off" placeholder="e.g. Board ranking 2025" /></label>
+              <button type="submit" class="secondary">Save as weight set</button>
+              <button type="button" class="secondary" @click=${() => this.save(true)}>Save and open in Sensitivity</button>
+            </form>
+          `
       }
       ${this.error === '' ? nothing : html`<p class="note error" role="alert">${this.error}</p>`}
       <p role="status" class="muted">${this.done}</p>

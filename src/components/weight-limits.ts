@@ -58,28 +58,10 @@ export class WeightLimits extends LitElement {
             return html`<tr>
               <th scope="row">${c.label}</th>
               <td>
-                <input
-                  type="number"
-                  min="0"
-                  max="100"
-                  step="1"
-                  placeholder="0"
-                  aria-label="${c.label}: at least (%)"
-                  .value=${pct(b?.min, 0)}
-                  @change=${(e: Event) => this.set(c.id, 'min', e.target as HTMLInputElement)}
-                />
+                <input type="number" min="0" max="100" step="1" placeholder="0" aria-label="${c.label}: at least (%)" .value=${pct(b?.min, 0)} @change=${(e: Event) => this.set(c.id, 'min', e.target as HTMLInputElement)} />
               </td>
               <td>
-                <input
-                  type="number"
-                  min="0"
-                  max="100"
-                  step="1"
-                  placeholder="100"
-                  aria-label="${c.label}: at most (%)"
-                  .value=${pct(b?.max, 1)}
-                  @change=${(e: Event) => this.set(c.id, 'max', e.target as HTMLInputElement)}
-                />
+                <input type="number" min="0" max="100" step="1" placeholder="100" aria-label="${c.label}: at most (%)" .value=${pct(b?.max, 1)} @change=${(e: Event) => this.set(c.id, 'max', e.target as HTMLInputElement)} />
               </td>
             </tr>`;
           })}

@@ -66,26 +66,23 @@ export class WeightSets extends LitElement {
         a.weightSets.length < 2
           ? nothing
           : html`<div class="row">
-              <div class="field">
-                <label for="set">Weight set</label>
-                <select id="set">
-                  ${a.weightSets.map((w) => html`<option value=${w.id}>${w.name}${w.id === a.baselineWeightSetId ? ' (baseline)' : ''}</option>`)}
-                </select>
-              </div>
-              <button class="secondary" @click=${() => this.withSet((id, name) => this.edit((x) => useWeightSet(x, id), `Load weight set “${name}”`, `Loaded “${name}”.`, 'live'))}>Load</button>
-              <button class="secondary" @click=${() => this.withSet((id, name) => this.edit((x) => setBaseline(x, id), `Compare with “${name}”`, `Now comparing with “${name}”.`))}>
-                Make baseline
-              </button>
-            </div>`
+            <div class="field">
+              <label for="set">Weight set</label>
+              <select id="set">
+                ${a.weightSets.map((w) => html`<option value=${w.id}>${w.name}${w.id === a.baselineWeightSetId ? ' (baseline)' : ''}</option>`)}
+              </select>
+            </div>
+            <button class="secondary" @click=${() => this.withSet((id, name) => this.edit((x) => useWeightSet(x, id), `Load weight set “${name}”`, `Loaded “${name}”.`, 'live'))}>Load</button>
+            <button class="secondary" @click=${() => this.withSet((id, name) => this.edit((x) => setBaseline(x, id), `Compare with “${name}”`, `Now comparing with “${name}”.`))}>
+              Make baseline
+            </button>
+          </div>`
       }
       ${a.weightSets
         .filter((w) => w.provenance !== undefined)
         .map(
           (w) =>
-            html`<details>
-              <summary>How “${w.name}” was agreed</summary>
-              <p class="muted">${provenanceWords(w.provenance!, (id) => a.model.criteria.find((c) => c.id === id)?.label ?? id)}</p>
-            </details>`,
+            html`<details><summary>How “${w.name}” was agreed</summary><p class="muted">${provenanceWords(w.provenance!, (id) => a.model.criteria.find((c) => c.id === id)?.label ?? id)}</p></details>`,
         )}
       ${this.error === '' ? nothing : html`<p class="note error" role="alert">${this.error}</p>`}
       <p role="status" class="muted">${this.done}</p>

@@ -37,7 +37,8 @@ export class WeightStability extends LitElement {
   override render() {
     return html`
       <p class="words">
-        Each criterion’s weight is moved on its own, the others held as they are. The range is where the set stays exactly as it is now; at an end an issue draws level. Shares are of the total weight.
+        Each criterion’s weight is moved on its own, the others held as they are. The range is where the set stays exactly as it is now; at an end an
+        issue draws level. Shares are of the total weight.
       </p>
       ${this.report.render({
         pending: () => html`<p class="muted" role="status">Working out the intervals…</p>`,
@@ -57,27 +58,27 @@ export class WeightStability extends LitElement {
     const set = kind === 'top' ? `the top ${r.topN} (${names(r.topSet)})` : `first place (${names(r.firstSet)})`;
     const rows = kind === 'top' ? r.top : r.first;
     return html`<div class="scroll" ${scrollRegion()}>
-        <table>
-          <caption>
-            Weight stability of ${kind === 'top' ? `the top ${r.topN}` : 'first place'}${this.basisName ? `, ${this.basisName}` : ''}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Criterion</th>
-              <th scope="col" class="num">Weight now</th>
-              <th scope="col" class="num">Share now</th>
-              <th scope="col" class="num">Stays from</th>
-              <th scope="col" class="num">Stays up to</th>
-              <th scope="col">Below the range</th>
-              <th scope="col">Above the range</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows.map((s) => this.row(s))}
-          </tbody>
-        </table>
-      </div>
-      <p class="muted">The set: ${set}.</p>`;
+      <table>
+        <caption>
+          Weight stability of ${kind === 'top' ? `the top ${r.topN}` : 'first place'}${this.basisName ? `, ${this.basisName}` : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Criterion</th>
+            <th scope="col" class="num">Weight now</th>
+            <th scope="col" class="num">Share now</th>
+            <th scope="col" class="num">Stays from</th>
+            <th scope="col" class="num">Stays up to</th>
+            <th scope="col">Below the range</th>
+            <th scope="col">Above the range</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map((s) => this.row(s))}
+        </tbody>
+      </table>
+    </div>
+    <p class="muted">The set: ${set}.</p>`;
   }
 
   private row(s: StabilityInterval) {

@@ -132,29 +132,23 @@ export class WeightTablesEditor extends LitElement {
       <label for=${`${kind}-unit`}>Unit of the ${kind} weights</label>
       <input id=${`${kind}-unit`} .value=${d.unit} @input=${(e: Event) => this.edit(kind, { unit: (e.target as HTMLInputElement).value })} />
       <table>
-        <caption>
-          ${t.name}
-        </caption>
+        <caption>${t.name}</caption>
         <thead>
-          <tr>
-            <th scope="col">Crime type or issue</th>
-            <th scope="col" class="num">${Kind} weight</th>
-          </tr>
+          <tr><th scope="col">Crime type or issue</th><th scope="col" class="num">${Kind} weight</th></tr>
         </thead>
         <tbody>
           ${this.keys.map(
-            ({ key, label }) =>
-              html`<tr>
-                <th scope="row">${label}</th>
-                <td class="num">
-                  <input
-                    inputmode="decimal"
-                    aria-label=${`${Kind} weight for ${label}`}
-                    .value=${d.weights[key] ?? ''}
-                    @input=${(e: Event) => this.edit(kind, { weights: { ...d.weights, [key]: (e.target as HTMLInputElement).value } })}
-                  />
-                </td>
-              </tr>`,
+            ({ key, label }) => html`<tr>
+              <th scope="row">${label}</th>
+              <td class="num">
+                <input
+                  inputmode="decimal"
+                  aria-label=${`${Kind} weight for ${label}`}
+                  .value=${d.weights[key] ?? ''}
+                  @input=${(e: Event) => this.edit(kind, { weights: { ...d.weights, [key]: (e.target as HTMLInputElement).value } })}
+                />
+              </td>
+            </tr>`,
           )}
         </tbody>
       </table>

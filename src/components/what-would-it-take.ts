@@ -72,8 +72,7 @@ export class WhatWouldItTake extends LitElement {
     const constrainable = hasConstraints(this.stated());
     return html`
       <form @submit=${this.ask} @input=${() => (this.edited = true)} @change=${() => (this.edited = true)} aria-label="What would it take">
-        <span class="field"
-          ><label for="pick-issue">Issue</label>
+        <span class="field"><label for="pick-issue">Issue</label>
           <select id="pick-issue" name="issue">
             ${this.input.issues.map((i) => html`<option value=${i.id} ?selected=${i.id === this.query?.issueId}>${i.label}</option>`)}
           </select></span
@@ -83,15 +82,15 @@ export class WhatWouldItTake extends LitElement {
         <button type="submit">Find the smallest change</button>
       </form>
       <p class="muted">
-        The size of a change is the share of the total weight moved between criteria (half the sum of the changes in every criterion’s share). It starts from the weights of what is analysed:
-        ${this.comparable.name}.
+        The size of a change is the share of the total weight moved between criteria (half the sum of the changes in every criterion’s share). It starts from the
+        weights of what is analysed: ${this.comparable.name}.
       </p>
       ${
         this.edited && this.query !== null
           ? html`<p class="note warning" role="status">
-              The answer below is still for ${this.input.issues.find((i) => i.id === this.query!.issueId)?.label ?? 'the issue asked about'} into the top ${this.query.targetRank}: press “Find the
-              smallest change” to answer the question as it now stands.
-            </p>`
+            The answer below is still for ${this.input.issues.find((i) => i.id === this.query!.issueId)?.label ?? 'the issue asked about'} into the top ${this.query.targetRank}:
+            press “Find the smallest change” to answer the question as it now stands.
+          </p>`
           : nothing
       }
       ${this.answer.render({

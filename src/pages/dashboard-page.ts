@@ -117,27 +117,21 @@ export class DashboardPage extends LitElement {
       <h3 id="peer-h">Compared with other areas</h3>
       <p>${peerWords(p)} The Peer rank column above places ${p.partnership} among them (1st lowest = the lowest rate), as Barnet’s dashboard ranks the London boroughs.</p>
       ${p.warnings.map((w) => html`<p class="note warning">${w}</p>`)}
-      ${
-        p.leftOut.length === 0
-          ? nothing
-          : html`<ul class="notes">
-              ${p.leftOut.map((l) => html`<li class="muted">Not compared: ${l.reason}.</li>`)}
-            </ul>`
-      }
+      ${p.leftOut.length === 0 ? nothing : html`<ul class="notes">${p.leftOut.map((l) => html`<li class="muted">Not compared: ${l.reason}.</li>`)}</ul>`}
       ${
         chart === null || chosen === undefined
           ? nothing
           : html`<div class="pick">
-                <label for="peer-issue">Rates by area for</label>
-                <select id="peer-issue" @change=${(e: Event) => (this.peerIssue = (e.target as HTMLSelectElement).value)}>
-                  ${rows.map((r) => html`<option value=${r.issueId} ?selected=${r.issueId === chosen.issueId}>${r.label}</option>`)}
-                </select>
-              </div>
-              <csp-plot .options=${chart.options}></csp-plot>
-              <p>
-                ${chart.issue.label}: ${chart.issue.rates.map((r) => `${r.name} ${r.rate.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`).join('; ')} per 1,000 residents a
-                year.${chart.issue.rank === null ? '' : ` ${p.partnership} is ${chart.issue.rank.text}.`}
-              </p>`
+              <label for="peer-issue">Rates by area for</label>
+              <select id="peer-issue" @change=${(e: Event) => (this.peerIssue = (e.target as HTMLSelectElement).value)}>
+                ${rows.map((r) => html`<option value=${r.issueId} ?selected=${r.issueId === chosen.issueId}>${r.label}</option>`)}
+              </select>
+            </div>
+            <csp-plot .options=${chart.options}></csp-plot>
+            <p>
+              ${chart.issue.label}: ${chart.issue.rates.map((r) => `${r.name} ${r.rate.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`).join('; ')} per 1,000 residents a
+              year.${chart.issue.rank === null ? '' : ` ${p.partnership} is ${chart.issue.rank.text}.`}
+            </p>`
       }
       <csp-peer-group
         .group=${this.outputs?.dashboard.peerGroup ?? []}
@@ -179,9 +173,10 @@ export class DashboardPage extends LitElement {
     return html`
       <h2>Performance dashboard</h2>
       <p>
-        For each issue: the latest quarter against the same quarter a year earlier and the rolling 12 months against the previous 12 (each with the exact test for two Poisson counts), the rate per
-        1,000 residents, months outside their control limits, and a RAG status, as the Barnet Safer Communities Partnership dashboard sets them out. The period ends with the Evidence page’s end month.
-        The “Periods compared” setting below can show the financial year (April to March) and financial quarter, or the calendar year and quarter, instead.
+        For each issue: the latest quarter against the same quarter a year earlier and the rolling 12 months against the previous 12 (each with the exact test for two Poisson
+        counts), the rate per 1,000 residents, months outside their control limits, and a RAG status, as the Barnet Safer Communities Partnership dashboard sets them out. The
+        period ends with the Evidence page’s end month. The “Periods compared” setting below can show the financial year (April to March) and financial quarter, or the
+        calendar year and quarter, instead.
       </p>
       ${this.saveError === '' ? nothing : html`<p class="note error" role="alert">${this.saveError}</p>`}
       ${this.setup.status === TaskStatus.ERROR ? html`<p class="note error" role="alert">Could not read the set-up: ${(this.setup.error as Error).message}</p>` : nothing}
@@ -189,9 +184,9 @@ export class DashboardPage extends LitElement {
       ${
         this.dashboard.value === undefined
           ? html`<p role="status">
-              ${this.progress?.label ?? 'Working out the dashboard'}…
-              ${this.progress === null ? nothing : html`<progress max="1" .value=${this.progress.done} aria-label="Dashboard progress">${formatPercent(this.progress.done, 0)}</progress>`}
-            </p>`
+            ${this.progress?.label ?? 'Working out the dashboard'}…
+            ${this.progress === null ? nothing : html`<progress max="1" .value=${this.progress.done} aria-label="Dashboard progress">${formatPercent(this.progress.done, 0)}</progress>`}
+          </p>`
           : this.body(this.dashboard.value)
       }
     `;
@@ -206,8 +201,8 @@ export class DashboardPage extends LitElement {
         d.notes.filter((n) => n.severity === 'warning').length === 0
           ? nothing
           : html`<ul class="notes">
-              ${d.notes.filter((n) => n.severity === 'warning').map((n) => html`<li class="note warning">${n.text}</li>`)}
-            </ul>`
+            ${d.notes.filter((n) => n.severity === 'warning').map((n) => html`<li class="note warning">${n.text}</li>`)}
+          </ul>`
       }
       <section aria-labelledby="dash-h">
         <h3 id="dash-h">Issues</h3>
@@ -218,15 +213,15 @@ export class DashboardPage extends LitElement {
         chosen === undefined
           ? nothing
           : html`<section aria-labelledby="chart-h">
-              <h3 id="chart-h">Monthly exceptions</h3>
-              <div class="pick">
-                <label for="chart-issue">Control chart for</label>
-                <select id="chart-issue" @change=${(e: Event) => (this.chartIssue = (e.target as HTMLSelectElement).value)}>
-                  ${rows.map((r) => html`<option value=${r.issueId} ?selected=${r.issueId === chosen.issueId}>${r.label}</option>`)}
-                </select>
-              </div>
-              ${this.controlFigure(d, chosen.issueId, chosen.label, chosen.months)}
-            </section>`
+            <h3 id="chart-h">Monthly exceptions</h3>
+            <div class="pick">
+              <label for="chart-issue">Control chart for</label>
+              <select id="chart-issue" @change=${(e: Event) => (this.chartIssue = (e.target as HTMLSelectElement).value)}>
+                ${rows.map((r) => html`<option value=${r.issueId} ?selected=${r.issueId === chosen.issueId}>${r.label}</option>`)}
+              </select>
+            </div>
+            ${this.controlFigure(d, chosen.issueId, chosen.label, chosen.months)}
+          </section>`
       }
       ${this.peerSection(d)}
       <section aria-labelledby="rule-h">
@@ -237,10 +232,10 @@ export class DashboardPage extends LitElement {
           settings === undefined
             ? nothing
             : html`<csp-dashboard-settings
-                .settings=${settings}
-                .issues=${d.rows.map((r) => ({ id: r.issueId, label: r.label }))}
-                @settings-change=${(e: CustomEvent<DashboardSettings>) => this.changeSettings(e.detail)}
-              ></csp-dashboard-settings>`
+              .settings=${settings}
+              .issues=${d.rows.map((r) => ({ id: r.issueId, label: r.label }))}
+              @settings-change=${(e: CustomEvent<DashboardSettings>) => this.changeSettings(e.detail)}
+            ></csp-dashboard-settings>`
         }
       </section>
     `;

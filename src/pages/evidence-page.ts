@@ -118,8 +118,9 @@ export class EvidencePage extends LitElement {
     return html`
       <h2>Evidence</h2>
       <p>
-        The evidence behind each issue’s scores, derived from the stored data for ${this.wb?.area ?? 'every located row'}: volumes, rates, change and whether it is more than chance, trend,
-        seasonality, concentration and harm- and cost-weighted volumes. Choose any figure to see the months and rows it counts.
+        The evidence behind each issue’s scores, derived from the stored data for ${this.wb?.area ?? 'every located row'}: volumes, rates, change and whether
+        it is more than chance, trend, seasonality, concentration and harm- and cost-weighted volumes. Choose any figure to see the months and rows it
+        counts.
       </p>
       ${
         this.ev.setup.value !== undefined
@@ -150,27 +151,21 @@ export class EvidencePage extends LitElement {
         ${
           e?.period == null
             ? nothing
-            : html`<p>
-                Current period ${windowLabel(e.period.current)}, compared with ${windowLabel(e.period.previous)}. A month counts once it is stored: police.uk publishes whole months, so the latest
-                stored month is treated as complete.
-              </p>`
+            : html`<p>Current period ${windowLabel(e.period.current)}, compared with ${windowLabel(e.period.previous)}. A month counts once it is stored: police.uk publishes whole months, so the latest stored month is treated as complete.</p>`
         }
         <div class="status">
           ${
             pending && slow
               ? html`<p role="status">
-                  ${progress?.label ?? 'Working out the evidence'}…
-                  <progress max="1" value=${progress?.done ?? 0} aria-label="Evidence progress">${formatPercent(progress?.done ?? 0, 0)}</progress>
-                </p>`
+                ${progress?.label ?? 'Working out the evidence'}…
+                <progress max="1" value=${progress?.done ?? 0} aria-label="Evidence progress">${formatPercent(progress?.done ?? 0, 0)}</progress>
+              </p>`
               : nothing
           }
           ${
             response === undefined || pending
               ? nothing
-              : html`<details class="muted">
-                  <summary>How long it took</summary>
-                  <p data-timing>Worked out in ${Math.round(response.timing.totalMs).toLocaleString('en-GB')} ms.</p>
-                </details>`
+              : html`<details class="muted"><summary>How long it took</summary><p data-timing>Worked out in ${Math.round(response.timing.totalMs).toLocaleString('en-GB')} ms.</p></details>`
           }
         </div>
         ${this.ev.evidence.status === TaskStatus.ERROR ? html`<p class="note error" role="alert">Could not work out the evidence: ${String((this.ev.evidence.error as Error)?.message ?? this.ev.evidence.error)}</p>` : nothing}
@@ -180,25 +175,25 @@ export class EvidencePage extends LitElement {
         e === undefined
           ? nothing
           : html`
-              <section aria-labelledby="by-issue">
-                <h3 id="by-issue">Volumes, rates and trends</h3>
-                <csp-evidence-table .evidence=${e} .selected=${this.target}></csp-evidence-table>
-                <csp-evidence-trace .target=${this.target} .area=${this.wb?.area ?? null} .config=${this.ev.config(setup)} @close=${this.closeTrace}></csp-evidence-trace>
-              </section>
-              <section aria-labelledby="proposed">
-                <h3 id="proposed">Proposed scores</h3>
-                <p>
-                  Each data-backed criterion of the risk matrix gets a proposed score from its banding rule. Judgement stays with the analyst: once an assessment’s issues are linked to these issues,
-                  the proposals appear in its <a href="#/matrix">scoring grid</a> (Risk matrix page), where each is accepted or overridden with a reason, and every decision is kept in the assessment’s
-                  audit trail.
-                </p>
-                <csp-proposed-scores .evidence=${e} .rules=${setup.banding} .proposals=${this.proposals(e, setup.banding)}></csp-proposed-scores>
-                <details>
-                  <summary>Edit the banding rules</summary>
-                  <csp-banding-editor .rules=${setup.banding}></csp-banding-editor>
-                </details>
-              </section>
-            `
+            <section aria-labelledby="by-issue">
+              <h3 id="by-issue">Volumes, rates and trends</h3>
+              <csp-evidence-table .evidence=${e} .selected=${this.target}></csp-evidence-table>
+              <csp-evidence-trace .target=${this.target} .area=${this.wb?.area ?? null} .config=${this.ev.config(setup)} @close=${this.closeTrace}></csp-evidence-trace>
+            </section>
+            <section aria-labelledby="proposed">
+              <h3 id="proposed">Proposed scores</h3>
+              <p>
+                Each data-backed criterion of the risk matrix gets a proposed score from its banding rule. Judgement stays with the analyst: once an
+                assessment’s issues are linked to these issues, the proposals appear in its <a href="#/matrix">scoring grid</a> (Risk
+                matrix page), where each is accepted or overridden with a reason, and every decision is kept in the assessment’s audit trail.
+              </p>
+              <csp-proposed-scores .evidence=${e} .rules=${setup.banding} .proposals=${this.proposals(e, setup.banding)}></csp-proposed-scores>
+              <details>
+                <summary>Edit the banding rules</summary>
+                <csp-banding-editor .rules=${setup.banding}></csp-banding-editor>
+              </details>
+            </section>
+          `
       }
       <section aria-labelledby="catalogue">
         <h3 id="catalogue">Issue catalogue</h3>

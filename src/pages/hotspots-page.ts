@@ -146,9 +146,9 @@ export class HotspotsPage extends LitElement {
     return html`
       <h2>Hot spots</h2>
       <p>
-        Where exactly does an issue's crime concentrate? Its rows are counted on a regular grid over the partnership's wards; the Getis-Ord Gi* statistic asks whether a cell and its neighbours hold
-        more rows than chance would give, and each cell is classified by how that changed month by month (emerging, persistent, former…). Use it to point patrols and problem-solving at places,
-        alongside local knowledge.
+        Where exactly does an issue's crime concentrate? Its rows are counted on a regular grid over the partnership's wards; the Getis-Ord Gi* statistic asks whether a
+        cell and its neighbours hold more rows than chance would give, and each cell is classified by how that changed month by month (emerging, persistent, former…). Use
+        it to point patrols and problem-solving at places, alongside local knowledge.
       </p>
       ${area === null ? html`<p class="note warning">Choose a partnership area in the header.</p>` : this.body()}
     `;
@@ -217,8 +217,8 @@ export class HotspotsPage extends LitElement {
               ? `No cell is a significant hot spot (adjusted p below ${CRITICAL_P}); the ten cells with the highest Gi* are listed.`
               : `${plural(hot.length, 'cell')} ${hot.length === 1 ? 'is a' : 'are'} significant hot spot${hot.length === 1 ? '' : 's'}${hot.length > TABLE_LIMIT ? `; the ${TABLE_LIMIT} hottest are listed` : ''}.`
           }
-          Gi* z says how far above chance a cell and its neighbours are (about 2 or more is unusual); the adjusted p allows for testing every cell at once (false discovery rate). Choose a cell to see
-          its source rows.
+          Gi* z says how far above chance a cell and its neighbours are (about 2 or more is unusual); the adjusted p allows for testing every cell at once (false
+          discovery rate). Choose a cell to see its source rows.
         </p>
         <csp-hotspot-table .cells=${shown} .selected=${this.selected} .classified=${r.classified} @cell-trace=${(e: CustomEvent<string>) => void this.openTrace(e.detail)}></csp-hotspot-table>
         ${
@@ -227,13 +227,12 @@ export class HotspotsPage extends LitElement {
             : this.trace.render({
                 pending: () => html`<p role="status" class="muted">Reading the cell's rows…</p>`,
                 error: (e) => html`<p class="note error" role="alert">Could not trace the cell: ${(e as Error).message}</p>`,
-                complete: (t) =>
-                  html`<csp-hotspot-trace
-                    .trace=${t}
-                    @trace-page=${(e: CustomEvent<number>) => (this.offset = e.detail)}
-                    @trace-download=${() => void this.download()}
-                    @close=${() => (this.selected = null)}
-                  ></csp-hotspot-trace>`,
+                complete: (t) => html`<csp-hotspot-trace
+                .trace=${t}
+                @trace-page=${(e: CustomEvent<number>) => (this.offset = e.detail)}
+                @trace-download=${() => void this.download()}
+                @close=${() => (this.selected = null)}
+              ></csp-hotspot-trace>`,
               })
         }
       </section>
@@ -266,16 +265,16 @@ export class HotspotsPage extends LitElement {
       ${
         r.classified
           ? html`<p>
-              Over the ${r.months.length} months:
-              ${
-                byClass.size === 0
-                  ? 'no cell was a significant hot spot in any month.'
-                  : (Object.keys(HOTSPOT_CLASSES) as HotspotClass[])
-                      .filter((k) => byClass.has(k))
-                      .map((k) => `${HOTSPOT_CLASSES[k].toLowerCase()}s ${formatCount(byClass.get(k)!)}`)
-                      .join(', ') + '.'
-              }
-            </p>`
+            Over the ${r.months.length} months:
+            ${
+              byClass.size === 0
+                ? 'no cell was a significant hot spot in any month.'
+                : (Object.keys(HOTSPOT_CLASSES) as HotspotClass[])
+                    .filter((k) => byClass.has(k))
+                    .map((k) => `${HOTSPOT_CLASSES[k].toLowerCase()}s ${formatCount(byClass.get(k)!)}`)
+                    .join(', ') + '.'
+            }
+          </p>`
           : html`<p>The period has one month with data, so cells are not classified over time.</p>`
       }
     </div>`;
@@ -285,25 +284,11 @@ export class HotspotsPage extends LitElement {
     return html`<div class="method">
       <h4>Method and parameters</h4>
       <ul>
-        <li>
-          Rows: ${formatCount(r.rowsUsed)} police.uk rows of ${r.area} (${r.crimeTypes.join(', ')}) in ${plural(r.months.length, 'month')}; ${formatCount(r.rowsOutside)} fall outside every ward and
-          ${formatCount(r.rowsNoCoordinates)} have no coordinates, so they are not counted.
-        </li>
+        <li>Rows: ${formatCount(r.rowsUsed)} police.uk rows of ${r.area} (${r.crimeTypes.join(', ')}) in ${plural(r.months.length, 'month')}; ${formatCount(r.rowsOutside)} fall outside every ward and ${formatCount(r.rowsNoCoordinates)} have no coordinates, so they are not counted.</li>
         <li>${PROJECTION_NOTE}</li>
-        <li>
-          Grid: square cells of ${formatCount(r.cellSize)} m
-          (${r.cellSizeAuto ? 'chosen automatically: 50 cells across the shorter side of the wards’ extent, rounded down to whole 100 m, but at least one cell per row on average, within 50-500 m' : 'set by you'}),
-          aligned on whole multiples of the cell size, with the corner of each cell as its name; a cell is kept when its centre is in a ward or it holds a row that is.
-        </li>
-        <li>
-          Kernel density: quartic kernel, bandwidth ${formatCount(Math.round(r.bandwidth))} m
-          (${r.bandwidthAuto ? 'chosen automatically by the rule of thumb of MASS bandwidth.nrd, as sfhotspot does' : 'set by you'}), at cell centres, in rows per km².
-        </li>
-        <li>
-          Getis-Ord Gi*: binary weights, every cell whose centre is within ${formatCount(Math.round(r.distance))} m (${r.neighbourCells.toLocaleString('en-GB')} cells) of the cell's centre, the cell
-          itself included (${r.meanNeighbours.toLocaleString('en-GB', { maximumFractionDigits: 1 })} cells on average); two-sided p-values from the normal distribution, adjusted over all
-          ${formatCount(r.cells.length)} cells by the Benjamini-Hochberg false discovery rate; significant below ${CRITICAL_P}.
-        </li>
+        <li>Grid: square cells of ${formatCount(r.cellSize)} m (${r.cellSizeAuto ? 'chosen automatically: 50 cells across the shorter side of the wards’ extent, rounded down to whole 100 m, but at least one cell per row on average, within 50-500 m' : 'set by you'}), aligned on whole multiples of the cell size, with the corner of each cell as its name; a cell is kept when its centre is in a ward or it holds a row that is.</li>
+        <li>Kernel density: quartic kernel, bandwidth ${formatCount(Math.round(r.bandwidth))} m (${r.bandwidthAuto ? 'chosen automatically by the rule of thumb of MASS bandwidth.nrd, as sfhotspot does' : 'set by you'}), at cell centres, in rows per km².</li>
+        <li>Getis-Ord Gi*: binary weights, every cell whose centre is within ${formatCount(Math.round(r.distance))} m (${r.neighbourCells.toLocaleString('en-GB')} cells) of the cell's centre, the cell itself included (${r.meanNeighbours.toLocaleString('en-GB', { maximumFractionDigits: 1 })} cells on average); two-sided p-values from the normal distribution, adjusted over all ${formatCount(r.cells.length)} cells by the Benjamini-Hochberg false discovery rate; significant below ${CRITICAL_P}.</li>
         <li>Over time: Gi* for each month separately, adjusted in the same way, then the rules below (took ${Math.round(r.ms)} ms in the hot-spots worker).</li>
       </ul>
     </div>`;

@@ -150,65 +150,71 @@ export class MatrixPage extends LitElement {
         a === undefined
           ? nothing
           : html`
-              <section aria-labelledby="scores-h">
-                <h3 id="scores-h">Scoring grid</h3>
-                <csp-matrix-file .assessment=${a}></csp-matrix-file>
-                <csp-grid-evidence-status
-                  .data=${view?.data}
-                  .cells=${view?.cells}
-                  .period=${period == null ? null : windowLabel(period.current)}
-                  .area=${this.wb?.area ?? null}
-                  .progress=${ev.slow ? ev.progress : null}
-                  .failure=${this.evidenceFailure()}
-                  @review-links=${() => this.linksHeading?.focus()}
-                ></csp-grid-evidence-status>
-                <div class="scoring">
-                  <csp-score-grid
-                    .assessment=${a}
-                    .selected=${this.selected}
-                    .evidence=${view?.cells}
-                    @cell-select=${(e: CustomEvent<CellRef>) => (this.selected = e.detail)}
-                    @cell-details=${() => void this.details?.focusRationale()}
-                    @cell-evidence=${(e: CustomEvent<CellRef>) => void this.showEvidence(e.detail)}
-                  ></csp-score-grid>
-                  <div class="side">
-                    ${view === undefined ? nothing : this.cellEvidencePanel(a, view)}
-                    <csp-cell-details .assessment=${a} .cell=${this.selected} @back-to-grid=${(e: CustomEvent<CellRef>) => this.grid?.focusCell(e.detail)}></csp-cell-details>
-                  </div>
-                </div>
-              </section>
-              <section aria-labelledby="links-h">
-                <h3 id="links-h" tabindex="-1">Linking issues to evidence</h3>
-                <p>
-                  Proposed scores apply to an issue once it is linked to an issue of the evidence catalogue (set up on the Evidence page). Issues with the same name are linked automatically; suggested
-                  links are used only once you confirm them. An issue with no data behind it can be marked “No data-backed evidence”.
-                </p>
-                ${
-                  view?.links === undefined
-                    ? html`<p class="muted">Reading the links…</p>`
-                    : html`<csp-issue-links .assessmentId=${a.id} .links=${view.links} .catalogue=${ev.setup.value?.catalogue} @links-changed=${() => this.evidence.linksChanged()}></csp-issue-links>`
-                }
-              </section>
-              <section aria-labelledby="audit-h">
-                <h3 id="audit-h">Decisions on proposed scores</h3>
-                ${
-                  view?.trail === undefined
-                    ? html`<p class="muted">Reading the audit trail…</p>`
-                    : html`<csp-audit-trail .assessment=${a} .trail=${view.trail} .statuses=${view.statuses}></csp-audit-trail>`
-                }
-              </section>
-              <section aria-labelledby="criteria-h">
-                <h3 id="criteria-h">Criteria and scales</h3>
-                <csp-criteria-editor .assessment=${a}></csp-criteria-editor>
-              </section>
-              <section aria-labelledby="workshop-h">
-                <h3 id="workshop-h">Partners’ workshop</h3>
-                <csp-scoring-workshop
+            <section aria-labelledby="scores-h">
+              <h3 id="scores-h">Scoring grid</h3>
+              <csp-matrix-file .assessment=${a}></csp-matrix-file>
+              <csp-grid-evidence-status
+                .data=${view?.data}
+                .cells=${view?.cells}
+                .period=${period == null ? null : windowLabel(period.current)}
+                .area=${this.wb?.area ?? null}
+                .progress=${ev.slow ? ev.progress : null}
+                .failure=${this.evidenceFailure()}
+                @review-links=${() => this.linksHeading?.focus()}
+              ></csp-grid-evidence-status>
+              <div class="scoring">
+                <csp-score-grid
                   .assessment=${a}
-                  @create-assessment=${(e: CustomEvent<{ assessment: Assessment; label: string }>) => this.ctl.create(e.detail.assessment, e.detail.label)}
-                ></csp-scoring-workshop>
-              </section>
-            `
+                  .selected=${this.selected}
+                  .evidence=${view?.cells}
+                  @cell-select=${(e: CustomEvent<CellRef>) => (this.selected = e.detail)}
+                  @cell-details=${() => void this.details?.focusRationale()}
+                  @cell-evidence=${(e: CustomEvent<CellRef>) => void this.showEvidence(e.detail)}
+                ></csp-score-grid>
+                <div class="side">
+                  ${view === undefined ? nothing : this.cellEvidencePanel(a, view)}
+                  <csp-cell-details .assessment=${a} .cell=${this.selected} @back-to-grid=${(e: CustomEvent<CellRef>) => this.grid?.focusCell(e.detail)}></csp-cell-details>
+                </div>
+              </div>
+            </section>
+            <section aria-labelledby="links-h">
+              <h3 id="links-h" tabindex="-1">Linking issues to evidence</h3>
+              <p>
+                Proposed scores apply to an issue once it is linked to an issue of the evidence catalogue (set up on the Evidence page). Issues with the same
+                name are linked automatically; suggested links are used only once you confirm them. An issue with no data behind it can be marked “No
+                data-backed evidence”.
+              </p>
+              ${
+                view?.links === undefined
+                  ? html`<p class="muted">Reading the links…</p>`
+                  : html`<csp-issue-links
+                    .assessmentId=${a.id}
+                    .links=${view.links}
+                    .catalogue=${ev.setup.value?.catalogue}
+                    @links-changed=${() => this.evidence.linksChanged()}
+                  ></csp-issue-links>`
+              }
+            </section>
+            <section aria-labelledby="audit-h">
+              <h3 id="audit-h">Decisions on proposed scores</h3>
+              ${
+                view?.trail === undefined
+                  ? html`<p class="muted">Reading the audit trail…</p>`
+                  : html`<csp-audit-trail .assessment=${a} .trail=${view.trail} .statuses=${view.statuses}></csp-audit-trail>`
+              }
+            </section>
+            <section aria-labelledby="criteria-h">
+              <h3 id="criteria-h">Criteria and scales</h3>
+              <csp-criteria-editor .assessment=${a}></csp-criteria-editor>
+            </section>
+            <section aria-labelledby="workshop-h">
+              <h3 id="workshop-h">Partners’ workshop</h3>
+              <csp-scoring-workshop
+                .assessment=${a}
+                @create-assessment=${(e: CustomEvent<{ assessment: Assessment; label: string }>) => this.ctl.create(e.detail.assessment, e.detail.label)}
+              ></csp-scoring-workshop>
+            </section>
+          `
       }
     `;
   }

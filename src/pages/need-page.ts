@@ -180,9 +180,9 @@ export class NeedPage extends LitElement {
     return html`
       <h2>Community need</h2>
       <p>
-        Where is need for engagement and services greatest? Choose indicators of crime, anti-social behaviour, deprivation and population (and your own), their direction and weight; each is
-        standardised, combined into one score per ward or LSOA, mapped and ranked. Like the Community Matrix of the 2014 Central Bedfordshire plan, it points to where further work or engagement is
-        needed, to be read alongside local knowledge.
+        Where is need for engagement and services greatest? Choose indicators of crime, anti-social behaviour, deprivation and population (and your own), their direction
+        and weight; each is standardised, combined into one score per ward or LSOA, mapped and ranked. Like the Community Matrix of the 2014 Central Bedfordshire plan, it
+        points to where further work or engagement is needed, to be read alongside local knowledge.
       </p>
       ${area === null ? html`<p class="note warning">Choose a partnership area in the header (it comes from the LSOA names of the stored police.uk rows).</p>` : this.current(area)}
     `;
@@ -212,17 +212,20 @@ export class NeedPage extends LitElement {
     const high = matrix.areas.filter((a) => a.highRates.length > 0);
     if (high.length === 0) return nothing;
     return html`<p class="note warning" data-note="high-rates">
-      Resident population is a poor denominator in ${high.map((a) => a.name).join(', ')}: ${high.length === 1 ? 'its' : 'their'} crime rate is more than ${HIGH_RATE_Z} standard deviations above the
-      average ${LEVEL_LABELS[matrix.level].one} (${high.map((a) => a.highRates.map((r) => `${a.name}, ${r.label}: ${r.z.toFixed(1)}`).join('; ')).join('; ')}). Town centres, stations and shopping
-      centres draw visitors and workers who are not residents, so their rates per 1,000 residents overstate the risk to residents and can dominate the ranking. Read
-      ${high.length === 1 ? 'this area' : 'these areas'} with local knowledge, or lower the weight of the crime rates.
+      Resident population is a poor denominator in ${high.map((a) => a.name).join(', ')}: ${high.length === 1 ? 'its' : 'their'} crime rate is more than
+      ${HIGH_RATE_Z} standard deviations above the average ${LEVEL_LABELS[matrix.level].one} (${high
+        .map((a) => a.highRates.map((r) => `${a.name}, ${r.label}: ${r.z.toFixed(1)}`).join('; '))
+        .join('; ')}). Town centres, stations and shopping centres draw visitors and workers who are not residents, so their rates per 1,000 residents overstate the
+      risk to residents and can dominate the ranking. Read ${high.length === 1 ? 'this area' : 'these areas'} with local knowledge, or lower the weight of the crime
+      rates.
     </p>`;
   }
 
   private pending() {
     const p = this.progress;
     return html`<p role="status">
-      ${p === null ? 'Preparing the need matrix…' : `${p.phase}…`} ${p === null ? nothing : html`<progress aria-label="Preparing the need matrix" max=${p.total} .value=${p.done}></progress>`}
+      ${p === null ? 'Preparing the need matrix…' : `${p.phase}…`}
+      ${p === null ? nothing : html`<progress aria-label="Preparing the need matrix" max=${p.total} .value=${p.done}></progress>`}
     </p>`;
   }
 
@@ -237,84 +240,87 @@ export class NeedPage extends LitElement {
         s.levels.length === 0
           ? nothing
           : html`
-              <section aria-labelledby="choose">
-                <h3 id="choose">Indicators, weights and standardisation</h3>
-                <csp-need-settings
-                  .settings=${settings}
-                  .catalogue=${this.catalogue.value ?? []}
-                  .levels=${this.levelsOf(s.levels)}
-                  .months=${s.months}
-                  @settings-change=${(e: CustomEvent<NeedSettings>) => this.changeSettings(e.detail)}
-                ></csp-need-settings>
-                ${this.saveError === '' ? nothing : html`<p class="note error" role="alert">${this.saveError}</p>`} ${this.windowNote(s, settings)}
-              </section>
-              ${this.matrix.render({
-                pending: () => html`<p role="status" class="muted">Scoring ${LEVEL_LABELS[settings.level].inText}…</p>`,
-                error: (e) => html`<p class="note error" role="alert">Could not score the areas: ${(e as Error).message}</p>`,
-                complete: () => nothing,
-              })}
-              ${
-                matrix === null
-                  ? nothing
-                  : html`
+            <section aria-labelledby="choose">
+              <h3 id="choose">Indicators, weights and standardisation</h3>
+              <csp-need-settings
+                .settings=${settings}
+                .catalogue=${this.catalogue.value ?? []}
+                .levels=${this.levelsOf(s.levels)}
+                .months=${s.months}
+                @settings-change=${(e: CustomEvent<NeedSettings>) => this.changeSettings(e.detail)}
+              ></csp-need-settings>
+              ${this.saveError === '' ? nothing : html`<p class="note error" role="alert">${this.saveError}</p>`}
+              ${this.windowNote(s, settings)}
+            </section>
+            ${this.matrix.render({
+              pending: () => html`<p role="status" class="muted">Scoring ${LEVEL_LABELS[settings.level].inText}…</p>`,
+              error: (e) => html`<p class="note error" role="alert">Could not score the areas: ${(e as Error).message}</p>`,
+              complete: () => nothing,
+            })}
+            ${
+              matrix === null
+                ? nothing
+                : html`
+                  ${
+                    matrix.unavailable.length > 0
+                      ? html`<p class="note warning">Not available for ${LEVEL_LABELS[settings.level].inText} and left out: ${matrix.unavailable.map(indicatorLabel).join('; ')}.</p>`
+                      : nothing
+                  }
+                  ${matrix.indicators.length === 0 ? html`<p class="note warning">Choose at least one indicator with a weight above 0.</p>` : nothing}
+                  ${this.highRateNote(matrix)}
+                  ${
+                    matrix.rankFallbacks.length > 0
+                      ? html`<p class="note warning" data-note="rank-fallback">
+                        IMD 2019 File 5 (scores) is not loaded, so ${matrix.rankFallbacks.map(indicatorLabel).join(', ')}
+                        ${matrix.rankFallbacks.length === 1 ? 'uses' : 'use'} the population-weighted mean national rank instead. Ranks only put LSOAs in order (the gap
+                        between rank 1 and 2 may be tiny, between 100 and 200 large), so their average is a rough guide; scores can be averaged. Import “File 5: scores
+                        for the indices of deprivation” on the Data page to use mean scores.
+                      </p>`
+                      : nothing
+                  }
+                  <div class="pair">
+                    <section aria-labelledby="map-heading">
+                      <h3 id="map-heading">Map of need: ${levelLabel}</h3>
+                      <csp-need-map
+                        .level=${settings.level}
+                        .areas=${this.geography.value ?? []}
+                        .matrix=${matrix}
+                        .catalogue=${this.catalogue.value ?? []}
+                        .shows=${settings.mapIndicator}
+                        .layer=${this.layer.value ?? null}
+                        .selected=${this.selected}
+                        @map-indicator-change=${(e: CustomEvent<string>) => this.changeSettings({ ...settings, mapIndicator: e.detail })}
+                      ></csp-need-map>
+                    </section>
+                    <section aria-label="Area profile">
                       ${
-                        matrix.unavailable.length > 0
-                          ? html`<p class="note warning">Not available for ${LEVEL_LABELS[settings.level].inText} and left out: ${matrix.unavailable.map(indicatorLabel).join('; ')}.</p>`
-                          : nothing
+                        this.selected === null || this.profile.value == null
+                          ? html`<h3 id="profile-heading">Area profile</h3>
+                            <p>Click an area on the map, or its name in the table, to see its indicators against the partnership and the trend of its main issues.</p>`
+                          : html`<csp-area-profile
+                            .profile=${this.profile.value}
+                            .row=${selectedRow}
+                            .of=${matrix.areas.filter((a) => a.rank > 0).length}
+                            .chosen=${this.chosenOf(matrix.indicators)}
+                          ></csp-area-profile>`
                       }
-                      ${matrix.indicators.length === 0 ? html`<p class="note warning">Choose at least one indicator with a weight above 0.</p>` : nothing} ${this.highRateNote(matrix)}
-                      ${
-                        matrix.rankFallbacks.length > 0
-                          ? html`<p class="note warning" data-note="rank-fallback">
-                              IMD 2019 File 5 (scores) is not loaded, so ${matrix.rankFallbacks.map(indicatorLabel).join(', ')} ${matrix.rankFallbacks.length === 1 ? 'uses' : 'use'} the
-                              population-weighted mean national rank instead. Ranks only put LSOAs in order (the gap between rank 1 and 2 may be tiny, between 100 and 200 large), so their average is a
-                              rough guide; scores can be averaged. Import “File 5: scores for the indices of deprivation” on the Data page to use mean scores.
-                            </p>`
-                          : nothing
-                      }
-                      <div class="pair">
-                        <section aria-labelledby="map-heading">
-                          <h3 id="map-heading">Map of need: ${levelLabel}</h3>
-                          <csp-need-map
-                            .level=${settings.level}
-                            .areas=${this.geography.value ?? []}
-                            .matrix=${matrix}
-                            .catalogue=${this.catalogue.value ?? []}
-                            .shows=${settings.mapIndicator}
-                            .layer=${this.layer.value ?? null}
-                            .selected=${this.selected}
-                            @map-indicator-change=${(e: CustomEvent<string>) => this.changeSettings({ ...settings, mapIndicator: e.detail })}
-                          ></csp-need-map>
-                        </section>
-                        <section aria-label="Area profile">
-                          ${
-                            this.selected === null || this.profile.value == null
-                              ? html`<h3 id="profile-heading">Area profile</h3>
-                                  <p>Click an area on the map, or its name in the table, to see its indicators against the partnership and the trend of its main issues.</p>`
-                              : html`<csp-area-profile
-                                  .profile=${this.profile.value}
-                                  .row=${selectedRow}
-                                  .of=${matrix.areas.filter((a) => a.rank > 0).length}
-                                  .chosen=${this.chosenOf(matrix.indicators)}
-                                ></csp-area-profile>`
-                          }
-                        </section>
-                      </div>
-                      <section aria-labelledby="ranking">
-                        <h3 id="ranking">Ranking</h3>
-                        <csp-need-table .matrix=${matrix} .selected=${this.selected}></csp-need-table>
-                      </section>
-                      <section aria-labelledby="robust">
-                        <h3 id="robust">How robust is the top ${settings.topN}?</h3>
-                        ${this.robustness.render({
-                          pending: () => html`<p role="status" class="muted">Testing the ranking…</p>`,
-                          error: (e) => html`<p class="note error" role="alert">Could not test the ranking: ${(e as Error).message}</p>`,
-                          complete: (r) => html`<csp-need-robustness .result=${r} .method=${settings.method}></csp-need-robustness>`,
-                        })}
-                      </section>
-                    `
-              }
-            `
+                    </section>
+                  </div>
+                  <section aria-labelledby="ranking">
+                    <h3 id="ranking">Ranking</h3>
+                    <csp-need-table .matrix=${matrix} .selected=${this.selected}></csp-need-table>
+                  </section>
+                  <section aria-labelledby="robust">
+                    <h3 id="robust">How robust is the top ${settings.topN}?</h3>
+                    ${this.robustness.render({
+                      pending: () => html`<p role="status" class="muted">Testing the ranking…</p>`,
+                      error: (e) => html`<p class="note error" role="alert">Could not test the ranking: ${(e as Error).message}</p>`,
+                      complete: (r) => html`<csp-need-robustness .result=${r} .method=${settings.method}></csp-need-robustness>`,
+                    })}
+                  </section>
+                `
+            }
+          `
       }
       <section aria-labelledby="placement">
         <h3 id="placement">Areas and how data is placed in them</h3>

@@ -187,16 +187,17 @@ export class OverviewPage extends LitElement {
           o.coverage.first === undefined
             ? html`<p>${o.months.length === 0 ? 'No months stored.' : `None of the ${plural(o.months.length, 'stored month')} has a row in ${areaName}.`}</p>`
             : html`<p>
-                ${formatMonth(o.coverage.first)} to ${formatMonth(o.coverage.last!)}: ${plural(months.length - o.coverage.gaps.length, 'month')} with data for ${areaName},
-                ${o.coverage.gaps.length === 0 ? 'no gaps.' : html`<span class="gap">${plural(o.coverage.gaps.length, 'month')} missing: ${o.coverage.gaps.map(formatMonth).join(', ')}.</span>`}
-                ${formatCount(o.totals.inArea)} rows in ${areaName}; ${formatCount(o.totals.outside)} outside it; ${formatCount(o.totals.noLocation)} with no location.
-              </p>`
+              ${formatMonth(o.coverage.first)} to ${formatMonth(o.coverage.last!)}: ${plural(months.length - o.coverage.gaps.length, 'month')} with data for ${areaName},
+              ${o.coverage.gaps.length === 0 ? 'no gaps.' : html`<span class="gap">${plural(o.coverage.gaps.length, 'month')} missing: ${o.coverage.gaps.map(formatMonth).join(', ')}.</span>`}
+              ${formatCount(o.totals.inArea)} rows in ${areaName}; ${formatCount(o.totals.outside)} outside it; ${formatCount(o.totals.noLocation)} with no location.
+            </p>`
         }
       </section>
       <section aria-labelledby="notes">
         <h3 id="notes">Data-quality notes</h3>
         <ul class="notes">
-          ${o.notes.length === 0 ? html`<li>No problems found.</li>` : nothing} ${o.notes.map((n) => html`<li class="note ${n.severity}">${n.text}</li>`)}
+          ${o.notes.length === 0 ? html`<li>No problems found.</li>` : nothing}
+          ${o.notes.map((n) => html`<li class="note ${n.severity}">${n.text}</li>`)}
         </ul>
       </section>
       ${this.byType(o, months, areaName)}
@@ -216,8 +217,8 @@ export class OverviewPage extends LitElement {
         <h3 id="bytype">Rows by crime type and month (${areaName})</h3>
         ${allMonths.length === 0 ? nothing : this.filters(o, allMonths, from!, to!)}
         <p class="muted" role="status">
-          Showing ${shown}, ${months.length === 0 ? 'no months' : `${formatMonth(months[0]!)} to ${formatMonth(months[months.length - 1]!)}`}: ${formatCount(f.counts.reduce((a, c) => a + c.rows, 0))}
-          rows in ${areaName}. Click a bar, or press Enter on a count in the table, to list its source rows.
+          Showing ${shown}, ${months.length === 0 ? 'no months' : `${formatMonth(months[0]!)} to ${formatMonth(months[months.length - 1]!)}`}:
+          ${formatCount(f.counts.reduce((a, c) => a + c.rows, 0))} rows in ${areaName}. Click a bar, or press Enter on a count in the table, to list its source rows.
         </p>
         <figure>
           <figcaption>Rows per month in ${areaName}, stacked by crime type</figcaption>
@@ -280,8 +281,8 @@ export class OverviewPage extends LitElement {
                 <button class="secondary" @click=${() => (this.traced = null)}>Close trace</button>
               </div>
               <p>
-                ${plural(r.total, 'police.uk street crime row')} in ${this.wb?.area ?? 'all located rows'} for ${formatMonth(t.month)} with crime type ${t.crimeTypes.join(', ')}, each with the file
-                and line it was imported from.
+                ${plural(r.total, 'police.uk street crime row')} in ${this.wb?.area ?? 'all located rows'} for ${formatMonth(t.month)} with crime type
+                ${t.crimeTypes.join(', ')}, each with the file and line it was imported from.
               </p>
               ${r.total === 0 ? html`<p>No rows.</p>` : nothing}
               <csp-source-rows
@@ -313,9 +314,7 @@ export class OverviewPage extends LitElement {
     return html`
       <div class="scroll" ${scrollRegion()}>
         <table>
-          <caption>
-            Rows by crime type and month
-          </caption>
+          <caption>Rows by crime type and month</caption>
           <thead>
             <tr>
               <th scope="col">Month</th>
@@ -329,14 +328,12 @@ export class OverviewPage extends LitElement {
               return html`<tr>
                 <th scope="row">${formatMonth(m)}${gaps.has(m) ? html` <span class="gap">(missing)</span>` : nothing}</th>
                 ${values.map((v, i) => html`<td class="num">${count(m, [f.crimeTypes[i]!], f.crimeTypes[i]!, v)}</td>`)}
-                <td class="num">
-                  ${count(
-                    m,
-                    f.crimeTypes,
-                    'All types shown',
-                    values.reduce((a, b) => a + b, 0),
-                  )}
-                </td>
+                <td class="num">${count(
+                  m,
+                  f.crimeTypes,
+                  'All types shown',
+                  values.reduce((a, b) => a + b, 0),
+                )}</td>
               </tr>`;
             })}
           </tbody>

@@ -206,8 +206,7 @@ export class PrioritiesPage extends LitElement {
               <span>
                 ${
                   cut > 0 && cut < this.ranked.length
-                    ? html`Top ${cut}:
-                      ${this.ranked
+                    ? html`Top ${cut}: ${this.ranked
                         .slice(0, cut)
                         .map((r) => r.label)
                         .join(', ')}.`
@@ -219,16 +218,17 @@ export class PrioritiesPage extends LitElement {
               tie === undefined
                 ? nothing
                 : html`<p class="note warning">
-                    The cut line splits a tie at ${formatScore(tie.total)} (${tie.rankLabel}): ${tie.issues.join(', ')}. Which of them fall above the line is only their order in the assessment.
-                  </p>`
+                  The cut line splits a tie at ${formatScore(tie.total)} (${tie.rankLabel}): ${tie.issues.join(', ')}. Which of them fall above the line is only their
+                  order in the assessment.
+                </p>`
             }
             ${
               unscored.length === 0
                 ? nothing
                 : html`<p class="note warning">
-                    ${plural(unscored.length, 'issue')} ${unscored.length === 1 ? 'has' : 'have'} criteria not yet scored, counted as the scale minimum (shown as “–”):
-                    ${unscored.map((r) => r.label).join(', ')}.
-                  </p>`
+                  ${plural(unscored.length, 'issue')} ${unscored.length === 1 ? 'has' : 'have'} criteria not yet scored, counted as the scale minimum (shown as “–”):
+                  ${unscored.map((r) => r.label).join(', ')}.
+                </p>`
             }
             <csp-ranked-table .model=${a.model} .scores=${a.scores} .ranked=${this.ranked} .moves=${moves} .weights=${weights} .cutLine=${cut}></csp-ranked-table>
             <p>

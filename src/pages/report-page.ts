@@ -203,19 +203,17 @@ export class ReportPage extends LitElement {
     const dashboard = this.sources.dashboard.value;
     const base = assessmentFileName(a.name);
     return html`<div class="row">
-        <button @click=${() => window.print()}>Print or save as PDF</button>
-        <button
-          class="secondary"
-          @click=${() => downloadText(`${base}-ranked-priorities.csv`, rankedCsv(a.model, r.ranked, r.input.moves, a.scores, effectiveWeights(a.model, a.draftWeights), a.brief?.recommendations ?? {}))}
-        >
-          Download ranked priorities (CSV)
-        </button>
-        <button class="secondary" ?disabled=${evidence == null} @click=${() => evidence != null && downloadText(`${base}-evidence.csv`, evidenceCsv(evidence))}>Download evidence (CSV)</button>
-        <button class="secondary" ?disabled=${dashboard == null} @click=${() => dashboard != null && downloadText(`${base}-dashboard.csv`, dashboardCsv(dashboard))}>Download dashboard (CSV)</button>
-        <button class="secondary" ?disabled=${this.docxBusy} @click=${() => this.downloadDocx(a, r, false)}>Download the brief (.docx)</button>
-        <button class="secondary" ?disabled=${this.docxBusy} @click=${() => this.downloadDocx(a, r, true)}>Download the full report (.docx)</button>
-      </div>
-      ${this.docxBusy ? html`<p role="status">Making the Word copy…</p>` : nothing} ${this.docxError === '' ? nothing : html`<p class="note error" role="alert">${this.docxError}</p>`}`;
+      <button @click=${() => window.print()}>Print or save as PDF</button>
+      <button class="secondary" @click=${() => downloadText(`${base}-ranked-priorities.csv`, rankedCsv(a.model, r.ranked, r.input.moves, a.scores, effectiveWeights(a.model, a.draftWeights), a.brief?.recommendations ?? {}))}>
+        Download ranked priorities (CSV)
+      </button>
+      <button class="secondary" ?disabled=${evidence == null} @click=${() => evidence != null && downloadText(`${base}-evidence.csv`, evidenceCsv(evidence))}>Download evidence (CSV)</button>
+      <button class="secondary" ?disabled=${dashboard == null} @click=${() => dashboard != null && downloadText(`${base}-dashboard.csv`, dashboardCsv(dashboard))}>Download dashboard (CSV)</button>
+      <button class="secondary" ?disabled=${this.docxBusy} @click=${() => this.downloadDocx(a, r, false)}>Download the brief (.docx)</button>
+      <button class="secondary" ?disabled=${this.docxBusy} @click=${() => this.downloadDocx(a, r, true)}>Download the full report (.docx)</button>
+    </div>
+    ${this.docxBusy ? html`<p role="status">Making the Word copy…</p>` : nothing}
+    ${this.docxError === '' ? nothing : html`<p class="note error" role="alert">${this.docxError}</p>`}`;
   }
 
   /** The report's charts drawn as PNG pictures for the Word copy, by chart (JSON of its reference). */
@@ -299,8 +297,8 @@ export class ReportPage extends LitElement {
         </select>
       </label>
       <label class="check"
-        ><input type="checkbox" .checked=${rs.robustness} @change=${(e: Event) => this.changeReport({ robustness: (e.target as HTMLInputElement).checked })} /> Say how robust each priority is (SMAA as
-        the Sensitivity page sets it up: ${formatCount(smaa.samples)} weightings, seed ${smaa.seed})</label
+        ><input type="checkbox" .checked=${rs.robustness} @change=${(e: Event) => this.changeReport({ robustness: (e.target as HTMLInputElement).checked })} /> Say how robust each
+        priority is (SMAA as the Sensitivity page sets it up: ${formatCount(smaa.samples)} weightings, seed ${smaa.seed})</label
       >
     </div>`;
   }
@@ -322,7 +320,8 @@ export class ReportPage extends LitElement {
     const d = a.brief ?? NEW_BRIEF;
     const text = (label: string, key: 'partnership' | 'version' | 'preparedBy', placeholder = '') =>
       html`<label
-        >${label} <input .value=${d[key]} placeholder=${placeholder} @change=${(e: Event) => this.setDetails({ [key]: (e.target as HTMLInputElement).value.trim() }, `${label} of the brief`)}
+        >${label}
+        <input .value=${d[key]} placeholder=${placeholder} @change=${(e: Event) => this.setDetails({ [key]: (e.target as HTMLInputElement).value.trim() }, `${label} of the brief`)}
       /></label>`;
     return html`<div class="row">
         ${text('Partnership', 'partnership', r.brief.titleBlock[0]!.value)} ${text('Version', 'version')} ${text('Prepared by', 'preparedBy')}
@@ -344,12 +343,12 @@ export class ReportPage extends LitElement {
         this.refused.length === 0
           ? nothing
           : html`<div class="note error" role="alert">
-              <p>The brief cannot be marked Final while a publishing check fails:</p>
-              <ul>
-                ${this.refused.map((x) => html`<li>${x}</li>`)}
-              </ul>
-              <p>Fix them (see Ready to publish), or record why it is published anyway.</p>
-            </div>`
+            <p>The brief cannot be marked Final while a publishing check fails:</p>
+            <ul>
+              ${this.refused.map((x) => html`<li>${x}</li>`)}
+            </ul>
+            <p>Fix them (see Ready to publish), or record why it is published anyway.</p>
+          </div>`
       }
       <label
         >Publish despite failing checks: the reason (shown in the report)
@@ -382,10 +381,10 @@ export class ReportPage extends LitElement {
           ? html`<p class="muted" role="status">Opening assessments…</p>`
           : a === undefined
             ? html`<p>No assessment yet: create one on the <a href="#/matrix">Risk matrix</a> page, or import a project file below.</p>
-                <section class="project screen-only" aria-labelledby="project-h">
-                  <h3 id="project-h">Project file</h3>
-                  <csp-project-file .assessment=${null} @project-changed=${this.projectChanged}></csp-project-file>
-                </section>`
+              <section class="project screen-only" aria-labelledby="project-h">
+                <h3 id="project-h">Project file</h3>
+                <csp-project-file .assessment=${null} @project-changed=${this.projectChanged}></csp-project-file>
+              </section>`
             : this.body(a)
       }
     `;
@@ -403,9 +402,9 @@ export class ReportPage extends LitElement {
             pending.length === 0
               ? nothing
               : html`<p>Working out the report…</p>
-                  <ul class="progress">
-                    ${pending.map((p) => html`<li>${p}: ${this.sources.progress.get(p) ?? 'working…'}</li>`)}
-                  </ul>`
+                <ul class="progress">
+                  ${pending.map((p) => html`<li>${p}: ${this.sources.progress.get(p) ?? 'working…'}</li>`)}
+                </ul>`
           }
         </div>
         ${failed.map((f) => html`<p class="note error" role="alert">Part of the report could not be worked out and is left out — ${f}</p>`)}
@@ -419,12 +418,12 @@ export class ReportPage extends LitElement {
         r === null || pending.length > 0
           ? nothing
           : html`<csp-report-view
-              .doc=${r.doc}
-              .brief=${r.brief}
-              .checks=${(a.brief?.status ?? 'draft') === 'draft' ? r.checks : null}
-              .override=${a.brief?.status === 'final' && r.checks.some((c) => !c.ok) ? (a.brief.override ?? null) : null}
-              .chart=${this.charts(a, r)}
-            ></csp-report-view>`
+            .doc=${r.doc}
+            .brief=${r.brief}
+            .checks=${(a.brief?.status ?? 'draft') === 'draft' ? r.checks : null}
+            .override=${a.brief?.status === 'final' && r.checks.some((c) => !c.ok) ? (a.brief.override ?? null) : null}
+            .chart=${this.charts(a, r)}
+          ></csp-report-view>`
       }
     `;
   }

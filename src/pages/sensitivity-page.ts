@@ -139,14 +139,12 @@ export class SensitivityPage extends LitElement {
     return html`
       <div class="basis">
         <form @submit=${(e: Event) => e.preventDefault()} aria-label="What to analyse">
-          <span class="field"
-            ><label for="pick-assessment">Assessment</label>
+          <span class="field"><label for="pick-assessment">Assessment</label>
             <select id="pick-assessment" @change=${(e: Event) => this.open((e.target as HTMLSelectElement).value)}>
               ${this.ctl.list.filter((s) => s.problem === undefined).map((s) => html`<option value=${s.id} ?selected=${s.id === a.id}>${s.name}</option>`)}
             </select></span
           >
-          <span class="field"
-            ><label for="pick-analyse">Analyse</label>
+          <span class="field"><label for="pick-analyse">Analyse</label>
             <select id="pick-analyse" @change=${(e: Event) => (this.basisKey = (e.target as HTMLSelectElement).value)}>
               ${all.map((c) => html`<option value=${c.key} ?selected=${c.key === this.basisKey}>${c.name}</option>`)}
             </select></span
@@ -181,18 +179,17 @@ export class SensitivityPage extends LitElement {
     };
     return html`<div role="tablist" aria-label="Analyses" class="tabs" @keydown=${keys}>
       ${shown.map(
-        ([k, label]) =>
-          html`<button
-            type="button"
-            role="tab"
-            id="tab-${k}"
-            aria-controls="view-panel"
-            aria-selected=${k === this.view ? 'true' : 'false'}
-            tabindex=${k === this.view ? '0' : '-1'}
-            @click=${() => this.choose(k)}
-          >
-            ${label}
-          </button>`,
+        ([k, label]) => html`<button
+          type="button"
+          role="tab"
+          id="tab-${k}"
+          aria-controls="view-panel"
+          aria-selected=${k === this.view ? 'true' : 'false'}
+          tabindex=${k === this.view ? '0' : '-1'}
+          @click=${() => this.choose(k)}
+        >
+          ${label}
+        </button>`,
       )}
     </div>`;
   }
