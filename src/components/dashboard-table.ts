@@ -114,13 +114,8 @@ export class DashboardTable extends LitElement {
     return html`${p.rank.text}${p.groupRank === null ? nothing : html`<span class="words">peer group: ${p.groupRank.text}</span>`}`;
   }
 
-  /** The rate basis most rows share, named once in the heading; a row on another basis (burglary per household) names its own. */
-  private commonBasis(): string | null {
-    const d = this.dashboard;
-    return d.population === null ? null : rateBasis(d.population);
-  }
-
-  private row(r: DashboardRow) {
+  /** One issue's row; `basis` is what the heading says rates are per, so only a row on another basis (burglary per household) names its own. */
+  private row(r: DashboardRow, basis: string | null) {
     const rated = r.indicators.filter((i) => i.rating !== 'not-rated');
     return html`<tr>
       <th scope="row">${r.label}</th>
@@ -143,7 +138,7 @@ export class DashboardTable extends LitElement {
       <td class="num">${r.quarter.change?.text ?? 'No comparison'}<span class="words">${r.quarter.change?.words ?? ''}</span></td>
       <td class="num">${r.rolling.current === null ? '—' : formatCount(r.rolling.current)}</td>
       <td class="num">${r.rolling.change?.text ?? 'No comparison'}<span class="words">${r.rolling.change?.words ?? ''}</span></td>
-      <td class="num">${r.ratePer1000 === null ? '—' : formatRate(r.ratePer1000)}${r.ratePer1000 !== null && r.rateBasis && r.rateBasis !== this.commonBasis() ? html`<span class="words">${r.rateBasis}</span>` : nothing}</td>
+      <td class="num">${r.ratePer1000 === null ? '—' : formatRate(r.ratePer1000)}${r.ratePer1000 !== null && r.rateBasis && r.rateBasis !== basis ? html` <span class="words">${r.rateBasis}</span>` : nothing}</td>
       <td class="num">${this.peerRank(r.issueId)}</td>
       <td>${r.trend === null || r.trend === undefined ? '—' : trendWords(r.trend)}</td>
       ${r.recent.map((m) => {
@@ -176,14 +171,14 @@ export class DashboardTable extends LitElement {
               <th scope="col" class="num">Change on a year earlier</th>
               <th scope="col" class="num">${periods.yearHeading}</th>
               <th scope="col" class="num">${periods.yearChangeHeading}</th>
-              <th scope="col" class="num">Rate per 1,000${d.population === null ? nothing : html`<span class="words">${rateBasis(d.population).replace(/^per 1,000 /, '')}</span>`}</th>
+              <th scope="col" class="num">Rate per 1,000${d.population === null ? nothing : html` <span class="words">${rateBasis(d.population).replace(/^per 1,000 /, '')}</span>`}</th>
               <th scope="col" class="num">Peer rank</th>
               <th scope="col">Long-run trend (a year)</th>
               ${recent.map((m) => html`<th scope="col" class="num">${formatMonth(m)}</th>`)}
             </tr>
           </thead>
           <tbody>
-            ${rows.map((r) => this.row(r))}
+            ${rows.map((r) => this.row(r, d.population === null ? null : rateBasis(d.population)))}
           </tbody>
         </table>
       </div>

@@ -7,6 +7,7 @@ import { importFiles, ImportCancelled } from '../../src/data/importer';
 import { sourceFromBytes, sourceFromText } from '../../src/data/source-file';
 import type { DataStore } from '../../src/data/store';
 import { streetCsv, streetRow } from '../fixtures/police-uk';
+import { withBadRings } from '../hostile/cases';
 import { parseBoundaries } from '../../models/boundaries';
 
 const SHARED = new URL('../../../shared/data/', import.meta.url);
@@ -351,42 +352,7 @@ describe('boundary geometry (issue 14, defect 16)', () => {
   });
 
   it('leaves out a bow-tie, an unclosed and a degenerate ring, naming the feature', () => {
-    const fc = JSON.parse(wards) as { features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[] };
-    fc.features[0]!.geometry = {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [0, 50],
-          [2, 51],
-          [2, 50],
-          [0, 51.5],
-          [0, 50],
-        ],
-      ],
-    };
-    fc.features[1]!.geometry = {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [0, 50],
-          [1, 51],
-          [1, 50],
-          [0.5, 50.2],
-        ],
-      ],
-    };
-    fc.features[2]!.geometry = {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [0, 50],
-          [1, 51],
-          [0, 50],
-          [1, 51],
-          [0, 50],
-        ],
-      ],
-    };
+    const fc = JSON.parse(withBadRings(wards)) as { features: unknown[] };
     const r = parseBoundaries(JSON.stringify(fc));
     if (!r.ok) throw new Error(r.reason);
     expect(r.areas).toHaveLength(fc.features.length - 3);

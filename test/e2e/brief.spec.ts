@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { openWithSample, SHARED, tableRecords } from './helpers';
+import { expect, test } from '@playwright/test';
+import { openLinkedReport, SHARED, tableRecords } from './helpers';
 import { countByType } from './sample-counts';
 
 /** The text of each page of a PDF, read with poppler's pdftotext (independent of the browser). */
@@ -15,15 +15,6 @@ function pdfPages(pdf: Buffer): string[] {
   // Reading order, spaces collapsed: table cells wrap over several lines.
   const text = (i: number) => execFileSync('pdftotext', ['-f', String(i), '-l', String(i), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   return Array.from({ length: pages }, (_, i) => text(i + 1));
-}
-
-async function openLinkedReport(page: Page) {
-  await openWithSample(page);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk matrix', exact: true }).click();
-  await page.getByRole('button', { name: /^Confirm all \d+ suggested links$/ }).click();
-  await expect(page.getByText(/^Confirmed \d+ suggested links\.$/)).toBeVisible();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Report', exact: true }).click();
-  await expect(page.getByRole('table', { name: 'Recommended priorities' })).toBeVisible({ timeout: 120_000 });
 }
 
 test('the executive brief: recommended priorities with a shared count said once, recommendations kept, and a two-page brief in print', async ({ page }) => {

@@ -1,16 +1,7 @@
 import { readFileSync } from 'node:fs';
 import mammoth from 'mammoth';
 import { expect, test, type Page } from '@playwright/test';
-import { openWithSample, tableRecords } from './helpers';
-
-async function openLinkedReport(page: Page) {
-  await openWithSample(page);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk matrix', exact: true }).click();
-  await page.getByRole('button', { name: /^Confirm all \d+ suggested links$/ }).click();
-  await expect(page.getByText(/^Confirmed \d+ suggested links\.$/)).toBeVisible();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Report', exact: true }).click();
-  await expect(page.getByRole('table', { name: 'Recommended priorities' })).toBeVisible({ timeout: 120_000 });
-}
+import { openLinkedReport, tableRecords } from './helpers';
 
 /** Downloads a Word file from a button and reads it back with mammoth (independent of the docx library that wrote it). */
 async function downloadDocx(page: Page, button: string): Promise<{ name: string; html: string }> {

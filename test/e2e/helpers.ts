@@ -45,3 +45,13 @@ export function countByAuthority(path: string): { rows: number; byAuthority: Map
   }
   return { rows: rows.length, byAuthority };
 }
+
+/** The sample loaded, the Risk matrix page's suggested evidence links confirmed, and the Report open with its brief drawn. */
+export async function openLinkedReport(page: Page): Promise<void> {
+  await openWithSample(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk matrix', exact: true }).click();
+  await page.getByRole('button', { name: /^Confirm all \d+ suggested links$/ }).click();
+  await expect(page.getByText(/^Confirmed \d+ suggested links\.$/)).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Report', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Recommended priorities' })).toBeVisible({ timeout: 120_000 });
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { num, openWithSample, SHARED, tableRecords } from './helpers';
+import { num, openLinkedReport, openWithSample, SHARED, tableRecords } from './helpers';
 import { countByType } from './sample-counts';
 
 /** Luton rows of the sample of one crime type in the months from..to, counted independently of the app. */
@@ -96,12 +96,7 @@ test.describe('strategic assessment report on the Luton sample and the seed asse
   });
 
   test('with the suggested links confirmed on the Risk matrix page, the summary cites each linked priority’s evidence, busiest wards and control chart', async ({ page }) => {
-    await openWithSample(page);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk matrix', exact: true }).click();
-    await page.getByRole('button', { name: /^Confirm all \d+ suggested links$/ }).click();
-    await expect(page.getByText(/^Confirmed \d+ suggested links\.$/)).toBeVisible();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Report', exact: true }).click();
-    await expect(page.getByRole('table', { name: 'Recommended priorities' })).toBeVisible({ timeout: 120_000 });
+    await openLinkedReport(page);
 
     const top = new Map((await tableRecords(page.getByRole('table', { name: 'Recommended priorities' }))).map((r) => [r['Issue'], r]));
     const [now, before] = [count('Burglary', '2023-01', '2023-12'), count('Burglary', '2022-01', '2022-12')];

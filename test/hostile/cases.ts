@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync, zipSync } from 'fflate';
 import { STREET_COLUMNS, type StreetColumn } from '../../models/police-uk/street-row';
+import { streetRow } from '../fixtures/police-uk';
 
 /**
  * The hostile corpus: one generator per kind of bad input the workbench has
@@ -23,24 +24,8 @@ export interface HostileCase {
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-function row(overrides: Partial<Record<StreetColumn, string>> = {}, i = 0): string[] {
-  const base: Record<StreetColumn, string> = {
-    'Crime ID': (i + 1).toString(16).padStart(64, '0'),
-    Month: '2024-01',
-    'Reported by': 'Bedfordshire Police',
-    'Falls within': 'Bedfordshire Police',
-    Longitude: '-0.413340',
-    Latitude: '51.899720',
-    Location: 'On or near Park Street',
-    'LSOA code': 'E01015693',
-    'LSOA name': 'Luton 007A',
-    'Crime type': 'Burglary',
-    'Last outcome category': 'Under investigation',
-    Context: '',
-  };
-  const r = { ...base, ...overrides };
-  return STREET_COLUMNS.map((c) => r[c]);
-}
+/** The fixture's row, in January 2024 with a unique 64-character crime ID per `i`. */
+const row = (overrides: Partial<Record<StreetColumn, string>> = {}, i = 0): string[] => streetRow({ 'Crime ID': (i + 1).toString(16).padStart(64, '0'), Month: '2024-01', ...overrides });
 
 /** A police.uk street file of `n` rows of January 2024, each row changed by `edit`. */
 export function street(n: number, edit: (cells: string[], i: number) => string[] = (c) => c): string {
@@ -193,44 +178,49 @@ export const HOSTILE_CASES: HostileCase[] = [
     defect: 16,
     what: 'Ward GeoJSON with a bow-tie, an unclosed and a degenerate ring',
     files: () => {
-      const fc = JSON.parse(readFileSync(WARDS, 'utf8')) as { features: { geometry: unknown }[] };
-      fc.features[0]!.geometry = {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [0, 50],
-            [2, 51],
-            [2, 50],
-            [0, 51.5],
-            [0, 50],
-          ],
-        ],
-      };
-      fc.features[1]!.geometry = {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [0, 50],
-            [1, 51],
-            [1, 50],
-            [0.5, 50.2],
-          ],
-        ],
-      };
-      fc.features[2]!.geometry = {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [0, 50],
-            [1, 51],
-            [0, 50],
-            [1, 51],
-            [0, 50],
-          ],
-        ],
-      };
-      return [{ name: 'wards.geojson', bytes: enc(JSON.stringify(fc)) }];
+      return [{ name: 'wards.geojson', bytes: enc(withBadRings(readFileSync(WARDS, 'utf8'))) }];
     },
     expect: [{ name: 'wards.geojson', status: 'imported', message: /; 3 features rejected\./ }],
   },
 ];
+
+/** A ward GeoJSON with its first three features given a bow-tie, an unclosed and a degenerate ring (defect 16). */
+export function withBadRings(wards: string): string {
+  const fc = JSON.parse(wards) as { features: { geometry: unknown }[] };
+  fc.features[0]!.geometry = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 50],
+        [2, 51],
+        [2, 50],
+        [0, 51.5],
+        [0, 50],
+      ],
+    ],
+  };
+  fc.features[1]!.geometry = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 50],
+        [1, 51],
+        [1, 50],
+        [0.5, 50.2],
+      ],
+    ],
+  };
+  fc.features[2]!.geometry = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 50],
+        [1, 51],
+        [0, 50],
+        [1, 51],
+        [0, 50],
+      ],
+    ],
+  };
+  return JSON.stringify(fc);
+}

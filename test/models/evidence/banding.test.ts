@@ -16,19 +16,10 @@ import {
 import type { EvidenceResult } from '../../../models/evidence/evidence';
 import { Criterion } from '../../../models/risk-matrix/schema';
 import { issueEvidence } from '../../fixtures/evidence';
+import { SEED_SCALE } from '../../fixtures/seed-matrix';
 
 const rule = (id: string) => DEFAULT_BANDING_RULES.rules.find((r) => r.criterionId === id)!;
-const scale = {
-  min: 0,
-  max: 5,
-  levels: [
-    { value: 0, label: 'N/A' },
-    { value: 1, label: 'Low' },
-    { value: 3, label: 'Medium' },
-    { value: 5, label: 'High' },
-  ],
-};
-const criterion = (id: string, label: string): Criterion => Criterion.parse({ id, label, description: '', group: 'Likelihood', scale, weight: 1 });
+const criterion = (id: string, label: string): Criterion => Criterion.parse({ id, label, description: '', group: 'Likelihood', scale: SEED_SCALE, weight: 1 });
 
 const issue = issueEvidence;
 

@@ -1,32 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../models/csv';
 import { rank, totals } from '../../../models/risk-matrix/score';
 import { RiskModel, type Issue, type ScoreGrid } from '../../../models/risk-matrix/schema';
+import { SEED_ROWS, seedIssues, seedModel, seedScores } from '../../fixtures/seed-matrix';
 
-const seedCsv = readFileSync(new URL('../../../../shared/reference/central-beds-2014-risk-matrix.csv', import.meta.url), 'utf8');
-const { records } = parseCsv(seedCsv);
-const header = records[0]!.fields;
-const criteriaIds = header.slice(1, -1);
-const scale = {
-  min: 0,
-  max: 5,
-  levels: [
-    { value: 0, label: 'N/A' },
-    { value: 1, label: 'Low' },
-    { value: 3, label: 'Medium' },
-    { value: 5, label: 'High' },
-  ],
-};
-const model = RiskModel.parse({
-  id: 'seed',
-  name: 'Seed',
-  criteria: criteriaIds.map((id) => ({ id, label: id, description: '', group: id === 'likelihood' ? 'Likelihood' : 'Harm', scale, weight: 1 })),
-  aggregation: { kind: 'weighted-sum' },
-});
-const rows = records.slice(1).map((r) => r.fields);
-const issues: Issue[] = rows.map((r, i) => ({ id: `i${i}`, label: r[0]! }));
-const scores: ScoreGrid = Object.fromEntries(rows.map((r, i) => [`i${i}`, Object.fromEntries(criteriaIds.map((c, j) => [c, { value: Number(r[j + 1]) }]))]));
+const model = seedModel;
+const rows = SEED_ROWS;
+const issues = seedIssues;
+const scores = seedScores;
 
 describe('rank', () => {
   it('reproduces the 2014 Central Bedfordshire totals and published order', () => {
