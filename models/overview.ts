@@ -5,6 +5,7 @@ import { coverage } from './months';
 import { formatCount, formatMonth, formatPercent, plural } from './format';
 import { isKnownCrimeType } from './police-uk/street-row';
 import { pickRows, TraceRow } from './evidence/trace';
+import { monthTypeCounts, type DuplicateIds, type PartSummary } from './crime-summary';
 
 /** What the data view shows: coverage, rows by crime type and month, and data-quality notes. */
 export const CrimeOverview = z.object({
@@ -36,6 +37,12 @@ export interface MonthMeta {
   ladCounts: Record<string, number>;
 }
 
+/** What the overview needs from the stored rows: each force-month's counts and the repeated crime IDs, both worked out once per stored version. */
+export interface CrimeCounts {
+  summaries: readonly PartSummary[];
+  duplicates: DuplicateIds;
+}
+
 /** A month with fewer than this share of the median month's rows is flagged as possibly incomplete. */
 export const LOW_MONTH_SHARE = 0.6;
 
@@ -43,10 +50,10 @@ export const LOW_MONTH_SHARE = 0.6;
  * Summarises stored crime for the data view.
  *
  * @param metas  one entry per stored force-month
- * @param rows   the crime table ({@link crimeTable}) of the same months
+ * @param crime  the same months' summaries ({@link summarisePart}) and repeated IDs ({@link duplicateIds})
  * @param area   the partnership area (authority name), or null for all located rows
  */
-export function crimeOverview(metas: readonly MonthMeta[], rows: ColumnTable, area: string | null): CrimeOverview {
+export function crimeOverview(metas: readonly MonthMeta[], crime: CrimeCounts, area: string | null): CrimeOverview {
   const byMonth = new Map<string, { stored: number; inArea: number; outside: number; noLocation: number; rejected: number }>();
   const forces = new Map<string, { months: Set<string>; rows: number }>();
   for (const m of metas) {
@@ -72,8 +79,7 @@ export function crimeOverview(metas: readonly MonthMeta[], rows: ColumnTable, ar
   const cov = coverage(months.filter((m) => m.inArea > 0).map((m) => m.month));
   const emptyForArea = months.filter((m) => m.stored > 0 && m.inArea === 0).map((m) => m.month);
 
-  const inArea = area === null ? rows.filter((d) => d.lad !== '') : rows.params({ area }).filter((d: { lad: string }, $: { area: string }) => d.lad === $.area);
-  const counts = inArea.groupby('month', 'crimeType').count({ as: 'rows' }).orderby('month', 'crimeType').objects() as { month: string; crimeType: string; rows: number }[];
+  const counts = monthTypeCounts(crime.summaries, area);
   const typeTotals = new Map<string, number>();
   for (const c of counts) typeTotals.set(c.crimeType, (typeTotals.get(c.crimeType) ?? 0) + c.rows);
   const crimeTypes = [...typeTotals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
@@ -89,24 +95,8 @@ export function crimeOverview(metas: readonly MonthMeta[], rows: ColumnTable, ar
     months,
     totals,
     outsideByAuthority: area === null ? [] : outsideByAuthority,
-    notes: qualityNotes({ area, months, totals, cov, emptyForArea, outsideByAuthority: area === null ? [] : outsideByAuthority, typeTotals, duplicateIds: duplicateIds(rows), forces: forces.size }),
+    notes: qualityNotes({ area, months, totals, cov, emptyForArea, outsideByAuthority: area === null ? [] : outsideByAuthority, typeTotals, duplicateIds: crime.duplicates, forces: forces.size }),
   };
-}
-
-/** Crime IDs on more than one row, and how many of those repeat within a single month. */
-function duplicateIds(rows: ColumnTable): { ids: number; sameMonth: number } {
-  const ids = rows.array('crimeId') as ArrayLike<string>;
-  const months = rows.array('month') as ArrayLike<string>;
-  const first = new Map<string, string>();
-  const dupes = new Map<string, boolean>();
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]!;
-    if (id === '') continue;
-    const m = first.get(id);
-    if (m === undefined) first.set(id, months[i]!);
-    else dupes.set(id, (dupes.get(id) ?? true) && m === months[i]);
-  }
-  return { ids: dupes.size, sameMonth: [...dupes.values()].filter(Boolean).length };
 }
 
 interface NoteInput {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Benchmark of the hot-spot engine (models/hotspots, what
- * workers/hotspots.worker.ts runs), in Node on the shared Bedfordshire files:
+ * the crime worker runs), in Node on the shared Bedfordshire files:
  *
  *   1. Luton's rows of 2023 (12 months, every crime type) at 100 m cells;
  *   2. all 161,832 rows over the whole force area (the wards of Luton,

@@ -33,8 +33,8 @@ if (!process.argv.includes('--no-build')) {
   const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
-const worker = readdirSync('dist/assets').find((f) => /^need\.worker-.*\.js$/.test(f));
-if (worker === undefined) throw new Error('no need worker in dist/assets: build first');
+const worker = readdirSync('dist/assets').find((f) => /^crime\.worker-.*\.js$/.test(f));
+if (worker === undefined) throw new Error('no crime worker in dist/assets: build first');
 
 const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
 const stop = () => {
@@ -63,10 +63,10 @@ try {
   console.log('Loading the Luton sample into IndexedDB (first visit)…');
   await page.getByText(/^Sample loaded on/).waitFor({ timeout: 180_000 });
 
-  // A fresh need worker of the build, called with comlink's wire protocol (the app's own instance is private to it).
+  // A fresh crime worker of the build (its need API), called with comlink's wire protocol (the app's own instance is private to it).
   const result = await page.evaluate(
     async ({ url, areas, indicators, runs }) => {
-      const w = new Worker(url, { type: 'module', name: 'need-bench' });
+      const w = new Worker(url, { type: 'module', name: 'crime-bench' });
       let next = 0;
       const call = (name, ...args) =>
         new Promise((resolve, reject) => {
@@ -78,7 +78,7 @@ try {
             else resolve(e.data.value);
           };
           w.addEventListener('message', on);
-          w.postMessage({ id, type: 'APPLY', path: [name], argumentList: args.map((value) => ({ type: 'RAW', value })) });
+          w.postMessage({ id, type: 'APPLY', path: ['need', name], argumentList: args.map((value) => ({ type: 'RAW', value })) });
         });
       const timed = async (f) => {
         const t0 = performance.now();

@@ -1,10 +1,11 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { ImportApi } from './import.worker';
-import type { DataApi } from './data.worker';
-import type { EvidenceApi } from './evidence.worker';
+import type { CrimeApi } from './crime.worker';
+import type { DataApi } from './data-api';
+import type { EvidenceApi } from './evidence-api';
 import type { SensitivityApi } from './sensitivity.worker';
-import type { NeedApi } from './need.worker';
-import type { HotspotsApi } from './hotspots.worker';
+import type { NeedApi } from './need-api';
+import type { HotspotsApi } from './hotspots-api';
 import type { FilesApi } from './files.worker';
 
 /** The app's workers, each behind its comlink proxy. */
@@ -37,15 +38,29 @@ export function lazyRemote<T>(start: () => Worker): Remote<T> {
   });
 }
 
-/** The only place the app starts workers; each starts when first used. */
+/**
+ * One part of the crime engine's API (Data, Evidence, Need, Hot spots), as a
+ * proxy that starts the shared crime worker only when a method is first read.
+ */
+function enginePart<K extends keyof CrimeApi>(crime: Remote<CrimeApi>, key: K): Remote<CrimeApi[K]> {
+  return new Proxy({} as Remote<CrimeApi[K]>, {
+    get(_target, prop) {
+      if (prop === 'then') return undefined;
+      return (crime[key] as unknown as Record<PropertyKey, unknown>)[prop];
+    },
+  });
+}
+
+/** The only place the app starts workers; each starts when first used. One crime worker serves the data, evidence, need and hot-spot APIs. */
 export function startWorkers(): Workers {
+  const crime = lazyRemote<CrimeApi>(() => new Worker(new URL('./crime.worker.ts', import.meta.url), { type: 'module', name: 'crime' }));
   return {
     importer: lazyRemote<ImportApi>(() => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' })),
-    data: lazyRemote<DataApi>(() => new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name: 'data' })),
-    evidence: lazyRemote<EvidenceApi>(() => new Worker(new URL('./evidence.worker.ts', import.meta.url), { type: 'module', name: 'evidence' })),
+    data: enginePart(crime, 'data'),
+    evidence: enginePart(crime, 'evidence'),
     sensitivity: lazyRemote<SensitivityApi>(() => new Worker(new URL('./sensitivity.worker.ts', import.meta.url), { type: 'module', name: 'sensitivity' })),
-    need: lazyRemote<NeedApi>(() => new Worker(new URL('./need.worker.ts', import.meta.url), { type: 'module', name: 'need' })),
-    hotspots: lazyRemote<HotspotsApi>(() => new Worker(new URL('./hotspots.worker.ts', import.meta.url), { type: 'module', name: 'hotspots' })),
+    need: enginePart(crime, 'need'),
+    hotspots: enginePart(crime, 'hotspots'),
     files: lazyRemote<FilesApi>(() => new Worker(new URL('./files.worker.ts', import.meta.url), { type: 'module', name: 'files' })),
   };
 }

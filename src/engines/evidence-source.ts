@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { countCube, type CountCube } from '../../models/evidence/cube';
+import type { CountCube } from '../../models/evidence/cube';
+import { cubeFromSummaries } from '../../models/crime-summary';
 import { computeEvidence, EvidenceConfig, type EvidenceResult } from '../../models/evidence/evidence';
 import { currentPopulation, type AreaPopulation } from '../../models/evidence/population';
 import { traceFigure, TraceRequest, type Trace } from '../../models/evidence/trace';
@@ -43,9 +44,9 @@ export interface EvidenceResponse {
 }
 
 /**
- * Evidence over the stored data, for the evidence worker: reads the store's
- * crime rows once per store version (through {@link crimeDataLoader}), counts
- * them once per version and area, and derives every issue from those counts
+ * Evidence over the stored data, for the evidence worker: counts the area's
+ * rows by month × crime type × LSOA from each stored month's summary (through
+ * {@link crimeDataLoader}) once per version and area, and derives every issue from those counts
  * on each request, so changing the period or the mapping never re-reads rows.
  *
  * @example const engine = evidenceEngine(store); const { evidence } = await engine.evidence({ area: 'Luton', config });
@@ -64,7 +65,7 @@ export function evidenceEngine(store: DataStore, now: () => number = () => perfo
     let t2 = t1;
     if (counted === undefined || counted.version !== data.version || counted.area !== area) {
       progress?.({ stage: 'counting', label: 'Counting by month, crime type and LSOA', done: 0.5 });
-      counted = { version: data.version, area, cube: countCube(data.table, area), months: monthsWithAreaData(data.metas, area) };
+      counted = { version: data.version, area, cube: cubeFromSummaries(data.summaries, area), months: monthsWithAreaData(data.metas, area) };
       t2 = now();
     }
     if (people === undefined || people.version !== data.version || people.area !== area) {
@@ -90,7 +91,7 @@ export function evidenceEngine(store: DataStore, now: () => number = () => perfo
       const req = EvidenceTraceRequest.parse(request);
       const p = await prepare(req.area);
       const evidence = computeEvidence({ cube: p.cube, storedMonths: p.months, population: p.population, config: req.config });
-      return traceFigure({ rows: p.data.table, cube: p.cube, evidence, config: req.config, request: req.trace });
+      return traceFigure({ rows: p.data.table(), cube: p.cube, evidence, config: req.config, request: req.trace });
     },
   };
 }

@@ -5,7 +5,7 @@ import { outlinesOf, projectGeometry, resultOf, type CellTrace, type HotspotResu
 import type { HotspotSettings } from '../../models/hotspots/schema';
 import { resolveLadCode } from '../../models/need/geography';
 import { addMonths, monthRange } from '../../models/months';
-import { crimeDataLoader } from './crime-source';
+import { crimeDataLoader, type CrimeData } from './crime-source';
 import type { DataStore } from '../data/store';
 
 /** What the Hot spots page needs before it can ask for an analysis. */
@@ -42,8 +42,7 @@ interface Columns {
  *
  * @example const src = hotspotSource(store); await src.analyse('Luton', settings, ['Shoplifting'])
  */
-export function hotspotSource(store: DataStore) {
-  const crimeData = crimeDataLoader(store);
+export function hotspotSource(store: DataStore, crimeData: () => Promise<CrimeData> = crimeDataLoader(store)) {
   let cols: { version: number; c: Promise<Columns> } | undefined;
   let wards: { key: string; w: Promise<{ areas: BngArea[]; file: string | null }> } | undefined;
   let last: { key: string; analysis: HotspotAnalysis; result: HotspotResult } | undefined;
@@ -51,19 +50,19 @@ export function hotspotSource(store: DataStore) {
   async function columns(): Promise<Columns> {
     const version = await store.version();
     if (cols?.version !== version) {
-      const c = crimeData().then(({ table: t }) => {
-        const { x, y } = projectColumns(t.array('longitude', Float64Array) as Float64Array, t.array('latitude', Float64Array) as Float64Array);
-        const s = (name: string) => t.array(name) as string[];
+      const c = crimeData().then((data) => {
+        const r = data.columns();
+        const { x, y } = projectColumns(r.longitude, r.latitude);
         return {
-          lad: s('lad'),
-          month: s('month'),
-          crimeType: s('crimeType'),
-          location: s('location'),
-          locationCodes: codeText(s('location')),
-          file: s('file'),
-          line: t.array('line', Uint32Array) as Uint32Array,
-          lsoaCode: s('lsoaCode'),
-          lsoaName: s('lsoaName'),
+          lad: r.lad,
+          month: r.month,
+          crimeType: r.crimeType,
+          location: r.location,
+          locationCodes: codeText(r.location),
+          file: r.file,
+          line: r.line,
+          lsoaCode: r.lsoaCode,
+          lsoaName: r.lsoaName,
           x,
           y,
           points: numberPoints(x, y),

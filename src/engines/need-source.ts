@@ -3,7 +3,7 @@ import { crimeCube, crimePeriod, type CrimeCube } from '../../models/need/crime-
 import { buildGeography, resolveLadCode, type CrimeColumns, type LevelGeography } from '../../models/need/geography';
 import { buildIndicators, type ImdScores, type ImdValues, type IndicatorTable, type LsoaPopulation } from '../../models/need/indicators';
 import type { NeedLevel, UserIndicator, WardLookup } from '../../models/need/schema';
-import { crimeDataLoader } from './crime-source';
+import { crimeDataLoader, type CrimeData } from './crime-source';
 import type { NeedStore } from '../data/need-store';
 import type { PartitionData, PartitionMeta } from '../data/schema';
 import type { DataStore } from '../data/store';
@@ -39,8 +39,7 @@ export type NeedProgress = (phase: string, done: number, total: number) => void;
  *
  * @example const source = needSource(store, need); const ctx = await source.context('Luton');
  */
-export function needSource(store: DataStore, need: NeedStore) {
-  const crimeData = crimeDataLoader(store);
+export function needSource(store: DataStore, need: NeedStore, crimeData: () => Promise<CrimeData> = crimeDataLoader(store)) {
   let cached: { key: string; ctx: Promise<NeedContext> } | undefined;
   const tables = new Map<string, IndicatorTable>();
 
@@ -102,15 +101,8 @@ export function needSource(store: DataStore, need: NeedStore) {
 
     progress('Reading stored crime rows', 1, steps);
     const crime = await crimeData();
-    const t = crime.table;
-    const columns = {
-      lad: t.array('lad') as string[],
-      longitude: t.array('longitude', Float64Array) as Float64Array,
-      latitude: t.array('latitude', Float64Array) as Float64Array,
-      lsoaCode: t.array('lsoaCode') as string[],
-    };
-    const crimeType = t.array('crimeType') as string[];
-    const month = t.array('month') as string[];
+    const { lad: rowLad, longitude, latitude, lsoaCode, crimeType, month } = crime.columns();
+    const columns = { lad: rowLad, longitude, latitude, lsoaCode };
 
     progress('Placing crime rows and LSOAs in areas', 2, steps);
     const geography = buildGeography({ area, wards, lsoa11, lsoa21, dataLsoas: [...new Set([...imd.keys(), ...imdScores.keys(), ...population.keys()])], lookup, crime: columns });

@@ -4,6 +4,7 @@ import { areaPopulation, POPULATION_SOURCE } from '../../models/evidence/populat
 import { addMonths, monthRange } from '../../models/months';
 import { COVERED_SHARE, peerComparison, PeerGroup, type ComparatorInput, type PeerComparison } from '../../models/peers/peers';
 import type { CrimeData } from './crime-source';
+import { forceMonthLadCounts, ladMonthTypeCounts } from '../../models/crime-summary';
 import type { DataStore } from '../data/store';
 
 /**
@@ -20,42 +21,13 @@ export function peerSource(store: DataStore, crimeData: () => Promise<CrimeData>
   /** Rows by force, month and authority. */
   async function forceShares() {
     const data = await crimeData();
-    if (forces?.version !== data.version) {
-      const t = data.table;
-      const lad = t.array('lad') as string[];
-      const month = t.array('month') as string[];
-      const force = t.array('force') as string[];
-      const rows = new Map<string, Map<string, Map<string, number>>>();
-      for (let i = 0; i < lad.length; i++) {
-        let byMonth = rows.get(force[i]!);
-        if (byMonth === undefined) rows.set(force[i]!, (byMonth = new Map()));
-        let byLad = byMonth.get(month[i]!);
-        if (byLad === undefined) byMonth.set(month[i]!, (byLad = new Map()));
-        byLad.set(lad[i]!, (byLad.get(lad[i]!) ?? 0) + 1);
-      }
-      forces = { version: data.version, rows };
-    }
+    if (forces?.version !== data.version) forces = { version: data.version, rows: forceMonthLadCounts(data.summaries) };
     return forces.rows;
   }
 
   async function counts() {
     const data = await crimeData();
-    if (counted?.version !== data.version) {
-      const t = data.table;
-      const lad = t.array('lad') as string[];
-      const month = t.array('month') as string[];
-      const type = t.array('crimeType') as string[];
-      const byLad = new Map<string, Map<string, Map<string, number>>>();
-      for (let i = 0; i < lad.length; i++) {
-        if (lad[i] === '') continue;
-        let months = byLad.get(lad[i]!);
-        if (months === undefined) byLad.set(lad[i]!, (months = new Map()));
-        let types = months.get(month[i]!);
-        if (types === undefined) months.set(month[i]!, (types = new Map()));
-        types.set(type[i]!, (types.get(type[i]!) ?? 0) + 1);
-      }
-      counted = { version: data.version, byLad };
-    }
+    if (counted?.version !== data.version) counted = { version: data.version, byLad: ladMonthTypeCounts(data.summaries) };
     return counted.byLad;
   }
 

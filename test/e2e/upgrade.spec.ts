@@ -100,7 +100,7 @@ test.describe('Upgrading a store written by the first release', () => {
     const records = await tableRecords(months);
     expect(records.map((r) => [r['Month'], num(r['Rows stored'])])).toEqual([['Jan 2023', 3]]);
 
-    // The overview reads the crime rows (and their IDs) in the data worker.
+    // The overview reads the crime rows (and their IDs) in the crime worker.
     await page.goto('/#/overview');
     const byType = page.getByRole('table', { name: 'Rows by crime type and month' });
     await expect(byType).toBeVisible();

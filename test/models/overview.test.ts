@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crimeTable, type CrimePart } from '../../models/crime-table';
+import { duplicateIds, summarisePart } from '../../models/crime-summary';
 import { crimeOverview, filterCounts, overviewRows, OverviewRowsRequest, type MonthMeta } from '../../models/overview';
 import { createStreetFileParser } from '../../models/police-uk/street-file';
 import { streetCsv, streetRow } from '../fixtures/police-uk';
@@ -15,6 +16,8 @@ function months(rows: string[][]): { metas: MonthMeta[]; parts: CrimePart[] } {
     parts: r.batches.map((b) => ({ key: `${b.force}|${b.month}`, month: b.month, force: b.force, fileName: 'f.csv', batch: b.batch })),
   };
 }
+/** What the crime engine hands the overview: each month's summary and the repeated IDs. */
+const counted = (parts: CrimePart[]) => ({ summaries: parts.map(summarisePart), duplicates: duplicateIds(parts) });
 const many = (n: number, o: Parameters<typeof streetRow>[0]) => Array.from({ length: n }, () => streetRow(o));
 
 describe('crimeOverview', () => {
@@ -26,7 +29,7 @@ describe('crimeOverview', () => {
     ...many(11, { Month: '2023-02' }),
     ...many(4, { Month: '2023-04' }),
   ]);
-  const o = crimeOverview(metas, crimeTable(parts), 'Luton');
+  const o = crimeOverview(metas, counted(parts), 'Luton');
 
   it('counts rows in the area by month and crime type, most common type first', () => {
     expect(o.crimeTypes).toEqual(['Burglary', 'Robbery']);
@@ -87,19 +90,19 @@ describe('crimeOverview', () => {
   });
 
   it('moves rows between inside and outside when the area changes', () => {
-    const bedford = crimeOverview(metas, crimeTable(parts), 'Bedford');
+    const bedford = crimeOverview(metas, counted(parts), 'Bedford');
     expect(bedford.totals).toMatchObject({ inArea: 3, outside: 27, noLocation: 1 });
     expect(bedford.counts).toEqual([{ month: '2023-01', crimeType: 'Burglary', rows: 3 }]);
   });
 
   it("counts a stored month with none of the area's rows as a month without data for it", () => {
     // Bedford has rows only in January: February and April are stored, but not Bedford's.
-    const bedford = crimeOverview(metas, crimeTable(parts), 'Bedford');
+    const bedford = crimeOverview(metas, counted(parts), 'Bedford');
     expect(bedford.coverage).toMatchObject({ first: '2023-01', last: '2023-01', gaps: [] });
     expect(bedford.notes.find((n) => n.id === 'empty-for-area')!.text).toBe(
       "2 stored months have no row in Bedford: Feb 2023, Apr 2023. For Bedford they count as months without data (gaps, or outside its coverage), never as months with no crime; import the force's files for those months to fill them.",
     );
-    const nowhere = crimeOverview(metas, crimeTable(parts), 'Barnet');
+    const nowhere = crimeOverview(metas, counted(parts), 'Barnet');
     expect(nowhere.coverage.first).toBeUndefined();
     expect(nowhere.notes.find((n) => n.id === 'empty-for-area')!.text).toMatch(/^None of the 3 stored months has a row in Barnet\./);
     expect(o.notes.map((n) => n.id)).not.toContain('empty-for-area');
@@ -107,7 +110,7 @@ describe('crimeOverview', () => {
 
   it('notes crime IDs that repeat within a month', () => {
     const dup = months([streetRow({ 'Crime ID': 'aa' }), streetRow({ 'Crime ID': 'aa' }), streetRow({ 'Crime ID': '' }), streetRow({ 'Crime ID': '' })]);
-    const d = crimeOverview(dup.metas, crimeTable(dup.parts), 'Luton');
+    const d = crimeOverview(dup.metas, counted(dup.parts), 'Luton');
     expect(d.notes.find((n) => n.id === 'duplicate-ids')!.text).toMatch(/^1 crime ID appears on more than one row \(each within a single month/);
   });
 });

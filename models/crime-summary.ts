@@ -1,0 +1,235 @@
+import { ladOfLsoaName } from './area';
+import type { CountCube } from './evidence/cube';
+import type { CrimePart } from './crime-table';
+import type { CrimeBatch } from './police-uk/crime-batch';
+
+/**
+ * One stored force-month counted by crime type × LSOA (code and name), worked
+ * out on the stored dictionary codes in one pass, without a string per row.
+ * Cells are column-wise and in the order of their first row, so anything
+ * built from summaries in partition order meets groups in the order a scan
+ * of the rows would.
+ */
+export interface PartSummary {
+  key: string;
+  month: string;
+  force: string;
+  crimeType: string[];
+  lsoaCode: string[];
+  lsoaName: string[];
+  /** The authority of each cell's LSOA name ('' = no location). */
+  lad: string[];
+  n: number[];
+}
+
+/**
+ * Counts a stored force-month by crime type and LSOA.
+ *
+ * @example summarisePart(part).n.reduce((a, b) => a + b, 0) === part.batch.n
+ */
+export function summarisePart(part: CrimePart): PartSummary {
+  const b = part.batch;
+  const type = b.crimeType.codes;
+  const code = b.lsoaCode.codes;
+  const name = b.lsoaName.codes;
+  const names = b.lsoaName.values.length;
+  // (LSOA code, LSOA name) pairs first, then (type, pair): both keys stay below rows², far under 2^53.
+  const pairOf = new Map<number, number>();
+  const cellOf = new Map<number, number>();
+  const out: PartSummary = { key: part.key, month: part.month, force: part.force, crimeType: [], lsoaCode: [], lsoaName: [], lad: [], n: [] };
+  const pairs: number[] = [];
+  for (let i = 0; i < b.n; i++) {
+    const pk = code[i]! * names + name[i]!;
+    let pair = pairOf.get(pk);
+    if (pair === undefined) {
+      pair = pairs.length;
+      pairs.push(i);
+      pairOf.set(pk, pair);
+    }
+    const ck = type[i]! * b.n + pair;
+    const cell = cellOf.get(ck);
+    if (cell !== undefined) {
+      out.n[cell]!++;
+      continue;
+    }
+    cellOf.set(ck, out.n.length);
+    const lsoaName = b.lsoaName.values[name[i]!]!;
+    out.crimeType.push(b.crimeType.values[type[i]!]!);
+    out.lsoaCode.push(b.lsoaCode.values[code[i]!]!);
+    out.lsoaName.push(lsoaName);
+    out.lad.push(ladOfLsoaName(lsoaName));
+    out.n.push(1);
+  }
+  return out;
+}
+
+/** Whether a cell's authority is in the area (null: any located row). */
+const inAreaTest = (area: string | null) => (area === null ? (lad: string) => lad !== '' : (lad: string) => lad === area);
+
+/**
+ * The evidence count cube of an area from stored-month summaries: the same
+ * cells, in the same order, as {@link countCube} over the rows.
+ *
+ * @example cubeFromSummaries(parts.map(summarisePart), 'Luton')
+ */
+export function cubeFromSummaries(summaries: readonly PartSummary[], area: string | null): CountCube {
+  const inArea = inAreaTest(area);
+  const index = new Map<string, number>();
+  const cube: CountCube = { area, month: [], crimeType: [], lsoa: [], n: [], lsoas: [], crimeTypes: [] };
+  const lsoaNames = new Map<string, string>();
+  for (const s of summaries) {
+    for (let c = 0; c < s.n.length; c++) {
+      if (!inArea(s.lad[c]!)) continue;
+      const key = `${s.month}\u0000${s.crimeType[c]}\u0000${s.lsoaCode[c]}\u0000${s.lsoaName[c]}`;
+      const at = index.get(key);
+      if (at !== undefined) {
+        cube.n[at]! += s.n[c]!;
+        continue;
+      }
+      index.set(key, cube.n.length);
+      cube.month.push(s.month);
+      cube.crimeType.push(s.crimeType[c]!);
+      cube.lsoa.push(s.lsoaCode[c]!);
+      cube.n.push(s.n[c]!);
+      if (!lsoaNames.has(s.lsoaCode[c]!)) lsoaNames.set(s.lsoaCode[c]!, s.lsoaName[c]!);
+    }
+  }
+  cube.lsoas = [...lsoaNames.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([code, name]) => ({ code, name }));
+  cube.crimeTypes = [...new Set(cube.crimeType)].sort();
+  return cube;
+}
+
+/** Rows in the area by month and crime type, ordered by month then type (zero cells omitted). */
+export function monthTypeCounts(summaries: readonly PartSummary[], area: string | null): { month: string; crimeType: string; rows: number }[] {
+  const inArea = inAreaTest(area);
+  const counts = new Map<string, { month: string; crimeType: string; rows: number }>();
+  for (const s of summaries) {
+    for (let c = 0; c < s.n.length; c++) {
+      if (!inArea(s.lad[c]!)) continue;
+      const key = `${s.month}\u0000${s.crimeType[c]}`;
+      const cur = counts.get(key);
+      if (cur === undefined) counts.set(key, { month: s.month, crimeType: s.crimeType[c]!, rows: s.n[c]! });
+      else cur.rows += s.n[c]!;
+    }
+  }
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...counts.values()].sort((a, b) => order(a.month, b.month) || order(a.crimeType, b.crimeType));
+}
+
+/** Located rows by authority, month and crime type, authorities in order of first row. */
+export function ladMonthTypeCounts(summaries: readonly PartSummary[]): Map<string, Map<string, Map<string, number>>> {
+  const byLad = new Map<string, Map<string, Map<string, number>>>();
+  for (const s of summaries) {
+    for (let c = 0; c < s.n.length; c++) {
+      const lad = s.lad[c]!;
+      if (lad === '') continue;
+      let months = byLad.get(lad);
+      if (months === undefined) byLad.set(lad, (months = new Map()));
+      let types = months.get(s.month);
+      if (types === undefined) months.set(s.month, (types = new Map()));
+      types.set(s.crimeType[c]!, (types.get(s.crimeType[c]!) ?? 0) + s.n[c]!);
+    }
+  }
+  return byLad;
+}
+
+/** Rows by force, month and authority ('' = no location). */
+export function forceMonthLadCounts(summaries: readonly PartSummary[]): Map<string, Map<string, Map<string, number>>> {
+  const rows = new Map<string, Map<string, Map<string, number>>>();
+  for (const s of summaries) {
+    let byMonth = rows.get(s.force);
+    if (byMonth === undefined) rows.set(s.force, (byMonth = new Map()));
+    let byLad = byMonth.get(s.month);
+    if (byLad === undefined) byMonth.set(s.month, (byLad = new Map()));
+    for (let c = 0; c < s.n.length; c++) byLad.set(s.lad[c]!, (byLad.get(s.lad[c]!) ?? 0) + s.n[c]!);
+  }
+  return rows;
+}
+
+/** Crime IDs on more than one row, and how many of those repeat only within the month of their first row. */
+export interface DuplicateIds {
+  ids: number;
+  sameMonth: number;
+}
+
+/**
+ * Finds repeated crime IDs across stored months on the packed 32-byte IDs,
+ * in one pass with an open-addressing table of row numbers (typed arrays, so
+ * no cap on entries short of 2^32 rows, where a JS Map stops at 2^24).
+ * IDs that are not 64 hex digits (rare) are compared as text.
+ *
+ * @example duplicateIds(parts).ids // 0 when every ID is unique
+ */
+export function duplicateIds(parts: readonly Pick<CrimePart, 'month' | 'batch'>[]): DuplicateIds {
+  let hexRows = 0;
+  for (const p of parts) for (let i = 0; i < p.batch.n; i++) if (p.batch.crimeId.kind[i] === 1) hexRows++;
+  let size = 16;
+  while (size < 2 * hexRows) size *= 2;
+  const mask = size - 1;
+  // Slot: 1 + the row's number across all parts (0 = empty). State: 0 once, 1 repeated in the first row's month only, 2 repeated across months.
+  const slot = new Uint32Array(size);
+  const state = new Uint8Array(size);
+  const starts: number[] = [];
+  let total = 0;
+  for (const p of parts) {
+    starts.push(total);
+    total += p.batch.n;
+  }
+  const partOf = (g: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= g) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const same = (a: CrimeBatch, ai: number, b: CrimeBatch, bi: number) => {
+    for (let j = 0, x = ai * 32, y = bi * 32; j < 32; j++) if (a.crimeId.bytes[x + j] !== b.crimeId.bytes[y + j]) return false;
+    return true;
+  };
+  const other = new Map<string, { month: string; state: number }>();
+  let ids = 0;
+  let sameMonth = 0;
+  parts.forEach((p, pi) => {
+    const { kind, bytes, other: texts } = p.batch.crimeId;
+    for (let i = 0; i < p.batch.n; i++) {
+      if (kind[i] === 2) {
+        const id = texts[i] ?? '';
+        const seen = other.get(id);
+        if (seen === undefined) other.set(id, { month: p.month, state: 0 });
+        else seen.state = seen.state === 2 || seen.month !== p.month ? 2 : 1;
+        continue;
+      }
+      if (kind[i] !== 1) continue;
+      const at = i * 32;
+      let h = ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) & mask;
+      for (;;) {
+        const s = slot[h]!;
+        if (s === 0) {
+          slot[h] = starts[pi]! + i + 1;
+          break;
+        }
+        const q = partOf(s - 1);
+        const first = parts[q]!;
+        if (same(first.batch, s - 1 - starts[q]!, p.batch, i)) {
+          state[h] = state[h] === 2 || first.month !== p.month ? 2 : 1;
+          break;
+        }
+        h = (h + 1) & mask;
+      }
+    }
+  });
+  for (let h = 0; h < size; h++) {
+    if (state[h] === 0) continue;
+    ids++;
+    if (state[h] === 1) sameMonth++;
+  }
+  for (const v of other.values()) {
+    if (v.state === 0) continue;
+    ids++;
+    if (v.state === 1) sameMonth++;
+  }
+  return { ids, sameMonth };
+}
