@@ -7,10 +7,16 @@ import { STORE_CHANNEL, type DataStore, type ImportCommit, type StoreHealth, typ
 import { bumpVersion, Version } from './kv-version';
 import { DATA_DB_VERSION, upgradeDataDb, type LegacyRecord } from './idb-upgrade';
 import { parseStored, StoreReadError } from './store-error';
+import { approxBytes, sameData } from './same-data';
 
 export const DATA_DB_NAME = 'csp-workbench-data';
 /** How many destructive steps can be undone. */
 const UNDO_DEPTH = 5;
+/**
+ * About how many bytes of old data the undo history may keep: older steps are
+ * dropped once the newer ones hold this much (the newest step is always kept).
+ */
+export const UNDO_BYTES = 256 * 1024 * 1024;
 /** Import reports kept (newest first); older ones are pruned on each import, so the store cannot grow without end. */
 export const REPORTS_KEPT = 20;
 
@@ -32,9 +38,10 @@ interface DataDB extends DBSchema {
  * Opens the IndexedDB data store. Works on the main thread, in workers and in
  * Node with fake-indexeddb.
  *
+ * @param options.undoBytes  the undo history's budget of old data ({@link UNDO_BYTES} unless a test sets it)
  * @example const store = await openDataStore(); const months = await store.partitions('crime');
  */
-export async function openDataStore(name = DATA_DB_NAME): Promise<DataStore> {
+export async function openDataStore(name = DATA_DB_NAME, options: { undoBytes?: number } = {}): Promise<DataStore> {
   const db = await openDB<DataDB>(name, DATA_DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
       // The history of layouts is typed loosely: old records do not match today's schema.
@@ -45,7 +52,7 @@ export async function openDataStore(name = DATA_DB_NAME): Promise<DataStore> {
       db.close();
     },
   });
-  return new IdbDataStore(db, name);
+  return new IdbDataStore(db, name, options.undoBytes ?? UNDO_BYTES);
 }
 
 type Tx = IDBPTransaction<DataDB, StoreNames<DataDB>[], 'readwrite'>;
@@ -56,6 +63,7 @@ class IdbDataStore implements DataStore {
   constructor(
     private readonly db: IDBPDatabase<DataDB>,
     name: string,
+    private readonly undoBytes: number,
   ) {
     this.channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`${STORE_CHANNEL}:${name}`);
   }
@@ -94,10 +102,14 @@ class IdbDataStore implements DataStore {
     const touched = new Set<string>();
     for (const { meta, data } of c.parts) {
       const old = await tx.objectStore('metas').get(meta.key);
+      let unchanged = false;
       if (old !== undefined) {
         const oldData = await tx.objectStore('data').get(meta.key);
         undo.restoreMetas.push(old);
-        if (oldData !== undefined) undo.restoreData.push(oldData);
+        // The same data again (a re-import of an unchanged month): keep it where it is, and undo needs no copy.
+        unchanged = oldData !== undefined && sameData(oldData, data);
+        if (unchanged) (undo.keepData ??= []).push(meta.key);
+        else if (oldData !== undefined) undo.restoreData.push(oldData);
         touched.add(old.datasetId);
         const outcome = report.parts.find((p) => p.key === meta.key && p.status === 'added');
         if (outcome !== undefined) {
@@ -106,7 +118,7 @@ class IdbDataStore implements DataStore {
         }
       }
       await tx.objectStore('metas').put(meta);
-      await tx.objectStore('data').put(data);
+      if (!unchanged) await tx.objectStore('data').put(data);
       undo.removeKeys.push({ key: meta.key, importId: meta.importId });
     }
     if (c.parts.length > 0) {
@@ -169,12 +181,13 @@ class IdbDataStore implements DataStore {
     const raw = await tx.objectStore('undoData').get(id);
     if (raw === undefined) throw new Error(`nothing to undo with id ${id}`);
     const entry = parseStored(UndoEntry, raw, 'The undo step');
+    const kept = new Set(entry.keepData ?? []);
     for (const { key, importId } of entry.removeKeys) {
       const current = await tx.objectStore('metas').get(key);
       // Only take back what this step put there; a later import's data stays.
       if (current?.importId === importId) {
         await tx.objectStore('metas').delete(key);
-        await tx.objectStore('data').delete(key);
+        if (!kept.has(key)) await tx.objectStore('data').delete(key);
       }
     }
     for (const dsId of entry.removeDatasetIds) {
@@ -280,12 +293,17 @@ class IdbDataStore implements DataStore {
     // Undo goes newest first by time; two steps in the same millisecond still need an order.
     const latest = await store.index('createdAt').openCursor(null, 'prev');
     if (latest !== null && entry.createdAt <= latest.value.createdAt) entry.createdAt = latest.value.createdAt + 1;
-    await store.put({ id: entry.id, createdAt: entry.createdAt, label: entry.label });
+    entry.bytes = approxBytes(entry.restoreData);
+    await store.put({ id: entry.id, createdAt: entry.createdAt, label: entry.label, bytes: entry.bytes });
     await tx.objectStore('undoData').put(entry);
-    const keys = await store.index('createdAt').getAllKeys();
-    for (const k of keys.slice(0, Math.max(0, keys.length - UNDO_DEPTH))) {
-      await store.delete(k);
-      await tx.objectStore('undoData').delete(k);
+    // Newest first: keep at most UNDO_DEPTH steps, and stop once the kept ones hold UNDO_BYTES of old data.
+    const steps = (await store.index('createdAt').getAll()).reverse();
+    let bytes = 0;
+    for (const [i, step] of steps.entries()) {
+      bytes += step.bytes ?? 0;
+      if (i === 0 || (i < UNDO_DEPTH && bytes <= this.undoBytes)) continue;
+      await store.delete(step.id);
+      await tx.objectStore('undoData').delete(step.id);
     }
   }
 

@@ -151,11 +151,19 @@ export const UndoEntry = z.object({
   /** Partitions the step added, removed again on undo (only while they are still the ones it added). */
   removeKeys: z.array(z.object({ key: z.string(), importId: z.string() })),
   removeDatasetIds: z.array(z.string()),
+  /**
+   * Partitions whose stored data the step left in place because the import
+   * carried exactly the same: undo puts back their old description only, so a
+   * re-import of unchanged months keeps no copy of them.
+   */
+  keepData: z.array(z.string()).optional(),
+  /** About how many bytes `restoreData` holds (for the undo budget). */
+  bytes: z.number().nonnegative().optional(),
   /** The import report of the step, marked undone when it is undone. */
   reportId: z.string().optional(),
 });
 export type UndoEntry = z.infer<typeof UndoEntry>;
-export const UndoSummary = UndoEntry.pick({ id: true, createdAt: true, label: true });
+export const UndoSummary = UndoEntry.pick({ id: true, createdAt: true, label: true, bytes: true });
 export type UndoSummary = z.infer<typeof UndoSummary>;
 
 export const Settings = z.object({

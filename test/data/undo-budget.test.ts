@@ -1,0 +1,90 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDataStore } from '../../src/data/idb-store';
+import { importFiles } from '../../src/data/importer';
+import { sourceFromText } from '../../src/data/source-file';
+import type { DataStore } from '../../src/data/store';
+import { UndoEntry } from '../../src/data/schema';
+import { sameData, approxBytes } from '../../src/data/same-data';
+import { streetCsv, streetRow } from '../fixtures/police-uk';
+
+// Issue 13: re-importing months already stored must not grow the database by a copy of them,
+// and the undo history is bounded by bytes as well as by steps.
+let store: DataStore;
+let n = 0;
+afterEach(() => store.close());
+const open = async (undoBytes?: number) => (store = await openDataStore(`undo-budget-${++n}-${Date.now()}`, undoBytes === undefined ? {} : { undoBytes }));
+
+const jan = streetCsv([streetRow(), streetRow({ 'Crime type': 'Robbery' }), streetRow({ 'LSOA code': 'E01017541', 'LSOA name': 'Bedford 001B' })]);
+const jan2 = streetCsv([streetRow(), streetRow({ 'Crime type': 'Shoplifting' })]);
+const put = (name: string, text: string) => importFiles(store, [sourceFromText(name, text)], { source: 'import' });
+
+async function undoEntries(): Promise<UndoEntry[]> {
+  const all = await store.exportAll();
+  return (all['undoData'] ?? []).map((r) => UndoEntry.parse((r as { value: unknown }).value));
+}
+const crimeRows = async () => {
+  const metas = await store.partitions('crime');
+  const data = await store.partitionData(metas.map((m) => m.key));
+  return data.flatMap((d) => (d.kind === 'crime' ? [d.batch.n] : []));
+};
+
+describe('undo of a re-import', () => {
+  it('keeps no copy of a month re-imported unchanged, and undo still puts the earlier import back', async () => {
+    await open();
+    await put('2023-01-street.csv', jan);
+    const again = await put('2023-01-street (again).csv', jan);
+    const [step] = (await undoEntries()).filter((e) => e.id === again.undoId);
+    expect(step!.restoreData).toEqual([]);
+    expect(step!.keepData).toEqual(['crime|Bedfordshire Police|2023-01']);
+    expect(step!.bytes).toBe(0);
+    expect((await store.partitions('crime')).map((m) => m.fileName)).toEqual(['2023-01-street (again).csv']);
+    await store.undo(again.undoId!);
+    expect((await store.partitions('crime')).map((m) => m.fileName)).toEqual(['2023-01-street.csv']);
+    expect(await crimeRows()).toEqual([3]);
+  });
+
+  it('copies a month whose rows changed, and undo puts the old rows back', async () => {
+    await open();
+    await put('2023-01-street.csv', jan);
+    const changed = await put('2023-01-street (new).csv', jan2);
+    const [step] = (await undoEntries()).filter((e) => e.id === changed.undoId);
+    expect(step!.restoreData).toHaveLength(1);
+    expect(step!.keepData).toBeUndefined();
+    expect(step!.bytes).toBeGreaterThan(0);
+    expect(await crimeRows()).toEqual([2]);
+    await store.undo(changed.undoId!);
+    expect(await crimeRows()).toEqual([3]);
+  });
+
+  it('drops older steps once the history holds more old data than its budget, keeping the newest', async () => {
+    await open(1);
+    await put('a.csv', jan);
+    await put('b.csv', jan2);
+    await put('c.csv', jan);
+    const last = await put('d.csv', jan2);
+    const steps = await undoEntries();
+    expect(steps.map((s) => s.id)).toEqual([last.undoId]);
+    await open();
+    await put('a.csv', jan);
+    await put('b.csv', jan2);
+    await put('c.csv', jan);
+    await put('d.csv', jan2);
+    expect(await undoEntries()).toHaveLength(4);
+  });
+});
+
+describe('sameData', () => {
+  it('compares typed arrays by value and type, arrays in order and objects by key', () => {
+    expect(sameData({ a: new Uint32Array([1, 2]), b: ['x'] }, { b: ['x'], a: new Uint32Array([1, 2]) })).toBe(true);
+    expect(sameData(new Uint32Array([1, 2]), new Uint32Array([1, 3]))).toBe(false);
+    expect(sameData(new Uint32Array([1]), new Int32Array([1]))).toBe(false);
+    expect(sameData(new Float64Array([Number.NaN]), new Float64Array([Number.NaN]))).toBe(true);
+    expect(sameData({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameData([1, 2], [2, 1])).toBe(false);
+    expect(sameData(Number.NaN, Number.NaN)).toBe(true);
+  });
+  it('estimates bytes from typed arrays and text', () => {
+    expect(approxBytes({ a: new Float64Array(10), b: 'xy' })).toBe(2 + 80 + 2 + 4);
+  });
+});
