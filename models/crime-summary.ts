@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ladOfLsoaName } from './area';
 import type { CountCube } from './evidence/cube';
 import type { CrimePart } from './crime-table';
@@ -10,17 +11,20 @@ import type { CrimeBatch } from './police-uk/crime-batch';
  * built from summaries in partition order meets groups in the order a scan
  * of the rows would.
  */
-export interface PartSummary {
-  key: string;
-  month: string;
-  force: string;
-  crimeType: string[];
-  lsoaCode: string[];
-  lsoaName: string[];
-  /** The authority of each cell's LSOA name ('' = no location). */
-  lad: string[];
-  n: number[];
-}
+export const PartSummary = z
+  .object({
+    key: z.string(),
+    month: z.string(),
+    force: z.string(),
+    crimeType: z.array(z.string()),
+    lsoaCode: z.array(z.string()),
+    lsoaName: z.array(z.string()),
+    /** The authority of each cell's LSOA name ('' = no location). */
+    lad: z.array(z.string()),
+    n: z.array(z.number().int().positive()),
+  })
+  .refine((s) => [s.crimeType, s.lsoaCode, s.lsoaName, s.lad].every((c) => c.length === s.n.length), { message: 'summary columns have different lengths' });
+export type PartSummary = z.infer<typeof PartSummary>;
 
 /**
  * Counts a stored force-month by crime type and LSOA.

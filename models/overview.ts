@@ -40,7 +40,8 @@ export interface MonthMeta {
 /** What the overview needs from the stored rows: each force-month's counts and the repeated crime IDs, both worked out once per stored version. */
 export interface CrimeCounts {
   summaries: readonly PartSummary[];
-  duplicates: DuplicateIds;
+  /** null: not checked yet (the check reads every row; the page adds its note when it arrives, through {@link duplicateNote}). */
+  duplicates: DuplicateIds | null;
 }
 
 /** A month with fewer than this share of the median month's rows is flagged as possibly incomplete. */
@@ -108,7 +109,7 @@ interface NoteInput {
   emptyForArea: string[];
   outsideByAuthority: { name: string; rows: number }[];
   typeTotals: Map<string, number>;
-  duplicateIds: { ids: number; sameMonth: number };
+  duplicateIds: DuplicateIds | null;
   forces: number;
 }
 
@@ -173,18 +174,22 @@ function qualityNotes(x: NoteInput): CrimeOverview['notes'] {
   if (unknown.length > 0) {
     notes.push({ id: 'unknown-types', severity: 'warning', text: `Crime types police.uk no longer publishes: ${unknown.join(', ')}. Map them to issues by hand.` });
   }
-  const d = x.duplicateIds;
-  if (d.ids > 0) {
-    const where =
-      d.sameMonth === d.ids ? 'each within a single month, as police.uk published them' : `${formatCount(d.sameMonth)} within a single month and ${formatCount(d.ids - d.sameMonth)} across months`;
-    notes.push({
-      id: 'duplicate-ids',
-      severity: 'info',
-      text: `${plural(d.ids, 'crime ID')} ${d.ids === 1 ? 'appears' : 'appear'} on more than one row (${where}). The rows are kept as published; counts treat each row as one crime, as police.uk's own totals do.`,
-    });
-  }
+  const repeated = x.duplicateIds === null ? null : duplicateNote(x.duplicateIds);
+  if (repeated !== null) notes.push(repeated);
   if (x.forces > 1) notes.push({ id: 'forces', severity: 'info', text: `Rows come from ${x.forces} forces.` });
   return notes;
+}
+
+/** The data-quality note on repeated crime IDs, or null when every ID is on one row. */
+export function duplicateNote(d: DuplicateIds): CrimeOverview['notes'][number] | null {
+  if (d.ids === 0) return null;
+  const where =
+    d.sameMonth === d.ids ? 'each within a single month, as police.uk published them' : `${formatCount(d.sameMonth)} within a single month and ${formatCount(d.ids - d.sameMonth)} across months`;
+  return {
+    id: 'duplicate-ids',
+    severity: 'info',
+    text: `${plural(d.ids, 'crime ID')} ${d.ids === 1 ? 'appears' : 'appear'} on more than one row (${where}). The rows are kept as published; counts treat each row as one crime, as police.uk's own totals do.`,
+  };
 }
 
 /** Months as text, runs of consecutive months shortened: "May 2021 to Nov 2023, Jan 2024". */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { crimeOverview, overviewRows, OverviewRowsRequest, type CrimeOverview, type OverviewRows } from '../models/overview';
 import type { CrimeData } from '../src/engines/crime-source';
+import type { DuplicateIds } from '../models/crime-summary';
 
 /** The Data and Overview pages' questions to the crime engine. */
 export function dataApi(crimeData: Promise<() => Promise<CrimeData>>) {
@@ -8,12 +9,17 @@ export function dataApi(crimeData: Promise<() => Promise<CrimeData>>) {
     /** Coverage, rows by crime type and month, and data-quality notes for an area. */
     async overview(area: string | null): Promise<CrimeOverview> {
       const data = await (await crimeData)();
-      return crimeOverview(data.metas, { summaries: data.summaries, duplicates: data.duplicates() }, z.string().nullable().parse(area));
+      // Counts come from the summaries; the repeated-ID check needs every row, so it is given only once done (see repeatedIds).
+      return crimeOverview(data.metas, { summaries: data.summaries, duplicates: data.knownDuplicates() }, z.string().nullable().parse(area));
+    },
+    /** Crime IDs on more than one row across the stored months (reads every row once per stored version). */
+    async repeatedIds(): Promise<DuplicateIds> {
+      return (await (await crimeData)()).duplicates();
     },
     /** The source rows (file and line) of an Overview bar or table cell: the area's rows of those months and crime types, paged. */
     async overviewRows(request: OverviewRowsRequest): Promise<OverviewRows> {
       const data = await (await crimeData)();
-      return overviewRows(data.table(), OverviewRowsRequest.parse(request));
+      return overviewRows(await data.table(), OverviewRowsRequest.parse(request));
     },
   };
 }

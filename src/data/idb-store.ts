@@ -2,7 +2,7 @@
 // undo and settings, which share its transactions; upgrades are in ./idb-upgrade.ts.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { z } from 'zod';
-import { Dataset, ImportReport, PartitionData, PartitionMeta, Settings, UndoEntry, UndoSummary, type PartitionKind } from './schema';
+import { Dataset, ImportReport, PartitionData, PartitionMeta, Settings, StoredSummary, UndoEntry, UndoSummary, type PartitionKind } from './schema';
 import { STORE_CHANNEL, type DataStore, type ImportCommit, type StoreHealth, type StoreProblem } from './store';
 import { bumpVersion, Version } from './kv-version';
 import { DATA_DB_VERSION, upgradeDataDb, type LegacyRecord } from './idb-upgrade';
@@ -30,6 +30,8 @@ interface DataDB extends DBSchema {
   /** What each undoable step needs to put back, which can be megabytes: read only when undoing. */
   undoData: { key: string; value: UndoEntry };
   kv: { key: string; value: unknown };
+  /** Each crime partition's counts, written at import (see StoredSummary). */
+  summaries: { key: string; value: StoredSummary };
   /** Records an upgrade could not convert, kept for download (see idb-upgrade.ts). */
   legacy: { key: number; value: LegacyRecord };
 }
@@ -80,12 +82,19 @@ class IdbDataStore implements DataStore {
     return rows.filter((r) => r !== undefined).map((r) => parseStored(PartitionData, r, `Stored data ${r.key}`));
   }
 
+  async summaries(keys: readonly string[]): Promise<StoredSummary[]> {
+    const tx = this.db.transaction('summaries');
+    const rows = await Promise.all(keys.map((k) => tx.store.get(k)));
+    await tx.done;
+    return rows.filter((r) => r !== undefined).map((r) => parseStored(StoredSummary, r, `The summary of ${r.key}`));
+  }
+
   async datasets(): Promise<Dataset[]> {
     return parseStored(z.array(Dataset), await this.db.getAll('datasets'), 'The list of datasets').sort((a, b) => a.createdAt - b.createdAt);
   }
 
   async commitImport(c: ImportCommit): Promise<ImportReport> {
-    const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'undoData', 'kv'], 'readwrite');
+    const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'undoData', 'kv', 'summaries'], 'readwrite');
     const report: ImportReport = structuredClone(c.report);
     const now = c.report.finishedAt;
     const undo: UndoEntry = {
@@ -100,7 +109,7 @@ class IdbDataStore implements DataStore {
       reportId: report.id,
     };
     const touched = new Set<string>();
-    for (const { meta, data } of c.parts) {
+    for (const { meta, data, summary } of c.parts) {
       const old = await tx.objectStore('metas').get(meta.key);
       let unchanged = false;
       if (old !== undefined) {
@@ -119,6 +128,8 @@ class IdbDataStore implements DataStore {
       }
       await tx.objectStore('metas').put(meta);
       if (!unchanged) await tx.objectStore('data').put(data);
+      if (summary !== undefined) await tx.objectStore('summaries').put({ key: meta.key, importId: meta.importId, summary });
+      else await tx.objectStore('summaries').delete(meta.key);
       undo.removeKeys.push({ key: meta.key, importId: meta.importId });
     }
     if (c.parts.length > 0) {
@@ -142,7 +153,7 @@ class IdbDataStore implements DataStore {
   }
 
   async deleteDataset(id: string): Promise<UndoSummary> {
-    const tx = this.db.transaction(['metas', 'data', 'datasets', 'undo', 'undoData', 'kv'], 'readwrite');
+    const tx = this.db.transaction(['metas', 'data', 'datasets', 'undo', 'undoData', 'kv', 'summaries'], 'readwrite');
     const dataset = await tx.objectStore('datasets').get(id);
     if (dataset === undefined) throw new Error(`no dataset ${id}`);
     const undo: UndoEntry = {
@@ -162,6 +173,8 @@ class IdbDataStore implements DataStore {
       if (d !== undefined) undo.restoreData.push(d);
       await tx.objectStore('metas').delete(m.key);
       await tx.objectStore('data').delete(m.key);
+      // An undone delete counts the restored rows again (the summary would no longer match its description's import).
+      await tx.objectStore('summaries').delete(m.key);
     }
     await tx.objectStore('datasets').delete(id);
     await this.pushUndo(tx, undo);
@@ -177,7 +190,7 @@ class IdbDataStore implements DataStore {
   }
 
   async undo(id: string): Promise<void> {
-    const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'undoData', 'kv'], 'readwrite');
+    const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'undoData', 'kv', 'summaries'], 'readwrite');
     const raw = await tx.objectStore('undoData').get(id);
     if (raw === undefined) throw new Error(`nothing to undo with id ${id}`);
     const entry = parseStored(UndoEntry, raw, 'The undo step');
@@ -187,7 +200,10 @@ class IdbDataStore implements DataStore {
       // Only take back what this step put there; a later import's data stays.
       if (current?.importId === importId) {
         await tx.objectStore('metas').delete(key);
-        if (!kept.has(key)) await tx.objectStore('data').delete(key);
+        if (!kept.has(key)) {
+          await tx.objectStore('data').delete(key);
+          await tx.objectStore('summaries').delete(key);
+        }
       }
     }
     for (const dsId of entry.removeDatasetIds) {
@@ -196,6 +212,9 @@ class IdbDataStore implements DataStore {
     for (const m of entry.restoreMetas) {
       if ((await tx.objectStore('metas').get(m.key)) === undefined) {
         await tx.objectStore('metas').put(m);
+        // Data left in place (the same rows): its summary still holds; it now stands for the restored import.
+        const summary = kept.has(m.key) ? await tx.objectStore('summaries').get(m.key) : undefined;
+        if (summary !== undefined) await tx.objectStore('summaries').put({ ...summary, importId: m.importId });
         const d = entry.restoreData.find((x) => x.key === m.key);
         if (d !== undefined) await tx.objectStore('data').put(d);
       }

@@ -17,10 +17,14 @@ import { packCrimeIds } from '../../models/police-uk/crime-batch';
  *   cannot read those partitions, refuses to open the database rather than
  *   failing on every read.
  *
+ * - **4**: layout 3 plus `summaries`: each crime partition's counts by crime
+ *   type × LSOA, written at import. Nothing is converted: a partition without
+ *   a summary is counted from its rows when first read.
+ *
  * Layouts 1a and 1b share a number, so the upgrade from 1 looks at what is
  * there rather than trusting the number.
  */
-export const DATA_DB_VERSION = 3;
+export const DATA_DB_VERSION = 4;
 
 /** A record an upgrade could not convert, kept as it was for download. */
 export interface LegacyRecord {
@@ -49,6 +53,7 @@ export async function upgradeDataDb(db: AnyDb, oldVersion: number, tx: AnyTx): P
   ensure('undoData', { keyPath: 'id' });
   ensure('kv', {});
   ensure('legacy', { autoIncrement: true });
+  ensure('summaries', { keyPath: 'key' });
   if (oldVersion === 1) await fromVersion1(tx);
   // 2 → 3: population partitions are new records in the existing stores; nothing to convert.
 }

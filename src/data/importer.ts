@@ -12,6 +12,7 @@ import { expandArchives, prefetch, readText, type ReadOptions, type SourceFile }
 import { ReadCancelled, ReadError, type ArchiveLimits } from './archive';
 import { clip, fileOutcome, type AnyImportFormat, type StageContext } from './formats/format';
 import { IMPORT_FORMATS } from './formats';
+import { summarisePart } from '../../models/crime-summary';
 
 /** At most this many rejected rows are kept per import (all are counted). */
 export const MAX_PROBLEMS_PER_IMPORT = 20000;
@@ -257,7 +258,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
   const stored = await store
     .commitImport({
       dataset,
-      parts: writes,
+      parts: writes.map(withSummary),
       report,
       ...(settingsPatch === undefined ? {} : { settings: settingsPatch }),
       undoLabel: options.source === 'sample' ? 'Load the sample data' : `${dataset.label}`,
@@ -267,6 +268,13 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
     });
   progress('done', files.length - 1, 0, true);
   return { ...stored, timings: { readMs, saveMs: performance.now() - t1 } };
+}
+
+/** A crime month with its counts by crime type × LSOA, written beside it so the crime engine can count without reading rows. */
+function withSummary(w: PartitionWrite): PartitionWrite {
+  if (w.data.kind !== 'crime') return w;
+  const { meta, data } = w;
+  return { ...w, summary: summarisePart({ key: meta.key, month: meta.month ?? '', force: meta.force ?? '', fileName: meta.fileName, batch: data.batch }) };
 }
 
 /** The reason a commit failed, in words; the browser's own message is blank for a full disk. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CrimeBatch } from '../../models/police-uk/crime-batch';
+import { PartSummary } from '../../models/crime-summary';
 import { ImdFile1Record, ImdFile2Record, ImdFile5Record, ImdFile6Record } from '../../models/imd';
 import { Area } from '../../models/boundaries';
 import { RowProblem } from '../../models/row-problem';
@@ -66,6 +67,14 @@ export const partitionKey = {
   reference: (kind: Exclude<PartitionKind, 'crime'>, lad: string) => `${kind}|${lad}`,
   population: (measure: PopulationMeasure, origin: PopulationOrigin, year: number, ladName: string) => `pop|${measure}|${origin}-${year}|${ladName}`,
 };
+
+/**
+ * A crime partition's counts by crime type × LSOA, written at import beside its
+ * data. It stands for the data only while `importId` matches the partition's
+ * description; otherwise the crime engine counts the data again.
+ */
+export const StoredSummary = z.object({ key: z.string(), importId: z.string(), summary: PartSummary });
+export type StoredSummary = z.infer<typeof StoredSummary>;
 
 /** One load of data: the embedded sample, or one import of a user's files. */
 export const Dataset = z.object({

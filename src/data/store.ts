@@ -1,9 +1,12 @@
-import type { Dataset, ImportReport, PartitionData, PartitionKind, PartitionMeta, Settings, UndoSummary } from './schema';
+import type { Dataset, ImportReport, PartitionData, PartitionKind, PartitionMeta, Settings, StoredSummary, UndoSummary } from './schema';
+import type { PartSummary } from '../../models/crime-summary';
 
 /** A partition to store: its description and its rows. */
 export interface PartitionWrite {
   meta: PartitionMeta;
   data: PartitionData;
+  /** crime: the month's counts by crime type × LSOA, stored beside it so pages that need counts never read rows. */
+  summary?: PartSummary;
 }
 
 export interface ImportCommit {
@@ -27,6 +30,8 @@ export interface DataStore {
   partitions(kind?: PartitionKind): Promise<PartitionMeta[]>;
   /** Rows of the given partitions, in the order asked; missing keys are skipped. */
   partitionData(keys: readonly string[]): Promise<PartitionData[]>;
+  /** The stored summaries of the given crime partitions (missing keys skipped; check `importId` against the description). */
+  summaries(keys: readonly string[]): Promise<StoredSummary[]>;
   datasets(): Promise<Dataset[]>;
   /**
    * Stores an import atomically. A partition whose key is already stored

@@ -4,6 +4,7 @@ import type { CrimePart } from '../../models/crime-table';
 import { duplicateIds, summarisePart, type DuplicateIds, type PartSummary } from '../../models/crime-summary';
 import type { MonthMeta } from '../../models/overview';
 import type { DataStore } from '../data/store';
+import type { PartitionMeta } from '../data/schema';
 
 /** The crime rows column by column, one entry per row (text columns share the stored dictionary's strings). */
 export interface RowColumns {
@@ -20,30 +21,35 @@ export interface RowColumns {
 }
 
 /**
- * Every stored force-month, as the crime engine holds it: the stored column
- * batches, each month's counts by crime type × LSOA (worked out once per
- * imported month and kept while that month is unchanged), and the row-level
- * views built only when something asks for rows (placement, hot spots, traces).
+ * Every stored force-month, as the crime engine holds it: each month's counts
+ * by crime type × LSOA (written at import; read without touching rows), and
+ * the rows themselves, read from the store only when something needs a row
+ * (placement, hot spots, traces, the repeated-ID check).
  */
 export interface CrimeData {
   version: number;
   metas: MonthMeta[];
-  parts: CrimePart[];
-  /** One per part, in the same (key) order. */
+  /** One per stored month, in key order. */
   summaries: PartSummary[];
+  /** The stored column batches (read on first call). */
+  parts(): Promise<CrimePart[]>;
   /** Repeated crime IDs across every stored month (worked out on first call). */
-  duplicates(): DuplicateIds;
+  duplicates(): Promise<DuplicateIds>;
+  /** The repeated IDs if already worked out, else null (never reads rows). */
+  knownDuplicates(): DuplicateIds | null;
   /** Row columns (built on first call). */
-  columns(): RowColumns;
+  columns(): Promise<RowColumns>;
   /** The rows as an arquero table for traces (built on first call, on the same arrays as {@link columns}). */
-  table(): ColumnTable;
+  table(): Promise<ColumnTable>;
 }
 
 /**
- * Loads every stored force-month once per store version: the crime engine
- * calls this on every request and gets the cached data until something is
- * imported, replaced or deleted. A month's summary is reused while its import
- * is unchanged, so replacing one month re-counts only that month.
+ * Loads the stored months once per store version: the crime engine calls this
+ * on every request and gets the cached data until something is imported,
+ * replaced or deleted. Counts come from the summaries written at import; a
+ * month without one (stored before summaries existed, or put back by undo) is
+ * counted from its rows once, and a month's summary is kept while its import
+ * is unchanged.
  */
 export function crimeDataLoader(store: DataStore): () => Promise<CrimeData> {
   let cached: Promise<CrimeData> | undefined;
@@ -67,37 +73,59 @@ export function crimeDataLoader(store: DataStore): () => Promise<CrimeData> {
 
 async function load(store: DataStore, version: number, previous: ReadonlyMap<string, PartSummary>): Promise<{ data: CrimeData; reuse: Map<string, PartSummary> }> {
   const metas = (await store.partitions('crime')).sort((a, b) => a.key.localeCompare(b.key));
-  const data = await store.partitionData(metas.map((m) => m.key));
-  const byKey = new Map(data.map((d) => [d.key, d]));
-  const parts: CrimePart[] = [];
-  const summaries: PartSummary[] = [];
+  const idOf = (m: PartitionMeta) => `${m.key}|${m.importId}`;
+  const unknown = metas.filter((m) => !previous.has(idOf(m)));
+  const stored = new Map((await store.summaries(unknown.map((m) => m.key))).filter((s) => s.importId === metas.find((m) => m.key === s.key)?.importId).map((s) => [s.key, s.summary]));
+  let read: Promise<CrimePart[]> | undefined;
+  const parts = () => {
+    read ??= readParts(store, metas);
+    read.catch(() => (read = undefined));
+    return read;
+  };
   const reuse = new Map<string, PartSummary>();
+  const summaries: PartSummary[] = [];
+  const uncounted = metas.filter((m) => !previous.has(idOf(m)) && !stored.has(m.key));
+  const counted = uncounted.length === 0 ? new Map<string, PartSummary>() : new Map((await parts()).filter((p) => uncounted.some((m) => m.key === p.key)).map((p) => [p.key, summarisePart(p)]));
   for (const m of metas) {
-    const d = byKey.get(m.key);
-    if (d?.kind !== 'crime') continue;
-    const part = { key: m.key, month: m.month ?? '', force: m.force ?? '', fileName: m.fileName, batch: d.batch };
-    parts.push(part);
-    const id = `${m.key}|${m.importId}`;
-    const s = previous.get(id) ?? summarisePart(part);
-    reuse.set(id, s);
+    const s = previous.get(idOf(m)) ?? stored.get(m.key) ?? counted.get(m.key);
+    if (s === undefined) continue;
+    reuse.set(idOf(m), s);
     summaries.push(s);
   }
-  let dupes: DuplicateIds | undefined;
-  let cols: RowColumns | undefined;
-  let rows: ColumnTable | undefined;
-  const columns = () => (cols ??= rowColumns(parts));
+  let dupes: Promise<DuplicateIds> | undefined;
+  let known: DuplicateIds | null = null;
+  let cols: Promise<RowColumns> | undefined;
+  let rows: Promise<ColumnTable> | undefined;
+  const columns = () => (cols ??= parts().then(rowColumns));
   return {
     reuse,
     data: {
       version,
       metas: metas.map((m) => ({ month: m.month ?? '', force: m.force ?? '', rows: m.rows, rejected: m.rejected, ladCounts: m.ladCounts ?? {} })),
-      parts,
       summaries,
-      duplicates: () => (dupes ??= duplicateIds(parts)),
+      parts,
+      duplicates: () =>
+        (dupes ??= parts().then((p) => {
+          known = duplicateIds(p);
+          return known;
+        })),
+      knownDuplicates: () => known,
       columns,
-      table: () => (rows ??= rowTable(columns())),
+      table: () => (rows ??= columns().then(rowTable)),
     },
   };
+}
+
+async function readParts(store: DataStore, metas: readonly PartitionMeta[]): Promise<CrimePart[]> {
+  const data = await store.partitionData(metas.map((m) => m.key));
+  const byKey = new Map(data.map((d) => [d.key, d]));
+  const parts: CrimePart[] = [];
+  for (const m of metas) {
+    const d = byKey.get(m.key);
+    if (d?.kind !== 'crime') continue;
+    parts.push({ key: m.key, month: m.month ?? '', force: m.force ?? '', fileName: m.fileName, batch: d.batch });
+  }
+  return parts;
 }
 
 /** Row columns of stored months in part order, text as references to each month's dictionary strings. */

@@ -50,8 +50,8 @@ export function hotspotSource(store: DataStore, crimeData: () => Promise<CrimeDa
   async function columns(): Promise<Columns> {
     const version = await store.version();
     if (cols?.version !== version) {
-      const c = crimeData().then((data) => {
-        const r = data.columns();
+      const c = crimeData().then(async (data) => {
+        const r = await data.columns();
         const { x, y } = projectColumns(r.longitude, r.latitude);
         return {
           lad: r.lad,

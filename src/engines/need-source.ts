@@ -101,7 +101,7 @@ export function needSource(store: DataStore, need: NeedStore, crimeData: () => P
 
     progress('Reading stored crime rows', 1, steps);
     const crime = await crimeData();
-    const { lad: rowLad, longitude, latitude, lsoaCode, crimeType, month } = crime.columns();
+    const { lad: rowLad, longitude, latitude, lsoaCode, crimeType, month } = await crime.columns();
     const columns = { lad: rowLad, longitude, latitude, lsoaCode };
 
     progress('Placing crime rows and LSOAs in areas', 2, steps);

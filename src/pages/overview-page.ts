@@ -7,7 +7,7 @@ import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { formatCount, formatMonth, plural } from '../../models/format';
 import { monthRange } from '../../models/months';
-import { filterCounts, type CrimeOverview, type OverviewRows } from '../../models/overview';
+import { duplicateNote, filterCounts, type CrimeOverview, type OverviewRows } from '../../models/overview';
 import { formatCsv } from '../../models/csv';
 import { downloadText } from '../app/download';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
@@ -126,6 +126,16 @@ export class OverviewPage extends LitElement {
     args: () => [this.wb?.version, this.wb?.area] as const,
   });
 
+  /** The repeated-ID check reads every stored row, so it runs after the counts are shown and adds its note when done. */
+  private readonly repeated = new Task(this, {
+    task: async ([version]) => {
+      void version;
+      if (this.services === undefined) throw new Error('the workbench is not ready');
+      return duplicateNote(await this.services.data.repeatedIds());
+    },
+    args: () => [this.wb?.version] as const,
+  });
+
   private readonly rows = new Task(this, {
     task: async ([traced, area, offset, version]): Promise<OverviewRows | null> => {
       void version;
@@ -166,6 +176,12 @@ export class OverviewPage extends LitElement {
     void this.openTrace({ month: d.month, crimeTypes: [d.crimeType], label: `${d.crimeType} in ${formatMonth(d.month)}` });
   }
 
+  /** The overview's notes, with the repeated-ID note once its check is done (the counts arrive first). */
+  private notesOf(o: CrimeOverview): CrimeOverview['notes'] {
+    const note = this.repeated.value;
+    return note === undefined || note === null || o.notes.some((n) => n.id === note.id) ? o.notes : [...o.notes, note];
+  }
+
   override render() {
     return html`
       <h2>Overview of the stored data</h2>
@@ -196,8 +212,12 @@ export class OverviewPage extends LitElement {
       <section aria-labelledby="notes">
         <h3 id="notes">Data-quality notes</h3>
         <ul class="notes">
-          ${o.notes.length === 0 ? html`<li>No problems found.</li>` : nothing}
-          ${o.notes.map((n) => html`<li class="note ${n.severity}">${n.text}</li>`)}
+          ${this.notesOf(o).map((n) => html`<li class="note ${n.severity}">${n.text}</li>`)}
+          ${this.repeated.render({
+            pending: () => html`<li class="note info" role="status">Checking every crime ID for repeats…</li>`,
+            complete: (note) => (o.notes.length === 0 && note === null ? html`<li>No problems found.</li>` : nothing),
+            error: (e) => html`<li class="note warning">The crime IDs could not be checked for repeats: ${e instanceof Error ? e.message : String(e)}</li>`,
+          })}
         </ul>
       </section>
       ${this.byType(o, months, areaName)}

@@ -1,0 +1,81 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { crimeDataLoader } from '../../src/engines/crime-source';
+import { openDataStore } from '../../src/data/idb-store';
+import { importFiles } from '../../src/data/importer';
+import { sourceFromText } from '../../src/data/source-file';
+import type { DataStore } from '../../src/data/store';
+import { summarisePart } from '../../models/crime-summary';
+import { streetCsv, streetRow } from '../fixtures/police-uk';
+
+// Issue 13: counts come from the summaries written at import, so pages that need counts never read rows.
+let store: DataStore;
+let n = 0;
+afterEach(() => store.close());
+
+/** The store, counting how many partitions' rows were read. */
+async function openCounting() {
+  store = await openDataStore(`crime-source-${++n}-${Date.now()}`);
+  const reads = { rows: 0 };
+  const partitionData = store.partitionData.bind(store);
+  store.partitionData = (keys) => {
+    reads.rows += keys.length;
+    return partitionData(keys);
+  };
+  return reads;
+}
+
+const jan = streetCsv([streetRow(), streetRow({ 'Crime type': 'Robbery' }), streetRow({ 'LSOA code': 'E01017541', 'LSOA name': 'Bedford 001B' })]);
+const feb = streetCsv([streetRow({ Month: '2023-02', 'Crime ID': 'x1' }), streetRow({ Month: '2023-02', 'Crime ID': 'x1' })]);
+const put = (name: string, text: string) => importFiles(store, [sourceFromText(name, text)], { source: 'import' });
+
+describe('crimeDataLoader', () => {
+  it('counts from the summaries written at import without reading any rows, and reads rows only when asked', async () => {
+    const reads = await openCounting();
+    await put('2023-01-street.csv', jan);
+    await put('2023-02-street.csv', feb);
+    const data = await crimeDataLoader(store)();
+    expect(reads.rows).toBe(0);
+    expect(data.summaries.map((s) => s.n.reduce((a, b) => a + b, 0))).toEqual([3, 2]);
+    expect(data.knownDuplicates()).toBeNull();
+    // The fixture's January rows share one ID, and February's two rows another.
+    expect(await data.duplicates()).toEqual({ ids: 2, sameMonth: 2 });
+    expect(reads.rows).toBe(2);
+    // The summaries equal counting the rows again.
+    expect(data.summaries).toEqual((await data.parts()).map(summarisePart));
+    expect(reads.rows).toBe(2);
+  });
+
+  it('counts a month from its rows when its summary is missing or belongs to another import (an undone delete)', async () => {
+    const reads = await openCounting();
+    await put('2023-01-street.csv', jan);
+    const [dataset] = await store.datasets();
+    const undo = await store.deleteDataset(dataset!.id);
+    await store.undo(undo.id);
+    const data = await crimeDataLoader(store)();
+    expect(reads.rows).toBe(1);
+    expect(data.summaries).toEqual((await data.parts()).map(summarisePart));
+  });
+
+  it('keeps a summary valid through a re-import of the same rows and its undo, reading no rows', async () => {
+    const reads = await openCounting();
+    await put('2023-01-street.csv', jan);
+    const again = await put('2023-01-street (again).csv', jan);
+    await store.undo(again.undoId!);
+    const data = await crimeDataLoader(store)();
+    expect(reads.rows).toBe(0);
+    expect(data.summaries[0]!.n.reduce((a, b) => a + b, 0)).toBe(3);
+  });
+
+  it('re-counts only the month a new import replaced', async () => {
+    await openCounting();
+    await put('2023-01-street.csv', jan);
+    await put('2023-02-street.csv', feb);
+    const load = crimeDataLoader(store);
+    const before = await load();
+    await put('2023-02-street (new).csv', streetCsv([streetRow({ Month: '2023-02' })]));
+    const after = await load();
+    expect(after.summaries[0]).toBe(before.summaries[0]);
+    expect(after.summaries[1]!.n).toEqual([1]);
+  });
+});
