@@ -159,50 +159,56 @@ export interface DuplicateIds {
 /**
  * Finds repeated crime IDs across stored months on the packed 32-byte IDs,
  * in one pass with an open-addressing table of row numbers (typed arrays, so
- * no cap on entries short of 2^32 rows, where a JS Map stops at 2^24).
+ * no cap on entries short of 2^31 rows, where a JS Map stops at 2^24).
  * IDs that are not 64 hex digits (rare) are compared as text.
  *
  * @example duplicateIds(parts).ids // 0 when every ID is unique
  */
 export function duplicateIds(parts: readonly Pick<CrimePart, 'month' | 'batch'>[]): DuplicateIds {
-  let hexRows = 0;
-  for (const p of parts) for (let i = 0; i < p.batch.n; i++) if (p.batch.crimeId.kind[i] === 1) hexRows++;
-  let size = 16;
-  while (size < 2 * hexRows) size *= 2;
-  const mask = size - 1;
-  // Slot: 1 + the row's number across all parts (0 = empty). State: 0 once, 1 repeated in the first row's month only, 2 repeated across months.
-  const slot = new Uint32Array(size);
-  const state = new Uint8Array(size);
-  const starts: number[] = [];
-  let total = 0;
-  for (const p of parts) {
-    starts.push(total);
-    total += p.batch.n;
+  const check = new DuplicateCheck(parts.reduce((s, p) => s + p.batch.n, 0));
+  for (const p of parts) check.add(p);
+  return check.result();
+}
+
+/**
+ * The repeated-ID check one stored month at a time, so the crime engine can
+ * read and check months in turn and answer other requests in between.
+ * `rows` bounds the rows that will be added (the table is sized from it).
+ *
+ * @example const c = new DuplicateCheck(rows); for (const p of parts) c.add(p); c.result()
+ */
+export class DuplicateCheck {
+  private readonly mask: number;
+  /** 1 + the row's number across the parts added (0 = empty). */
+  private readonly slot: Uint32Array;
+  /** 0 once, 1 repeated in the first row's month only, 2 repeated across months. */
+  private readonly state: Uint8Array;
+  private readonly parts: Pick<CrimePart, 'month' | 'batch'>[] = [];
+  private readonly starts: number[] = [];
+  private total = 0;
+  private readonly other = new Map<string, { month: string; state: number }>();
+
+  constructor(private readonly rows: number) {
+    let size = 16;
+    while (size < 2 * rows) size *= 2;
+    this.mask = size - 1;
+    this.slot = new Uint32Array(size);
+    this.state = new Uint8Array(size);
   }
-  const partOf = (g: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= g) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const same = (a: CrimeBatch, ai: number, b: CrimeBatch, bi: number) => {
-    for (let j = 0, x = ai * 32, y = bi * 32; j < 32; j++) if (a.crimeId.bytes[x + j] !== b.crimeId.bytes[y + j]) return false;
-    return true;
-  };
-  const other = new Map<string, { month: string; state: number }>();
-  let ids = 0;
-  let sameMonth = 0;
-  parts.forEach((p, pi) => {
+
+  add(p: Pick<CrimePart, 'month' | 'batch'>): void {
+    if (this.total + p.batch.n > this.rows) throw new RangeError(`the repeated-ID check was sized for ${this.rows} rows`);
+    const pi = this.parts.length;
+    this.parts.push(p);
+    this.starts.push(this.total);
+    this.total += p.batch.n;
     const { kind, bytes, other: texts } = p.batch.crimeId;
+    const { slot, state, mask } = this;
     for (let i = 0; i < p.batch.n; i++) {
       if (kind[i] === 2) {
         const id = texts[i] ?? '';
-        const seen = other.get(id);
-        if (seen === undefined) other.set(id, { month: p.month, state: 0 });
+        const seen = this.other.get(id);
+        if (seen === undefined) this.other.set(id, { month: p.month, state: 0 });
         else seen.state = seen.state === 2 || seen.month !== p.month ? 2 : 1;
         continue;
       }
@@ -212,28 +218,49 @@ export function duplicateIds(parts: readonly Pick<CrimePart, 'month' | 'batch'>[
       for (;;) {
         const s = slot[h]!;
         if (s === 0) {
-          slot[h] = starts[pi]! + i + 1;
+          slot[h] = this.starts[pi]! + i + 1;
           break;
         }
-        const q = partOf(s - 1);
-        const first = parts[q]!;
-        if (same(first.batch, s - 1 - starts[q]!, p.batch, i)) {
+        const q = this.partOf(s - 1);
+        const first = this.parts[q]!;
+        if (sameId(first.batch, s - 1 - this.starts[q]!, p.batch, i)) {
           state[h] = state[h] === 2 || first.month !== p.month ? 2 : 1;
           break;
         }
         h = (h + 1) & mask;
       }
     }
-  });
-  for (let h = 0; h < size; h++) {
-    if (state[h] === 0) continue;
-    ids++;
-    if (state[h] === 1) sameMonth++;
   }
-  for (const v of other.values()) {
-    if (v.state === 0) continue;
-    ids++;
-    if (v.state === 1) sameMonth++;
+
+  result(): DuplicateIds {
+    let ids = 0;
+    let sameMonth = 0;
+    for (let h = 0; h < this.state.length; h++) {
+      if (this.state[h] === 0) continue;
+      ids++;
+      if (this.state[h] === 1) sameMonth++;
+    }
+    for (const v of this.other.values()) {
+      if (v.state === 0) continue;
+      ids++;
+      if (v.state === 1) sameMonth++;
+    }
+    return { ids, sameMonth };
   }
-  return { ids, sameMonth };
+
+  private partOf(g: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= g) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+
+function sameId(a: CrimeBatch, ai: number, b: CrimeBatch, bi: number): boolean {
+  for (let j = 0, x = ai * 32, y = bi * 32; j < 32; j++) if (a.crimeId.bytes[x + j] !== b.crimeId.bytes[y + j]) return false;
+  return true;
 }

@@ -1,7 +1,7 @@
 import { table, type ColumnTable } from 'arquero';
 import { ladOfLsoaName } from '../../models/area';
 import type { CrimePart } from '../../models/crime-table';
-import { duplicateIds, summarisePart, type DuplicateIds, type PartSummary } from '../../models/crime-summary';
+import { DuplicateCheck, summarisePart, type DuplicateIds, type PartSummary } from '../../models/crime-summary';
 import type { MonthMeta } from '../../models/overview';
 import type { DataStore } from '../data/store';
 import type { PartitionMeta } from '../data/schema';
@@ -105,8 +105,13 @@ async function load(store: DataStore, version: number, previous: ReadonlyMap<str
       summaries,
       parts,
       duplicates: () =>
-        (dupes ??= parts().then((p) => {
-          known = duplicateIds(p);
+        (dupes ??= parts().then(async (list) => {
+          const check = new DuplicateCheck(list.reduce((s, p) => s + p.batch.n, 0));
+          for (const p of list) {
+            check.add(p);
+            await yieldToRequests();
+          }
+          known = check.result();
           return known;
         })),
       knownDuplicates: () => known,
@@ -116,12 +121,16 @@ async function load(store: DataStore, version: number, previous: ReadonlyMap<str
   };
 }
 
+/**
+ * Reads the stored months one at a time: the store serves requests in turn,
+ * so a page's small reads (a setting, a population table) wait for one month
+ * rather than for all of them.
+ */
 async function readParts(store: DataStore, metas: readonly PartitionMeta[]): Promise<CrimePart[]> {
-  const data = await store.partitionData(metas.map((m) => m.key));
-  const byKey = new Map(data.map((d) => [d.key, d]));
   const parts: CrimePart[] = [];
   for (const m of metas) {
-    const d = byKey.get(m.key);
+    const [d] = await store.partitionData([m.key]);
+    await yieldToRequests();
     if (d?.kind !== 'crime') continue;
     parts.push({ key: m.key, month: m.month ?? '', force: m.force ?? '', fileName: m.fileName, batch: d.batch });
   }
@@ -167,4 +176,9 @@ export function rowColumns(parts: readonly CrimePart[]): RowColumns {
 /** The columns traces filter and list, as an arquero table over the same arrays. */
 function rowTable(c: RowColumns): ColumnTable {
   return table({ month: c.month, crimeType: c.crimeType, lsoaCode: c.lsoaCode, lsoaName: c.lsoaName, lad: c.lad, file: c.file, line: c.line });
+}
+
+/** Lets the worker answer messages that arrived meanwhile before going on. */
+function yieldToRequests(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
