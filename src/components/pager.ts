@@ -94,7 +94,8 @@ export class Pager extends LitElement {
     return html`<div class="pager" role="group" aria-label="Pages of ${this.label}">
         <button class="secondary" ?disabled=${w.page === 0} @click=${() => this.go(0)}>First page</button>
         <button class="secondary" ?disabled=${w.page === 0} @click=${() => this.go(w.offset - w.size)}>Previous page</button>
-        <span role="status">${status}<span class="print-only">${this.printNote === '' ? '' : `. ${this.printNote}`}</span></span>
+        <span role="status">${status}</span>
+        ${this.printNote === '' ? nothing : html`<span class="print-only">${this.printNote}</span>`}
         <button class="secondary" ?disabled=${w.page === w.pages - 1} @click=${() => this.go(w.offset + w.size)}>Next page</button>
         <button class="secondary" ?disabled=${w.page === w.pages - 1} @click=${() => this.go(last)}>Last page</button>
         ${
