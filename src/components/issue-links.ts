@@ -13,7 +13,7 @@ import type { PageChange } from './pager';
 import './pager';
 
 /** Issues a page of the table holds (10,000 rows of menus at once blocked the page). */
-export const LINKS_PAGE = 200;
+export const LINKS_PAGE = 100;
 
 /** The select's value for "no data-backed evidence" (catalogue ids never contain a colon). */
 const NONE = ':none';

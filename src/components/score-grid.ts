@@ -21,8 +21,8 @@ import { findRow, pageAt } from '../app/paging';
 import type { PageChange } from './pager';
 import './pager';
 
-/** Issues a page of the grid holds: a matrix of up to 200 issues shows whole, as before paging. */
-export const GRID_PAGE = 200;
+/** Issues a page of the grid holds: a matrix of up to 100 issues shows whole, as before paging. */
+export const GRID_PAGE = 100;
 
 /** A cell of the grid, by ids. */
 export interface CellRef {
