@@ -16,7 +16,7 @@ import type { RankedIssue } from '../risk-matrix/score';
 import type { SmaaResult } from '../sensitivity/smaa';
 import { smaaBasisWords } from '../sensitivity/smaa-words';
 import type { ChangeSummary } from './changes';
-import { para, section, type Block, type ReportDocument, type ReportSection } from './document';
+import { CHART_ISSUES, para, section, type Block, type ReportDocument, type ReportSection } from './document';
 import { dataUsedRows } from './data-used';
 import type { ExecutiveSummary, WhereInput } from './summary';
 import { own } from '../own';
@@ -131,7 +131,7 @@ function prioritiesSection(x: ReportInput): ReportSection {
       id: 'contributions',
       chart: { type: 'contributions' },
       caption: 'What makes up each total',
-      description: `Each issue’s total as a bar stacked by the contribution of each criterion, highest ranked first; the top ${x.n} are above the cut line. The Ranked priorities table gives every figure.`,
+      description: `Each issue’s total as a bar stacked by the contribution of each criterion, highest ranked first; the top ${x.n} are above the cut line.${x.ranked.length > CHART_ISSUES ? ` Only the ${CHART_ISSUES} highest ranked of the ${formatCount(x.ranked.length)} issues are drawn.` : ''} The Ranked priorities table gives every figure.`,
       source: `Source: the scores and weights of assessment “${a.name}”, as stored on ${formatDate(a.updatedAt)}.`,
       beside: true,
     },

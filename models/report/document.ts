@@ -35,6 +35,13 @@ export type Block =
       beside?: boolean;
     };
 
+/**
+ * The most issues a contribution chart draws: the highest ranked. A bar per
+ * issue for 3,000 issues would be a chart 66,000 pixels tall that blocks the
+ * page; the ranked table holds every issue.
+ */
+export const CHART_ISSUES = 100;
+
 /** Which chart a figure draws (the view builds its Plot options from data it holds). */
 export type ChartRef = { type: 'contributions' } | { type: 'control'; issueId: string } | { type: 'priority-map' };
 

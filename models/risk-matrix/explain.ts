@@ -8,7 +8,9 @@ const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
  *
  * @example formatScore(33) // '33'; formatScore(12.345) // '12.35'
  */
-export const formatScore = (n: number): string => number.format(n);
+export const formatScore = (n: number): string =>
+  // Whole scores 0-999 written directly: the report of 3,000 issues × 200 criteria formats 600,000 of them.
+  Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0) ? String(n) : number.format(n);
 
 /**
  * The total's formula in words, with the weights in force, so every total on

@@ -9,6 +9,7 @@ import type { OutputSettings } from '../../models/report/settings';
 import type { Assessment } from '../../models/risk-matrix/assessment';
 import type { Catalogue } from '../../models/evidence/catalogue';
 import { memoLast } from './memo';
+import { own } from '../../models/own';
 import { weightedCriteria } from '../../models/risk-matrix/explain';
 import { sensitivitySettings, smaaOptionsOf } from '../../models/sensitivity/settings';
 import { proxy } from '../../workers/client';
@@ -31,6 +32,25 @@ interface Host {
 }
 
 const configOf = ({ catalogue, localCounts, weights, period }: EvidenceSetup): EvidenceConfig => ({ catalogue, localCounts, weights, period });
+
+/**
+ * What the robustness run reads of the scores, exactly: each issue's value and
+ * confidence on each criterion, in order (rationales left out). Written by
+ * hand, as JSON of 3,000 × 200 scores took two seconds on the page.
+ */
+function scoresKey(a: Assessment): string {
+  const rows: string[] = [];
+  for (const issue of a.issues) {
+    const row = own(a.scores, issue.id);
+    let text = '';
+    for (const c of a.model.criteria) {
+      const cell = own(row, c.id);
+      text += `${cell?.value ?? ''}${cell?.confidence?.[0] ?? ''},`;
+    }
+    rows.push(text);
+  }
+  return rows.join(';');
+}
 
 /**
  * The report's inputs, each from the worker or store that owns it (evidence
@@ -118,7 +138,7 @@ export class ReportSources {
   // Ranked and written out only when the assessment, catalogue, links or N change, not on every render.
   private readonly linkedKeyOf = memoLast((a: Assessment, catalogue: Catalogue, links: ReportParts['links'], n: number) => JSON.stringify(linkedCrimeIssues(a, catalogue, links, n)));
   // What the robustness run depends on, as text, made once per assessment object.
-  private readonly robustnessKeyOf = memoLast((a: Assessment) => JSON.stringify([a.model, a.issues, a.scores, a.draftWeights, a.sensitivity]));
+  private readonly robustnessKeyOf = memoLast((a: Assessment) => `${JSON.stringify([a.model, a.issues, a.draftWeights, a.sensitivity])}|${scoresKey(a)}`);
 
   readonly need: Task<readonly [number | undefined, string | null | undefined, string, number], ReportParts['need']> = new Task(this.host, {
     task: async ([, area, key]): Promise<ReportParts['need']> => {

@@ -4,6 +4,7 @@ import type { RankedIssue } from '../../models/risk-matrix/score';
 import type { RiskModel } from '../../models/risk-matrix/schema';
 import { criterionColours } from './criterion-colours';
 import { own } from '../../models/own';
+import { CHART_ISSUES } from '../../models/report/document';
 
 /** One criterion's part of one issue's bar. */
 export interface ContributionSegment {
@@ -40,11 +41,13 @@ const ROW = 22;
 
 /**
  * Horizontal stacked bars, one row per issue in ranked order, coloured by
- * criterion, with the cut line drawn under the top N.
+ * criterion, with the cut line drawn under the top N. Only the first
+ * `CHART_ISSUES` (100) issues of a longer ranking are drawn.
  *
  * @example <csp-plot .options=${contributionChart(model, ranked, 3)}></csp-plot>
  */
-export function contributionChart(model: RiskModel, ranked: readonly RankedIssue[], cutLine?: number): Plot.PlotOptions {
+export function contributionChart(model: RiskModel, all: readonly RankedIssue[], cutLine?: number): Plot.PlotOptions {
+  const ranked = all.length > CHART_ISSUES ? all.slice(0, CHART_ISSUES) : all;
   const n = ranked.length;
   const labels = ranked.map((r) => `${r.rankLabel}. ${r.label}`);
   const longest = labels.reduce((m, l) => Math.max(m, l.length), 0);

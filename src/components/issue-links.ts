@@ -8,6 +8,12 @@ import { pendingSuggestions, type IssueLink, type ResolvedLink } from '../../mod
 import { formatDate, plural } from '../../models/format';
 import { servicesContext, type Services } from '../app/context';
 import { baseStyles } from './styles';
+import { findRow, pageAt } from '../app/paging';
+import type { PageChange } from './pager';
+import './pager';
+
+/** Issues a page of the table holds (10,000 rows of menus at once blocked the page). */
+export const LINKS_PAGE = 100;
 
 /** The select's value for "no data-backed evidence" (catalogue ids never contain a colon). */
 const NONE = ':none';
@@ -56,6 +62,14 @@ export class IssueLinks extends LitElement {
 
   @state() private message = '';
   @state() private error = '';
+  /** The first issue of the page shown. */
+  @state() private offset = 0;
+
+  private turn(e: CustomEvent<PageChange>) {
+    this.offset = e.detail.offset;
+    const found = e.detail.found;
+    if (found !== undefined) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`tr[data-row="${found}"] select`)?.focus());
+  }
 
   private label(id: string | null | undefined): string {
     return this.catalogue?.issues.find((i) => i.id === id)?.label ?? String(id);
@@ -99,12 +113,26 @@ export class IssueLinks extends LitElement {
     const pending = this.links.filter((l) => l.state === 'suggested').length;
     const police = this.catalogue?.issues.filter((i) => i.source === 'police-uk') ?? [];
     const local = this.catalogue?.issues.filter((i) => i.source === 'local') ?? [];
+    const w = pageAt(this.links.length, this.offset, LINKS_PAGE);
+    const shown = w.pages <= 1 ? this.links : this.links.slice(w.offset, w.end);
     return html`
       ${this.error === '' ? nothing : html`<p class="note error" role="alert">${this.error}</p>`}
       <div class="toolbar">
         ${pending === 0 ? nothing : html`<button class="secondary" @click=${this.confirmAll}>Confirm all ${plural(pending, 'suggested link')}</button>`}
         <span role="status">${this.message}</span>
       </div>
+      <csp-pager
+        .window=${w}
+        label="Evidence links"
+        noun="issue"
+        .find=${(text: string, at: number) =>
+          findRow(
+            this.links.map((l) => l.label),
+            text,
+            at,
+          )}
+        @page-change=${this.turn}
+      ></csp-pager>
       <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>
@@ -118,8 +146,8 @@ export class IssueLinks extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${this.links.map(
-              (l) => html`<tr>
+            ${shown.map(
+              (l, k) => html`<tr data-row=${w.offset + k}>
                 <th scope="row">${l.label}</th>
                 <td>
                   <select aria-label="Evidence for ${l.label}" @change=${(e: Event) => this.change(l, (e.target as HTMLSelectElement).value)}>

@@ -1,12 +1,18 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { scrollRegion } from './scroll-region';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { formatScore } from '../../models/risk-matrix/explain';
 import { movementText, type Movement } from '../../models/risk-matrix/movement';
 import type { RankedIssue } from '../../models/risk-matrix/score';
 import type { RiskModel, ScoreGrid } from '../../models/risk-matrix/schema';
 import { baseStyles } from './styles';
 import { own } from '../../models/own';
+import { findRow, pageAt } from '../app/paging';
+import type { PageChange } from './pager';
+import './pager';
+
+/** Issues a page of the ranked table holds; a ranking that fits is shown whole, as before paging. */
+export const RANKED_PAGE = 100;
 
 /**
  * The ranking as a table captioned "Ranked priorities": rank (ties as "=2"),
@@ -15,6 +21,8 @@ import { own } from '../../models/own';
  *
  * Row n always shows the nth issue: while weights are dragged only text
  * changes, with no rows moved, which measured cheapest (npm run bench:matrix).
+ * Over 100 issues the table is paged (3,000 issues × 200 criteria drawn at
+ * once blocked the page).
  */
 @customElement('csp-ranked-table')
 export class RankedTable extends LitElement {
@@ -43,7 +51,7 @@ export class RankedTable extends LitElement {
       tbody th[scope='row'] {
         white-space: normal;
       }
-      tbody.below tr:first-child > * {
+      tbody.below.cut tr:first-child > * {
         border-top: 3px dashed var(--danger, #a4262c);
       }
       tbody.below {
@@ -86,12 +94,20 @@ export class RankedTable extends LitElement {
   /** Weights in force, by criterion id (shown in the headings when not 1). */
   @property({ attribute: false }) weights: Record<string, number> = {};
   @property({ type: Number }) cutLine = 0;
+  /** The first issue of the page shown. */
+  @state() private offset = 0;
 
-  private row(r: RankedIssue) {
+  private turn(e: CustomEvent<PageChange>) {
+    this.offset = e.detail.offset;
+    const found = e.detail.found;
+    if (found !== undefined) void this.updateComplete.then(() => this.renderRoot.querySelector(`tr[data-row="${found}"] > th`)?.scrollIntoView({ block: 'center' }));
+  }
+
+  private row(r: RankedIssue, k: number) {
     const m = this.moves.get(r.issueId) ?? { kind: 'same' };
     const t = movementText(m);
     const row = own(this.scores, r.issueId) ?? {};
-    return html`<tr>
+    return html`<tr data-row=${k}>
       <td class="num">${r.rankLabel}</td>
       <td class="num ${m.kind}"><span aria-hidden="true">${t.symbol}</span> <span class="visually-hidden">${t.words}</span></td>
       <th scope="row">${r.label}</th>
@@ -105,9 +121,14 @@ export class RankedTable extends LitElement {
 
   override render() {
     const n = this.cutLine > 0 && this.cutLine < this.ranked.length ? this.cutLine : this.ranked.length;
-    const above = this.ranked.slice(0, n);
-    const below = this.ranked.slice(n);
+    const w = pageAt(this.ranked.length, this.offset, RANKED_PAGE);
+    // Rows of the page above and below the cut line, by their place in the whole ranking.
+    const above = this.ranked.slice(w.offset, Math.max(w.offset, Math.min(n, w.end)));
+    const from = Math.max(n, w.offset);
+    const below = this.ranked.slice(from, w.end);
+    const labels = this.ranked.map((r) => r.label);
     return html`
+      <csp-pager .window=${w} label="Ranked priorities" noun="issue" .find=${(text: string, at: number) => findRow(labels, text, at)} @page-change=${this.turn}></csp-pager>
       <div class="scroll" ${scrollRegion()}>
         <table style="width: ${26 + 7 * this.model.criteria.length}rem">
           <caption>Ranked priorities</caption>
@@ -133,9 +154,9 @@ export class RankedTable extends LitElement {
             </tr>
           </thead>
           <tbody class="above">
-            ${above.map((r) => this.row(r))}
+            ${above.map((r, k) => this.row(r, w.offset + k))}
           </tbody>
-          ${below.length === 0 ? nothing : html`<tbody class="below">${below.map((r) => this.row(r))}</tbody>`}
+          ${below.length === 0 ? nothing : html`<tbody class="below ${above.length > 0 ? 'cut' : ''}">${below.map((r, k) => this.row(r, from + k))}</tbody>`}
         </table>
       </div>
     `;

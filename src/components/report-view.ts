@@ -2,7 +2,7 @@
 // breaks, repeated headings, rows never split) they share.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { scrollRegion } from './scroll-region';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type * as Plot from '@observablehq/plot';
 import type { ExecutiveBrief } from '../../models/report/brief';
 import type { CheckItem } from '../../models/report/checklist';
@@ -11,6 +11,9 @@ import { baseStyles } from './styles';
 import './chart-figure';
 import './executive-brief';
 import './ready-checklist';
+import { findRow, pageAt } from '../app/paging';
+import type { PageChange } from './pager';
+import './pager';
 
 type TableBlock = Extract<Block, { kind: 'table' }>;
 
@@ -23,6 +26,16 @@ const startsPage = (s: ReportSection): boolean => sectionLines(s) >= 60;
 
 /** Sections printed as a compact appendix (smaller type): what a board member looks up, not reads. */
 const APPENDIX = new Set(['quality', 'methods', 'glossary']);
+
+/**
+ * Rows a page of a report table holds. A longer table (thousands of issues)
+ * is paged on screen and prints the page shown, saying so; the Luton
+ * report's tables are far shorter, so print as whole tables.
+ */
+export const REPORT_PAGE = 100;
+
+/** Tables whose every row is in a CSV download of the Report page. */
+const DOWNLOADS: Readonly<Record<string, string>> = { ranked: 'ranked priorities', evidence: 'evidence', dashboard: 'dashboard' };
 
 /**
  * A report document, printable: the title as a heading, each section a
@@ -246,10 +259,41 @@ export class ReportView extends LitElement {
   @property() override: string | null = null;
   /** Plot options for a figure's chart (null: nothing to draw). */
   @property({ attribute: false }) chart: (ref: ChartRef) => Plot.PlotOptions | null = () => null;
+  /** The first row shown of each paged table, by table id. */
+  @state() private offsets = new Map<string, number>();
+
+  private turn(id: string, e: CustomEvent<PageChange>) {
+    this.offsets = new Map(this.offsets).set(id, e.detail.offset);
+    const found = e.detail.found;
+    if (found !== undefined) void this.updateComplete.then(() => this.renderRoot.querySelector(`table[data-id="${id}"] tr[data-row="${found}"] > *`)?.scrollIntoView({ block: 'center' }));
+  }
+
+  private pager(t: TableBlock) {
+    const w = pageAt(t.rows.length, this.offsets.get(t.id) ?? 0, REPORT_PAGE);
+    if (w.pages <= 1) return { w, pager: nothing };
+    const download = DOWNLOADS[t.id];
+    const note = `Only these rows are printed; ${download === undefined ? 'the Report page shows the others' : `Download ${download} (CSV) on the Report page holds all ${w.total.toLocaleString('en-GB')}`}.`;
+    const labels = t.rows.map((r) => r[t.rowHeader] ?? '');
+    const noun = (t.head[t.rowHeader] ?? 'row').toLocaleLowerCase('en-GB');
+    return {
+      w,
+      pager: html`<csp-pager
+        .window=${w}
+        label=${t.caption}
+        noun=${noun}
+        printNote=${note}
+        .find=${(text: string, from: number) => findRow(labels, text, from)}
+        @page-change=${(e: CustomEvent<PageChange>) => this.turn(t.id, e)}
+      ></csp-pager>`,
+    };
+  }
 
   private table(t: TableBlock) {
     const wide = t.head.length > 8;
+    const { w, pager } = this.pager(t);
+    const rows = w.pages <= 1 ? t.rows : t.rows.slice(w.offset, w.end);
     return html`<div class="table ${t.rows.length <= 15 ? 'short' : ''}">
+      ${pager}
       <div class="scroll" ${scrollRegion()}>
         <table class=${wide ? 'wide' : ''} data-id=${t.id}>
           <caption>
@@ -261,11 +305,12 @@ export class ReportView extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${t.rows.map(
-              (r, k) => html`<tr class=${t.cutAfter !== undefined && k === t.cutAfter - 1 && k < t.rows.length - 1 ? 'cut' : ''}>
+            ${rows.map((r, k0) => {
+              const k = w.offset + k0;
+              return html`<tr data-row=${k} class=${t.cutAfter !== undefined && k === t.cutAfter - 1 && k < t.rows.length - 1 ? 'cut' : ''}>
                 ${r.map((c, i) => (i === t.rowHeader ? html`<th scope="row">${c}</th>` : html`<td class=${t.numeric[i] ? 'num' : ''}>${c}</td>`))}
-              </tr>`,
-            )}
+              </tr>`;
+            })}
           </tbody>
         </table>
       </div>

@@ -1,7 +1,7 @@
 // Over 300 lines: a keyboard data grid (roving focus, arrow keys, type-to-edit, revert on Escape, the ARIA
 // grid pattern) and its styles; splitting the key handling from the cells it moves between would not make
 // either clearer.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { scrollRegion } from './scroll-region';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -16,6 +16,13 @@ import { requestEdit } from '../app/assessment-edit';
 import { baseStyles } from './styles';
 import './proposal-mark';
 import { own } from '../../models/own';
+import { memoLast } from '../app/memo';
+import { findRow, pageAt } from '../app/paging';
+import type { PageChange } from './pager';
+import './pager';
+
+/** Issues a page of the grid holds: a matrix of up to 100 issues shows whole, as before paging. */
+export const GRID_PAGE = 100;
 
 /** A cell of the grid, by ids. */
 export interface CellRef {
@@ -131,12 +138,37 @@ export class ScoreGridElement extends LitElement {
   @state() private addError = '';
   /** An issue just added, whose first cell takes focus once it is rendered. */
   private focusAfterUpdate: string | undefined;
+  /** The first issue of the page shown (thousands of rows at once blocked the page for a minute). */
+  @state() private offset = 0;
+  private readonly labels = memoLast((issues: Assessment['issues']) => issues.map((i) => i.label));
 
-  /** Moves keyboard focus to a cell. */
+  /** Moves keyboard focus to a cell, turning to its page first. */
   focusCell(ref: CellRef): void {
     const r = this.assessment.issues.findIndex((i) => i.id === ref.issueId);
     const c = this.assessment.model.criteria.findIndex((x) => x.id === ref.criterionId);
+    void this.focusAt(r, c);
+  }
+
+  /** Focuses row r's cell c, once the page that holds it is shown. */
+  private async focusAt(r: number, c: number) {
+    if (r < 0) return;
+    const w = pageAt(this.assessment.issues.length, r, GRID_PAGE);
+    if (w.offset !== pageAt(this.assessment.issues.length, this.offset, GRID_PAGE).offset) {
+      this.offset = w.offset;
+      await this.updateComplete;
+    }
     this.input(r, c)?.focus();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const was = changed.get('assessment') as Assessment | undefined;
+    if (was !== undefined && was.id !== this.assessment.id) this.offset = 0;
+  }
+
+  private turn(e: CustomEvent<PageChange>) {
+    this.offset = e.detail.offset;
+    const found = e.detail.found;
+    if (found !== undefined) void this.updateComplete.then(() => this.input(found, 0)?.focus());
   }
 
   private input(r: number, c: number): HTMLInputElement | null {
@@ -156,7 +188,7 @@ export class ScoreGridElement extends LitElement {
   private move(r: number, c: number) {
     const rows = this.assessment.issues.length;
     const cols = this.assessment.model.criteria.length;
-    this.input(Math.max(0, Math.min(rows - 1, r)), Math.max(0, Math.min(cols - 1, c)))?.focus();
+    void this.focusAt(Math.max(0, Math.min(rows - 1, r)), Math.max(0, Math.min(cols - 1, c)));
   }
 
   private onKey(e: KeyboardEvent) {
@@ -273,13 +305,15 @@ export class ScoreGridElement extends LitElement {
     const r = this.assessment.issues.findIndex((i) => i.label.toLowerCase() === this.focusAfterUpdate);
     if (r < 0) return;
     this.focusAfterUpdate = undefined;
-    this.input(r, 0)?.focus();
+    void this.focusAt(r, 0);
   }
 
   override render() {
     const a = this.assessment;
     const criteria = a.model.criteria;
-    const t = totals(a.model, a.issues, a.scores);
+    const w = pageAt(a.issues.length, this.offset, GRID_PAGE);
+    const shown = w.offset === 0 && w.end === a.issues.length ? a.issues : a.issues.slice(w.offset, w.end);
+    const t = totals(a.model, shown, a.scores);
     const sel = this.selected;
     return html`
       <form class="toolbar" @submit=${this.add} aria-label="Add an issue">
@@ -297,6 +331,13 @@ export class ScoreGridElement extends LitElement {
               changed since the decision; choose it (Tab reaches it) to see its evidence and accept or override it.`
         }
       </p>
+      <csp-pager
+        .window=${w}
+        label="Scores: ${a.name}"
+        noun="issue"
+        .find=${(text: string, from: number) => findRow(this.labels(a.issues), text, from)}
+        @page-change=${this.turn}
+      ></csp-pager>
       <div class="scroll" ${scrollRegion()}>
         <table>
           <caption>
@@ -312,9 +353,12 @@ export class ScoreGridElement extends LitElement {
           <tbody>
             ${a.issues.length === 0 ? html`<tr><td colspan=${criteria.length + 2}>No issues yet: add one above, or import a matrix file.</td></tr>` : nothing}
             ${repeat(
-              a.issues,
+              shown,
               (i) => i.id,
-              (issue, r) => html`<tr>
+              (issue, k0) => {
+                const r = w.offset + k0;
+                const total = t[k0]!;
+                return html`<tr>
                 <th scope="row">${issue.label}</th>
                 ${criteria.map((c, k) => {
                   const score = own(own(a.scores, issue.id), c.id);
@@ -356,8 +400,9 @@ export class ScoreGridElement extends LitElement {
                     }
                   </td>`;
                 })}
-                <td class="num">${formatScore(t[r]!.total)}${t[r]!.unscored.length > 0 ? html`<span title="Some criteria not scored"> *</span>` : nothing}</td>
-              </tr>`,
+                <td class="num">${formatScore(total.total)}${total.unscored.length > 0 ? html`<span title="Some criteria not scored"> *</span>` : nothing}</td>
+              </tr>`;
+              },
             )}
           </tbody>
         </table>

@@ -16,6 +16,12 @@ import { readNumber } from './number-input';
 import { baseStyles } from './styles';
 import './plot-figure';
 import { own } from '../../models/own';
+import { findRow, pageAt } from '../app/paging';
+import type { PageChange } from './pager';
+import './pager';
+
+/** Issues a page of the rank-range table holds (3,000 rows at once blocked the page). */
+const RANGES_PAGE = 100;
 
 /**
  * One weight at a time, moved by a chosen share of itself (default ±50%), the
@@ -33,6 +39,8 @@ export class TornadoPanel extends LitElement {
   @property({ type: Number }) change = 0.5;
   /** The issue whose tornado is drawn (the top-ranked issue until the user chooses). */
   @state() private issueId: string | null = null;
+  /** The first issue shown of the rank-range table. */
+  @state() private offset = 0;
 
   private readonly tornado = new Task(this, {
     task: async ([input, change]) => this.services!.sensitivity.tornado(input, change),
@@ -64,6 +72,8 @@ export class TornadoPanel extends LitElement {
     const issueId = this.issueId !== null && ranges.some((r) => r.id === this.issueId) ? this.issueId : ranges[0]!.id;
     const bars = issueTornado(t, issueId);
     const issue = own(this.labels.issues, issueId) ?? issueId;
+    const w = pageAt(ranges.length, this.offset, RANGES_PAGE);
+    const labels = ranges.map((r) => r.issue);
     return html`
       <p class="words" data-testid="range-words">${rankRangeWords(t, this.labels)}</p>
       <figure>
@@ -72,6 +82,13 @@ export class TornadoPanel extends LitElement {
       </figure>
       <details>
         <summary>The same as a table</summary>
+        <csp-pager
+          .window=${w}
+          label="Rank range when one weight moves ${pct}"
+          noun="issue"
+          .find=${(text: string, at: number) => findRow(labels, text, at)}
+          @page-change=${(e: CustomEvent<PageChange>) => (this.offset = e.detail.offset)}
+        ></csp-pager>
         <div class="scroll" ${scrollRegion()}>
           <table>
             <caption>
@@ -87,7 +104,7 @@ export class TornadoPanel extends LitElement {
               </tr>
             </thead>
             <tbody>
-              ${ranges.map((r) => {
+              ${(w.pages <= 1 ? ranges : ranges.slice(w.offset, w.end)).map((r) => {
                 const w = r.widest;
                 return html`<tr>
                   <th scope="row">${r.issue}</th>

@@ -4,7 +4,8 @@ import { consume } from '@lit/context';
 import type * as Plot from '@observablehq/plot';
 import { baselineWeights, type Assessment } from '../../models/risk-matrix/assessment';
 import { formatScore, totalFormula } from '../../models/risk-matrix/explain';
-import { plural } from '../../models/format';
+import { formatCount, plural } from '../../models/format';
+import { CHART_ISSUES } from '../../models/report/document';
 import { cutLineTie, movements } from '../../models/risk-matrix/movement';
 import { rankedCsv } from '../../models/risk-matrix/ranked-csv';
 import { effectiveWeights, rank, type RankedIssue } from '../../models/risk-matrix/score';
@@ -238,7 +239,7 @@ export class PrioritiesPage extends LitElement {
           <section class="deferred" aria-labelledby="chart-h">
             <h3 id="chart-h">What makes up each total</h3>
             <figure>
-              <figcaption>Contribution of each criterion to each issue’s total, highest ranked first</figcaption>
+              <figcaption>Contribution of each criterion to each issue’s total, highest ranked first${this.ranked.length > CHART_ISSUES ? ` (the ${CHART_ISSUES} highest ranked of ${formatCount(this.ranked.length)} issues)` : ''}</figcaption>
               <csp-plot .options=${this.chart}></csp-plot>
             </figure>
           </section>

@@ -40,6 +40,19 @@ describe('contributionChart', () => {
     expect(contributionChart(a.model, ranked, 32).marks).toHaveLength(2);
   });
 
+  it('draws only the 100 highest ranked of a longer ranking', () => {
+    // The seed's 32 issues five times over, with new ids: 160 issues.
+    const issues = [0, 1, 2, 3, 4].flatMap((k) => a.issues.map((i) => ({ ...i, id: `${i.id}-${k}`, label: `${i.label} ${k}` })));
+    const scores = Object.fromEntries(issues.map((i) => [i.id, a.scores[i.id.replace(/-\d$/, '')]!]));
+    const long = rank(a.model, issues, scores);
+    const options = contributionChart(a.model, long, 3);
+    const y = options.y as { domain: number[]; ticks: number[]; tickFormat: (v: number) => string };
+    expect(y.domain).toEqual([0, 100]);
+    expect(y.ticks).toHaveLength(100);
+    expect(options.height).toBe(100 * 22 + 70);
+    expect(y.tickFormat(y.ticks[99]!)).toBe(`${long[99]!.rankLabel}. ${long[99]!.label}`);
+  });
+
   it('colours criteria by their place in the model', () => {
     const colours = criterionColours(a.model.criteria.map((c) => c.label));
     expect(colours.domain[0]).toBe('Performance issue – deteriorating');
