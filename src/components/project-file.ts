@@ -6,7 +6,7 @@ import { projectFileText } from '../../models/project/read';
 import { servicesContext, type Services } from '../app/context';
 import { assessmentFileName, downloadText } from '../app/download';
 import { projectSources } from '../app/project-sources';
-import { exportProject, importProject, restoreSettings, undoRestore, type ImportOutcome } from '../data/project-io';
+import { exportProject, restoreSettings, undoRestore, type ImportOutcome } from '../data/project-io';
 import type { RestoreUndo } from '../data/report-store';
 import { PROJECT_STEPS, type FileProgress } from '../data/file-readers';
 import { proxy } from '../../workers/client';
@@ -104,15 +104,9 @@ export class ProjectFileControl extends LitElement {
         if (reading) this.progress = { fileName: file.name, at };
       };
       step({ done: 0, total: PROJECT_STEPS, what: 'reading the file' });
-      // Parsed and checked in the files worker, so the page stays usable while a large file is read.
-      const read = async (text: string) => {
-        const r = await s.files.readProject(text, proxy(step));
-        reading = false;
-        this.progress = { fileName: file.name, at: { done: 2, total: PROJECT_STEPS, what: 'adding the assessment to this browser' } };
-        return r;
-      };
+      // Parsed, checked and stored in the files worker, so the page stays usable while a large file is read and stored.
       try {
-        const r = await importProject(projectSources(s), await file.text(), { now: Date.now(), newId: () => crypto.randomUUID(), read });
+        const r = await s.files.importProject(await file.text(), Date.now(), proxy(step));
         if (!r.ok) throw new Error(`${file.name}: ${r.error}`);
         this.outcome = r;
         this.changed();

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { readProjectFile, type ProjectRead } from '../../models/project/read';
 import { readMatrixCsv, type MatrixRead } from '../../models/risk-matrix/matrix-csv';
 import { RiskModel } from '../../models/risk-matrix/schema';
+import { importProject, type ImportOutcome, type ProjectSources } from './project-io';
+import { openAssessmentStore } from './assessment-store';
+import { openEvidenceStore } from './evidence-store';
+import { openDataStore } from './idb-store';
+import { openReportStore } from './report-store';
+import { openNeedStore } from './need-store';
 
 /** How far a file has been read: `done` of `total` steps, and what is happening in words. */
 export interface FileProgress {
@@ -10,7 +16,7 @@ export interface FileProgress {
   what: string;
 }
 
-/** Steps of a project import: read the JSON, check every field, then (on the page) add the assessment. */
+/** Steps of a project import: read the JSON, check every field, then add the assessment. */
 export const PROJECT_STEPS = 3;
 
 /**
@@ -30,4 +36,36 @@ export const fileReaders = {
     onProgress?.({ done: 0, total: PROJECT_STEPS, what: 'reading the file' });
     return readProjectFile(z.string().parse(text), () => onProgress?.({ done: 1, total: PROJECT_STEPS, what: 'checking every field' }));
   },
+  /**
+   * Reads, checks and stores a project file ({@link importProject}) here, off
+   * the page's thread: copying a 3,000 × 200 assessment, checking it against
+   * its schema and writing it takes seconds. The stores announce what changed,
+   * so the page's views reload as after any other change.
+   */
+  async importProject(text: string, now: number, onProgress?: (p: FileProgress) => void): Promise<ImportOutcome> {
+    const sources = await storesHere();
+    return importProject(sources, z.string().parse(text), {
+      now: z.number().parse(now),
+      newId: () => crypto.randomUUID(),
+      read: (t) => {
+        const r = fileReaders.readProject(t, onProgress);
+        onProgress?.({ done: 2, total: PROJECT_STEPS, what: 'adding the assessment to this browser' });
+        return r;
+      },
+    });
+  },
 };
+
+let stores: Promise<ProjectSources> | undefined;
+/** The stores a project import writes to, opened once by whichever thread runs {@link fileReaders}. */
+function storesHere(): Promise<ProjectSources> {
+  stores ??= Promise.all([openAssessmentStore(), openEvidenceStore(), openDataStore(), openReportStore(), openNeedStore()]).then(([assessments, evidence, data, report, need]) => ({
+    assessments,
+    evidence,
+    data,
+    report,
+    need,
+  }));
+  stores.catch(() => (stores = undefined));
+  return stores;
+}
