@@ -1,5 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { packCrimeIds } from '../../models/police-uk/crime-batch';
+import { CrimeBatch, packCrimeIds } from '../../models/police-uk/crime-batch';
+import { summarisePart } from '../../models/crime-summary';
 
 /**
  * Version history of the data database (`csp-workbench-data`). Each layout
@@ -18,8 +19,9 @@ import { packCrimeIds } from '../../models/police-uk/crime-batch';
  *   failing on every read.
  *
  * - **4**: layout 3 plus `summaries`: each crime partition's counts by crime
- *   type × LSOA, written at import. Nothing is converted: a partition without
- *   a summary is counted from its rows when first read.
+ *   type × LSOA, written at import. The upgrade counts every stored crime
+ *   month once and writes its summary; a month it cannot count is left
+ *   without one, and the crime engine counts it from its rows when read.
  *
  * Layouts 1a and 1b share a number, so the upgrade from 1 looks at what is
  * there rather than trusting the number.
@@ -56,6 +58,24 @@ export async function upgradeDataDb(db: AnyDb, oldVersion: number, tx: AnyTx): P
   ensure('summaries', { keyPath: 'key' });
   if (oldVersion === 1) await fromVersion1(tx);
   // 2 → 3: population partitions are new records in the existing stores; nothing to convert.
+  if (oldVersion > 0 && oldVersion < 4) await summariseStored(tx);
+}
+
+/** Layout 3 → 4: writes each stored crime month's summary, so pages that need counts do not read its rows. */
+async function summariseStored(tx: AnyTx): Promise<void> {
+  const metas = tx.objectStore('metas');
+  const summaries = tx.objectStore('summaries');
+  let cursor = await tx.objectStore('data').openCursor();
+  while (cursor !== null) {
+    const value = cursor.value as { key?: unknown; kind?: unknown; batch?: unknown };
+    const meta = (await metas.get(cursor.key)) as { key: string; importId?: unknown; month?: unknown; force?: unknown; fileName?: unknown } | undefined;
+    const batch = CrimeBatch.safeParse(value.batch);
+    if (value.kind === 'crime' && meta !== undefined && typeof meta.importId === 'string' && batch.success) {
+      const summary = summarisePart({ key: meta.key, month: String(meta.month ?? ''), force: String(meta.force ?? ''), fileName: String(meta.fileName ?? ''), batch: batch.data });
+      await summaries.put({ key: meta.key, importId: meta.importId, summary });
+    }
+    cursor = await cursor.continue();
+  }
 }
 
 /** Layout 1a or 1b → 2: packs string crime IDs; splits whole undo entries into summary and payload. */

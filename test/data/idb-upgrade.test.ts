@@ -1,3 +1,4 @@
+import { summarisePart } from '../../models/crime-summary';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDataStore } from '../../src/data/idb-store';
@@ -196,6 +197,13 @@ describe('opening a data store of version 2', () => {
     const store = await openDataStore(name);
     expect(await store.health()).toEqual({ problems: [], legacy: [] });
     expect((await store.partitions('crime')).map((m) => m.month)).toEqual(['2023-01']);
+    // Version 4: the upgrade wrote each crime month's summary, standing for the stored import, equal to counting its rows.
+    const [meta] = await store.partitions('crime');
+    const [data] = await store.partitionData([meta!.key]);
+    const [stored] = await store.summaries([meta!.key]);
+    expect(stored!.importId).toBe(meta!.importId);
+    if (data?.kind !== 'crime') throw new Error('no crime data');
+    expect(stored!.summary).toEqual(summarisePart({ key: meta!.key, month: '2023-01', force: meta!.force ?? '', fileName: meta!.fileName, batch: data.batch }));
     const csv = 'LAD 2021 Code,LAD 2021 Name,LSOA 2021 Code,LSOA 2021 Name,Total\nE06000032,Luton,E01015693,Luton 007A,1800\nE06000032,Luton,E01015694,Luton 007B,1700\n';
     const report = await importFiles(store, [sourceFromText('lsoa-mid-2022.csv', csv)], { source: 'import' });
     expect(report.parts.map((p) => [p.key, p.stored])).toEqual([['pop|residents|mid-year-2022|Luton', 2]]);
