@@ -75,7 +75,8 @@ async function load(store: DataStore, version: number, previous: ReadonlyMap<str
   const metas = (await store.partitions('crime')).sort((a, b) => a.key.localeCompare(b.key));
   const idOf = (m: PartitionMeta) => `${m.key}|${m.importId}`;
   const unknown = metas.filter((m) => !previous.has(idOf(m)));
-  const stored = new Map((await store.summaries(unknown.map((m) => m.key))).filter((s) => s.importId === metas.find((m) => m.key === s.key)?.importId).map((s) => [s.key, s.summary]));
+  const importOf = new Map(metas.map((m) => [m.key, m.importId]));
+  const stored = new Map((await store.summaries(unknown.map((m) => m.key))).filter((s) => s.importId === importOf.get(s.key)).map((s) => [s.key, s.summary]));
   let read: Promise<CrimePart[]> | undefined;
   const parts = () => {
     read ??= readParts(store, metas);
@@ -85,7 +86,8 @@ async function load(store: DataStore, version: number, previous: ReadonlyMap<str
   const reuse = new Map<string, PartSummary>();
   const summaries: PartSummary[] = [];
   const uncounted = metas.filter((m) => !previous.has(idOf(m)) && !stored.has(m.key));
-  const counted = uncounted.length === 0 ? new Map<string, PartSummary>() : new Map((await parts()).filter((p) => uncounted.some((m) => m.key === p.key)).map((p) => [p.key, summarisePart(p)]));
+  // Only the months without a valid summary are read here; every other month's rows wait until a page needs rows.
+  const counted = new Map((await readParts(store, uncounted)).map((p) => [p.key, summarisePart(p)]));
   for (const m of metas) {
     const s = previous.get(idOf(m)) ?? stored.get(m.key) ?? counted.get(m.key);
     if (s === undefined) continue;

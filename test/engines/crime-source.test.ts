@@ -57,6 +57,18 @@ describe('crimeDataLoader', () => {
     expect(data.summaries).toEqual((await data.parts()).map(summarisePart));
   });
 
+  it('reads only the month that lacks a summary, not every month', async () => {
+    const reads = await openCounting();
+    await put('2023-01-street.csv', jan);
+    await put('2023-02-street.csv', feb);
+    const [first] = await store.datasets();
+    const undo = await store.deleteDataset(first!.id);
+    await store.undo(undo.id);
+    const data = await crimeDataLoader(store)();
+    expect(reads.rows).toBe(1);
+    expect(data.summaries.map((s) => s.month)).toEqual(['2023-01', '2023-02']);
+  });
+
   it('keeps a summary valid through a re-import of the same rows and its undo, reading no rows', async () => {
     const reads = await openCounting();
     await put('2023-01-street.csv', jan);
