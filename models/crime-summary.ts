@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ladOfLsoaName } from './area';
 import type { CountCube } from './evidence/cube';
 import type { CrimePart } from './crime-table';
-import type { CrimeBatch } from './police-uk/crime-batch';
 
 /**
  * One stored force-month counted by crime type × LSOA (code and name), worked
@@ -183,7 +182,8 @@ export class DuplicateCheck {
   private readonly slot: Uint32Array;
   /** 0 once, 1 repeated in the first row's month only, 2 repeated across months. */
   private readonly state: Uint8Array;
-  private readonly parts: Pick<CrimePart, 'month' | 'batch'>[] = [];
+  /** Each added month's IDs only (the rest of its batch is not kept). */
+  private readonly parts: { month: string; bytes: Uint8Array }[] = [];
   private readonly starts: number[] = [];
   private total = 0;
   private readonly other = new Map<string, { month: string; state: number }>();
@@ -199,7 +199,7 @@ export class DuplicateCheck {
   add(p: Pick<CrimePart, 'month' | 'batch'>): void {
     if (this.total + p.batch.n > this.rows) throw new RangeError(`the repeated-ID check was sized for ${this.rows} rows`);
     const pi = this.parts.length;
-    this.parts.push(p);
+    this.parts.push({ month: p.month, bytes: p.batch.crimeId.bytes });
     this.starts.push(this.total);
     this.total += p.batch.n;
     const { kind, bytes, other: texts } = p.batch.crimeId;
@@ -223,7 +223,7 @@ export class DuplicateCheck {
         }
         const q = this.partOf(s - 1);
         const first = this.parts[q]!;
-        if (sameId(first.batch, s - 1 - this.starts[q]!, p.batch, i)) {
+        if (sameId(first.bytes, s - 1 - this.starts[q]!, bytes, i)) {
           state[h] = state[h] === 2 || first.month !== p.month ? 2 : 1;
           break;
         }
@@ -260,7 +260,7 @@ export class DuplicateCheck {
   }
 }
 
-function sameId(a: CrimeBatch, ai: number, b: CrimeBatch, bi: number): boolean {
-  for (let j = 0, x = ai * 32, y = bi * 32; j < 32; j++) if (a.crimeId.bytes[x + j] !== b.crimeId.bytes[y + j]) return false;
+function sameId(a: Uint8Array, ai: number, b: Uint8Array, bi: number): boolean {
+  for (let j = 0, x = ai * 32, y = bi * 32; j < 32; j++) if (a[x + j] !== b[y + j]) return false;
   return true;
 }

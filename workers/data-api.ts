@@ -18,8 +18,10 @@ export function dataApi(crimeData: Promise<() => Promise<CrimeData>>) {
     },
     /** The source rows (file and line) of an Overview bar or table cell: the area's rows of those months and crime types, paged. */
     async overviewRows(request: OverviewRowsRequest): Promise<OverviewRows> {
+      const req = OverviewRowsRequest.parse(request);
       const data = await (await crimeData)();
-      return overviewRows(await data.table(), OverviewRowsRequest.parse(request));
+      // An area's rows come from its own rows split at import; the whole force's from every row.
+      return overviewRows(await data.table(req.area), req);
     },
   };
 }

@@ -2,8 +2,8 @@
 // undo and settings, which share its transactions; upgrades are in ./idb-upgrade.ts.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { z } from 'zod';
-import { Dataset, ImportReport, PartitionData, PartitionMeta, Settings, StoredSummary, UndoEntry, UndoSummary, type PartitionKind } from './schema';
-import { STORE_CHANNEL, type DataStore, type ImportCommit, type StoreHealth, type StoreProblem } from './store';
+import { Dataset, ImportReport, PartitionData, PartitionMeta, Settings, StoredAreaRows, StoredSummary, UndoEntry, UndoSummary, type PartitionKind } from './schema';
+import { STORE_CHANNEL, type DataStore, type ImportCommit, type PartitionWrite, type StoreHealth, type StoreProblem } from './store';
 import { bumpVersion, Version } from './kv-version';
 import { DATA_DB_VERSION, upgradeDataDb, type LegacyRecord } from './idb-upgrade';
 import { parseStored, StoreReadError } from './store-error';
@@ -32,6 +32,8 @@ interface DataDB extends DBSchema {
   kv: { key: string; value: unknown };
   /** Each crime partition's counts, written at import (see StoredSummary). */
   summaries: { key: string; value: StoredSummary };
+  /** Each crime partition's rows by authority, written at import (see StoredAreaRows). */
+  areaRows: { key: [string, string]; value: StoredAreaRows };
   /** Records an upgrade could not convert, kept for download (see idb-upgrade.ts). */
   legacy: { key: number; value: LegacyRecord };
 }
@@ -89,12 +91,19 @@ class IdbDataStore implements DataStore {
     return rows.filter((r) => r !== undefined).map((r) => parseStored(StoredSummary, r, `The summary of ${r.key}`));
   }
 
+  async areaRows(lad: string, keys: readonly string[]): Promise<StoredAreaRows[]> {
+    const tx = this.db.transaction('areaRows');
+    const rows = await Promise.all(keys.map((k) => tx.store.get([k, lad])));
+    await tx.done;
+    return rows.filter((r) => r !== undefined).map((r) => parseStored(StoredAreaRows, r, `The ${lad} rows of ${r.key}`));
+  }
+
   async datasets(): Promise<Dataset[]> {
     return parseStored(z.array(Dataset), await this.db.getAll('datasets'), 'The list of datasets').sort((a, b) => a.createdAt - b.createdAt);
   }
 
   async commitImport(c: ImportCommit): Promise<ImportReport> {
-    const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'undoData', 'kv', 'summaries'], 'readwrite');
+    const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'undoData', 'kv', 'summaries', 'areaRows'], 'readwrite');
     const report: ImportReport = structuredClone(c.report);
     const now = c.report.finishedAt;
     const undo: UndoEntry = {
@@ -109,7 +118,7 @@ class IdbDataStore implements DataStore {
       reportId: report.id,
     };
     const touched = new Set<string>();
-    for (const { meta, data, summary } of c.parts) {
+    for (const { meta, data, ...derived } of c.parts) {
       const old = await tx.objectStore('metas').get(meta.key);
       let unchanged = false;
       if (old !== undefined) {
@@ -128,8 +137,7 @@ class IdbDataStore implements DataStore {
       }
       await tx.objectStore('metas').put(meta);
       if (!unchanged) await tx.objectStore('data').put(data);
-      if (summary !== undefined) await tx.objectStore('summaries').put({ key: meta.key, importId: meta.importId, summary });
-      else await tx.objectStore('summaries').delete(meta.key);
+      await this.putDerived(tx, meta.key, meta.importId, derived);
       undo.removeKeys.push({ key: meta.key, importId: meta.importId });
     }
     if (c.parts.length > 0) {
@@ -153,7 +161,7 @@ class IdbDataStore implements DataStore {
   }
 
   async deleteDataset(id: string): Promise<UndoSummary> {
-    const tx = this.db.transaction(['metas', 'data', 'datasets', 'undo', 'undoData', 'kv', 'summaries'], 'readwrite');
+    const tx = this.db.transaction(['metas', 'data', 'datasets', 'undo', 'undoData', 'kv', 'summaries', 'areaRows'], 'readwrite');
     const dataset = await tx.objectStore('datasets').get(id);
     if (dataset === undefined) throw new Error(`no dataset ${id}`);
     const undo: UndoEntry = {
@@ -173,8 +181,8 @@ class IdbDataStore implements DataStore {
       if (d !== undefined) undo.restoreData.push(d);
       await tx.objectStore('metas').delete(m.key);
       await tx.objectStore('data').delete(m.key);
-      // An undone delete counts the restored rows again (the summary would no longer match its description's import).
-      await tx.objectStore('summaries').delete(m.key);
+      // An undone delete counts and splits the restored rows again (what was derived would no longer match its description's import).
+      await this.dropDerived(tx, m.key);
     }
     await tx.objectStore('datasets').delete(id);
     await this.pushUndo(tx, undo);
@@ -190,7 +198,7 @@ class IdbDataStore implements DataStore {
   }
 
   async undo(id: string): Promise<void> {
-    const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'undoData', 'kv', 'summaries'], 'readwrite');
+    const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'undoData', 'kv', 'summaries', 'areaRows'], 'readwrite');
     const raw = await tx.objectStore('undoData').get(id);
     if (raw === undefined) throw new Error(`nothing to undo with id ${id}`);
     const entry = parseStored(UndoEntry, raw, 'The undo step');
@@ -202,7 +210,7 @@ class IdbDataStore implements DataStore {
         await tx.objectStore('metas').delete(key);
         if (!kept.has(key)) {
           await tx.objectStore('data').delete(key);
-          await tx.objectStore('summaries').delete(key);
+          await this.dropDerived(tx, key);
         }
       }
     }
@@ -212,9 +220,8 @@ class IdbDataStore implements DataStore {
     for (const m of entry.restoreMetas) {
       if ((await tx.objectStore('metas').get(m.key)) === undefined) {
         await tx.objectStore('metas').put(m);
-        // Data left in place (the same rows): its summary still holds; it now stands for the restored import.
-        const summary = kept.has(m.key) ? await tx.objectStore('summaries').get(m.key) : undefined;
-        if (summary !== undefined) await tx.objectStore('summaries').put({ ...summary, importId: m.importId });
+        // Data left in place (the same rows): what was derived from it still holds; it now stands for the restored import.
+        if (kept.has(m.key)) await this.restampDerived(tx, m.key, m.importId);
         const d = entry.restoreData.find((x) => x.key === m.key);
         if (d !== undefined) await tx.objectStore('data').put(d);
       }
@@ -324,6 +331,25 @@ class IdbDataStore implements DataStore {
       await store.delete(step.id);
       await tx.objectStore('undoData').delete(step.id);
     }
+  }
+
+  /** Writes what is derived from a crime partition (its summary, its rows by authority) in place of what was. */
+  private async putDerived(tx: Tx, key: string, importId: string, derived: Omit<PartitionWrite, 'meta' | 'data'>): Promise<void> {
+    await this.dropDerived(tx, key);
+    if (derived.summary !== undefined) await tx.objectStore('summaries').put({ key, importId, summary: derived.summary });
+    for (const rows of derived.areas ?? []) await tx.objectStore('areaRows').put({ key, lad: rows.lad, importId, rows });
+  }
+
+  private async dropDerived(tx: Tx, key: string): Promise<void> {
+    await tx.objectStore('summaries').delete(key);
+    await tx.objectStore('areaRows').delete(IDBKeyRange.bound([key], [key, []]));
+  }
+
+  /** The same data now stands for another import: what was derived from it holds, under that import's id. */
+  private async restampDerived(tx: Tx, key: string, importId: string): Promise<void> {
+    const summary = await tx.objectStore('summaries').get(key);
+    if (summary !== undefined) await tx.objectStore('summaries').put({ ...summary, importId });
+    for (const rows of await tx.objectStore('areaRows').getAll(IDBKeyRange.bound([key], [key, []]))) await tx.objectStore('areaRows').put({ ...rows, importId });
   }
 
   private bump(tx: Tx): Promise<number> {

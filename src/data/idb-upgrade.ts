@@ -1,6 +1,7 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { CrimeBatch, packCrimeIds } from '../../models/police-uk/crime-batch';
 import { summarisePart } from '../../models/crime-summary';
+import { splitByAuthority } from '../../models/area-rows';
 
 /**
  * Version history of the data database (`csp-workbench-data`). Each layout
@@ -22,11 +23,16 @@ import { summarisePart } from '../../models/crime-summary';
  *   type × LSOA, written at import. The upgrade counts every stored crime
  *   month once and writes its summary; a month it cannot count is left
  *   without one, and the crime engine counts it from its rows when read.
+ * - **5**: layout 4 plus `areaRows`: each crime partition's rows split by
+ *   local authority (the columns placement and hot spots read), keyed by
+ *   [partition, authority] and written at import. The upgrade splits every
+ *   stored crime month once; a month it cannot read is left without them, and
+ *   the crime engine splits it from its rows when an authority's rows are asked for.
  *
  * Layouts 1a and 1b share a number, so the upgrade from 1 looks at what is
  * there rather than trusting the number.
  */
-export const DATA_DB_VERSION = 4;
+export const DATA_DB_VERSION = 5;
 
 /** A record an upgrade could not convert, kept as it was for download. */
 export interface LegacyRecord {
@@ -56,23 +62,30 @@ export async function upgradeDataDb(db: AnyDb, oldVersion: number, tx: AnyTx): P
   ensure('kv', {});
   ensure('legacy', { autoIncrement: true });
   ensure('summaries', { keyPath: 'key' });
+  ensure('areaRows', { keyPath: ['key', 'lad'] });
   if (oldVersion === 1) await fromVersion1(tx);
   // 2 → 3: population partitions are new records in the existing stores; nothing to convert.
-  if (oldVersion > 0 && oldVersion < 4) await summariseStored(tx);
+  if (oldVersion > 0 && oldVersion < 5) await deriveStored(tx, { summaries: oldVersion < 4 });
 }
 
-/** Layout 3 → 4: writes each stored crime month's summary, so pages that need counts do not read its rows. */
-async function summariseStored(tx: AnyTx): Promise<void> {
+/**
+ * Layouts 3 → 4 and 4 → 5: writes what is derived from each stored crime
+ * month (its summary, when `summaries`; its rows by authority), so pages read
+ * counts or their own authority's rows, not every month's rows.
+ */
+async function deriveStored(tx: AnyTx, what: { summaries: boolean }): Promise<void> {
   const metas = tx.objectStore('metas');
   const summaries = tx.objectStore('summaries');
+  const areaRows = tx.objectStore('areaRows');
   let cursor = await tx.objectStore('data').openCursor();
   while (cursor !== null) {
     const value = cursor.value as { key?: unknown; kind?: unknown; batch?: unknown };
     const meta = (await metas.get(cursor.key)) as { key: string; importId?: unknown; month?: unknown; force?: unknown; fileName?: unknown } | undefined;
     const batch = CrimeBatch.safeParse(value.batch);
     if (value.kind === 'crime' && meta !== undefined && typeof meta.importId === 'string' && batch.success) {
-      const summary = summarisePart({ key: meta.key, month: String(meta.month ?? ''), force: String(meta.force ?? ''), fileName: String(meta.fileName ?? ''), batch: batch.data });
-      await summaries.put({ key: meta.key, importId: meta.importId, summary });
+      const part = { key: meta.key, month: String(meta.month ?? ''), force: String(meta.force ?? ''), fileName: String(meta.fileName ?? ''), batch: batch.data };
+      if (what.summaries) await summaries.put({ key: meta.key, importId: meta.importId, summary: summarisePart(part) });
+      for (const rows of splitByAuthority(batch.data)) await areaRows.put({ key: meta.key, lad: rows.lad, importId: meta.importId, rows });
     }
     cursor = await cursor.continue();
   }

@@ -13,6 +13,7 @@ import { ReadCancelled, ReadError, type ArchiveLimits } from './archive';
 import { clip, fileOutcome, type AnyImportFormat, type StageContext } from './formats/format';
 import { IMPORT_FORMATS } from './formats';
 import { summarisePart } from '../../models/crime-summary';
+import { splitByAuthority } from '../../models/area-rows';
 
 /** At most this many rejected rows are kept per import (all are counted). */
 export const MAX_PROBLEMS_PER_IMPORT = 20000;
@@ -270,11 +271,19 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
   return { ...stored, timings: { readMs, saveMs: performance.now() - t1 } };
 }
 
-/** A crime month with its counts by crime type × LSOA, written beside it so the crime engine can count without reading rows. */
+/**
+ * A crime month with its counts by crime type × LSOA and its rows by
+ * authority, written beside it so the crime engine can count without reading
+ * rows and read one partnership's rows without the force's.
+ */
 function withSummary(w: PartitionWrite): PartitionWrite {
   if (w.data.kind !== 'crime') return w;
   const { meta, data } = w;
-  return { ...w, summary: summarisePart({ key: meta.key, month: meta.month ?? '', force: meta.force ?? '', fileName: meta.fileName, batch: data.batch }) };
+  return {
+    ...w,
+    summary: summarisePart({ key: meta.key, month: meta.month ?? '', force: meta.force ?? '', fileName: meta.fileName, batch: data.batch }),
+    areas: splitByAuthority(data.batch),
+  };
 }
 
 /** The reason a commit failed, in words; the browser's own message is blank for a full disk. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CrimeBatch } from '../../models/police-uk/crime-batch';
 import { PartSummary } from '../../models/crime-summary';
+import { AreaRows } from '../../models/area-rows';
 import { ImdFile1Record, ImdFile2Record, ImdFile5Record, ImdFile6Record } from '../../models/imd';
 import { Area } from '../../models/boundaries';
 import { RowProblem } from '../../models/row-problem';
@@ -75,6 +76,14 @@ export const partitionKey = {
  */
 export const StoredSummary = z.object({ key: z.string(), importId: z.string(), summary: PartSummary });
 export type StoredSummary = z.infer<typeof StoredSummary>;
+
+/**
+ * One authority's rows of a crime partition (see AreaRows), written at import
+ * beside its data and keyed by partition and authority. Like a summary, it
+ * stands for the data only while `importId` matches the description.
+ */
+export const StoredAreaRows = z.object({ key: z.string(), lad: z.string(), importId: z.string(), rows: AreaRows });
+export type StoredAreaRows = z.infer<typeof StoredAreaRows>;
 
 /** One load of data: the embedded sample, or one import of a user's files. */
 export const Dataset = z.object({

@@ -1,4 +1,5 @@
-import type { Dataset, ImportReport, PartitionData, PartitionKind, PartitionMeta, Settings, StoredSummary, UndoSummary } from './schema';
+import type { Dataset, ImportReport, PartitionData, PartitionKind, PartitionMeta, Settings, StoredAreaRows, StoredSummary, UndoSummary } from './schema';
+import type { AreaRows } from '../../models/area-rows';
 import type { PartSummary } from '../../models/crime-summary';
 
 /** A partition to store: its description and its rows. */
@@ -7,6 +8,8 @@ export interface PartitionWrite {
   data: PartitionData;
   /** crime: the month's counts by crime type × LSOA, stored beside it so pages that need counts never read rows. */
   summary?: PartSummary;
+  /** crime: the month's rows split by authority, so a partnership's pages read only its own rows. */
+  areas?: AreaRows[];
 }
 
 export interface ImportCommit {
@@ -32,6 +35,8 @@ export interface DataStore {
   partitionData(keys: readonly string[]): Promise<PartitionData[]>;
   /** The stored summaries of the given crime partitions (missing keys skipped; check `importId` against the description). */
   summaries(keys: readonly string[]): Promise<StoredSummary[]>;
+  /** One authority's rows of the given crime partitions (missing keys skipped; check `importId` against the description). */
+  areaRows(lad: string, keys: readonly string[]): Promise<StoredAreaRows[]>;
   datasets(): Promise<Dataset[]>;
   /**
    * Stores an import atomically. A partition whose key is already stored

@@ -1,6 +1,8 @@
 import { table, type ColumnTable } from 'arquero';
 import { ladOfLsoaName } from '../../models/area';
 import type { CrimePart } from '../../models/crime-table';
+import { splitByAuthority } from '../../models/area-rows';
+import type { CrimeBatch } from '../../models/police-uk/crime-batch';
 import { DuplicateCheck, summarisePart, type DuplicateIds, type PartSummary } from '../../models/crime-summary';
 import type { MonthMeta } from '../../models/overview';
 import type { DataStore } from '../data/store';
@@ -31,16 +33,26 @@ export interface CrimeData {
   metas: MonthMeta[];
   /** One per stored month, in key order. */
   summaries: PartSummary[];
-  /** The stored column batches (read on first call). */
+  /** The stored column batches (read from the store on each call; nothing keeps them). */
   parts(): Promise<CrimePart[]>;
-  /** Repeated crime IDs across every stored month (worked out on first call). */
+  /** Repeated crime IDs across every stored month (worked out on first call, one month in memory at a time). */
   duplicates(): Promise<DuplicateIds>;
   /** The repeated IDs if already worked out, else null (never reads rows). */
   knownDuplicates(): DuplicateIds | null;
   /** Row columns (built on first call). */
   columns(): Promise<RowColumns>;
-  /** The rows as an arquero table for traces (built on first call, on the same arrays as {@link columns}). */
-  table(): Promise<ColumnTable>;
+  /**
+   * The row columns of one authority's rows only, in file order (built on
+   * first call for that authority): read from the rows split by authority at
+   * import, so a partnership's placement and hot spots never read the force's
+   * other rows, IDs or outcomes.
+   */
+  areaColumns(lad: string): Promise<RowColumns>;
+  /**
+   * The rows as an arquero table for traces (built on first call, on the same
+   * arrays as {@link columns}); with an authority, its rows only (on the arrays of {@link areaColumns}).
+   */
+  table(lad?: string | null): Promise<ColumnTable>;
 }
 
 /**
@@ -77,12 +89,6 @@ async function load(store: DataStore, version: number, previous: ReadonlyMap<str
   const unknown = metas.filter((m) => !previous.has(idOf(m)));
   const importOf = new Map(metas.map((m) => [m.key, m.importId]));
   const stored = new Map((await store.summaries(unknown.map((m) => m.key))).filter((s) => s.importId === importOf.get(s.key)).map((s) => [s.key, s.summary]));
-  let read: Promise<CrimePart[]> | undefined;
-  const parts = () => {
-    read ??= readParts(store, metas);
-    read.catch(() => (read = undefined));
-    return read;
-  };
   const reuse = new Map<string, PartSummary>();
   const summaries: PartSummary[] = [];
   const uncounted = metas.filter((m) => !previous.has(idOf(m)) && !stored.has(m.key));
@@ -98,27 +104,43 @@ async function load(store: DataStore, version: number, previous: ReadonlyMap<str
   let known: DuplicateIds | null = null;
   let cols: Promise<RowColumns> | undefined;
   let rows: Promise<ColumnTable> | undefined;
-  const columns = () => (cols ??= parts().then(rowColumns));
+  const columns = () => {
+    cols ??= readParts(store, metas).then(rowColumns);
+    cols.catch(() => (cols = undefined));
+    return cols;
+  };
+  let area: { lad: string; cols: Promise<RowColumns>; rows?: Promise<ColumnTable> } | undefined;
+  const summaryOf = new Map(summaries.map((s) => [s.key, s]));
+  const areaColumns = (lad: string) => {
+    if (area?.lad !== lad) {
+      const c = readAreaParts(store, metas, summaryOf, lad).then(rowColumns);
+      area = { lad, cols: c };
+      c.catch(() => {
+        if (area?.cols === c) area = undefined;
+      });
+    }
+    return area.cols;
+  };
   return {
     reuse,
     data: {
       version,
       metas: metas.map((m) => ({ month: m.month ?? '', force: m.force ?? '', rows: m.rows, rejected: m.rejected, ladCounts: m.ladCounts ?? {} })),
       summaries,
-      parts,
-      duplicates: () =>
-        (dupes ??= parts().then(async (list) => {
-          const check = new DuplicateCheck(list.reduce((s, p) => s + p.batch.n, 0));
-          for (const p of list) {
-            check.add(p);
-            await yieldToRequests();
-          }
-          known = check.result();
-          return known;
-        })),
+      parts: () => readParts(store, metas),
+      duplicates: () => {
+        dupes ??= checkIds(store, metas).then((r) => (known = r));
+        dupes.catch(() => (dupes = undefined));
+        return dupes;
+      },
       knownDuplicates: () => known,
       columns,
-      table: () => (rows ??= columns().then(rowTable)),
+      areaColumns,
+      table: (lad) => {
+        if (lad === undefined || lad === null) return (rows ??= columns().then(rowTable));
+        const own = areaColumns(lad);
+        return (area!.rows ??= own.then(rowTable));
+      },
     },
   };
 }
@@ -139,8 +161,44 @@ async function readParts(store: DataStore, metas: readonly PartitionMeta[]): Pro
   return parts;
 }
 
+/**
+ * One authority's rows of every stored month that has some, one month per
+ * request: the rows split at import where they are still valid, else the
+ * month's rows split now (a month stored before version 5, or put back by undo).
+ */
+async function readAreaParts(store: DataStore, metas: readonly PartitionMeta[], summaryOf: ReadonlyMap<string, PartSummary>, lad: string): Promise<RowPart[]> {
+  const out: RowPart[] = [];
+  for (const m of metas) {
+    // The month's summary says whether it has any of the authority's rows.
+    if (summaryOf.get(m.key)?.lad.includes(lad) === false) continue;
+    const [stored] = await store.areaRows(lad, [m.key]);
+    let rows = stored?.importId === m.importId ? stored.rows : undefined;
+    if (rows === undefined) {
+      const [d] = await store.partitionData([m.key]);
+      if (d?.kind === 'crime') rows = splitByAuthority(d.batch).find((r) => r.lad === lad);
+    }
+    await yieldToRequests();
+    if (rows !== undefined) out.push({ month: m.month ?? '', fileName: m.fileName, batch: rows });
+  }
+  return out;
+}
+
+/** The columns of a stored month (or one authority's share of it) that rows are listed and placed by. */
+type RowPart = Pick<CrimePart, 'month' | 'fileName'> & { batch: Pick<CrimeBatch, 'n' | 'line' | 'longitude' | 'latitude' | 'crimeType' | 'lsoaCode' | 'lsoaName' | 'location'> };
+
+/** Repeated crime IDs across the stored months, reading one month at a time and keeping only the ID table. */
+async function checkIds(store: DataStore, metas: readonly PartitionMeta[]): Promise<DuplicateIds> {
+  const check = new DuplicateCheck(metas.reduce((s, m) => s + m.rows, 0));
+  for (const m of metas) {
+    const [d] = await store.partitionData([m.key]);
+    if (d?.kind === 'crime') check.add({ month: m.month ?? '', batch: d.batch });
+    await yieldToRequests();
+  }
+  return check.result();
+}
+
 /** Row columns of stored months in part order, text as references to each month's dictionary strings. */
-export function rowColumns(parts: readonly CrimePart[]): RowColumns {
+export function rowColumns(parts: readonly RowPart[]): RowColumns {
   const n = parts.reduce((s, p) => s + p.batch.n, 0);
   const out: RowColumns = {
     month: new Array<string>(n),

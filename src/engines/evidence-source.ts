@@ -91,7 +91,7 @@ export function evidenceEngine(store: DataStore, now: () => number = () => perfo
       const req = EvidenceTraceRequest.parse(request);
       const p = await prepare(req.area);
       const evidence = computeEvidence({ cube: p.cube, storedMonths: p.months, population: p.population, config: req.config });
-      return traceFigure({ rows: await p.data.table(), cube: p.cube, evidence, config: req.config, request: req.trace });
+      return traceFigure({ rows: await p.data.table(p.cube.area), cube: p.cube, evidence, config: req.config, request: req.trace });
     },
   };
 }

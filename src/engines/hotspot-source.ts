@@ -36,22 +36,23 @@ interface Columns {
 }
 
 /**
- * The hot-spot engine's data: every stored crime row projected to British
- * National Grid once per store version, the partnership's wards in BNG, and
+ * The hot-spot engine's data: the partnership's stored crime rows projected
+ * to British National Grid once per store version, the partnership's wards in BNG, and
  * the last analysis (so a trace lists the rows the table counted).
  *
  * @example const src = hotspotSource(store); await src.analyse('Luton', settings, ['Shoplifting'])
  */
 export function hotspotSource(store: DataStore, crimeData: () => Promise<CrimeData> = crimeDataLoader(store)) {
-  let cols: { version: number; c: Promise<Columns> } | undefined;
+  let cols: { key: string; c: Promise<Columns> } | undefined;
   let wards: { key: string; w: Promise<{ areas: BngArea[]; file: string | null }> } | undefined;
   let last: { key: string; analysis: HotspotAnalysis; result: HotspotResult } | undefined;
 
-  async function columns(): Promise<Columns> {
-    const version = await store.version();
-    if (cols?.version !== version) {
+  /** The area's rows only (split by authority at import), projected once per store version. */
+  async function columns(area: string): Promise<Columns> {
+    const key = `${await store.version()}|${area}`;
+    if (cols?.key !== key) {
       const c = crimeData().then(async (data) => {
-        const r = await data.columns();
+        const r = await data.areaColumns(area);
         const { x, y } = projectColumns(r.longitude, r.latitude);
         return {
           lad: r.lad,
@@ -68,7 +69,7 @@ export function hotspotSource(store: DataStore, crimeData: () => Promise<CrimeDa
           points: numberPoints(x, y),
         };
       });
-      cols = { version, c };
+      cols = { key, c };
       c.catch(() => (cols = undefined));
     }
     return cols.c;
@@ -100,7 +101,7 @@ export function hotspotSource(store: DataStore, crimeData: () => Promise<CrimeDa
   }
 
   async function setup(area: string): Promise<HotspotSetup> {
-    const [c, w] = await Promise.all([columns(), wardsOf(area)]);
+    const [c, w] = await Promise.all([columns(area), wardsOf(area)]);
     const months = new Set<string>();
     for (let i = 0; i < c.lad.length; i++) if (c.lad[i] === area) months.add(c.month[i]!);
     return { area, months: [...months].sort(), wardFile: w.file, wards: w.areas.length };
@@ -109,7 +110,7 @@ export function hotspotSource(store: DataStore, crimeData: () => Promise<CrimeDa
   async function analyse(area: string, settings: HotspotSettings, crimeTypes: readonly string[]): Promise<HotspotResult> {
     const key = JSON.stringify([await store.version(), area, settings, crimeTypes]);
     if (last?.key === key) return last.result;
-    const [c, w, s] = await Promise.all([columns(), wardsOf(area), setup(area)]);
+    const [c, w, s] = await Promise.all([columns(area), wardsOf(area), setup(area)]);
     if (w.areas.length === 0) throw new Error(`no ward boundaries are loaded for ${area}: load its ward GeoJSON on the Data page`);
     const latest = s.months.at(-1);
     if (latest === undefined) throw new Error(`no stored police.uk rows for ${area}`);
@@ -153,7 +154,7 @@ export function hotspotSource(store: DataStore, crimeData: () => Promise<CrimeDa
     const { analysis } = last!;
     const i = analysis.cells.findIndex((cell) => cell.id === cellId);
     if (i < 0) throw new Error(`no cell ${cellId} in this analysis`);
-    const c = await columns();
+    const c = await columns(area);
     const members = analysis.rowsOfCell[i]!;
     const items = [...members.slice(offset, offset + limit)].map((r) => ({
       file: c.file[r]!,

@@ -26,7 +26,7 @@ export interface NeedContext {
   files: Partial<Record<PartitionMeta['kind'], string>>;
   /** Every ward and LSOA code of the loaded boundaries (any authority), for checking user files. */
   knownCodes: Set<string>;
-  /** The crime-table columns used for placement (all stored rows). */
+  /** The crime-table columns used for placement (the area's stored rows). */
   crime: CrimeColumns;
 }
 
@@ -99,9 +99,9 @@ export function needSource(store: DataStore, need: NeedStore, crimeData: () => P
     let imdFile: NeedContext['imdFile'] = null;
     for (const d of ref) readReference(d, imd, population, (k) => (imdFile = k));
 
-    progress('Reading stored crime rows', 1, steps);
+    progress(`Reading the stored crime rows of ${area}`, 1, steps);
     const crime = await crimeData();
-    const { lad: rowLad, longitude, latitude, lsoaCode, crimeType, month } = await crime.columns();
+    const { lad: rowLad, longitude, latitude, lsoaCode, crimeType, month } = await crime.areaColumns(area);
     const columns = { lad: rowLad, longitude, latitude, lsoaCode };
 
     progress('Placing crime rows and LSOAs in areas', 2, steps);

@@ -1,3 +1,4 @@
+import { splitByAuthority } from '../../models/area-rows';
 import { summarisePart } from '../../models/crime-summary';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
@@ -204,6 +205,10 @@ describe('opening a data store of version 2', () => {
     expect(stored!.importId).toBe(meta!.importId);
     if (data?.kind !== 'crime') throw new Error('no crime data');
     expect(stored!.summary).toEqual(summarisePart({ key: meta!.key, month: '2023-01', force: meta!.force ?? '', fileName: meta!.fileName, batch: data.batch }));
+    // Version 5: and its rows by authority, equal to splitting its rows.
+    const [luton] = await store.areaRows('Luton', [meta!.key]);
+    expect(luton!.importId).toBe(meta!.importId);
+    expect(luton!.rows).toEqual(splitByAuthority(data.batch).find((r) => r.lad === 'Luton'));
     const csv = 'LAD 2021 Code,LAD 2021 Name,LSOA 2021 Code,LSOA 2021 Name,Total\nE06000032,Luton,E01015693,Luton 007A,1800\nE06000032,Luton,E01015694,Luton 007B,1700\n';
     const report = await importFiles(store, [sourceFromText('lsoa-mid-2022.csv', csv)], { source: 'import' });
     expect(report.parts.map((p) => [p.key, p.stored])).toEqual([['pop|residents|mid-year-2022|Luton', 2]]);
@@ -212,6 +217,40 @@ describe('opening a data store of version 2', () => {
     await store.undo(report.undoId!);
     expect(await store.partitions('pop')).toEqual([]);
     expect((await store.partitions('crime')).map((m) => m.month)).toEqual(['2023-01']);
+    store.close();
+  });
+});
+
+describe('opening a data store of version 4', () => {
+  it('splits each stored month by authority and leaves its summary as it was', async () => {
+    const name = dbName();
+    const jan = await oldMonth('2023-01', [HEX, HEX.replace('a', 'c')]);
+    const batch = { ...jan.data.batch, crimeId: packCrimeIds(jan.data.batch.crimeId as string[]) };
+    // A summary marked as written by version 4 (one cell): the upgrade to 5 must not rewrite it.
+    const summary = { key: jan.meta.key, month: '2023-01', force: jan.meta.force, crimeType: ['Burglary'], lsoaCode: ['E01015693'], lsoaName: ['Luton 007A'], lad: ['Luton'], n: [2] };
+    await writeRaw(
+      name,
+      4,
+      (db) => {
+        createVersion2(db);
+        db.createObjectStore('summaries', { keyPath: 'key' });
+      },
+      (tx) => {
+        tx.objectStore('metas').put(jan.meta);
+        tx.objectStore('data').put({ ...jan.data, batch });
+        tx.objectStore('summaries').put({ key: jan.meta.key, importId: jan.meta.importId, summary });
+        tx.objectStore('datasets').put({ id: 'ds-old', label: 'Old import', source: 'import', createdAt: 1, importId: 'imp-old', fileNames: ['x.csv'] });
+      },
+      [...FIRST_STORES, 'undoData', 'legacy', 'summaries'],
+    );
+    const store = await openDataStore(name);
+    const [meta] = await store.partitions('crime');
+    expect((await store.summaries([meta!.key]))[0]!.summary).toEqual(summary);
+    const [luton] = await store.areaRows('Luton', [meta!.key]);
+    expect(luton!.importId).toBe(meta!.importId);
+    expect(luton!.rows.n).toBe(2);
+    expect(luton!.rows).toEqual(splitByAuthority(batch).find((r) => r.lad === 'Luton'));
+    expect(await store.areaRows('Bedford', [meta!.key])).toEqual([]);
     store.close();
   });
 });

@@ -16,11 +16,16 @@ afterEach(() => store.close());
 /** The store, counting how many partitions' rows were read. */
 async function openCounting() {
   store = await openDataStore(`crime-source-${++n}-${Date.now()}`);
-  const reads = { rows: 0 };
+  const reads = { rows: 0, areaRows: 0 };
   const partitionData = store.partitionData.bind(store);
   store.partitionData = (keys) => {
     reads.rows += keys.length;
     return partitionData(keys);
+  };
+  const areaRows = store.areaRows.bind(store);
+  store.areaRows = (lad, keys) => {
+    reads.areaRows += keys.length;
+    return areaRows(lad, keys);
   };
   return reads;
 }
@@ -41,9 +46,12 @@ describe('crimeDataLoader', () => {
     // The fixture's January rows share one ID, and February's two rows another.
     expect(await data.duplicates()).toEqual({ ids: 2, sameMonth: 2 });
     expect(reads.rows).toBe(2);
-    // The summaries equal counting the rows again.
+    // The summaries equal counting the rows again; the ID check kept no rows, so they are read again.
     expect(data.summaries).toEqual((await data.parts()).map(summarisePart));
-    expect(reads.rows).toBe(2);
+    expect(reads.rows).toBe(4);
+    // The check's answer is kept: asking again reads nothing.
+    expect(await data.duplicates()).toEqual({ ids: 2, sameMonth: 2 });
+    expect(reads.rows).toBe(4);
   });
 
   it('counts a month from its rows when its summary is missing or belongs to another import (an undone delete)', async () => {
@@ -89,5 +97,53 @@ describe('crimeDataLoader', () => {
     const after = await load();
     expect(after.summaries[0]).toBe(before.summaries[0]);
     expect(after.summaries[1]!.n).toEqual([1]);
+  });
+
+  describe('areaColumns', () => {
+    const mar = streetCsv([streetRow({ Month: '2023-03', 'Crime ID': 'm1', 'LSOA code': 'E01017541', 'LSOA name': 'Bedford 001B' }), streetRow({ Month: '2023-03', 'Crime ID': 'm2' })]);
+
+    it('reads an authority’s rows split at import, skipping months without any, and never the whole months', async () => {
+      const reads = await openCounting();
+      await put('2023-01-street.csv', jan);
+      await put('2023-02-street.csv', feb);
+      await put('2023-03-street.csv', mar);
+      const data = await crimeDataLoader(store)();
+      const bedford = await data.areaColumns('Bedford');
+      expect(reads.rows).toBe(0);
+      // February has no Bedford rows (its summary says so): two months read, not three.
+      expect(reads.areaRows).toBe(2);
+      expect(bedford.month).toEqual(['2023-01', '2023-03']);
+      expect(bedford.lsoaName).toEqual(['Bedford 001B', 'Bedford 001B']);
+      // The same rows, in the same order, as the whole months filtered by authority.
+      const all = await data.columns();
+      const keep = all.lad.map((l, i) => (l === 'Bedford' ? i : -1)).filter((i) => i >= 0);
+      expect([...bedford.line]).toEqual(keep.map((i) => all.line[i]));
+      expect(bedford.file).toEqual(keep.map((i) => all.file[i]));
+    });
+
+    it('splits a month whose rows by authority are missing or stale (an undone delete) from its rows, that month only', async () => {
+      const reads = await openCounting();
+      await put('2023-01-street.csv', jan);
+      await put('2023-03-street.csv', mar);
+      const [first] = await store.datasets();
+      const undo = await store.deleteDataset(first!.id);
+      await store.undo(undo.id);
+      const data = await crimeDataLoader(store)();
+      reads.rows = 0;
+      const luton = await data.areaColumns('Luton');
+      expect(reads.rows).toBe(1);
+      expect(luton.month).toEqual(['2023-01', '2023-01', '2023-03']);
+    });
+
+    it('keeps the rows by authority valid through a re-import of the same rows and its undo', async () => {
+      const reads = await openCounting();
+      await put('2023-01-street.csv', jan);
+      const again = await put('2023-01-street (again).csv', jan);
+      expect((await store.areaRows('Luton', [(await store.partitions('crime'))[0]!.key]))[0]?.importId).toBe((await store.partitions('crime'))[0]!.importId);
+      await store.undo(again.undoId!);
+      const data = await crimeDataLoader(store)();
+      expect((await data.areaColumns('Luton')).file).toEqual(['2023-01-street.csv', '2023-01-street.csv']);
+      expect(reads.rows).toBe(0);
+    });
   });
 });
