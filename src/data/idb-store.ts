@@ -3,7 +3,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { z } from 'zod';
 import { Dataset, ImportReport, PartitionData, PartitionMeta, Settings, StoredAreaRows, StoredSummary, UndoEntry, UndoSummary, type PartitionKind } from './schema';
-import { STORE_CHANNEL, type DataStore, type ImportCommit, type PartitionWrite, type StoreHealth, type StoreProblem } from './store';
+import { STORE_CHANNEL, type DataStore, type ImportCommit, type Derived, type StoreHealth, type StoreProblem } from './store';
 import { bumpVersion, Version } from './kv-version';
 import { DATA_DB_VERSION, upgradeDataDb, type LegacyRecord } from './idb-upgrade';
 import { parseStored, StoreReadError } from './store-error';
@@ -118,7 +118,7 @@ class IdbDataStore implements DataStore {
       reportId: report.id,
     };
     const touched = new Set<string>();
-    for (const { meta, data, ...derived } of c.parts) {
+    for (const { meta, data, derive } of c.parts) {
       const old = await tx.objectStore('metas').get(meta.key);
       let unchanged = false;
       if (old !== undefined) {
@@ -137,7 +137,7 @@ class IdbDataStore implements DataStore {
       }
       await tx.objectStore('metas').put(meta);
       if (!unchanged) await tx.objectStore('data').put(data);
-      await this.putDerived(tx, meta.key, meta.importId, derived);
+      await this.putDerived(tx, meta.key, meta.importId, derive?.() ?? {});
       undo.removeKeys.push({ key: meta.key, importId: meta.importId });
     }
     if (c.parts.length > 0) {
@@ -334,7 +334,7 @@ class IdbDataStore implements DataStore {
   }
 
   /** Writes what is derived from a crime partition (its summary, its rows by authority) in place of what was. */
-  private async putDerived(tx: Tx, key: string, importId: string, derived: Omit<PartitionWrite, 'meta' | 'data'>): Promise<void> {
+  private async putDerived(tx: Tx, key: string, importId: string, derived: Derived): Promise<void> {
     await this.dropDerived(tx, key);
     if (derived.summary !== undefined) await tx.objectStore('summaries').put({ key, importId, summary: derived.summary });
     for (const rows of derived.areas ?? []) await tx.objectStore('areaRows').put({ key, lad: rows.lad, importId, rows });

@@ -277,12 +277,14 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
  * rows and read one partnership's rows without the force's.
  */
 function withSummary(w: PartitionWrite): PartitionWrite {
-  if (w.data.kind !== 'crime') return w;
   const { meta, data } = w;
+  if (data.kind !== 'crime') return w;
   return {
     ...w,
-    summary: summarisePart({ key: meta.key, month: meta.month ?? '', force: meta.force ?? '', fileName: meta.fileName, batch: data.batch }),
-    areas: splitByAuthority(data.batch),
+    derive: () => ({
+      summary: summarisePart({ key: meta.key, month: meta.month ?? '', force: meta.force ?? '', fileName: meta.fileName, batch: data.batch }),
+      areas: splitByAuthority(data.batch),
+    }),
   };
 }
 

@@ -6,9 +6,18 @@ import type { PartSummary } from '../../models/crime-summary';
 export interface PartitionWrite {
   meta: PartitionMeta;
   data: PartitionData;
-  /** crime: the month's counts by crime type × LSOA, stored beside it so pages that need counts never read rows. */
+  /**
+   * crime: what is derived from the month and stored beside it, worked out
+   * when the store writes the month, so an import holds one month's at a time.
+   */
+  derive?: () => Derived;
+}
+
+/** What is stored beside a crime month, derived from its rows. */
+export interface Derived {
+  /** The month's counts by crime type × LSOA, so pages that need counts never read rows. */
   summary?: PartSummary;
-  /** crime: the month's rows split by authority, so a partnership's pages read only its own rows. */
+  /** The month's rows split by authority, so a partnership's pages read only its own rows. */
   areas?: AreaRows[];
 }
 

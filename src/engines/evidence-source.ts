@@ -30,7 +30,7 @@ export type EvidenceProgress = z.infer<typeof EvidenceProgress>;
 export interface EvidenceTiming {
   /** Whole request, in milliseconds. */
   totalMs: number;
-  /** Reading stored months and building the row table (0 when cached). */
+  /** Reading the stored months’ counts (0 when cached). */
   readMs: number;
   /** Counting by month × crime type × LSOA (0 when cached). */
   countMs: number;
@@ -59,7 +59,7 @@ export function evidenceEngine(store: DataStore, now: () => number = () => perfo
     const t0 = now();
     const version = await store.version();
     const fresh = counted?.version !== version;
-    if (fresh) progress?.({ stage: 'reading', label: 'Reading stored months', done: 0 });
+    if (fresh) progress?.({ stage: 'reading', label: 'Reading the stored months’ counts', done: 0 });
     const data: CrimeData = await crimeData();
     const t1 = now();
     let t2 = t1;
