@@ -2,6 +2,7 @@
 import { expose } from 'comlink';
 import { openDataStore } from '../src/data/idb-store';
 import { crimeDataLoader } from '../src/engines/crime-source';
+import { Foreground } from '../src/engines/foreground';
 import { dataApi } from './data-api';
 import { evidenceApi } from './evidence-api';
 import { hotspotsApi } from './hotspots-api';
@@ -13,12 +14,17 @@ import { needApi } from './need-api';
  * Overview, Evidence, Dashboard, Report, Hot spots and Community need pages.
  */
 const store = openDataStore();
-const crimeData = store.then((s) => crimeDataLoader(s));
-const api = {
-  data: dataApi(crimeData),
-  evidence: evidenceApi(store, crimeData),
-  hotspots: hotspotsApi(store, crimeData),
-  need: needApi(store, crimeData),
-};
+// The repeated-ID check (data.repeatedIds) runs in the background: it reads a month only while no page's request is being answered.
+const foreground = new Foreground();
+const crimeData = store.then((s) => crimeDataLoader(s, { idle: () => foreground.idle() }));
+const api = foreground.track(
+  {
+    data: dataApi(crimeData),
+    evidence: evidenceApi(store, crimeData),
+    hotspots: hotspotsApi(store, crimeData),
+    need: needApi(store, crimeData),
+  },
+  ['data.repeatedIds'],
+);
 export type CrimeApi = typeof api;
 expose(api);

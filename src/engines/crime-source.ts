@@ -61,9 +61,11 @@ export interface CrimeData {
  * replaced or deleted. Counts come from the summaries written at import; a
  * month without one (stored before summaries existed, or put back by undo) is
  * counted from its rows once, and a month's summary is kept while its import
- * is unchanged.
+ * is unchanged. `idle` (the worker's Foreground, src/engines/foreground.ts) lets the repeated-ID
+ * check wait while a page's request is answered.
  */
-export function crimeDataLoader(store: DataStore): () => Promise<CrimeData> {
+export function crimeDataLoader(store: DataStore, options: { idle?: () => Promise<void> } = {}): () => Promise<CrimeData> {
+  const idle = options.idle ?? (() => Promise.resolve());
   let cached: Promise<CrimeData> | undefined;
   let cachedVersion = -1;
   let summaries = new Map<string, PartSummary>();
@@ -71,7 +73,7 @@ export function crimeDataLoader(store: DataStore): () => Promise<CrimeData> {
     const version = await store.version();
     if (cached === undefined || version !== cachedVersion) {
       cachedVersion = version;
-      cached = load(store, version, summaries).then((d) => {
+      cached = load(store, version, summaries, idle).then((d) => {
         summaries = d.reuse;
         return d.data;
       });
@@ -83,7 +85,7 @@ export function crimeDataLoader(store: DataStore): () => Promise<CrimeData> {
   };
 }
 
-async function load(store: DataStore, version: number, previous: ReadonlyMap<string, PartSummary>): Promise<{ data: CrimeData; reuse: Map<string, PartSummary> }> {
+async function load(store: DataStore, version: number, previous: ReadonlyMap<string, PartSummary>, idle: () => Promise<void>): Promise<{ data: CrimeData; reuse: Map<string, PartSummary> }> {
   const metas = (await store.partitions('crime')).sort((a, b) => a.key.localeCompare(b.key));
   const idOf = (m: PartitionMeta) => `${m.key}|${m.importId}`;
   const unknown = metas.filter((m) => !previous.has(idOf(m)));
@@ -129,7 +131,7 @@ async function load(store: DataStore, version: number, previous: ReadonlyMap<str
       summaries,
       parts: () => readParts(store, metas),
       duplicates: () => {
-        dupes ??= checkIds(store, metas).then((r) => (known = r));
+        dupes ??= checkIds(store, metas, idle).then((r) => (known = r));
         dupes.catch(() => (dupes = undefined));
         return dupes;
       },
@@ -186,10 +188,15 @@ async function readAreaParts(store: DataStore, metas: readonly PartitionMeta[], 
 /** The columns of a stored month (or one authority's share of it) that rows are listed and placed by. */
 type RowPart = Pick<CrimePart, 'month' | 'fileName'> & { batch: Pick<CrimeBatch, 'n' | 'line' | 'longitude' | 'latitude' | 'crimeType' | 'lsoaCode' | 'lsoaName' | 'location'> };
 
-/** Repeated crime IDs across the stored months, reading one month at a time and keeping only the ID table. */
-async function checkIds(store: DataStore, metas: readonly PartitionMeta[]): Promise<DuplicateIds> {
+/**
+ * Repeated crime IDs across the stored months, reading one month at a time
+ * and keeping only the ID table; before each month it waits until no page's
+ * request is being answered (`idle`), so it runs in the gaps.
+ */
+async function checkIds(store: DataStore, metas: readonly PartitionMeta[], idle: () => Promise<void>): Promise<DuplicateIds> {
   const check = new DuplicateCheck(metas.reduce((s, m) => s + m.rows, 0));
   for (const m of metas) {
+    await idle();
     const [d] = await store.partitionData([m.key]);
     if (d?.kind === 'crime') check.add({ month: m.month ?? '', batch: d.batch });
     await yieldToRequests();
