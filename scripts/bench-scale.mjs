@@ -97,6 +97,8 @@ function generate(months) {
  */
 function memoryWatch() {
   let peak = 0;
+  let phase = 'start';
+  const phases = new Map();
   const sample = () => {
     try {
       const rows = execSync('ps -eo pid=,ppid=,rss=,args=', { encoding: 'utf8', maxBuffer: 1 << 26 })
@@ -118,12 +120,24 @@ function memoryWatch() {
       }
       const kb = rows.filter((r) => mine.has(r.pid) && r.args.includes('--type=renderer')).reduce((a, r) => a + r.rss, 0);
       peak = Math.max(peak, kb);
+      phases.set(phase, Math.max(phases.get(phase) ?? 0, kb));
     } catch {
       // not ready yet: try again
     }
   };
   const timer = setInterval(sample, 250);
-  return { peak: () => peak, stop: () => clearInterval(timer), sample };
+  return {
+    peak: () => peak,
+    /** From now on, samples count towards this phase's peak too. */
+    phase: (name) => {
+      sample();
+      phase = name;
+    },
+    /** Each phase's peak, in MB. */
+    phases: () => [...phases].map(([name, kb]) => `${name} ${(kb / 1024).toFixed(0)} MB`).join(', '),
+    stop: () => clearInterval(timer),
+    sample,
+  };
 }
 
 async function visit(page, p) {
@@ -216,13 +230,15 @@ try {
     await page.goto(base);
     await page.getByText(/^Sample loaded on/).waitFor({ timeout: 300_000 });
     const mem = memoryWatch();
+    mem.phase('import');
     const importMs = await importFiles(page, set.files);
     const afterImport = await storageBytes(page);
     const first = [];
     const again = [];
+    mem.phase('visits');
     for (const p of PAGES) first.push(await visit(page, p));
     for (const p of PAGES) again.push(await visit(page, p));
-    mem.sample();
+    mem.phase('re-import');
     const reimportMs = await importFiles(page, set.files);
     const afterReimport = await storageBytes(page);
     mem.sample();
@@ -234,7 +250,7 @@ try {
       `  import ${(importMs / 1000).toFixed(1)} s (${Math.round(set.rows / (importMs / 1000)).toLocaleString('en-GB')} rows/s); floor ${(floorMs / 1000).toFixed(1)} s; ratio ${(importMs / floorMs).toFixed(2)} (target ≤ 1.3)`,
     );
     PAGES.forEach((p, i) => console.log(`  ${p.label}: first ${(first[i] / 1000).toFixed(2)} s (target ≤ 2), again ${again[i]} ms (target ≤ 300)`));
-    console.log(`  peak renderer memory ${(mem.peak() / 1024).toFixed(0)} MB = ${kbPerRow.toFixed(3)} KB/row (target ≤ 0.3)`);
+    console.log(`  peak renderer memory ${(mem.peak() / 1024).toFixed(0)} MB = ${kbPerRow.toFixed(3)} KB/row (target ≤ 0.3); peak by phase: ${mem.phases()}`);
     console.log(
       `  IndexedDB ${(afterImport / 2 ** 20).toFixed(0)} MB after import; ${(afterReimport / 2 ** 20).toFixed(0)} MB after re-importing every month (${((afterReimport / afterImport - 1) * 100).toFixed(0)}%, target ≤ 10%); re-import ${(reimportMs / 1000).toFixed(1)} s`,
     );

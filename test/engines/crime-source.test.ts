@@ -99,6 +99,26 @@ describe('crimeDataLoader', () => {
     expect(after.summaries[1]!.n).toEqual([1]);
   });
 
+  it('keeps its data, the repeated-ID answer included, through a change that leaves every crime month as it was', async () => {
+    const reads = await openCounting();
+    await put('2023-01-street.csv', jan);
+    const load = crimeDataLoader(store);
+    const before = await load();
+    await before.duplicates();
+    expect(reads.rows).toBe(1);
+    await store.updateSettings({ area: 'Bedford' });
+    const after = await load();
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.knownDuplicates()).toEqual({ ids: 1, sameMonth: 1 });
+    await after.duplicates();
+    expect(reads.rows).toBe(1);
+    // A new month is new data: the check runs again.
+    await put('2023-02-street.csv', feb);
+    const third = await load();
+    expect(third.knownDuplicates()).toBeNull();
+    expect(await third.duplicates()).toEqual({ ids: 2, sameMonth: 2 });
+  });
+
   describe('areaColumns', () => {
     const mar = streetCsv([streetRow({ Month: '2023-03', 'Crime ID': 'm1', 'LSOA code': 'E01017541', 'LSOA name': 'Bedford 001B' }), streetRow({ Month: '2023-03', 'Crime ID': 'm2' })]);
 
