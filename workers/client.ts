@@ -1,4 +1,4 @@
-import { proxy, wrap, type Remote } from 'comlink';
+import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { ImportApi } from './import.worker';
 import type { CrimeApi } from './crime.worker';
 import type { DataApi } from './data-api';
@@ -27,13 +27,40 @@ export interface Workers {
  * The service worker precaches every worker script, so a worker first
  * started offline still loads.
  */
-export function lazyRemote<T>(start: () => Worker): Remote<T> {
+export function lazyRemote<T>(start: () => Worker, options: { idleMs?: number } = {}): Remote<T> {
   let remote: Remote<T> | undefined;
+  let worker: Worker | undefined;
+  let pending = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const open = () => {
+    if (remote === undefined) {
+      worker = start();
+      remote = wrap<T>(worker);
+    }
+    return remote as Record<PropertyKey, unknown>;
+  };
+  // With idleMs, a worker that has answered every call and had none for idleMs is stopped (its memory goes
+  // back to the system: an import's parsed months can be a gigabyte); the next call starts a fresh one.
+  const settled = () => {
+    if (--pending > 0 || options.idleMs === undefined) return;
+    timer = setTimeout(() => {
+      (remote as { [releaseProxy]?: () => void } | undefined)?.[releaseProxy]?.();
+      worker?.terminate();
+      remote = undefined;
+      worker = undefined;
+    }, options.idleMs);
+  };
   return new Proxy({} as Remote<T>, {
     get(_target, prop) {
       if (prop === 'then') return undefined;
-      remote ??= wrap<T>(start());
-      return (remote as Record<PropertyKey, unknown>)[prop];
+      if (options.idleMs === undefined) return open()[prop];
+      return (...args: unknown[]) => {
+        clearTimeout(timer);
+        pending++;
+        const call = (open()[prop] as (...a: unknown[]) => Promise<unknown>)(...args);
+        call.then(settled, settled);
+        return call;
+      };
     },
   });
 }
@@ -51,17 +78,21 @@ function enginePart<K extends keyof CrimeApi>(crime: Remote<CrimeApi>, key: K): 
   });
 }
 
+/** How long the import and files workers stay after their last call. */
+const IDLE_MS = 2000;
+
 /** The only place the app starts workers; each starts when first used. One crime worker serves the data, evidence, need and hot-spot APIs. */
 export function startWorkers(): Workers {
   const crime = lazyRemote<CrimeApi>(() => new Worker(new URL('./crime.worker.ts', import.meta.url), { type: 'module', name: 'crime' }));
   return {
-    importer: lazyRemote<ImportApi>(() => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' })),
+    // The import and files workers hold a whole import or project while they work, and nothing after: stopped when idle.
+    importer: lazyRemote<ImportApi>(() => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' }), { idleMs: IDLE_MS }),
     data: enginePart(crime, 'data'),
     evidence: enginePart(crime, 'evidence'),
     sensitivity: lazyRemote<SensitivityApi>(() => new Worker(new URL('./sensitivity.worker.ts', import.meta.url), { type: 'module', name: 'sensitivity' })),
     need: enginePart(crime, 'need'),
     hotspots: enginePart(crime, 'hotspots'),
-    files: lazyRemote<FilesApi>(() => new Worker(new URL('./files.worker.ts', import.meta.url), { type: 'module', name: 'files' })),
+    files: lazyRemote<FilesApi>(() => new Worker(new URL('./files.worker.ts', import.meta.url), { type: 'module', name: 'files' }), { idleMs: IDLE_MS }),
   };
 }
 

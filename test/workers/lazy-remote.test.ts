@@ -1,0 +1,69 @@
+import { expose } from 'comlink';
+import { describe, expect, it } from 'vitest';
+import { lazyRemote } from '../../workers/client';
+
+// A "worker" on a MessageChannel: comlink serves the API on one port, the client talks to the other.
+function fakeWorkers(api: object) {
+  const log = { started: 0, stopped: 0 };
+  const start = () => {
+    log.started++;
+    const { port1, port2 } = new MessageChannel();
+    expose(api, port2);
+    return Object.assign(port1, {
+      terminate() {
+        log.stopped++;
+        port1.close();
+        port2.close();
+      },
+    }) as unknown as Worker;
+  };
+  return { start, log };
+}
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('lazyRemote', () => {
+  it('starts the worker on the first call, not before', async () => {
+    const { start, log } = fakeWorkers({ twice: (x: number) => x * 2 });
+    const remote = lazyRemote<{ twice(x: number): number }>(start);
+    expect(log.started).toBe(0);
+    expect(await remote.twice(4)).toBe(8);
+    expect(log.started).toBe(1);
+  });
+
+  it('with idleMs, stops the worker once every call has settled and none came for idleMs, and starts a fresh one for the next call', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { start, log } = fakeWorkers({ slow: async () => (await gate, 'done'), quick: () => 'quick' });
+    const remote = lazyRemote<{ slow(): string; quick(): string }>(start, { idleMs: 20 });
+    const slow = remote.slow();
+    expect(await remote.quick()).toBe('quick');
+    // The quick call settled but the slow one has not: the worker stays.
+    await wait(60);
+    expect(log.stopped).toBe(0);
+    release();
+    expect(await slow).toBe('done');
+    expect(log.stopped).toBe(0);
+    await wait(60);
+    expect(log.stopped).toBe(1);
+    expect(await remote.quick()).toBe('quick');
+    expect(log.started).toBe(2);
+  });
+
+  it('a call within idleMs of the last keeps the same worker', async () => {
+    const { start, log } = fakeWorkers({ quick: () => 'quick' });
+    const remote = lazyRemote<{ quick(): string }>(start, { idleMs: 50 });
+    await remote.quick();
+    await wait(10);
+    await remote.quick();
+    expect(log.started).toBe(1);
+    expect(log.stopped).toBe(0);
+  });
+
+  it('stops the worker after a call that failed, too', async () => {
+    const { start, log } = fakeWorkers({ bad: () => Promise.reject(new Error('no')) });
+    const remote = lazyRemote<{ bad(): void }>(start, { idleMs: 10 });
+    await expect(remote.bad()).rejects.toThrow('no');
+    await wait(40);
+    expect(log.stopped).toBe(1);
+  });
+});
