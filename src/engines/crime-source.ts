@@ -187,10 +187,20 @@ async function readParts(store: DataStore, metas: readonly PartitionMeta[]): Pro
  */
 async function readAreaParts(store: DataStore, metas: readonly PartitionMeta[], summaryOf: ReadonlyMap<string, PartSummary>, lad: string): Promise<RowPart[]> {
   const out: RowPart[] = [];
-  for (const m of metas) {
-    // The month's summary says whether it has any of the authority's rows.
-    if (summaryOf.get(m.key)?.lad.includes(lad) === false) continue;
-    const [stored] = await store.areaRows(lad, [m.key]);
+  // The month's summary says whether it has any of the authority's rows.
+  const wanted = metas.filter((m) => summaryOf.get(m.key)?.lad.includes(lad) !== false);
+  const ask = (i: number) => {
+    const m = wanted[i];
+    if (m === undefined) return undefined;
+    const read = store.areaRows(lad, [m.key]);
+    read.catch(() => {}); // awaited below; a failure is not unhandled while an earlier month is unpacked
+    return read;
+  };
+  // Two reads in flight: the store reads the next month while this one is unpacked.
+  let next = ask(0);
+  for (const [i, m] of wanted.entries()) {
+    const [stored] = (await next) ?? [];
+    next = ask(i + 1);
     let rows = stored?.importId === m.importId ? stored.rows : undefined;
     if (rows === undefined) {
       const [d] = await store.partitionData([m.key]);
