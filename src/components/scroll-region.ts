@@ -36,28 +36,17 @@ class ScrollRegion extends AsyncDirective {
       this.observer = new ResizeObserver(() => this.refresh());
       this.observer.observe(this.el);
     }
-    // The caption and table are rendered after this part: name the region once they are there. Whether
-    // it overflows is read only when the observer reports a size (after layout), never in the middle of
-    // rendering, which would make the browser lay out the page once per table.
-    queueMicrotask(() => this.name());
-    if (this.observer === undefined) queueMicrotask(() => this.refresh());
-  }
-
-  /** Names the region after its table's caption (no layout needed) and watches the table's size too. */
-  private name(): HTMLTableElement | null {
-    const el = this.el;
-    if (el === undefined) return null;
-    const table = el.querySelector('table');
-    if (table !== null) this.observer?.observe(table);
-    const name = this.label ?? table?.caption?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-    if (name !== '' && el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
-    return table;
+    // The caption and table are rendered after this part: read them once they are there.
+    queueMicrotask(() => this.refresh());
   }
 
   private refresh() {
     const el = this.el;
     if (el === undefined) return;
-    this.name();
+    const table = el.querySelector('table');
+    if (table !== null) this.observer?.observe(table);
+    const name = this.label ?? table?.caption?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    if (name !== '' && el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
     const overflows = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
     if (overflows) el.setAttribute('tabindex', '0');
     else if (!el.contains((el.getRootNode() as Document | ShadowRoot).activeElement)) el.removeAttribute('tabindex');
