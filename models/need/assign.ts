@@ -1,5 +1,6 @@
 import type { Area, Geometry } from '../boundaries';
 import { interiorPoint, pointInGeometry } from './geometry';
+import { PointMemo } from './point-memo';
 import type { AreaIndex } from './spatial-index';
 
 /**
@@ -158,12 +159,14 @@ const tally = (areaOfRow: Int32Array): RowAssignment => {
 export function assignByPoint(index: AreaIndex, longitude: ArrayLike<number>, latitude: ArrayLike<number>, inPartnership: (row: number) => boolean): RowAssignment {
   const n = longitude.length;
   const areaOfRow = new Int32Array(n);
+  // Each distinct point is located once (police.uk rows share anonymous map points).
+  const memo = new PointMemo();
   for (let i = 0; i < n; i++) {
     if (!inPartnership(i)) areaOfRow[i] = ROW.otherAuthority;
     else {
       const x = longitude[i]!;
       const y = latitude[i]!;
-      areaOfRow[i] = x !== x || y !== y ? ROW.noCoordinates : index.locate(x, y);
+      areaOfRow[i] = x !== x || y !== y ? ROW.noCoordinates : memo.get(x, y, () => index.locate(x, y));
     }
   }
   return tally(areaOfRow);
