@@ -14,8 +14,10 @@ import { needApi } from './need-api';
  * Overview, Evidence, Dashboard, Report, Hot spots and Community need pages.
  */
 const store = openDataStore();
-// The repeated-ID check (data.repeatedIds) runs in the background: it reads a month only while no page's request is being answered.
-const foreground = new Foreground();
+// The repeated-ID check (data.repeatedIds) runs in the background: it reads a month only when no page's request is being
+// answered and none ended in the last QUIET_MS, so it does not land between the requests of a page being drawn.
+const QUIET_MS = 250;
+const foreground = new Foreground(QUIET_MS);
 const crimeData = store.then((s) => crimeDataLoader(s, { idle: () => foreground.idle() }));
 const api = foreground.track(
   {

@@ -12,6 +12,13 @@
 export class Foreground {
   private active = 0;
   private waiting: (() => void)[] = [];
+  private lastEnd = -Infinity;
+
+  /**
+   * @param quietMs how long after a page's last request background work still waits: a page asks in
+   *   bursts (one answer drawn, the next question sent), and background work between them would delay the next.
+   */
+  constructor(private readonly quietMs = 0) {}
 
   /**
    * The API with every method of its parts counted while it runs, except the
@@ -29,10 +36,14 @@ export class Foreground {
     return out as T;
   }
 
-  /** Resolves once no counted request is running (at once if none is). */
-  idle(): Promise<void> {
-    if (this.active === 0) return Promise.resolve();
-    return new Promise((resolve) => this.waiting.push(resolve));
+  /** Resolves once no counted request is running and none ended in the last `quietMs` (at once if so). */
+  async idle(): Promise<void> {
+    for (;;) {
+      if (this.active > 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+      const wait = this.lastEnd + this.quietMs - performance.now();
+      if (wait <= 0 && this.active === 0) return;
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 
   /** How many counted requests are running. */
@@ -46,6 +57,7 @@ export class Foreground {
       try {
         return await fn(...args);
       } finally {
+        this.lastEnd = performance.now();
         if (--this.active === 0) {
           const wake = this.waiting;
           this.waiting = [];

@@ -8,6 +8,9 @@ import { addMonths, monthRange } from '../../models/months';
 import { crimeDataLoader, type CrimeData } from './crime-source';
 import type { DataStore } from '../data/store';
 
+/** Analyses kept for a later visit (the Report shows up to this many priorities' hot spots). */
+const KEPT_ANALYSES = 8;
+
 /** What the Hot spots page needs before it can ask for an analysis. */
 export interface HotspotSetup {
   area: string;
@@ -38,14 +41,23 @@ interface Columns {
 /**
  * The hot-spot engine's data: the partnership's stored crime rows projected
  * to British National Grid once per store version, the partnership's wards in BNG, and
- * the last analysis (so a trace lists the rows the table counted).
+ * the last few analyses (the Report asks for one per top priority; a trace
+ * lists the rows its table counted).
  *
  * @example const src = hotspotSource(store); await src.analyse('Luton', settings, ['Shoplifting'])
  */
 export function hotspotSource(store: DataStore, crimeData: () => Promise<CrimeData> = crimeDataLoader(store)) {
   let cols: { key: string; c: Promise<Columns> } | undefined;
   let wards: { key: string; w: Promise<{ areas: BngArea[]; file: string | null }> } | undefined;
+  /** Recent analyses by their request, oldest first; the last one used is the last entry. */
+  const recent = new Map<string, { analysis: HotspotAnalysis; result: HotspotResult }>();
   let last: { key: string; analysis: HotspotAnalysis; result: HotspotResult } | undefined;
+  const remember = (key: string, entry: { analysis: HotspotAnalysis; result: HotspotResult }) => {
+    recent.delete(key);
+    recent.set(key, entry);
+    while (recent.size > KEPT_ANALYSES) recent.delete(recent.keys().next().value!);
+    last = { key, ...entry };
+  };
 
   /** The area's rows only (split by authority at import), projected once per store version. */
   async function columns(area: string): Promise<Columns> {
@@ -109,7 +121,11 @@ export function hotspotSource(store: DataStore, crimeData: () => Promise<CrimeDa
 
   async function analyse(area: string, settings: HotspotSettings, crimeTypes: readonly string[]): Promise<HotspotResult> {
     const key = JSON.stringify([await store.version(), area, settings, crimeTypes]);
-    if (last?.key === key) return last.result;
+    const known = recent.get(key);
+    if (known !== undefined) {
+      remember(key, known);
+      return known.result;
+    }
     const [c, w, s] = await Promise.all([columns(area), wardsOf(area), setup(area)]);
     if (w.areas.length === 0) throw new Error(`no ward boundaries are loaded for ${area}: load its ward GeoJSON on the Data page`);
     const latest = s.months.at(-1);
@@ -144,7 +160,7 @@ export function hotspotSource(store: DataStore, crimeData: () => Promise<CrimeDa
     });
     const ms = performance.now() - t0;
     const result = resultOf(analysis, { area, crimeTypes: [...crimeTypes], gaps: window.filter((m) => !monthIndex.has(m)), wards: outlinesOf(w.areas), ms });
-    last = { key, analysis, result };
+    remember(key, { analysis, result });
     return result;
   }
 

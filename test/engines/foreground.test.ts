@@ -38,6 +38,22 @@ describe('Foreground', () => {
     expect(fg.running).toBe(0);
   });
 
+  it('with a quiet period, waits that long after the last request ended', async () => {
+    const fg = new Foreground(1000);
+    const api = fg.track({ need: { quick: async () => 1 } });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    await api.need.quick();
+    const idle = fg.idle();
+    expect(await settled(idle)).toBe(false);
+    // Another request inside the quiet period starts it again: 1.1 s after the first, 0.6 s after the second.
+    await sleep(500);
+    await api.need.quick();
+    await sleep(600);
+    expect(await settled(idle)).toBe(false);
+    await sleep(700);
+    expect(await settled(idle)).toBe(true);
+  });
+
   it('counts a request that fails, and still wakes background work', async () => {
     const fg = new Foreground();
     const api = fg.track({ need: { bad: async () => Promise.reject(new Error('no')) } });
