@@ -36,6 +36,8 @@ interface Columns {
   y: Float64Array;
   /** The distinct map points, numbered once per store version. */
   points: MapPoints;
+  /** The months with rows, oldest first. */
+  months: string[];
 }
 
 /**
@@ -79,6 +81,7 @@ export function hotspotSource(store: DataStore, crimeData: () => Promise<CrimeDa
           x,
           y,
           points: numberPoints(x, y),
+          months: [...new Set(r.month)].sort(),
         };
       });
       cols = { key, c };
@@ -114,9 +117,8 @@ export function hotspotSource(store: DataStore, crimeData: () => Promise<CrimeDa
 
   async function setup(area: string): Promise<HotspotSetup> {
     const [c, w] = await Promise.all([columns(area), wardsOf(area)]);
-    const months = new Set<string>();
-    for (let i = 0; i < c.lad.length; i++) if (c.lad[i] === area) months.add(c.month[i]!);
-    return { area, months: [...months].sort(), wardFile: w.file, wards: w.areas.length };
+    // The columns hold the area's rows only, so their months are the area's.
+    return { area, months: c.months, wardFile: w.file, wards: w.areas.length };
   }
 
   async function analyse(area: string, settings: HotspotSettings, crimeTypes: readonly string[]): Promise<HotspotResult> {
