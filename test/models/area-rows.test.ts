@@ -1,24 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AreaRows, splitByAuthority } from '../../models/area-rows';
-import { crimeTable, type CrimePart } from '../../models/crime-table';
-import { createStreetFileParser } from '../../models/police-uk/street-file';
+import { crimeTable } from '../../models/crime-table';
 import { rowColumns } from '../../src/engines/crime-source';
+import { bedfordshireMonths } from '../fixtures/bedfordshire';
 
 // Issue 13: a partnership's pages read its own authority's rows, split at import. The split is
 // checked against the whole-force table (arquero, one string per row, as the engines used to
 // read) filtered by authority, on three real Bedfordshire months.
-const SHARED = new URL('../../../shared/data/police-uk/bedfordshire/', import.meta.url);
 const MONTHS = ['2023-01', '2023-02', '2023-03'];
-
-function parse(text: string, fileName: string): CrimePart[] {
-  const p = createStreetFileParser();
-  p.push(text);
-  const r = p.end();
-  if (!r.ok) throw new Error(`${fileName} did not parse`);
-  return r.batches.map((b) => ({ key: `${b.force}|${b.month}`, month: b.month, force: b.force, fileName, batch: b.batch }));
-}
-const parts = MONTHS.flatMap((m) => parse(readFileSync(new URL(`${m}-bedfordshire-street.csv`, SHARED), 'utf8'), `${m}-bedfordshire-street.csv`));
+const parts = bedfordshireMonths(MONTHS);
 const whole = crimeTable(parts, { crimeIds: false });
 
 describe('splitByAuthority', () => {

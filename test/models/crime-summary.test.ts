@@ -1,27 +1,17 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crimeTable, type CrimePart } from '../../models/crime-table';
 import { cubeFromSummaries, duplicateIds, forceMonthLadCounts, ladMonthTypeCounts, monthTypeCounts, summarisePart } from '../../models/crime-summary';
 import { countCube } from '../../models/evidence/cube';
-import { createStreetFileParser } from '../../models/police-uk/street-file';
 import { crimeIdAt, packCrimeIds } from '../../models/police-uk/crime-batch';
 import { streetCsv, streetRow } from '../fixtures/police-uk';
+import { bedfordshireMonths, parseStreet } from '../fixtures/bedfordshire';
 
 // The summaries are checked against the row-level code they replace (arquero over one
 // string per row, as the engine used to count), on three real Bedfordshire months: the
 // whole force, six authorities, rows without a location.
-const SHARED = new URL('../../../shared/data/police-uk/bedfordshire/', import.meta.url);
 const MONTHS = ['2023-01', '2023-02', '2023-03'];
-
-function parse(text: string, fileName: string): CrimePart[] {
-  const p = createStreetFileParser();
-  p.push(text);
-  const r = p.end();
-  if (!r.ok) throw new Error(`${fileName} did not parse`);
-  return r.batches.map((b) => ({ key: `${b.force}|${b.month}`, month: b.month, force: b.force, fileName, batch: b.batch }));
-}
-const parts = MONTHS.flatMap((m) => parse(readFileSync(new URL(`${m}-bedfordshire-street.csv`, SHARED), 'utf8'), `${m}-bedfordshire-street.csv`));
+const parts = bedfordshireMonths(MONTHS);
 const summaries = parts.map(summarisePart);
 const rows = crimeTable(parts);
 
@@ -118,7 +108,7 @@ describe('duplicateIds', () => {
 
 describe('a small fixture', () => {
   it('counts rows without a location under no authority', () => {
-    const p = parse(streetCsv([streetRow(), streetRow({ Longitude: '', Latitude: '', 'LSOA code': '', 'LSOA name': '', Location: 'No location' })]), 'f.csv');
+    const p = parseStreet(streetCsv([streetRow(), streetRow({ Longitude: '', Latitude: '', 'LSOA code': '', 'LSOA name': '', Location: 'No location' })]), 'f.csv');
     const s = summarisePart(p[0]!);
     expect(s.lad).toEqual(['Luton', '']);
     expect(s.n).toEqual([1, 1]);
