@@ -32,7 +32,8 @@ export class PointMemo {
     for (;;) {
       const v = this.values[h]!;
       if (v === EMPTY) break;
-      if (this.xs[h] === x && this.ys[h] === y && Object.is(this.xs[h], x) && Object.is(this.ys[h], y)) return v;
+      // Object.is: -0 and 0 are different bits, so they are different keys (x and y are never NaN).
+      if (Object.is(this.xs[h], x) && Object.is(this.ys[h], y)) return v;
       h = (h + 1) & this.mask;
     }
     const value = compute();

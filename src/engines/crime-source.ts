@@ -128,17 +128,18 @@ async function load(
     cols.catch(() => (cols = undefined));
     return cols;
   };
+  // One authority's columns (and their table, once a trace asks), kept for the last authority asked.
   let area: { lad: string; cols: Promise<RowColumns>; rows?: Promise<ColumnTable> } | undefined;
   const summaryOf = new Map(summaries.map((s) => [s.key, s]));
-  const areaColumns = (lad: string) => {
+  const areaOf = (lad: string) => {
     if (area?.lad !== lad) {
-      const c = readAreaParts(store, metas, summaryOf, lad).then(rowColumns);
-      area = { lad, cols: c };
-      c.catch(() => {
-        if (area?.cols === c) area = undefined;
+      const entry: NonNullable<typeof area> = { lad, cols: readAreaParts(store, metas, summaryOf, lad).then(rowColumns) };
+      entry.cols.catch(() => {
+        if (area === entry) area = undefined;
       });
+      area = entry;
     }
-    return area.cols;
+    return area;
   };
   return {
     reuse,
@@ -154,11 +155,11 @@ async function load(
       },
       knownDuplicates: () => known,
       columns,
-      areaColumns,
+      areaColumns: (lad) => areaOf(lad).cols,
       table: (lad) => {
         if (lad === undefined || lad === null) return (rows ??= columns().then(rowTable));
-        const own = areaColumns(lad);
-        return (area!.rows ??= own.then(rowTable));
+        const own = areaOf(lad);
+        return (own.rows ??= own.cols.then(rowTable));
       },
     },
   };

@@ -8,6 +8,11 @@ import { addMonths, monthRange } from '../../models/months';
 import { crimeDataLoader, type CrimeData } from './crime-source';
 import type { DataStore } from '../data/store';
 
+interface Analysed {
+  analysis: HotspotAnalysis;
+  result: HotspotResult;
+}
+
 /** Analyses kept for a later visit (the Report shows up to this many priorities' hot spots). */
 const KEPT_ANALYSES = 8;
 
@@ -51,14 +56,13 @@ interface Columns {
 export function hotspotSource(store: DataStore, crimeData: () => Promise<CrimeData> = crimeDataLoader(store)) {
   let cols: { key: string; c: Promise<Columns> } | undefined;
   let wards: { key: string; w: Promise<{ areas: BngArea[]; file: string | null }> } | undefined;
-  /** Recent analyses by their request, oldest first; the last one used is the last entry. */
-  const recent = new Map<string, { analysis: HotspotAnalysis; result: HotspotResult }>();
-  let last: { key: string; analysis: HotspotAnalysis; result: HotspotResult } | undefined;
-  const remember = (key: string, entry: { analysis: HotspotAnalysis; result: HotspotResult }) => {
+  /** Recent analyses by their request, least recently used first. */
+  const recent = new Map<string, Analysed>();
+  const remember = (key: string, entry: Analysed): Analysed => {
     recent.delete(key);
     recent.set(key, entry);
     while (recent.size > KEPT_ANALYSES) recent.delete(recent.keys().next().value!);
-    last = { key, ...entry };
+    return entry;
   };
 
   /** The area's rows only (split by authority at import), projected once per store version. */
@@ -121,13 +125,11 @@ export function hotspotSource(store: DataStore, crimeData: () => Promise<CrimeDa
     return { area, months: c.months, wardFile: w.file, wards: w.areas.length };
   }
 
-  async function analyse(area: string, settings: HotspotSettings, crimeTypes: readonly string[]): Promise<HotspotResult> {
+  /** An analysis with what a trace needs, worked out or remembered. */
+  async function analysed(area: string, settings: HotspotSettings, crimeTypes: readonly string[]): Promise<Analysed> {
     const key = JSON.stringify([await store.version(), area, settings, crimeTypes]);
     const known = recent.get(key);
-    if (known !== undefined) {
-      remember(key, known);
-      return known.result;
-    }
+    if (known !== undefined) return remember(key, known);
     const [c, w, s] = await Promise.all([columns(area), wardsOf(area), setup(area)]);
     if (w.areas.length === 0) throw new Error(`no ward boundaries are loaded for ${area}: load its ward GeoJSON on the Data page`);
     const latest = s.months.at(-1);
@@ -162,14 +164,17 @@ export function hotspotSource(store: DataStore, crimeData: () => Promise<CrimeDa
     });
     const ms = performance.now() - t0;
     const result = resultOf(analysis, { area, crimeTypes: [...crimeTypes], gaps: window.filter((m) => !monthIndex.has(m)), wards: outlinesOf(w.areas), ms });
-    remember(key, { analysis, result });
-    return result;
+    return remember(key, { analysis, result });
+  }
+
+  async function analyse(area: string, settings: HotspotSettings, crimeTypes: readonly string[]): Promise<HotspotResult> {
+    return (await analysed(area, settings, crimeTypes)).result;
   }
 
   /** The source rows of one cell of an analysis, a page at a time. */
   async function trace(area: string, settings: HotspotSettings, crimeTypes: readonly string[], cellId: string, offset: number, limit: number): Promise<CellTrace> {
-    await analyse(area, settings, crimeTypes);
-    const { analysis } = last!;
+    // Its own analysis, not whichever ran last (the Report asks for several at once).
+    const { analysis } = await analysed(area, settings, crimeTypes);
     const i = analysis.cells.findIndex((cell) => cell.id === cellId);
     if (i < 0) throw new Error(`no cell ${cellId} in this analysis`);
     const c = await columns(area);

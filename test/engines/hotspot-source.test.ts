@@ -51,4 +51,13 @@ describe('hotspotSource', () => {
     expect(trace.total).toBe(cell.count);
     expect(new Set(trace.items.map((r) => r.crimeType))).toEqual(new Set(['Shoplifting']));
   });
+
+  it('a trace lists its own analysis’s rows while another analysis is worked out at the same time', async () => {
+    const src = hotspotSource(store);
+    const shop = await src.analyse('Luton', settings, ['Shoplifting']);
+    const cell = shop.cells.find((c) => c.count > 0)!;
+    const [trace] = await Promise.all([src.trace('Luton', settings, ['Shoplifting'], cell.id, 0, 1000), src.analyse('Luton', { ...settings, issueId: 'vehicle' }, ['Vehicle crime'])]);
+    expect(trace.total).toBe(cell.count);
+    expect(new Set(trace.items.map((r) => r.crimeType))).toEqual(new Set(['Shoplifting']));
+  });
 });
