@@ -1,9 +1,10 @@
-// Over 300 lines: the IndexedDB data store: partitions, datasets, the commit of an import in one transaction,
-// undo and settings, which share its transactions; upgrades are in ./idb-upgrade.ts.
+// Over 300 lines: the IndexedDB data store: partitions, datasets, staging and the commit of an import, undo
+// (rows kept in place by reference) and settings, which share its transactions; upgrades are in ./idb-upgrade.ts.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { z } from 'zod';
 import { Dataset, ImportReport, PartitionData, PartitionMeta, Settings, StoredAreaRows, StoredSummary, UndoEntry, UndoSummary, type PartitionKind } from './schema';
-import { STORE_CHANNEL, type DataStore, type ImportCommit, type Derived, type StoreHealth, type StoreProblem } from './store';
+import { STORE_CHANNEL, type DataStore, type ImportCommit, type Derived, type PartitionWrite, type StoreHealth, type StoreProblem } from './store';
+import { bytesOf, dataKeyOf, importOfDataKey, stagedKey, STAGING_EXPIRY_MS } from './data-keys';
 import { bumpVersion, Version } from './kv-version';
 import { DATA_DB_VERSION, upgradeDataDb, type LegacyRecord } from './idb-upgrade';
 import { parseStored, StoreReadError } from './store-error';
@@ -61,6 +62,23 @@ export async function openDataStore(name = DATA_DB_NAME, options: { undoBytes?: 
 
 type Tx = IDBPTransaction<DataDB, StoreNames<DataDB>[], 'readwrite'>;
 
+/** The kv record listing imports that are staging rows (see stageParts and sweep). */
+const STAGING = 'staging';
+const Staging = z.record(z.string(), z.number());
+
+/**
+ * What is derived from a partition's rows, answered under its description's
+ * key and import: rows under a data key of their own never change, so what was
+ * derived from them holds for whichever description points there. Rows stored
+ * before version 6 keep the import that derived them, checked by the reader.
+ */
+async function derivedFor<T extends { key: string; importId: string }>(meta: PartitionMeta | undefined, get: (dataKey: string) => Promise<T | undefined>): Promise<T | undefined> {
+  if (meta === undefined) return undefined;
+  const derived = await get(dataKeyOf(meta));
+  if (derived === undefined || meta.dataKey === undefined) return derived;
+  return { ...derived, key: meta.key, importId: meta.importId };
+}
+
 class IdbDataStore implements DataStore {
   private readonly channel: BroadcastChannel | undefined;
 
@@ -78,24 +96,45 @@ class IdbDataStore implements DataStore {
   }
 
   async partitionData(keys: readonly string[]): Promise<PartitionData[]> {
-    const tx = this.db.transaction('data');
-    const rows = await Promise.all(keys.map((k) => tx.store.get(k)));
+    const tx = this.db.transaction(['metas', 'data']);
+    const rows = await Promise.all(keys.map(async (k) => ({ key: k, row: await tx.objectStore('data').get(dataKeyOf((await tx.objectStore('metas').get(k)) ?? { key: k })) })));
     await tx.done;
-    return rows.filter((r) => r !== undefined).map((r) => parseStored(PartitionData, r, `Stored data ${r.key}`));
+    return rows.flatMap(({ key, row }) => (row === undefined ? [] : [parseStored(PartitionData, { ...row, key }, `Stored data ${key}`)]));
   }
 
   async summaries(keys: readonly string[]): Promise<StoredSummary[]> {
-    const tx = this.db.transaction('summaries');
-    const rows = await Promise.all(keys.map((k) => tx.store.get(k)));
+    const tx = this.db.transaction(['metas', 'summaries']);
+    const rows = await Promise.all(keys.map(async (k) => derivedFor(await tx.objectStore('metas').get(k), (dk) => tx.objectStore('summaries').get(dk))));
     await tx.done;
-    return rows.filter((r) => r !== undefined).map((r) => parseStored(StoredSummary, r, `The summary of ${r.key}`));
+    return rows.flatMap((r) => (r === undefined ? [] : [parseStored(StoredSummary, r, `The summary of ${r.key}`)]));
   }
 
   async areaRows(lad: string, keys: readonly string[]): Promise<StoredAreaRows[]> {
-    const tx = this.db.transaction('areaRows');
-    const rows = await Promise.all(keys.map((k) => tx.store.get([k, lad])));
+    const tx = this.db.transaction(['metas', 'areaRows']);
+    const rows = await Promise.all(keys.map(async (k) => derivedFor(await tx.objectStore('metas').get(k), (dk) => tx.objectStore('areaRows').get([dk, lad]))));
     await tx.done;
-    return rows.filter((r) => r !== undefined).map((r) => parseStored(StoredAreaRows, r, `The ${lad} rows of ${r.key}`));
+    return rows.flatMap((r) => (r === undefined ? [] : [parseStored(StoredAreaRows, r, `The ${lad} rows of ${r.key}`)]));
+  }
+
+  async stageParts(importId: string, parts: readonly PartitionWrite[]): Promise<(PartitionMeta & { dataKey: string })[]> {
+    const tx = this.db.transaction(['metas', 'data', 'kv', 'summaries', 'areaRows'], 'readwrite');
+    const running = await this.staging(tx);
+    if (running[importId] === undefined) await tx.objectStore('kv').put({ ...running, [importId]: Date.now() }, STAGING);
+    const out: (PartitionMeta & { dataKey: string })[] = [];
+    for (const part of parts) out.push(await this.stageInto(tx, importId, part));
+    await tx.done;
+    return out;
+  }
+
+  async dropStaged(importId: string, dataKeys?: readonly string[]): Promise<void> {
+    const tx = this.db.transaction(['metas', 'data', 'undo', 'kv', 'summaries', 'areaRows'], 'readwrite');
+    const mine = (dataKeys ?? (await tx.objectStore('data').getAllKeys())).filter((k) => importOfDataKey(k) === importId);
+    await this.freeData(tx, mine);
+    if (dataKeys === undefined) {
+      const { [importId]: _done, ...others } = await this.staging(tx);
+      await tx.objectStore('kv').put(others, STAGING);
+    }
+    await tx.done;
   }
 
   async datasets(): Promise<Dataset[]> {
@@ -112,22 +151,31 @@ class IdbDataStore implements DataStore {
       label: c.undoLabel,
       restoreMetas: [],
       restoreData: [],
+      refs: [],
+      bytes: 0,
       restoreDatasets: [],
       removeKeys: [],
       removeDatasetIds: [c.dataset.id],
       reportId: report.id,
     };
     const touched = new Set<string>();
-    for (const { meta, data, derive } of c.parts) {
+    for (const part of c.parts) {
+      const meta = 'staged' in part ? part.meta : await this.stageInto(tx, part.meta.importId, part);
+      if ((await tx.objectStore('data').count(meta.dataKey)) === 0) {
+        throw new Error(`the rows of ${meta.key} are no longer stored (another window changed the data during the import); import the files again`);
+      }
       const old = await tx.objectStore('metas').get(meta.key);
-      let unchanged = false;
       if (old !== undefined) {
-        const oldData = await tx.objectStore('data').get(meta.key);
         undo.restoreMetas.push(old);
-        // The same data again (a re-import of an unchanged month): keep it where it is, and undo needs no copy.
-        unchanged = oldData !== undefined && sameData(oldData, data);
-        if (unchanged) (undo.keepData ??= []).push(meta.key);
-        else if (oldData !== undefined) undo.restoreData.push(oldData);
+        if (dataKeyOf(old) === meta.dataKey) {
+          // The same rows again (a re-import of an unchanged month): they stay where they are, and undo needs no copy.
+          (undo.keepData ??= []).push(meta.key);
+          if (old.dataKey === undefined) await this.restampDerived(tx, meta.dataKey, meta.importId);
+        } else {
+          // The old rows stay in place, kept by this step until it is undone or dropped.
+          undo.refs!.push(dataKeyOf(old));
+          undo.bytes! += bytesOf(old);
+        }
         touched.add(old.datasetId);
         const outcome = report.parts.find((p) => p.key === meta.key && p.status === 'added');
         if (outcome !== undefined) {
@@ -136,8 +184,6 @@ class IdbDataStore implements DataStore {
         }
       }
       await tx.objectStore('metas').put(meta);
-      if (!unchanged) await tx.objectStore('data').put(data);
-      await this.putDerived(tx, meta.key, meta.importId, derive?.() ?? {});
       undo.removeKeys.push({ key: meta.key, importId: meta.importId });
     }
     if (c.parts.length > 0) {
@@ -154,6 +200,7 @@ class IdbDataStore implements DataStore {
       const current = Settings.parse((await tx.objectStore('kv').get('settings')) ?? {});
       await tx.objectStore('kv').put({ ...current, ...c.settings }, 'settings');
     }
+    await this.sweep(tx, report.id);
     const version = await this.bump(tx);
     await tx.done;
     this.announce(version);
@@ -164,26 +211,21 @@ class IdbDataStore implements DataStore {
     const tx = this.db.transaction(['metas', 'data', 'datasets', 'undo', 'undoData', 'kv', 'summaries', 'areaRows'], 'readwrite');
     const dataset = await tx.objectStore('datasets').get(id);
     if (dataset === undefined) throw new Error(`no dataset ${id}`);
+    const metas = await tx.objectStore('metas').index('datasetId').getAll(id);
+    // The rows stay in place, kept by the undo step; they go when the step is dropped.
     const undo: UndoEntry = {
       id: crypto.randomUUID(),
       createdAt: Date.now(),
       label: `Delete “${dataset.label}”`,
-      restoreMetas: [],
+      restoreMetas: metas,
       restoreData: [],
+      refs: metas.map(dataKeyOf),
+      bytes: metas.reduce((n, m) => n + bytesOf(m), 0),
       restoreDatasets: [dataset],
       removeKeys: [],
       removeDatasetIds: [],
     };
-    const metas = await tx.objectStore('metas').index('datasetId').getAll(id);
-    for (const m of metas) {
-      const d = await tx.objectStore('data').get(m.key);
-      undo.restoreMetas.push(m);
-      if (d !== undefined) undo.restoreData.push(d);
-      await tx.objectStore('metas').delete(m.key);
-      await tx.objectStore('data').delete(m.key);
-      // An undone delete counts and splits the restored rows again (what was derived would no longer match its description's import).
-      await this.dropDerived(tx, m.key);
-    }
+    for (const m of metas) await tx.objectStore('metas').delete(m.key);
     await tx.objectStore('datasets').delete(id);
     await this.pushUndo(tx, undo);
     const version = await this.bump(tx);
@@ -203,27 +245,29 @@ class IdbDataStore implements DataStore {
     if (raw === undefined) throw new Error(`nothing to undo with id ${id}`);
     const entry = parseStored(UndoEntry, raw, 'The undo step');
     const kept = new Set(entry.keepData ?? []);
+    // Rows that may be left with nothing referring to them: deleted at the end if so.
+    const released = [...(entry.refs ?? [])];
     for (const { key, importId } of entry.removeKeys) {
       const current = await tx.objectStore('metas').get(key);
       // Only take back what this step put there; a later import's data stays.
       if (current?.importId === importId) {
         await tx.objectStore('metas').delete(key);
-        if (!kept.has(key)) {
-          await tx.objectStore('data').delete(key);
-          await this.dropDerived(tx, key);
-        }
+        released.push(dataKeyOf(current));
       }
     }
     for (const dsId of entry.removeDatasetIds) {
       if ((await tx.objectStore('metas').index('datasetId').count(dsId)) === 0) await tx.objectStore('datasets').delete(dsId);
     }
     for (const m of entry.restoreMetas) {
-      if ((await tx.objectStore('metas').get(m.key)) === undefined) {
-        await tx.objectStore('metas').put(m);
-        // Data left in place (the same rows): what was derived from it still holds; it now stands for the restored import.
-        if (kept.has(m.key)) await this.restampDerived(tx, m.key, m.importId);
-        const d = entry.restoreData.find((x) => x.key === m.key);
-        if (d !== undefined) await tx.objectStore('data').put(d);
+      if ((await tx.objectStore('metas').get(m.key)) !== undefined) continue;
+      await tx.objectStore('metas').put(m);
+      // Rows stored before version 6 and left in place: what was derived from them now stands for the restored import.
+      if (kept.has(m.key) && m.dataKey === undefined) await this.restampDerived(tx, m.key, m.importId);
+      // A step written before version 6 carries a copy of the old rows: they go back under the partition's own key.
+      const d = entry.restoreData.find((x) => x.key === m.key);
+      if (d !== undefined) {
+        await this.dropDerived(tx, m.key);
+        await tx.objectStore('data').put(d);
       }
     }
     for (const ds of entry.restoreDatasets) await tx.objectStore('datasets').put(ds);
@@ -232,6 +276,7 @@ class IdbDataStore implements DataStore {
     if (report !== undefined) await tx.objectStore('reports').put({ ...report, undoneAt: Date.now() });
     await tx.objectStore('undo').delete(id);
     await tx.objectStore('undoData').delete(id);
+    await this.freeData(tx, released);
     const version = await this.bump(tx);
     await tx.done;
     this.announce(version);
@@ -319,33 +364,90 @@ class IdbDataStore implements DataStore {
     // Undo goes newest first by time; two steps in the same millisecond still need an order.
     const latest = await store.index('createdAt').openCursor(null, 'prev');
     if (latest !== null && entry.createdAt <= latest.value.createdAt) entry.createdAt = latest.value.createdAt + 1;
-    entry.bytes = approxBytes(entry.restoreData);
-    await store.put({ id: entry.id, createdAt: entry.createdAt, label: entry.label, bytes: entry.bytes });
+    entry.bytes ??= approxBytes(entry.restoreData);
+    await store.put({ id: entry.id, createdAt: entry.createdAt, label: entry.label, bytes: entry.bytes, ...(entry.refs === undefined ? {} : { refs: entry.refs }) });
     await tx.objectStore('undoData').put(entry);
     // Newest first: keep at most UNDO_DEPTH steps, and stop once the kept ones hold UNDO_BYTES of old data.
     const steps = (await store.index('createdAt').getAll()).reverse();
     let bytes = 0;
+    const released: string[] = [];
     for (const [i, step] of steps.entries()) {
       bytes += step.bytes ?? 0;
       if (i === 0 || (i < UNDO_DEPTH && bytes <= this.undoBytes)) continue;
       await store.delete(step.id);
       await tx.objectStore('undoData').delete(step.id);
+      released.push(...(step.refs ?? []));
+    }
+    await this.freeData(tx, released);
+  }
+
+  /**
+   * Deletes the rows under each data key (and what was derived from them) that
+   * no description and no kept undo step refers to any more.
+   */
+  private async freeData(tx: Tx, dataKeys: readonly string[]): Promise<void> {
+    if (dataKeys.length === 0) return;
+    const inUse = new Set((await tx.objectStore('metas').getAll()).map(dataKeyOf));
+    for (const step of await tx.objectStore('undo').getAll()) for (const k of step.refs ?? []) inUse.add(k);
+    for (const k of new Set(dataKeys)) {
+      if (inUse.has(k)) continue;
+      await tx.objectStore('data').delete(k);
+      await this.dropDerived(tx, k);
     }
   }
 
-  /** Writes what is derived from a crime partition (its summary, its rows by authority) in place of what was. */
-  private async putDerived(tx: Tx, key: string, importId: string, derived: Derived): Promise<void> {
-    await this.dropDerived(tx, key);
-    if (derived.summary !== undefined) await tx.objectStore('summaries').put({ key, importId, summary: derived.summary });
-    for (const rows of derived.areas ?? []) await tx.objectStore('areaRows').put({ key, lad: rows.lad, importId, rows });
+  /**
+   * Deletes rows staged by imports that never committed (a window closed
+   * mid-import) once their staging is over a day old; imports still running
+   * elsewhere keep theirs. This import's own staging entry ends here.
+   */
+  private async sweep(tx: Tx, importId: string): Promise<void> {
+    const { [importId]: _done, ...running } = await this.staging(tx);
+    const cutoff = Date.now() - STAGING_EXPIRY_MS;
+    const live = Object.fromEntries(Object.entries(running).filter(([, at]) => at > cutoff));
+    await tx.objectStore('kv').put(live, STAGING);
+    const stale = (await tx.objectStore('data').getAllKeys()).filter((k) => {
+      const owner = importOfDataKey(k);
+      return owner !== undefined && owner !== importId && live[owner] === undefined;
+    });
+    await this.freeData(tx, stale);
   }
 
-  private async dropDerived(tx: Tx, key: string): Promise<void> {
-    await tx.objectStore('summaries').delete(key);
-    await tx.objectStore('areaRows').delete(IDBKeyRange.bound([key], [key, []]));
+  /** Imports staging rows now, by id, with when each began. */
+  private async staging(tx: Tx): Promise<Record<string, number>> {
+    return Staging.parse((await tx.objectStore('kv').get(STAGING)) ?? {});
   }
 
-  /** The same data now stands for another import: what was derived from it holds, under that import's id. */
+  /**
+   * Writes a part's rows, and what is derived from them, under a data key of
+   * this import's; rows equal to those stored for the key are not written
+   * again, and the description points at them.
+   */
+  private async stageInto(tx: Tx, importId: string, part: PartitionWrite): Promise<PartitionMeta & { dataKey: string }> {
+    const old = await tx.objectStore('metas').get(part.meta.key);
+    if (old !== undefined) {
+      const oldData = await tx.objectStore('data').get(dataKeyOf(old));
+      if (oldData !== undefined && sameData({ ...oldData, key: part.data.key }, part.data)) return { ...part.meta, dataKey: dataKeyOf(old), bytes: bytesOf(old) };
+    }
+    const dataKey = stagedKey(part.meta.key, importId, crypto.randomUUID().slice(0, 8));
+    await tx.objectStore('data').put({ ...part.data, key: dataKey });
+    await this.putDerived(tx, dataKey, part.meta.importId, part.derive?.() ?? {});
+    return { ...part.meta, dataKey, bytes: approxBytes(part.data) };
+  }
+
+  /** Writes what is derived from a crime partition's rows (its summary, its rows by authority) under their data key. */
+  private async putDerived(tx: Tx, dataKey: string, importId: string, derived: Derived): Promise<void> {
+    await this.dropDerived(tx, dataKey);
+    if (derived.summary !== undefined) await tx.objectStore('summaries').put({ key: dataKey, importId, summary: derived.summary });
+    for (const rows of derived.areas ?? []) await tx.objectStore('areaRows').put({ key: dataKey, lad: rows.lad, importId, rows });
+  }
+
+  private async dropDerived(tx: Tx, dataKey: string): Promise<void> {
+    await tx.objectStore('summaries').delete(dataKey);
+    await tx.objectStore('areaRows').delete(IDBKeyRange.bound([dataKey], [dataKey, []]));
+  }
+
+  /** Rows stored before version 6 now stand for another import: what was derived from them holds, under that import's id. */
   private async restampDerived(tx: Tx, key: string, importId: string): Promise<void> {
     const summary = await tx.objectStore('summaries').get(key);
     if (summary !== undefined) await tx.objectStore('summaries').put({ ...summary, importId });

@@ -28,11 +28,19 @@ import { splitByAuthority } from '../../models/area-rows';
  *   [partition, authority] and written at import. The upgrade splits every
  *   stored crime month once; a month it cannot read is left without them, and
  *   the crime engine splits it from its rows when an authority's rows are asked for.
+ * - **6**: an import writes each partition's rows under a data key of their
+ *   own (`<key>@<importId>.<serial>`, named by the description's `dataKey`) as it reads
+ *   them, and commits by pointing descriptions at them; undo steps keep old
+ *   rows in place (`refs`) instead of copying them. Nothing is converted: rows
+ *   stored before stay under their partition's key (a description without
+ *   `dataKey`), and older undo steps keep their copies. The number goes up so
+ *   that an older copy of the app, which would look for rows under the
+ *   partition's key only, refuses to open the database.
  *
  * Layouts 1a and 1b share a number, so the upgrade from 1 looks at what is
  * there rather than trusting the number.
  */
-export const DATA_DB_VERSION = 5;
+export const DATA_DB_VERSION = 6;
 
 /** A record an upgrade could not convert, kept as it was for download. */
 export interface LegacyRecord {

@@ -110,7 +110,11 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
   const outcomes: FileOutcome[] = expanded.skipped.map((x) => ({ ...fileOutcome({ name: x.name, size: x.size } as SourceFile, 'unrecognised', x.status, x.message) }));
   const problems: FileProblem[] = [];
   let problemsDropped = 0;
-  const staged = new Map<string, { write: PartitionWrite; outcome: PartOutcome }>();
+  // Parts kept so far, by key. A part's rows are written to the store (staged) when its file is read; from then
+  // on only its description is held here, so the import holds one file's rows at a time.
+  const staged = new Map<string, { meta: PartitionMeta; write?: PartitionWrite; outcome: PartOutcome }>();
+  // Staged rows displaced by a later file of the import, deleted at the next flush.
+  const displaced: string[] = [];
   const partOutcomes: PartOutcome[] = [];
 
   // Two files of one import carrying the same force-month (or table): the one with more rows is kept
@@ -118,7 +122,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
   const stage = (write: PartitionWrite, outcome: PartOutcome) => {
     partOutcomes.push(outcome);
     const earlier = staged.get(write.meta.key);
-    if (earlier !== undefined && earlier.write.meta.rows > write.meta.rows) {
+    if (earlier !== undefined && earlier.meta.rows > write.meta.rows) {
       outcome.status = 'superseded';
       outcome.supersededBy = earlier.outcome.fileName;
       return;
@@ -126,8 +130,24 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
     if (earlier !== undefined) {
       earlier.outcome.status = 'superseded';
       earlier.outcome.supersededBy = outcome.fileName;
+      if (earlier.meta.dataKey !== undefined) displaced.push(earlier.meta.dataKey);
     }
-    staged.set(write.meta.key, { write, outcome });
+    staged.set(write.meta.key, { meta: write.meta, write, outcome });
+  };
+  // Writes the rows read so far and lets go of them; deletes rows a later file displaced.
+  const flush = async () => {
+    const pending = [...staged.values()].filter((s) => s.write !== undefined);
+    if (pending.length > 0) {
+      const metas = await store.stageParts(
+        importId,
+        pending.map((s) => withSummary(s.write!)),
+      );
+      pending.forEach((s, i) => {
+        s.meta = metas[i]!;
+        delete s.write;
+      });
+    }
+    if (displaced.length > 0) await store.dropStaged(importId, displaced.splice(0));
   };
   const keepProblems = (file: string, list: readonly Omit<FileProblem, 'file'>[], dropped: number) => {
     for (const p of list) {
@@ -149,126 +169,146 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
     ...extra,
   });
 
-  let next = files[0] === undefined ? undefined : prefetch(files[0]);
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i]!;
-    const current = next!;
-    next = files[i + 1] === undefined ? undefined : prefetch(files[i + 1]!);
-    let fileBytes = 0;
-    progress('reading', i, 0, i === 0);
-    let read: FileRead;
-    const notes: string[] = [];
-    try {
-      read = await readFile(
-        current,
-        (n) => {
-          fileBytes += n;
-          bytes += n;
-          progress('reading', i, fileBytes);
-          if (options.cancelled?.()) throw new ImportCancelled();
-        },
-        { onNote: (note) => notes.push(note), ...bounds },
-      );
-    } catch (e) {
-      if (e instanceof ImportCancelled || e instanceof ReadCancelled) throw new ImportCancelled();
-      const message = e instanceof ReadError ? `${e.message}.` : `Could not be read: ${(e as Error).message || (e as Error).name}.`;
-      outcomes.push(fileOutcome(file, 'unrecognised', 'failed', message));
-      continue;
-    }
-    const said = outcomes.length;
-    bytes += file.size - fileBytes; // files refused early are not read to the end
-    switch (read.kind) {
-      case 'empty':
-        outcomes.push(fileOutcome(file, 'unrecognised', 'empty', 'Empty: no header row and no data.'));
-        break;
-      case 'unrecognised':
-        if (read.duplicated !== undefined) {
-          outcomes.push(
-            fileOutcome(
-              file,
-              'police-uk-street',
-              'refused',
-              `Refused: the header names ${read.duplicated.map((c) => `“${c}”`).join(', ')} more than once, so which column holds the data is a guess. Remove the extra column and import it again.`,
-            ),
-          );
-          break;
-        }
-        outcomes.push({
-          ...fileOutcome(file, 'unrecognised', 'refused', `Not a police.uk street-level crime file: it lacks the columns ${read.missing.join(', ')}.${read.hint}`),
-          missingColumns: read.missing,
-        });
-        break;
-      case 'format': {
-        const ctx: StageContext = {
-          file,
-          stage,
-          reject: (outcome) => partOutcomes.push(outcome),
-          problems: (list, dropped) => keepProblems(file.name, list, dropped),
-          meta: (key, kind, extra) => meta(key, kind, file.name, extra),
-        };
-        const done = read.format.toPartitions(read.result, ctx);
-        rows += done.rows;
-        outcomes.push(done.outcome);
-        break;
-      }
-    }
-    // How the text was read (another encoding), on the file's own outcome.
-    const mine = outcomes[said];
-    if (mine !== undefined && notes.length > 0) mine.message += ` ${notes.join(' ')}`;
+  try {
+    return await readAndCommit();
+  } catch (e) {
+    // Nothing of a failed or cancelled import stays: the rows it staged go too.
+    await store.dropStaged(importId).catch(() => undefined);
+    throw e;
   }
 
-  markSuperseded(outcomes, partOutcomes);
-  progress('saving', files.length - 1, 0, true);
-  const readMs = performance.now() - t0;
-  const finishedAt = now();
-  const datasetId = crypto.randomUUID();
-  let writes = [...staged.values()].map(({ write }) => ({ ...write, meta: { ...write.meta, datasetId } }));
-  const shrinks = await shrinking(store, writes);
-  if (shrinks.length > 0 && options.confirmShrink !== undefined && !(await options.confirmShrink(shrinks))) {
-    const keep = new Set(shrinks.map((x) => x.key));
-    writes = writes.filter((w) => !keep.has(w.meta.key));
-    for (const x of shrinks) {
-      const part = staged.get(x.key)!.outcome;
-      part.status = 'superseded';
-      part.supersededBy = `the stored copy (${formatCount(x.storedRows)} rows), kept at your request`;
-      const file = outcomes.find((o) => o.name === x.fileName);
-      if (file !== undefined) file.message += ` ${x.label} not stored: you kept the ${formatCount(x.storedRows)} already stored rather than replace them with ${formatCount(x.newRows)}.`;
+  async function readAndCommit(): Promise<ImportReport> {
+    let next = files[0] === undefined ? undefined : prefetch(files[0]);
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i]!;
+      const current = next!;
+      next = files[i + 1] === undefined ? undefined : prefetch(files[i + 1]!);
+      let fileBytes = 0;
+      progress('reading', i, 0, i === 0);
+      let read: FileRead;
+      const notes: string[] = [];
+      try {
+        read = await readFile(
+          current,
+          (n) => {
+            fileBytes += n;
+            bytes += n;
+            progress('reading', i, fileBytes);
+            if (options.cancelled?.()) throw new ImportCancelled();
+          },
+          { onNote: (note) => notes.push(note), ...bounds },
+        );
+      } catch (e) {
+        if (e instanceof ImportCancelled || e instanceof ReadCancelled) throw new ImportCancelled();
+        const message = e instanceof ReadError ? `${e.message}.` : `Could not be read: ${(e as Error).message || (e as Error).name}.`;
+        outcomes.push(fileOutcome(file, 'unrecognised', 'failed', message));
+        continue;
+      }
+      const said = outcomes.length;
+      bytes += file.size - fileBytes; // files refused early are not read to the end
+      switch (read.kind) {
+        case 'empty':
+          outcomes.push(fileOutcome(file, 'unrecognised', 'empty', 'Empty: no header row and no data.'));
+          break;
+        case 'unrecognised':
+          if (read.duplicated !== undefined) {
+            outcomes.push(
+              fileOutcome(
+                file,
+                'police-uk-street',
+                'refused',
+                `Refused: the header names ${read.duplicated.map((c) => `“${c}”`).join(', ')} more than once, so which column holds the data is a guess. Remove the extra column and import it again.`,
+              ),
+            );
+            break;
+          }
+          outcomes.push({
+            ...fileOutcome(file, 'unrecognised', 'refused', `Not a police.uk street-level crime file: it lacks the columns ${read.missing.join(', ')}.${read.hint}`),
+            missingColumns: read.missing,
+          });
+          break;
+        case 'format': {
+          const ctx: StageContext = {
+            file,
+            stage,
+            reject: (outcome) => partOutcomes.push(outcome),
+            problems: (list, dropped) => keepProblems(file.name, list, dropped),
+            meta: (key, kind, extra) => meta(key, kind, file.name, extra),
+          };
+          const done = read.format.toPartitions(read.result, ctx);
+          rows += done.rows;
+          outcomes.push(done.outcome);
+          await flush().catch((e: unknown) => {
+            throw new Error(saveFailure(e));
+          });
+          break;
+        }
+      }
+      // How the text was read (another encoding), on the file's own outcome.
+      const mine = outcomes[said];
+      if (mine !== undefined && notes.length > 0) mine.message += ` ${notes.join(' ')}`;
     }
-  }
-  const dataset: Dataset = {
-    id: datasetId,
-    label: options.datasetLabel ?? `Import of ${formatDateTime(startedAt)} (${files.length} ${files.length === 1 ? 'file' : 'files'})`,
-    source: options.source,
-    createdAt: startedAt,
-    importId,
-    fileNames: files.map((f) => f.name),
-  };
-  const settingsPatch = await chooseSettings(store, writes, options.source);
-  const report: ImportReport = {
-    id: importId,
-    source: options.source,
-    startedAt,
-    finishedAt,
-    files: outcomes,
-    parts: partOutcomes.sort((a, b) => a.key.localeCompare(b.key)),
-    problems: problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
-    problemsDropped,
-    timings: { readMs },
-  };
-  const t1 = performance.now();
-  const stored = await store
-    .commitImport({
-      dataset,
-      parts: writes.map(withSummary),
-      report,
-      ...(settingsPatch === undefined ? {} : { settings: settingsPatch }),
-      undoLabel: options.source === 'sample' ? 'Load the sample data' : `${dataset.label}`,
-    })
-    .catch((e: unknown) => {
-      throw new Error(saveFailure(e));
+
+    markSuperseded(outcomes, partOutcomes);
+    progress('saving', files.length - 1, 0, true);
+    const readMs = performance.now() - t0;
+    const finishedAt = now();
+    const datasetId = crypto.randomUUID();
+    let writes = [...staged.values()].map(({ meta }) => {
+      if (meta.dataKey === undefined) throw new Error(`${meta.key} was never staged`);
+      return { ...meta, dataKey: meta.dataKey, datasetId };
     });
-  progress('done', files.length - 1, 0, true);
-  return { ...stored, timings: { readMs, saveMs: performance.now() - t1 } };
+    const shrinks = await shrinking(store, writes);
+    if (shrinks.length > 0 && options.confirmShrink !== undefined && !(await options.confirmShrink(shrinks))) {
+      const keep = new Set(shrinks.map((x) => x.key));
+      await store.dropStaged(
+        importId,
+        writes.filter((w) => keep.has(w.key)).map((w) => w.dataKey),
+      );
+      writes = writes.filter((w) => !keep.has(w.key));
+      for (const x of shrinks) {
+        const part = staged.get(x.key)!.outcome;
+        part.status = 'superseded';
+        part.supersededBy = `the stored copy (${formatCount(x.storedRows)} rows), kept at your request`;
+        const file = outcomes.find((o) => o.name === x.fileName);
+        if (file !== undefined) file.message += ` ${x.label} not stored: you kept the ${formatCount(x.storedRows)} already stored rather than replace them with ${formatCount(x.newRows)}.`;
+      }
+    }
+    const dataset: Dataset = {
+      id: datasetId,
+      label: options.datasetLabel ?? `Import of ${formatDateTime(startedAt)} (${files.length} ${files.length === 1 ? 'file' : 'files'})`,
+      source: options.source,
+      createdAt: startedAt,
+      importId,
+      fileNames: files.map((f) => f.name),
+    };
+    const settingsPatch = await chooseSettings(store, writes, options.source);
+    const report: ImportReport = {
+      id: importId,
+      source: options.source,
+      startedAt,
+      finishedAt,
+      files: outcomes,
+      parts: partOutcomes.sort((a, b) => a.key.localeCompare(b.key)),
+      problems: problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
+      problemsDropped,
+      timings: { readMs },
+    };
+    const t1 = performance.now();
+    const stored = await store
+      .commitImport({
+        dataset,
+        parts: writes.map((meta) => ({ meta, staged: true as const })),
+        report,
+        ...(settingsPatch === undefined ? {} : { settings: settingsPatch }),
+        undoLabel: options.source === 'sample' ? 'Load the sample data' : `${dataset.label}`,
+      })
+      .catch((e: unknown) => {
+        throw new Error(saveFailure(e));
+      });
+    progress('done', files.length - 1, 0, true);
+    return { ...stored, timings: { readMs, saveMs: performance.now() - t1 } };
+  }
 }
 
 /**
@@ -305,14 +345,14 @@ function rethrowCancel(e: unknown): never {
 }
 
 /** Stored months that a write would replace with less than half as many rows. */
-async function shrinking(store: DataStore, writes: readonly PartitionWrite[]): Promise<Shrink[]> {
+async function shrinking(store: DataStore, writes: readonly PartitionMeta[]): Promise<Shrink[]> {
   const stored = new Map((await store.partitions()).map((m) => [m.key, m]));
   return writes.flatMap((w) => {
-    const old = stored.get(w.meta.key);
-    if (old === undefined || w.meta.rows * 2 >= old.rows) return [];
+    const old = stored.get(w.key);
+    if (old === undefined || w.rows * 2 >= old.rows) return [];
     // A one-ward file replaces every ward of its authority: the same question as a month cut short.
-    const label = w.meta.kind === 'crime' ? formatMonth(w.meta.month ?? '') : `${PARTITION_LABELS[w.meta.kind]} of ${w.meta.ladName ?? w.meta.lad ?? 'the authority'}`;
-    return [{ key: w.meta.key, label, fileName: w.meta.fileName, storedRows: old.rows, newRows: w.meta.rows }];
+    const label = w.kind === 'crime' ? formatMonth(w.month ?? '') : `${PARTITION_LABELS[w.kind]} of ${w.ladName ?? w.lad ?? 'the authority'}`;
+    return [{ key: w.key, label, fileName: w.fileName, storedRows: old.rows, newRows: w.rows }];
   });
 }
 
@@ -330,13 +370,13 @@ function markSuperseded(outcomes: FileOutcome[], parts: readonly PartOutcome[]):
 }
 
 /** On a first import, choose the partnership area: the authority with the most rows. */
-async function chooseSettings(store: DataStore, writes: PartitionWrite[], source: ImportOptions['source']): Promise<Partial<Settings> | undefined> {
+async function chooseSettings(store: DataStore, writes: readonly PartitionMeta[], source: ImportOptions['source']): Promise<Partial<Settings> | undefined> {
   const current = await store.settings();
   const patch: Partial<Settings> = source === 'sample' ? { sampleLoaded: true } : {};
   if (current.area === undefined) {
-    const replacing = new Set(writes.map((w) => w.meta.key));
+    const replacing = new Set(writes.map((w) => w.key));
     const existing = (await store.partitions('crime')).filter((m) => !replacing.has(m.key));
-    const counts = mergeCounts([...existing, ...writes.map((w) => w.meta)].map((m) => m.ladCounts ?? {}));
+    const counts = mergeCounts([...existing, ...writes].map((m) => m.ladCounts ?? {}));
     const top = rankAuthorities(counts)[0];
     if (top !== undefined) patch.area = top.name;
   }

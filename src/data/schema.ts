@@ -50,6 +50,14 @@ export const PartitionMeta = z.object({
   ladName: z.string().optional(),
   /** crime: rows per local authority name, from the LSOA name ('' = no location). */
   ladCounts: z.record(z.string(), z.number()).optional(),
+  /**
+   * Where its rows are in `data` (and what is derived from them in `summaries`
+   * and `areaRows`): `<key>@<importId>.<serial>`, of the import that wrote them. Absent
+   * for partitions stored before data version 6, which are under `key` itself.
+   */
+  dataKey: z.string().optional(),
+  /** About how many bytes its rows take (approxBytes), for the undo budget; absent before version 6. */
+  bytes: z.number().nonnegative().optional(),
 });
 export type PartitionMeta = z.infer<typeof PartitionMeta>;
 
@@ -72,7 +80,10 @@ export const partitionKey = {
 /**
  * A crime partition's counts by crime type × LSOA, written at import beside its
  * data. It stands for the data only while `importId` matches the partition's
- * description; otherwise the crime engine counts the data again.
+ * description; otherwise the crime engine counts the data again. (The store
+ * reads it by the description's `dataKey`, and answers with the description's
+ * key and import: rows under a `dataKey` never change, so neither does what
+ * was derived from them.)
  */
 export const StoredSummary = z.object({ key: z.string(), importId: z.string(), summary: PartSummary });
 export type StoredSummary = z.infer<typeof StoredSummary>;
@@ -158,13 +169,21 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
-/** Enough to put back what a destructive step removed. */
+/**
+ * Enough to put back what a destructive step removed. From data version 6 a
+ * step copies no rows: the rows it may put back stay where they are in `data`
+ * (under their `dataKey`), listed in `refs`, and are deleted only when no
+ * description and no kept step refers to them.
+ */
 export const UndoEntry = z.object({
   id: z.string(),
   createdAt: z.number(),
   label: z.string(),
   restoreMetas: z.array(PartitionMeta),
+  /** Copies of removed rows, written before data version 6 only; empty since. */
   restoreData: z.array(PartitionData),
+  /** The `dataKey`s of rows this step keeps in place so that it can put them back. */
+  refs: z.array(z.string()).optional(),
   restoreDatasets: z.array(Dataset),
   /** Partitions the step added, removed again on undo (only while they are still the ones it added). */
   removeKeys: z.array(z.object({ key: z.string(), importId: z.string() })),
@@ -175,13 +194,13 @@ export const UndoEntry = z.object({
    * re-import of unchanged months keeps no copy of them.
    */
   keepData: z.array(z.string()).optional(),
-  /** About how many bytes `restoreData` holds (for the undo budget). */
+  /** About how many bytes of old rows the step keeps (in `restoreData`, or in place under `refs`), for the undo budget. */
   bytes: z.number().nonnegative().optional(),
   /** The import report of the step, marked undone when it is undone. */
   reportId: z.string().optional(),
 });
 export type UndoEntry = z.infer<typeof UndoEntry>;
-export const UndoSummary = UndoEntry.pick({ id: true, createdAt: true, label: true, bytes: true });
+export const UndoSummary = UndoEntry.pick({ id: true, createdAt: true, label: true, bytes: true, refs: true });
 export type UndoSummary = z.infer<typeof UndoSummary>;
 
 export const Settings = z.object({

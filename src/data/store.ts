@@ -21,9 +21,16 @@ export interface Derived {
   areas?: AreaRows[];
 }
 
+/** A partition whose rows `stageParts` has already written: its description, with `dataKey` saying where. */
+export interface StagedPart {
+  meta: PartitionMeta & { dataKey: string };
+  staged: true;
+}
+
 export interface ImportCommit {
   dataset: Dataset;
-  parts: PartitionWrite[];
+  /** Parts with their rows (written by the commit) or already staged. */
+  parts: (PartitionWrite | StagedPart)[];
   /** The report to keep; the store fills in each part's replaced/added status and the undo id. */
   report: ImportReport;
   /** Settings to change in the same transaction (for example the area chosen on a first import). */
@@ -48,9 +55,25 @@ export interface DataStore {
   areaRows(lad: string, keys: readonly string[]): Promise<StoredAreaRows[]>;
   datasets(): Promise<Dataset[]>;
   /**
+   * Writes the rows of an import's parts (and what is derived from them) ahead
+   * of its commit, one transaction per call, so an import holds one file's rows
+   * at a time. Staged rows are invisible to every reader until `commitImport`
+   * names them. A part carrying exactly the rows stored for its key is not
+   * written again: its description points at the stored rows. Returns each
+   * part's description with `dataKey` (and `bytes`) filled in.
+   */
+  stageParts(importId: string, parts: readonly PartitionWrite[]): Promise<(PartitionMeta & { dataKey: string })[]>;
+  /**
+   * Deletes rows an import staged but will not commit (superseded by another
+   * file, kept back at the user's request, or the whole import when it is
+   * cancelled or fails); only this import's own, unreferenced rows. Without
+   * `dataKeys`, all of them, and the import is no longer counted as running.
+   */
+  dropStaged(importId: string, dataKeys?: readonly string[]): Promise<void>;
+  /**
    * Stores an import atomically. A partition whose key is already stored
-   * replaces it (the old one goes to the undo history); datasets left with
-   * nothing are removed. Returns the report as stored.
+   * replaces it (the old one is kept in place for the undo history); datasets
+   * left with nothing are removed. Returns the report as stored.
    */
   commitImport(commit: ImportCommit): Promise<ImportReport>;
   /** Deletes a dataset and its partitions; undoable. */

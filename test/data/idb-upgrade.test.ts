@@ -54,7 +54,9 @@ async function oldMonth(month: string, ids: string[]) {
   const [data] = (await scratch.partitionData([meta!.key])) as [Extract<PartitionData, { kind: 'crime' }>];
   scratch.close();
   const batch = { ...data.batch, crimeId: decodeIds(data.batch.crimeId) };
-  return { meta: { ...meta!, datasetId: 'ds-old', importId: 'imp-old' }, data: { ...data, batch } };
+  // Layouts before 6 kept rows under the partition's own key, with no dataKey or bytes on the description.
+  const { dataKey: _where, bytes: _size, ...old } = meta!;
+  return { meta: { ...old, datasetId: 'ds-old', importId: 'imp-old' }, data: { ...data, batch } };
 }
 
 const oldReport = (id: string, startedAt: number) => ({

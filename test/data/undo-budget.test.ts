@@ -23,6 +23,7 @@ async function undoEntries(): Promise<UndoEntry[]> {
   const all = await store.exportAll();
   return (all['undoData'] ?? []).map((r) => UndoEntry.parse((r as { value: unknown }).value));
 }
+const dataKeys = async () => ((await store.exportAll())['data'] ?? []).map((r) => (r as { key: string }).key).sort();
 const crimeRows = async () => {
   const metas = await store.partitions('crime');
   const data = await store.partitionData(metas.map((m) => m.key));
@@ -44,17 +45,40 @@ describe('undo of a re-import', () => {
     expect(await crimeRows()).toEqual([3]);
   });
 
-  it('copies a month whose rows changed, and undo puts the old rows back', async () => {
+  it('keeps the old rows of a month whose rows changed in place (no copy), and undo puts them back', async () => {
     await open();
     await put('2023-01-street.csv', jan);
+    const [first] = await store.partitions('crime');
     const changed = await put('2023-01-street (new).csv', jan2);
     const [step] = (await undoEntries()).filter((e) => e.id === changed.undoId);
-    expect(step!.restoreData).toHaveLength(1);
+    // Since data version 6 the step refers to the old rows where they are; before, it held a copy in restoreData.
+    expect(step!.restoreData).toEqual([]);
+    expect(step!.refs).toEqual([first!.dataKey]);
     expect(step!.keepData).toBeUndefined();
     expect(step!.bytes).toBeGreaterThan(0);
     expect(await crimeRows()).toEqual([2]);
+    expect(await dataKeys()).toHaveLength(2);
     await store.undo(changed.undoId!);
     expect(await crimeRows()).toEqual([3]);
+    // The undone import's rows, and what was derived from them, are gone.
+    expect(await dataKeys()).toEqual([first!.dataKey]);
+    expect((await store.exportAll())['summaries']!.map((r) => (r as { key: string }).key)).toEqual([first!.dataKey]);
+  });
+
+  it('deletes a dataset without copying its rows; the rows go once no undo step can put them back', async () => {
+    await open();
+    const one = await put('a.csv', jan);
+    const [meta] = await store.partitions('crime');
+    const del = await store.deleteDataset(one.datasetId!);
+    expect((await undoEntries()).find((e) => e.id === del.id)!.refs).toEqual([meta!.dataKey]);
+    expect(await dataKeys()).toEqual([meta!.dataKey]);
+    await store.undo(del.id);
+    expect(await crimeRows()).toEqual([3]);
+    // Delete again, then let five later steps push the delete out of the history: its rows are deleted with it.
+    await store.deleteDataset(one.datasetId!);
+    for (const m of ['02', '03', '04', '05', '06']) await put(`2023-${m}-street.csv`, streetCsv([streetRow({ Month: `2023-${m}` })]));
+    expect((await dataKeys()).filter((k) => k === meta!.dataKey)).toEqual([]);
+    expect(await dataKeys()).toHaveLength(5);
   });
 
   it('drops older steps once the history holds more old data than its budget, keeping the newest', async () => {
