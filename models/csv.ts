@@ -50,6 +50,22 @@ export interface CsvLimits {
 /** Defaults: generous for hand-written files (rationales over several lines), small enough that a stray quote costs little. */
 export const CSV_LIMITS: Required<CsvLimits> = { maxFieldLines: 50, maxRecordChars: 1_000_000 };
 
+/**
+ * A copy of a field that does not share its file's text. The tokenizer cuts
+ * fields out of the text it is given, and V8 keeps a cut of 13 or more
+ * characters as a view of the whole text: one such field kept past its file
+ * (a force name, a dictionary value, a quoted problem) keeps the file's entire
+ * text alive, out of sight of the heap's own size. Use it on what outlives the
+ * file; shorter strings are copies already.
+ *
+ * @example const force = detach(fields[9]);
+ */
+export function detach(s: string): string {
+  // A JSON round trip builds new characters. (Cheaper-looking tricks are not: a cut of a concatenation can be
+  // a cut of the original again, and split('') results are cached against the string they split.)
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 export function createCsvTokenizer(sink: CsvSink, limits: CsvLimits = {}): CsvTokenizer {
   const { maxFieldLines, maxRecordChars } = { ...CSV_LIMITS, ...limits };
   let pending = '';

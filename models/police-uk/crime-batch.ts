@@ -1,3 +1,4 @@
+import { detach } from '../csv';
 import { z } from 'zod';
 import type { StreetRow } from './street-row';
 import { ladOfLsoaName } from '../area';
@@ -100,8 +101,10 @@ class DictBuilder {
     let c = this.index.get(v);
     if (c === undefined) {
       c = this.values.length;
-      this.values.push(v);
-      this.index.set(v, c);
+      // The dictionary outlives the text the value was cut from.
+      const own = detach(v);
+      this.values.push(own);
+      this.index.set(own, c);
     }
     this.last = v;
     this.lastCode = c;

@@ -1,4 +1,4 @@
-import { createCsvTokenizer, type CsvTokenizer } from '../csv';
+import { createCsvTokenizer, detach, type CsvTokenizer } from '../csv';
 import { CrimeBatchBuilder, type CrimeBatch } from './crime-batch';
 import type { RowProblem } from '../row-problem';
 import { CRIME_TYPES, matchStreetHeader, readStreetRow, type HeaderMatch, type StreetColumn } from './street-row';
@@ -128,7 +128,7 @@ export function createStreetFileParser(options: StreetFileOptions = {}): { push(
         }
         if (lastCanonical !== row.crimeType) {
           const seen = relabelled.get(row.crimeType);
-          if (seen === undefined) relabelled.set(row.crimeType, { to: lastCanonical, rows: 1 });
+          if (seen === undefined) relabelled.set(detach(row.crimeType), { to: lastCanonical, rows: 1 });
           else seen.rows++;
           row.crimeType = lastCanonical;
         }
@@ -144,7 +144,7 @@ export function createStreetFileParser(options: StreetFileOptions = {}): { push(
         const key = `${row.reportedBy}\u0000${row.month}`;
         let g = groups.get(key);
         if (g === undefined) {
-          g = { force: row.reportedBy, month: row.month, builder: new CrimeBatchBuilder() };
+          g = { force: detach(row.reportedBy), month: detach(row.month), builder: new CrimeBatchBuilder() };
           groups.set(key, g);
         }
         g.builder.add(row, line);

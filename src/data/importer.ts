@@ -1,7 +1,7 @@
 // Over 300 lines: importFiles and what every format shares (archives, progress, cancel, staging, the shrink
 // question, the commit); each format's own reading is in ./formats/.
 import { z } from 'zod';
-import { parseCsv } from '../../models/csv';
+import { detach, parseCsv } from '../../models/csv';
 import { matchStreetHeader, STREET_COLUMNS } from '../../models/police-uk/street-row';
 import { mergeCounts, rankAuthorities } from '../../models/area';
 import { formatDateTime, formatCount, formatMonth } from '../../models/format';
@@ -151,14 +151,16 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
   };
   const keepProblems = (file: string, list: readonly Omit<FileProblem, 'file'>[], dropped: number) => {
     for (const p of list) {
-      // Bounded whatever the reader: a huge value is quoted, never copied whole into the stored report.
-      if (problems.length < MAX_PROBLEMS_PER_IMPORT) problems.push({ file, ...p, reason: clip(p.reason, 300), value: clip(p.value, 100) });
+      // Bounded whatever the reader: a huge value is quoted, never copied whole into the stored report;
+      // detached, so a kept problem does not keep its file's whole text alive until the import ends.
+      if (problems.length < MAX_PROBLEMS_PER_IMPORT) problems.push({ file, ...p, column: detach(p.column), reason: detach(clip(p.reason, 300)), value: detach(clip(p.value, 100)) });
       else problemsDropped++;
     }
     problemsDropped += dropped;
   };
+  // Descriptions outlive their file's text: their names are detached from it (see detach).
   const meta = (key: string, kind: PartitionMeta['kind'], fileName: string, extra: Partial<PartitionMeta>): PartitionMeta => ({
-    key,
+    key: detach(key),
     kind,
     datasetId: '',
     importId,
@@ -167,6 +169,9 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
     rows: 0,
     rejected: 0,
     ...extra,
+    ...(extra.lad === undefined ? {} : { lad: detach(extra.lad) }),
+    ...(extra.ladName === undefined ? {} : { ladName: detach(extra.ladName) }),
+    ...(extra.force === undefined ? {} : { force: detach(extra.force) }),
   });
 
   try {
