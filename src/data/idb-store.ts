@@ -2,7 +2,7 @@
 // (rows kept in place by reference) and settings, which share its transactions; upgrades are in ./idb-upgrade.ts.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { z } from 'zod';
-import { Dataset, ImportReport, PartitionData, PartitionMeta, Settings, StoredAreaRows, StoredSummary, UndoEntry, UndoSummary, type PartitionKind } from './schema';
+import { Dataset, ImportReport, PartitionData, PartitionMeta, Settings, StoredAreaRows, StoredIds, StoredSummary, UndoEntry, UndoSummary, type PartitionKind } from './schema';
 import { STORE_CHANNEL, type DataStore, type ImportCommit, type Derived, type PartitionWrite, type StoreHealth, type StoreProblem } from './store';
 import { bytesOf, dataKeyOf, importOfDataKey, stagedKey, STAGING_EXPIRY_MS } from './data-keys';
 import { bumpVersion, Version } from './kv-version';
@@ -35,6 +35,8 @@ interface DataDB extends DBSchema {
   summaries: { key: string; value: StoredSummary };
   /** Each crime partition's rows by authority, written at import (see StoredAreaRows). */
   areaRows: { key: [string, string]; value: StoredAreaRows };
+  /** Each crime partition's ID prefixes, written at import (see StoredIds). */
+  ids: { key: string; value: StoredIds };
   /** Records an upgrade could not convert, kept for download (see idb-upgrade.ts). */
   legacy: { key: number; value: LegacyRecord };
 }
@@ -116,8 +118,15 @@ class IdbDataStore implements DataStore {
     return rows.flatMap((r) => (r === undefined ? [] : [parseStored(StoredAreaRows, r, `The ${lad} rows of ${r.key}`)]));
   }
 
+  async crimeIds(keys: readonly string[]): Promise<StoredIds[]> {
+    const tx = this.db.transaction(['metas', 'ids']);
+    const rows = await Promise.all(keys.map(async (k) => derivedFor(await tx.objectStore('metas').get(k), (dk) => tx.objectStore('ids').get(dk))));
+    await tx.done;
+    return rows.flatMap((r) => (r === undefined ? [] : [parseStored(StoredIds, r, `The crime IDs of ${r.key}`)]));
+  }
+
   async stageParts(importId: string, parts: readonly PartitionWrite[]): Promise<(PartitionMeta & { dataKey: string })[]> {
-    const tx = this.db.transaction(['metas', 'data', 'kv', 'summaries', 'areaRows'], 'readwrite');
+    const tx = this.db.transaction(['metas', 'data', 'kv', 'summaries', 'areaRows', 'ids'], 'readwrite');
     const running = await this.staging(tx);
     if (running[importId] === undefined) await tx.objectStore('kv').put({ ...running, [importId]: Date.now() }, STAGING);
     const out: (PartitionMeta & { dataKey: string })[] = [];
@@ -127,7 +136,7 @@ class IdbDataStore implements DataStore {
   }
 
   async dropStaged(importId: string, dataKeys?: readonly string[]): Promise<void> {
-    const tx = this.db.transaction(['metas', 'data', 'undo', 'kv', 'summaries', 'areaRows'], 'readwrite');
+    const tx = this.db.transaction(['metas', 'data', 'undo', 'kv', 'summaries', 'areaRows', 'ids'], 'readwrite');
     const mine = (dataKeys ?? (await tx.objectStore('data').getAllKeys())).filter((k) => importOfDataKey(k) === importId);
     await this.freeData(tx, mine);
     if (dataKeys === undefined) {
@@ -142,7 +151,7 @@ class IdbDataStore implements DataStore {
   }
 
   async commitImport(c: ImportCommit): Promise<ImportReport> {
-    const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'undoData', 'kv', 'summaries', 'areaRows'], 'readwrite');
+    const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'undoData', 'kv', 'summaries', 'areaRows', 'ids'], 'readwrite');
     const report: ImportReport = structuredClone(c.report);
     const now = c.report.finishedAt;
     const undo: UndoEntry = {
@@ -208,7 +217,7 @@ class IdbDataStore implements DataStore {
   }
 
   async deleteDataset(id: string): Promise<UndoSummary> {
-    const tx = this.db.transaction(['metas', 'data', 'datasets', 'undo', 'undoData', 'kv', 'summaries', 'areaRows'], 'readwrite');
+    const tx = this.db.transaction(['metas', 'data', 'datasets', 'undo', 'undoData', 'kv', 'summaries', 'areaRows', 'ids'], 'readwrite');
     const dataset = await tx.objectStore('datasets').get(id);
     if (dataset === undefined) throw new Error(`no dataset ${id}`);
     const metas = await tx.objectStore('metas').index('datasetId').getAll(id);
@@ -240,7 +249,7 @@ class IdbDataStore implements DataStore {
   }
 
   async undo(id: string): Promise<void> {
-    const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'undoData', 'kv', 'summaries', 'areaRows'], 'readwrite');
+    const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'undoData', 'kv', 'summaries', 'areaRows', 'ids'], 'readwrite');
     const raw = await tx.objectStore('undoData').get(id);
     if (raw === undefined) throw new Error(`nothing to undo with id ${id}`);
     const entry = parseStored(UndoEntry, raw, 'The undo step');
@@ -440,11 +449,13 @@ class IdbDataStore implements DataStore {
     await this.dropDerived(tx, dataKey);
     if (derived.summary !== undefined) await tx.objectStore('summaries').put({ key: dataKey, importId, summary: derived.summary });
     for (const rows of derived.areas ?? []) await tx.objectStore('areaRows').put({ key: dataKey, lad: rows.lad, importId, rows });
+    if (derived.ids !== undefined) await tx.objectStore('ids').put({ key: dataKey, importId, ids: derived.ids });
   }
 
   private async dropDerived(tx: Tx, dataKey: string): Promise<void> {
     await tx.objectStore('summaries').delete(dataKey);
     await tx.objectStore('areaRows').delete(IDBKeyRange.bound([dataKey], [dataKey, []]));
+    await tx.objectStore('ids').delete(dataKey);
   }
 
   /** Rows stored before version 6 now stand for another import: what was derived from them holds, under that import's id. */
@@ -452,6 +463,8 @@ class IdbDataStore implements DataStore {
     const summary = await tx.objectStore('summaries').get(key);
     if (summary !== undefined) await tx.objectStore('summaries').put({ ...summary, importId });
     for (const rows of await tx.objectStore('areaRows').getAll(IDBKeyRange.bound([key], [key, []]))) await tx.objectStore('areaRows').put({ ...rows, importId });
+    const ids = await tx.objectStore('ids').get(key);
+    if (ids !== undefined) await tx.objectStore('ids').put({ ...ids, importId });
   }
 
   private bump(tx: Tx): Promise<number> {

@@ -1,6 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { CrimeBatch, packCrimeIds } from '../../models/police-uk/crime-batch';
-import { summarisePart } from '../../models/crime-summary';
+import { idPrefixes, summarisePart } from '../../models/crime-summary';
 import { splitByAuthority } from '../../models/area-rows';
 
 /**
@@ -35,7 +35,9 @@ import { splitByAuthority } from '../../models/area-rows';
  *   stored before stay under their partition's key (a description without
  *   `dataKey`), and older undo steps keep their copies. The number goes up so
  *   that an older copy of the app, which would look for rows under the
- *   partition's key only, refuses to open the database.
+ *   partition's key only, refuses to open the database. Also new: `ids`,
+ *   each crime partition's ID prefixes for the repeated-ID check, keyed like
+ *   the summaries; the upgrade writes them for every stored month.
  *
  * Layouts 1a and 1b share a number, so the upgrade from 1 looks at what is
  * there rather than trusting the number.
@@ -71,20 +73,23 @@ export async function upgradeDataDb(db: AnyDb, oldVersion: number, tx: AnyTx): P
   ensure('legacy', { autoIncrement: true });
   ensure('summaries', { keyPath: 'key' });
   ensure('areaRows', { keyPath: ['key', 'lad'] });
+  ensure('ids', { keyPath: 'key' });
   if (oldVersion === 1) await fromVersion1(tx);
   // 2 → 3: population partitions are new records in the existing stores; nothing to convert.
-  if (oldVersion > 0 && oldVersion < 5) await deriveStored(tx, { summaries: oldVersion < 4 });
+  if (oldVersion > 0 && oldVersion < 6) await deriveStored(tx, { summaries: oldVersion < 4, areas: oldVersion < 5 });
 }
 
 /**
- * Layouts 3 → 4 and 4 → 5: writes what is derived from each stored crime
- * month (its summary, when `summaries`; its rows by authority), so pages read
- * counts or their own authority's rows, not every month's rows.
+ * Layouts 3 → 4, 4 → 5 and 5 → 6: writes what is derived from each stored
+ * crime month (its summary, when `summaries`; its rows by authority, when
+ * `areas`; its ID prefixes), so pages read counts, their own authority's rows
+ * or IDs, not every month's rows.
  */
-async function deriveStored(tx: AnyTx, what: { summaries: boolean }): Promise<void> {
+async function deriveStored(tx: AnyTx, what: { summaries: boolean; areas: boolean }): Promise<void> {
   const metas = tx.objectStore('metas');
   const summaries = tx.objectStore('summaries');
   const areaRows = tx.objectStore('areaRows');
+  const ids = tx.objectStore('ids');
   let cursor = await tx.objectStore('data').openCursor();
   while (cursor !== null) {
     const value = cursor.value as { key?: unknown; kind?: unknown; batch?: unknown };
@@ -93,7 +98,8 @@ async function deriveStored(tx: AnyTx, what: { summaries: boolean }): Promise<vo
     if (value.kind === 'crime' && meta !== undefined && typeof meta.importId === 'string' && batch.success) {
       const part = { key: meta.key, month: String(meta.month ?? ''), force: String(meta.force ?? ''), fileName: String(meta.fileName ?? ''), batch: batch.data };
       if (what.summaries) await summaries.put({ key: meta.key, importId: meta.importId, summary: summarisePart(part) });
-      for (const rows of splitByAuthority(batch.data)) await areaRows.put({ key: meta.key, lad: rows.lad, importId: meta.importId, rows });
+      if (what.areas) for (const rows of splitByAuthority(batch.data)) await areaRows.put({ key: meta.key, lad: rows.lad, importId: meta.importId, rows });
+      await ids.put({ key: meta.key, importId: meta.importId, ids: idPrefixes(batch.data) });
     }
     cursor = await cursor.continue();
   }

@@ -12,7 +12,7 @@ import { expandArchives, prefetch, readText, type ReadOptions, type SourceFile }
 import { ReadCancelled, ReadError, type ArchiveLimits } from './archive';
 import { clip, fileOutcome, type AnyImportFormat, type StageContext } from './formats/format';
 import { IMPORT_FORMATS } from './formats';
-import { summarisePart } from '../../models/crime-summary';
+import { idPrefixes, summarisePart } from '../../models/crime-summary';
 import { splitByAuthority } from '../../models/area-rows';
 
 /** At most this many rejected rows are kept per import (all are counted). */
@@ -317,9 +317,10 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
 }
 
 /**
- * A crime month with its counts by crime type × LSOA and its rows by
- * authority, written beside it so the crime engine can count without reading
- * rows and read one partnership's rows without the force's.
+ * A crime month with its counts by crime type × LSOA, its rows by authority
+ * and its ID prefixes, written beside it so the crime engine can count
+ * without reading rows, read one partnership's rows without the force's, and
+ * check repeated IDs without reading every column.
  */
 function withSummary(w: PartitionWrite): PartitionWrite {
   const { meta, data } = w;
@@ -329,6 +330,7 @@ function withSummary(w: PartitionWrite): PartitionWrite {
     derive: () => ({
       summary: summarisePart({ key: meta.key, month: meta.month ?? '', force: meta.force ?? '', fileName: meta.fileName, batch: data.batch }),
       areas: splitByAuthority(data.batch),
+      ids: idPrefixes(data.batch),
     }),
   };
 }

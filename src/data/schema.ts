@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CrimeBatch } from '../../models/police-uk/crime-batch';
-import { PartSummary } from '../../models/crime-summary';
+import { IdPrefixes, PartSummary } from '../../models/crime-summary';
 import { AreaRows } from '../../models/area-rows';
 import { ImdFile1Record, ImdFile2Record, ImdFile5Record, ImdFile6Record } from '../../models/imd';
 import { Area } from '../../models/boundaries';
@@ -95,6 +95,14 @@ export type StoredSummary = z.infer<typeof StoredSummary>;
  */
 export const StoredAreaRows = z.object({ key: z.string(), lad: z.string(), importId: z.string(), rows: AreaRows });
 export type StoredAreaRows = z.infer<typeof StoredAreaRows>;
+
+/**
+ * A crime partition's ID prefixes (see IdPrefixes), written at import beside
+ * its data so the repeated-ID check reads 17 bytes a row, not every column.
+ * Read and checked like a summary.
+ */
+export const StoredIds = z.object({ key: z.string(), importId: z.string(), ids: IdPrefixes });
+export type StoredIds = z.infer<typeof StoredIds>;
 
 /** One load of data: the embedded sample, or one import of a user's files. */
 export const Dataset = z.object({

@@ -1,6 +1,6 @@
-import type { Dataset, ImportReport, PartitionData, PartitionKind, PartitionMeta, Settings, StoredAreaRows, StoredSummary, UndoSummary } from './schema';
+import type { Dataset, ImportReport, PartitionData, PartitionKind, PartitionMeta, Settings, StoredAreaRows, StoredIds, StoredSummary, UndoSummary } from './schema';
 import type { AreaRows } from '../../models/area-rows';
-import type { PartSummary } from '../../models/crime-summary';
+import type { IdPrefixes, PartSummary } from '../../models/crime-summary';
 
 /** A partition to store: its description and its rows. */
 export interface PartitionWrite {
@@ -19,6 +19,8 @@ export interface Derived {
   summary?: PartSummary;
   /** The month's rows split by authority, so a partnership's pages read only its own rows. */
   areas?: AreaRows[];
+  /** The month's crime ID prefixes, so the repeated-ID check reads 17 bytes a row. */
+  ids?: IdPrefixes;
 }
 
 /** A partition whose rows `stageParts` has already written: its description, with `dataKey` saying where. */
@@ -53,6 +55,8 @@ export interface DataStore {
   summaries(keys: readonly string[]): Promise<StoredSummary[]>;
   /** One authority's rows of the given crime partitions (missing keys skipped; check `importId` against the description). */
   areaRows(lad: string, keys: readonly string[]): Promise<StoredAreaRows[]>;
+  /** The stored ID prefixes of the given crime partitions (missing keys skipped; check `importId` against the description). */
+  crimeIds(keys: readonly string[]): Promise<StoredIds[]>;
   datasets(): Promise<Dataset[]>;
   /**
    * Writes the rows of an import's parts (and what is derived from them) ahead

@@ -3,7 +3,7 @@ import { ladOfLsoaName } from '../../models/area';
 import type { CrimePart } from '../../models/crime-table';
 import { splitByAuthority } from '../../models/area-rows';
 import type { CrimeBatch } from '../../models/police-uk/crime-batch';
-import { DuplicateCheck, summarisePart, type DuplicateIds, type PartSummary } from '../../models/crime-summary';
+import { DuplicateCheck, idPrefixes, summarisePart, type DuplicateIds, type PartSummary } from '../../models/crime-summary';
 import type { MonthMeta } from '../../models/overview';
 import type { DataStore } from '../data/store';
 import type { PartitionMeta } from '../data/schema';
@@ -225,8 +225,13 @@ async function checkIds(store: DataStore, metas: readonly PartitionMeta[], idle:
   const check = new DuplicateCheck(metas.reduce((s, m) => s + m.rows, 0));
   for (const m of metas) {
     await idle();
-    const [d] = await store.partitionData([m.key]);
-    if (d?.kind === 'crime') check.add({ month: m.month ?? '', batch: d.batch });
+    // The ID prefixes written at import; a month without valid ones (stored before version 6) from its rows.
+    const [stored] = await store.crimeIds([m.key]);
+    if (stored?.importId === m.importId) check.add({ month: m.month ?? '', ids: stored.ids });
+    else {
+      const [d] = await store.partitionData([m.key]);
+      if (d?.kind === 'crime') check.add({ month: m.month ?? '', ids: idPrefixes(d.batch) });
+    }
     await yieldToRequests();
   }
   return check.result();

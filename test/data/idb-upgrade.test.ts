@@ -1,5 +1,5 @@
 import { splitByAuthority } from '../../models/area-rows';
-import { summarisePart } from '../../models/crime-summary';
+import { idPrefixes, summarisePart } from '../../models/crime-summary';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDataStore } from '../../src/data/idb-store';
@@ -253,6 +253,10 @@ describe('opening a data store of version 4', () => {
     expect(luton!.rows.n).toBe(2);
     expect(luton!.rows).toEqual(splitByAuthority(batch).find((r) => r.lad === 'Luton'));
     expect(await store.areaRows('Bedford', [meta!.key])).toEqual([]);
+    // Version 6: each month's ID prefixes, for the repeated-ID check.
+    const [ids] = await store.crimeIds([meta!.key]);
+    expect(ids!.importId).toBe(meta!.importId);
+    expect(ids!.ids).toEqual(idPrefixes(batch));
     store.close();
   });
 });

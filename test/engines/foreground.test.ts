@@ -68,8 +68,8 @@ describe('the repeated-ID check in the background', () => {
     const store = await openDataStore(`foreground-${Date.now()}`);
     await importFiles(store, [sourceFromText('2023-01-street.csv', streetCsv([streetRow(), streetRow()]))], { source: 'import' });
     let reads = 0;
-    const partitionData = store.partitionData.bind(store);
-    store.partitionData = (keys) => ((reads += keys.length), partitionData(keys));
+    const crimeIds = store.crimeIds.bind(store);
+    store.crimeIds = (keys) => ((reads += keys.length), crimeIds(keys));
     const fg = new Foreground();
     const gate = later();
     const page = fg.track({ need: { busy: () => gate.promise } });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crimeTable, type CrimePart } from '../../models/crime-table';
-import { cubeFromSummaries, duplicateIds, forceMonthLadCounts, ladMonthTypeCounts, monthTypeCounts, summarisePart } from '../../models/crime-summary';
+import { cubeFromSummaries, duplicateIds, idPrefixes, forceMonthLadCounts, ladMonthTypeCounts, monthTypeCounts, summarisePart } from '../../models/crime-summary';
 import { countCube } from '../../models/evidence/cube';
 import { crimeIdAt, packCrimeIds } from '../../models/police-uk/crime-batch';
 import { streetCsv, streetRow } from '../fixtures/police-uk';
@@ -103,6 +103,24 @@ describe('duplicateIds', () => {
       }),
       { seed: 20261204, numRuns: 300 },
     );
+  });
+});
+
+describe('idPrefixes', () => {
+  it('keeps each ID’s first 16 bytes, its kind and any text ID', () => {
+    const ids = ['ab'.repeat(32), '', 'not-hex', '01'.repeat(16) + 'ff'.repeat(16)];
+    const p = idPrefixes({ n: 4, crimeId: packCrimeIds(ids) } as CrimePart['batch']);
+    expect([...p.kind]).toEqual([1, 0, 2, 1]);
+    expect([...p.prefix.subarray(0, 16)]).toEqual(Array(16).fill(0xab));
+    expect([...p.prefix.subarray(48, 64)]).toEqual(Array(16).fill(0x01));
+    expect(p.other).toEqual({ 2: 'not-hex' });
+  });
+
+  it('tells IDs apart by their first 16 bytes: ones differing only beyond them count as one (below 10^-22 for SHA-256 digests)', () => {
+    const month = (ids: string[]) => ({ month: '2023-01', batch: { n: ids.length, crimeId: packCrimeIds(ids) } as CrimePart['batch'] });
+    const a = '0'.repeat(64);
+    expect(duplicateIds([month([a, '0'.repeat(31) + '1' + '0'.repeat(32)])])).toEqual({ ids: 0, sameMonth: 0 });
+    expect(duplicateIds([month([a, '0'.repeat(63) + '1'])])).toEqual({ ids: 1, sameMonth: 1 });
   });
 });
 
