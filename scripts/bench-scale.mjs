@@ -125,7 +125,10 @@ function memoryWatch() {
       }
       const renderers = rows.filter((r) => mine.has(r.pid) && r.args.includes('--type=renderer'));
       const kb = renderers.filter((r) => !r.args.includes('--top-chrome-webui')).reduce((a, r) => a + r.rss, 0);
-      ui = Math.max(ui, renderers.filter((r) => r.args.includes('--top-chrome-webui')).reduce((a, r) => a + r.rss, 0));
+      ui = Math.max(
+        ui,
+        renderers.filter((r) => r.args.includes('--top-chrome-webui')).reduce((a, r) => a + r.rss, 0),
+      );
       peak = Math.max(peak, kb);
       phases.set(phase, Math.max(phases.get(phase) ?? 0, kb));
     } catch {

@@ -434,14 +434,18 @@ class IdbDataStore implements DataStore {
    */
   private async stageInto(tx: Tx, importId: string, part: PartitionWrite): Promise<PartitionMeta & { dataKey: string }> {
     const old = await tx.objectStore('metas').get(part.meta.key);
-    if (old !== undefined) {
-      const oldData = await tx.objectStore('data').get(dataKeyOf(old));
-      if (oldData !== undefined && sameData({ ...oldData, key: part.data.key }, part.data)) return { ...part.meta, dataKey: dataKeyOf(old), bytes: bytesOf(old) };
-    }
+    if (old !== undefined && (await this.sameRows(tx, old, part))) return { ...part.meta, dataKey: dataKeyOf(old), bytes: bytesOf(old) };
     const dataKey = stagedKey(part.meta.key, importId, crypto.randomUUID().slice(0, 8));
     await tx.objectStore('data').put({ ...part.data, key: dataKey });
     await this.putDerived(tx, dataKey, part.meta.importId, part.derive?.() ?? {});
     return { ...part.meta, dataKey, bytes: approxBytes(part.data) };
+  }
+
+  /** Whether a part carries exactly the rows stored for its key: by fingerprint when both have one, else by reading them. */
+  private async sameRows(tx: Tx, old: PartitionMeta, part: PartitionWrite): Promise<boolean> {
+    if (old.fingerprint !== undefined && part.meta.fingerprint !== undefined) return old.fingerprint === part.meta.fingerprint;
+    const oldData = await tx.objectStore('data').get(dataKeyOf(old));
+    return oldData !== undefined && sameData({ ...oldData, key: part.data.key }, part.data);
   }
 
   /** Writes what is derived from a crime partition's rows (its summary, its rows by authority) under their data key. */

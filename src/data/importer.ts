@@ -14,6 +14,7 @@ import { clip, fileOutcome, type AnyImportFormat, type StageContext } from './fo
 import { IMPORT_FORMATS } from './formats';
 import { idPrefixes, summarisePart } from '../../models/crime-summary';
 import { splitByAuthority } from '../../models/area-rows';
+import { fingerprint } from './same-data';
 
 /** At most this many rejected rows are kept per import (all are counted). */
 export const MAX_PROBLEMS_PER_IMPORT = 20000;
@@ -138,6 +139,8 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
   const flush = async () => {
     const pending = [...staged.values()].filter((s) => s.write !== undefined);
     if (pending.length > 0) {
+      // Fingerprinted first (WebCrypto is asynchronous, so not inside the store's transaction).
+      for (const s of pending) s.write = { ...s.write!, meta: { ...s.write!.meta, fingerprint: await fingerprint({ ...s.write!.data, key: '' }) } };
       const metas = await store.stageParts(
         importId,
         pending.map((s) => withSummary(s.write!)),

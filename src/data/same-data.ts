@@ -44,3 +44,57 @@ export function approxBytes(v: unknown): number {
   else for (const [k, x] of Object.entries(v)) n += 2 * k.length + approxBytes(x);
   return n;
 }
+
+/**
+ * A SHA-256 digest (hex) of a stored record's values, equal for records
+ * {@link sameData} calls the same (except that 0 and -0 differ here): typed
+ * arrays by type and bytes, text by its UTF-16 code units, objects by their
+ * keys in sorted order. Kept on each partition's description, so a re-import
+ * can tell that a month carries exactly the stored rows without reading them.
+ *
+ * @example await fingerprint({ a: 1 }) === await fingerprint({ a: 1 })
+ */
+export async function fingerprint(v: unknown): Promise<string> {
+  const parts: Uint8Array[] = [];
+  const head = (tag: number, n: number) => {
+    const b = new Uint8Array(9);
+    b[0] = tag;
+    new DataView(b.buffer).setFloat64(1, n);
+    parts.push(b);
+  };
+  const walk = (x: unknown): void => {
+    if (typeof x === 'string') {
+      const units = new Uint16Array(x.length);
+      for (let i = 0; i < x.length; i++) units[i] = x.charCodeAt(i);
+      head(1, x.length);
+      parts.push(new Uint8Array(units.buffer));
+    } else if (typeof x === 'number') head(2, x);
+    else if (typeof x === 'boolean') head(3, x ? 1 : 0);
+    else if (x === null) head(4, 0);
+    else if (x === undefined) head(5, 0);
+    else if (ArrayBuffer.isView(x)) {
+      walk(x.constructor.name);
+      head(6, x.byteLength);
+      parts.push(new Uint8Array(x.buffer, x.byteOffset, x.byteLength));
+    } else if (Array.isArray(x)) {
+      head(7, x.length);
+      for (const y of x) walk(y);
+    } else if (typeof x === 'object') {
+      const keys = Object.keys(x).sort();
+      head(8, keys.length);
+      for (const k of keys) {
+        walk(k);
+        walk((x as Record<string, unknown>)[k]);
+      }
+    } else head(9, 0);
+  };
+  walk(v);
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.byteLength;
+  }
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', all));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -58,6 +58,8 @@ export const PartitionMeta = z.object({
   dataKey: z.string().optional(),
   /** About how many bytes its rows take (approxBytes), for the undo budget; absent before version 6. */
   bytes: z.number().nonnegative().optional(),
+  /** SHA-256 of its rows (see fingerprint in same-data.ts), so a re-import of the same rows is known without reading them; absent before version 6. */
+  fingerprint: z.string().optional(),
 });
 export type PartitionMeta = z.infer<typeof PartitionMeta>;
 

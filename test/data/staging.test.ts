@@ -123,4 +123,23 @@ describe('staged import', () => {
     expect(keys.filter((k) => k.startsWith('crime|Bedfordshire Police|2023-02@'))).toHaveLength(1);
     expect(keys).toHaveLength(2);
   });
+
+  it('tells a re-import of the same rows by their fingerprint, without reading the stored rows', async () => {
+    await open();
+    await importFiles(store, [file('01', 3)], { source: 'import' });
+    const [before] = await store.partitions('crime');
+    expect(before!.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    // Spoil the stored rows behind the store's back: only a read would notice.
+    const db = await openDB(name);
+    const row = (await db.get('data', before!.dataKey!)) as Record<string, unknown>;
+    await db.put('data', { ...row, spoiled: true });
+    db.close();
+    const again = await importFiles(store, [file('01', 3)], { source: 'import' });
+    const [after] = await store.partitions('crime');
+    expect(after!.dataKey).toBe(before!.dataKey);
+    expect(again.parts[0]!.status).toBe('replaced');
+    // Different rows are written anew.
+    await importFiles(store, [file('01', 4)], { source: 'import' });
+    expect((await store.partitions('crime'))[0]!.dataKey).not.toBe(before!.dataKey);
+  });
 });

@@ -5,7 +5,8 @@ import { importFiles } from '../../src/data/importer';
 import { sourceFromText } from '../../src/data/source-file';
 import type { DataStore } from '../../src/data/store';
 import { UndoEntry } from '../../src/data/schema';
-import { sameData, approxBytes } from '../../src/data/same-data';
+import { sameData, approxBytes, fingerprint } from '../../src/data/same-data';
+import fc from 'fast-check';
 import { streetCsv, streetRow } from '../fixtures/police-uk';
 
 // Issue 13: re-importing months already stored must not grow the database by a copy of them,
@@ -110,5 +111,38 @@ describe('sameData', () => {
   });
   it('estimates bytes from typed arrays and text', () => {
     expect(approxBytes({ a: new Float64Array(10), b: 'xy' })).toBe(2 + 80 + 2 + 4);
+  });
+});
+
+describe('fingerprint', () => {
+  it('is equal for the same values in any key order, and differs by type, order and value', async () => {
+    const f = fingerprint;
+    expect(await f({ a: new Uint32Array([1, 2]), b: ['x'] })).toBe(await f({ b: ['x'], a: new Uint32Array([1, 2]) }));
+    expect(await f(new Uint32Array([1]))).not.toBe(await f(new Int32Array([1])));
+    expect(await f(['1'])).not.toBe(await f([1]));
+    expect(await f([1, 2])).not.toBe(await f([2, 1]));
+    expect(await f({ a: 1 })).not.toBe(await f({ a: 1, b: undefined }));
+    expect(await f(['ab', 'c'])).not.toBe(await f(['a', 'bc']));
+    expect(await f(new Float64Array([Number.NaN]))).toBe(await f(new Float64Array([Number.NaN])));
+  });
+
+  it('agrees with sameData on generated records (seed 20261205)', async () => {
+    const leaf = fc.oneof(fc.string({ maxLength: 4 }), fc.integer({ min: -3, max: 3 }), fc.constant(null), fc.boolean());
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        leaf,
+        fc.array(tie('v'), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom('a', 'b', 'c'), tie('v'), { maxKeys: 3 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 3 }).map((xs) => new Uint8Array(xs)),
+      ),
+    })).v;
+    await fc.assert(
+      fc.asyncProperty(value, value, async (a, b) => {
+        expect((await fingerprint(a)) === (await fingerprint(b))).toBe(sameData(a, b));
+        expect(await fingerprint(a)).toBe(await fingerprint(structuredClone(a)));
+      }),
+      { seed: 20261205, numRuns: 400 },
+    );
   });
 });
