@@ -57,7 +57,10 @@ export class DatasetsTable extends LitElement {
       `This removes ${describeContents(metas)} (${formatCount(metas.reduce((s, m) => s + m.rows, 0))} rows) from this browser. You can undo it straight after.`,
     );
     if (!ok || this.services === undefined) return;
-    await this.services.importer.deleteDataset(d.id);
+    const deleting = this.services.importer.deleteDataset(d.id);
+    // The page's undo bar waits for it (see csp-undo-bar's `writing`).
+    this.dispatchEvent(new CustomEvent<Promise<unknown>>('csp-writing', { bubbles: true, composed: true, detail: deleting }));
+    await deleting;
     this.message = `Deleted “${d.label}”.`;
   }
 

@@ -28,11 +28,16 @@ export class UndoBar extends LitElement {
   @property({ attribute: false }) run: ((id: string) => Promise<void>) | undefined;
   /** What the step changed, e.g. "Last change to your indicators or lookup". */
   @property() what = 'Last change';
+  /**
+   * A change is being written: the step shown is the one before it, so Undo
+   * waits (else it would undo that earlier step instead of the change).
+   */
+  @property({ type: Boolean }) writing = false;
   @state() private done = '';
   @state() private busy = false;
 
   private async undo(s: UndoStep) {
-    if (this.busy || this.run === undefined) return;
+    if (this.busy || this.writing || this.run === undefined) return;
     this.busy = true;
     this.done = '';
     try {
@@ -54,7 +59,8 @@ export class UndoBar extends LitElement {
           ? nothing
           : html`<p class="note">
             ${this.what}: ${s.label}${/\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}/.test(s.label) ? '' : ` (${formatDateTime(s.createdAt)})`}.
-            <button class="secondary" ?disabled=${this.busy} @click=${() => this.undo(s)}>Undo</button>
+            <button class="secondary" ?disabled=${this.busy || this.writing} @click=${() => this.undo(s)}>Undo</button>
+            ${this.writing ? html`<span class="muted">(a change is being saved: Undo waits for it)</span>` : nothing}
           </p>`
       }
     `;

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
@@ -37,11 +37,28 @@ export class DataPage extends LitElement {
 
   // Undo runs in the import worker, which does every write to the data store.
   private readonly undo = async (id: string) => this.services?.jobs.undo(id);
+  /** Destructive steps in flight (a delete): until each is stored and the undo step re-read, Undo waits. */
+  @state() private writing = 0;
+
+  constructor() {
+    super();
+    this.addEventListener('csp-writing', (e) => void this.track((e as CustomEvent<Promise<unknown>>).detail));
+  }
+
+  private async track(done: Promise<unknown>) {
+    this.writing++;
+    try {
+      await done.catch(() => undefined);
+      await this.lastUndo.run();
+    } finally {
+      this.writing--;
+    }
+  }
 
   override render() {
     return html`
       <h2>Data</h2>
-      <csp-undo-bar .step=${this.lastUndo.value} .run=${this.undo}></csp-undo-bar>
+      <csp-undo-bar .step=${this.lastUndo.value} .run=${this.undo} ?writing=${this.writing > 0}></csp-undo-bar>
       <section aria-labelledby="load">
         <h3 id="load">Load data</h3>
         <csp-import-panel></csp-import-panel>

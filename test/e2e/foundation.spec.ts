@@ -210,6 +210,46 @@ test.describe('importing police.uk files', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(page.getByRole('table', { name: 'Imported months' }).getByRole('row')).toHaveCount(SAMPLE_MONTHS + 2);
   });
+
+  test('while a delete is being saved, Undo waits instead of offering the step before it', async ({ page }) => {
+    await openWithSample(page);
+    const datasets = page.getByRole('table', { name: 'Datasets' });
+    await expect(page.getByText('Last change: Load the sample data')).toBeVisible();
+    // Every frame from the click on, note what the undo bar offers and whether its button can be pressed.
+    await page.evaluate(() => {
+      const deep = (root: Document | ShadowRoot, sel: string): Element | null => {
+        const hit = root.querySelector(sel);
+        if (hit !== null) return hit;
+        for (const el of root.querySelectorAll('*')) {
+          const inner = el.shadowRoot === null ? null : deep(el.shadowRoot, sel);
+          if (inner !== null) return inner;
+        }
+        return null;
+      };
+      const seen: string[] = [];
+      (window as unknown as { undoSeen: string[] }).undoSeen = seen;
+      const look = () => {
+        const bar = deep(document, 'csp-undo-bar');
+        const button = bar?.shadowRoot?.querySelector('button');
+        if (button !== null && button !== undefined) seen.push(`${bar!.shadowRoot!.querySelector('p.note')?.textContent?.replace(/\s+/g, ' ').trim()} | ${button.disabled ? 'waits' : 'offered'}`);
+        if (seen.length < 5000) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await datasets.getByRole('button', { name: /^Delete Luton sample/ }).click();
+    await page
+      .getByRole('dialog', { name: /Delete “Luton sample/ })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await expect(page.getByText('Last change: Delete “Luton sample')).toBeVisible();
+    const seen = await page.evaluate(() => (window as unknown as { undoSeen: string[] }).undoSeen);
+    // The earlier step is never offered once the delete has begun: from the first frame that shows Undo waiting on,
+    // "Load the sample data" is not offered again.
+    const firstWait = seen.findIndex((s) => s.endsWith('waits'));
+    expect(firstWait).toBeGreaterThanOrEqual(0);
+    expect(seen.slice(firstWait).filter((s) => s.includes('Load the sample data') && s.endsWith('offered'))).toEqual([]);
+    await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+  });
 });
 
 test.describe('data view', () => {
