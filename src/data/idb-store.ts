@@ -104,25 +104,34 @@ class IdbDataStore implements DataStore {
     return rows.flatMap(({ key, row }) => (row === undefined ? [] : [parseStored(PartitionData, { ...row, key }, `Stored data ${key}`)]));
   }
 
-  async summaries(keys: readonly string[]): Promise<StoredSummary[]> {
-    const tx = this.db.transaction(['metas', 'summaries']);
-    const rows = await Promise.all(keys.map(async (k) => derivedFor(await tx.objectStore('metas').get(k), (dk) => tx.objectStore('summaries').get(dk))));
-    await tx.done;
-    return rows.flatMap((r) => (r === undefined ? [] : [parseStored(StoredSummary, r, `The summary of ${r.key}`)]));
+  summaries(keys: readonly string[]): Promise<StoredSummary[]> {
+    return this.readDerived(
+      'summaries',
+      keys,
+      (dk) => dk,
+      StoredSummary,
+      (k) => `The summary of ${k}`,
+    );
   }
 
-  async areaRows(lad: string, keys: readonly string[]): Promise<StoredAreaRows[]> {
-    const tx = this.db.transaction(['metas', 'areaRows']);
-    const rows = await Promise.all(keys.map(async (k) => derivedFor(await tx.objectStore('metas').get(k), (dk) => tx.objectStore('areaRows').get([dk, lad]))));
-    await tx.done;
-    return rows.flatMap((r) => (r === undefined ? [] : [parseStored(StoredAreaRows, r, `The ${lad} rows of ${r.key}`)]));
+  areaRows(lad: string, keys: readonly string[]): Promise<StoredAreaRows[]> {
+    return this.readDerived(
+      'areaRows',
+      keys,
+      (dk) => [dk, lad],
+      StoredAreaRows,
+      (k) => `The ${lad} rows of ${k}`,
+    );
   }
 
-  async crimeIds(keys: readonly string[]): Promise<StoredIds[]> {
-    const tx = this.db.transaction(['metas', 'ids']);
-    const rows = await Promise.all(keys.map(async (k) => derivedFor(await tx.objectStore('metas').get(k), (dk) => tx.objectStore('ids').get(dk))));
-    await tx.done;
-    return rows.flatMap((r) => (r === undefined ? [] : [parseStored(StoredIds, r, `The crime IDs of ${r.key}`)]));
+  crimeIds(keys: readonly string[]): Promise<StoredIds[]> {
+    return this.readDerived(
+      'ids',
+      keys,
+      (dk) => dk,
+      StoredIds,
+      (k) => `The crime IDs of ${k}`,
+    );
   }
 
   async stageParts(importId: string, parts: readonly PartitionWrite[]): Promise<(PartitionMeta & { dataKey: string })[]> {
@@ -150,6 +159,20 @@ class IdbDataStore implements DataStore {
     return parseStored(z.array(Dataset), await this.db.getAll('datasets'), 'The list of datasets').sort((a, b) => a.createdAt - b.createdAt);
   }
 
+  /** What is derived from each partition's rows, found through its description (see derivedFor), in the order asked. */
+  private async readDerived<N extends 'summaries' | 'areaRows' | 'ids', T>(
+    name: N,
+    keys: readonly string[],
+    keyOf: (dataKey: string) => DataDB[N]['key'],
+    schema: z.ZodType<T>,
+    what: (key: string) => string,
+  ): Promise<T[]> {
+    const tx = this.db.transaction(['metas', name]);
+    const rows = await Promise.all(keys.map(async (k) => derivedFor(await tx.objectStore('metas').get(k), (dk) => tx.objectStore(name).get(keyOf(dk)) as Promise<DataDB[N]['value'] | undefined>)));
+    await tx.done;
+    return rows.flatMap((r) => (r === undefined ? [] : [parseStored(schema, r, what(r.key))]));
+  }
+
   async commitImport(c: ImportCommit): Promise<ImportReport> {
     const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'undoData', 'kv', 'summaries', 'areaRows', 'ids'], 'readwrite');
     const report: ImportReport = structuredClone(c.report);
@@ -169,7 +192,7 @@ class IdbDataStore implements DataStore {
     };
     const touched = new Set<string>();
     for (const part of c.parts) {
-      const meta = 'staged' in part ? part.meta : await this.stageInto(tx, part.meta.importId, part);
+      const { meta } = part;
       if ((await tx.objectStore('data').count(meta.dataKey)) === 0) {
         throw new Error(`the rows of ${meta.key} are no longer stored (another window changed the data during the import); import the files again`);
       }
@@ -448,9 +471,8 @@ class IdbDataStore implements DataStore {
     return oldData !== undefined && sameData({ ...oldData, key: part.data.key }, part.data);
   }
 
-  /** Writes what is derived from a crime partition's rows (its summary, its rows by authority) under their data key. */
+  /** Writes what is derived from a crime partition's rows (summary, rows by authority, ID prefixes) under their new data key. */
   private async putDerived(tx: Tx, dataKey: string, importId: string, derived: Derived): Promise<void> {
-    await this.dropDerived(tx, dataKey);
     if (derived.summary !== undefined) await tx.objectStore('summaries').put({ key: dataKey, importId, summary: derived.summary });
     for (const rows of derived.areas ?? []) await tx.objectStore('areaRows').put({ key: dataKey, lad: rows.lad, importId, rows });
     if (derived.ids !== undefined) await tx.objectStore('ids').put({ key: dataKey, importId, ids: derived.ids });

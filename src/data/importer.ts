@@ -143,7 +143,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
       for (const s of pending) s.write = { ...s.write!, meta: { ...s.write!.meta, fingerprint: await fingerprint({ ...s.write!.data, key: '' }) } };
       const metas = await store.stageParts(
         importId,
-        pending.map((s) => withSummary(s.write!)),
+        pending.map((s) => withDerived(s.write!)),
       );
       pending.forEach((s, i) => {
         s.meta = metas[i]!;
@@ -325,7 +325,7 @@ export async function importFiles(store: DataStore, input: readonly SourceFile[]
  * without reading rows, read one partnership's rows without the force's, and
  * check repeated IDs without reading every column.
  */
-function withSummary(w: PartitionWrite): PartitionWrite {
+function withDerived(w: PartitionWrite): PartitionWrite {
   const { meta, data } = w;
   if (data.kind !== 'crime') return w;
   return {

@@ -31,8 +31,8 @@ export interface StagedPart {
 
 export interface ImportCommit {
   dataset: Dataset;
-  /** Parts with their rows (written by the commit) or already staged. */
-  parts: (PartitionWrite | StagedPart)[];
+  /** The parts, their rows already written by `stageParts`. */
+  parts: StagedPart[];
   /** The report to keep; the store fills in each part's replaced/added status and the undo id. */
   report: ImportReport;
   /** Settings to change in the same transaction (for example the area chosen on a first import). */
