@@ -5,7 +5,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { openDataStore, DATA_DB_NAME } from '../data/idb-store';
 import { openEvidenceStore } from '../data/evidence-store';
-import { STORE_CHANNEL } from '../data/store';
+import { listenForChanges, NO_VERSIONS, type Change } from '../data/changes';
 import { SAMPLE_FILES, SAMPLE_LABEL } from '../data/sample-files';
 import { openAssessmentStore } from '../data/assessment-store';
 import { openReportStore } from '../data/report-store';
@@ -136,7 +136,7 @@ export class CspApp extends LitElement {
 
   @provide({ context: stateContext })
   @state()
-  private wb: WorkbenchState = { version: 0, area: null };
+  private wb: WorkbenchState = { version: 0, versions: NO_VERSIONS, area: null };
 
   @state() private route = routeFromHash(location.hash);
   @state() private failure: string | null = null;
@@ -147,7 +147,7 @@ export class CspApp extends LitElement {
   private dataStore: DataStore | undefined;
 
   private readonly jobs = new JobsController(this, () => this.services?.jobs, { progress: true });
-  private channel: BroadcastChannel | undefined;
+  private stopListening: (() => void) | undefined;
   private readonly onHash = () => {
     const next = routeFromHash(location.hash);
     if (next === this.route) return;
@@ -193,7 +193,7 @@ export class CspApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHash);
-    this.channel?.close();
+    this.stopListening?.();
   }
 
   private async start(): Promise<void> {
@@ -222,8 +222,7 @@ export class CspApp extends LitElement {
         reports: reportStore,
       };
       exposeForScripts(workers);
-      this.channel = new BroadcastChannel(`${STORE_CHANNEL}:${DATA_DB_NAME}`);
-      this.channel.onmessage = () => void this.refresh();
+      this.stopListening = listenForChanges((change) => void this.refresh(change));
       await this.refresh();
       const [settings, datasets, reports] = await Promise.all([store.settings(), store.datasets(), store.reports(1)]);
       jobs.restore(reports[0] ?? null);
@@ -257,12 +256,16 @@ export class CspApp extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   }
 
-  /** Re-reads what views depend on after any change to the store. */
-  private async refresh(): Promise<void> {
+  /** Re-reads what views depend on after a change to the data store; notes any other store's new version. */
+  private async refresh(change?: Change): Promise<void> {
     const store = this.services?.store;
     if (store === undefined) return;
+    if (change !== undefined && change.store !== 'data') {
+      if (change.version > this.wb.versions[change.store]) this.wb = { ...this.wb, versions: { ...this.wb.versions, [change.store]: change.version } };
+      return;
+    }
     const [version, settings] = await Promise.all([store.version(), store.settings()]);
-    if (version !== this.wb.version || (settings.area ?? null) !== this.wb.area) this.wb = { version, area: settings.area ?? null };
+    if (version !== this.wb.version || (settings.area ?? null) !== this.wb.area) this.wb = { ...this.wb, version, versions: { ...this.wb.versions, data: version }, area: settings.area ?? null };
   }
 
   override render() {

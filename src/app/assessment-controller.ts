@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Assessment } from '../../models/risk-matrix/assessment';
 import { EditError } from '../../models/risk-matrix/edit-error';
-import { assessmentChannelName, type AssessmentStore, type AssessmentUndoSummary, type StoredAssessmentSummary } from '../data/assessment-store';
+import { type AssessmentStore, type AssessmentUndoSummary, type StoredAssessmentSummary } from '../data/assessment-store';
 import type { AssessmentEditEvent } from './assessment-edit';
+import { APP_DATABASES, listenForChanges } from '../data/changes';
 
 /** How long after the last live change (a weight being dragged) it is saved. */
 const LIVE_SAVE_DELAY_MS = 400;
@@ -25,7 +26,7 @@ export class AssessmentController implements ReactiveController {
   /** Why the store could not be read or written, for an alert. */
   failure: string | undefined;
 
-  private channel: BroadcastChannel | undefined;
+  private stopListening: (() => void) | undefined;
   private saving: Promise<unknown> = Promise.resolve();
   private unsaved = 0;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -43,17 +44,19 @@ export class AssessmentController implements ReactiveController {
 
   hostConnected(): void {
     this.host.addEventListener('assessment-edit', this.onEdit);
-    this.channel = new BroadcastChannel(assessmentChannelName());
-    this.channel.onmessage = () => {
-      if (this.unsaved === 0 && this.liveTimer === undefined) void this.load();
-    };
+    this.stopListening = listenForChanges(
+      () => {
+        if (this.unsaved === 0 && this.liveTimer === undefined) void this.load();
+      },
+      { assessments: APP_DATABASES.assessments },
+    );
     // Context values arrive as the host connects; read the store once they have.
     queueMicrotask(() => void this.load());
   }
 
   hostDisconnected(): void {
     this.host.removeEventListener('assessment-edit', this.onEdit);
-    this.channel?.close();
+    this.stopListening?.();
     this.flushLive();
   }
 

@@ -12,6 +12,7 @@ import type { FilesApi } from '../../workers/files.worker';
 import type { SensitivityApi } from '../../workers/sensitivity.worker';
 import type { ReportStore } from '../data/report-store';
 import type { ImportJobs } from './import-jobs';
+import type { Versions } from '../data/changes';
 
 /** Long-lived services every view may use, provided once by the app shell. */
 export interface Services {
@@ -41,9 +42,14 @@ export interface Services {
 }
 export const servicesContext = createContext<Services>(Symbol('services'));
 
-/** What changes under the views: the store version (bumped on every write) and the chosen area. */
+/**
+ * What changes under the views: the data store's version (bumped on every
+ * write), every store's version as announced on the shared change channel
+ * (for caches whose answers read more than the data store), and the chosen area.
+ */
 export interface WorkbenchState {
   version: number;
+  versions: Versions;
   area: string | null;
 }
 export const stateContext = createContext<WorkbenchState>(Symbol('workbench-state'));

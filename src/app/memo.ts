@@ -14,3 +14,38 @@ export function memoLast<A extends readonly unknown[], R>(fn: (...args: A) => R)
     return result;
   };
 }
+
+/**
+ * A cache of the last answer per part, for answers worth keeping beyond one
+ * component (a page's worker replies, across visits to the page): each part
+ * keeps one answer under a key (its JSON) naming everything the answer read.
+ * The same key gets the same promise, still pending or settled; another key
+ * replaces it. A failed answer, or one `keep` refuses, is forgotten, so the
+ * next call works it out again.
+ *
+ * @example
+ *   const answers = lastAnswers();
+ *   const notes = await answers.get('overview', [dataVersion, area], () => worker.overview(area));
+ */
+export function lastAnswers() {
+  const held = new Map<string, { key: string; answer: Promise<unknown> }>();
+  return {
+    get<T>(part: string, key: readonly unknown[], work: () => Promise<T>, keep: (answer: T) => boolean = () => true): Promise<T> {
+      const text = JSON.stringify(key);
+      const kept = held.get(part);
+      if (kept?.key === text) return kept.answer as Promise<T>;
+      const answer = work();
+      held.set(part, { key: text, answer });
+      const forget = () => {
+        if (held.get(part)?.answer === answer) held.delete(part);
+      };
+      answer.then((a) => {
+        if (!keep(a)) forget();
+      }, forget);
+      return answer;
+    },
+    clear(): void {
+      held.clear();
+    },
+  };
+}

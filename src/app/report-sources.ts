@@ -8,7 +8,7 @@ import { linkedCrimeIssues, type ReportParts } from '../../models/report/assembl
 import type { OutputSettings } from '../../models/report/settings';
 import type { Assessment } from '../../models/risk-matrix/assessment';
 import type { Catalogue } from '../../models/evidence/catalogue';
-import { memoLast } from './memo';
+import { lastAnswers, memoLast } from './memo';
 import { own } from '../../models/own';
 import { weightedCriteria } from '../../models/risk-matrix/explain';
 import { sensitivitySettings, smaaOptionsOf } from '../../models/sensitivity/settings';
@@ -30,6 +30,16 @@ interface Host {
   links(): ReportParts['links'] | undefined;
   topN(): number;
 }
+
+/**
+ * Each part's last answer, kept across visits to the page (module scope, for
+ * the page's lifetime) under a key naming everything the part reads: the
+ * versions of the stores it reads (announced on the shared change channel,
+ * see data/changes.ts), the key of the set-up it was made from, and its own
+ * arguments. A return visit with nothing changed then asks no worker again
+ * and unpacks no reply.
+ */
+const answers = lastAnswers();
 
 const configOf = ({ catalogue, localCounts, weights, period }: EvidenceSetup): EvidenceConfig => ({ catalogue, localCounts, weights, period });
 
@@ -76,55 +86,72 @@ export class ReportSources {
   }
 
   /** The evidence set-up, the open assessment's stored issue links, and the data loaded. */
+  /**
+   * The evidence set-up, the open assessment's stored issue links, and the
+   * data loaded; `key` names what they were read at, for the parts made from them.
+   */
   readonly setup = new Task(this.host, {
-    task: async ([, , id]) => {
-      const s = this.services();
-      const [setup, links, data] = await Promise.all([s.evidenceStore.setup(), id === undefined ? {} : s.evidenceStore.links(id), describeData(projectSources(s))]);
-      return { setup, links, data };
+    task: async ([data, evidence, need, , id]) => {
+      const key = JSON.stringify([data, evidence, need, id ?? null]);
+      return answers.get('setup', [key], async () => {
+        const s = this.services();
+        const [setup, links, described] = await Promise.all([s.evidenceStore.setup(), id === undefined ? {} : s.evidenceStore.links(id), describeData(projectSources(s))]);
+        return { setup, links, data: described, key };
+      });
     },
-    args: () => [this.host.wb?.version, this.host.revision(), this.host.assessment()?.id] as const,
+    args: () => [this.host.wb?.version, this.host.wb?.versions.evidence, this.host.wb?.versions.need, this.host.revision(), this.host.assessment()?.id] as const,
   });
 
   readonly evidence = new Task(this.host, {
-    task: async ([, area, setup]) => (setup === undefined ? undefined : (await this.services().evidence.evidence({ area: area ?? null, config: configOf(setup.setup) })).evidence),
+    task: async ([data, area, setup]) =>
+      setup === undefined
+        ? undefined
+        : answers.get('evidence', [data, area, setup.key], async () => (await this.services().evidence.evidence({ area: area ?? null, config: configOf(setup.setup) })).evidence),
     args: () => [this.host.wb?.version, this.host.wb?.area, this.setup.value] as const,
   });
 
   readonly dashboard = new Task(this.host, {
-    task: async ([, area, setup, settings]) =>
-      setup === undefined || settings === undefined ? undefined : this.services().evidence.dashboard({ area: area ?? null, config: configOf(setup.setup) }, settings),
+    task: async ([data, area, setup, settings]) =>
+      setup === undefined || settings === undefined
+        ? undefined
+        : answers.get('dashboard', [data, area, setup.key, settings], () => this.services().evidence.dashboard({ area: area ?? null, config: configOf(setup.setup) }, settings)),
     args: () => [this.host.wb?.version, this.host.wb?.area, this.setup.value, this.host.outputs()?.dashboard] as const,
   });
 
   /** Each police.uk issue's rate ranked among comparator areas and the peer group, as the Dashboard page ranks them. */
   readonly peers = new Task(this.host, {
-    task: async ([, area, setup, group]) => (area == null || setup === undefined ? null : this.services().evidence.peers({ area, config: configOf(setup.setup) }, [...(group ?? [])])),
+    task: async ([data, area, setup, group]) =>
+      area == null || setup === undefined
+        ? null
+        : answers.get('peers', [data, area, setup.key, group ?? []], () => this.services().evidence.peers({ area, config: configOf(setup.setup) }, [...(group ?? [])])),
     args: () => [this.host.wb?.version, this.host.wb?.area, this.setup.value, this.host.outputs()?.dashboard.peerGroup] as const,
   });
 
   /** Hot spots of the top priorities' police.uk issues, with the Hot spots page's automatic settings over the evidence period. */
   readonly hotspots = new Task(this.host, {
-    task: async ([, area, key, setup]): Promise<Record<string, HotspotResult> | null> => {
-      if (area == null || key === '' || setup === undefined) return null;
-      const h = this.services().hotspots;
-      try {
-        this.note('Hot spots', 'Reading the stored rows');
-        if ((await h.setup(area)).wardFile === null) return null;
-        const out: Record<string, HotspotResult> = {};
-        for (const [id, types] of Object.entries(JSON.parse(key) as Record<string, string[]>)) {
-          this.note('Hot spots', `Finding the hot spots of ${setup.setup.catalogue.issues.find((i) => i.id === id)?.label ?? id}`);
-          out[id] = await h.analyse(area, { issueId: id, period: setup.setup.period, cellSize: null, bandwidth: null, neighbourCells: null }, types);
-        }
-        return out;
-      } finally {
-        this.note('Hot spots', null);
-      }
-    },
+    task: async ([data, area, key, setup]): Promise<Record<string, HotspotResult> | null> =>
+      area == null || key === '' || setup === undefined ? null : answers.get('hotspots', [data, area, key, setup.key], () => this.findHotspots(area, key, setup.setup)),
     args: () => [this.host.wb?.version, this.host.wb?.area, this.linkedKey(this.host.links(), this.host.topN()), this.setup.value] as const,
   });
 
+  private async findHotspots(area: string, key: string, setup: EvidenceSetup): Promise<Record<string, HotspotResult> | null> {
+    const h = this.services().hotspots;
+    try {
+      this.note('Hot spots', 'Reading the stored rows');
+      if ((await h.setup(area)).wardFile === null) return null;
+      const out: Record<string, HotspotResult> = {};
+      for (const [id, types] of Object.entries(JSON.parse(key) as Record<string, string[]>)) {
+        this.note('Hot spots', `Finding the hot spots of ${setup.catalogue.issues.find((i) => i.id === id)?.label ?? id}`);
+        out[id] = await h.analyse(area, { issueId: id, period: setup.period, cellSize: null, bandwidth: null, neighbourCells: null }, types);
+      }
+      return out;
+    } finally {
+      this.note('Hot spots', null);
+    }
+  }
+
   readonly overview = new Task(this.host, {
-    task: async ([, area]) => (await this.services().data.overview(area ?? null)).notes,
+    task: async ([data, area]) => answers.get('overview', [data, area], async () => (await this.services().data.overview(area ?? null)).notes),
     args: () => [this.host.wb?.version, this.host.wb?.area] as const,
   });
 
@@ -140,54 +167,49 @@ export class ReportSources {
   // What the robustness run depends on, as text, made once per assessment object.
   private readonly robustnessKeyOf = memoLast((a: Assessment) => `${JSON.stringify([a.model, a.issues, a.draftWeights, a.sensitivity])}|${scoresKey(a)}`);
 
-  readonly need: Task<readonly [number | undefined, string | null | undefined, string, number], ReportParts['need']> = new Task(this.host, {
-    task: async ([, area, key]): Promise<ReportParts['need']> => {
-      if (area == null || key === '') return null;
-      const need = this.services().need;
-      try {
-        const setup = await need.setup(
-          area,
-          proxy((phase: string, done: number, total: number) => this.note('Community need', `${phase} (${done} of ${total})`)),
-        );
-        const level = setup.levels.some((l) => l.level === setup.settings.level) ? setup.settings.level : setup.levels[0]?.level;
-        if (level === undefined) return { matrix: null, byIssue: {}, missing: setup.missing, topN: setup.settings.topN };
-        const settings = { ...setup.settings, level };
-        this.note('Community need', 'Scoring the need matrix');
-        const matrix = await need.matrix(area, settings);
-        const byIssue: Record<string, TopAreas> = {};
-        for (const [id, types] of Object.entries(JSON.parse(key) as Record<string, string[]>)) {
-          const t = await need.topAreas(area, level, settings.periodMonths, types, 3);
-          if (t !== null) byIssue[id] = t;
-        }
-        // The level's boundaries, for the brief's map of the top priorities' busiest areas.
-        const geography = Object.keys(byIssue).length === 0 ? [] : await need.geography(area, level);
-        return { matrix, byIssue, missing: setup.missing, topN: settings.topN, geography };
-      } finally {
-        this.note('Community need', null);
-      }
-    },
-    args: () => [this.host.wb?.version, this.host.wb?.area, this.linkedKey(this.host.links(), this.host.topN()), this.host.revision()] as const,
+  readonly need: Task<readonly [number | undefined, number | undefined, string | null | undefined, string, number], ReportParts['need']> = new Task(this.host, {
+    task: async ([data, needVersion, area, key]): Promise<ReportParts['need']> =>
+      area == null || key === '' ? null : answers.get('need', [data, needVersion, area, key], () => this.findNeed(area, key)),
+    args: () => [this.host.wb?.version, this.host.wb?.versions.need, this.host.wb?.area, this.linkedKey(this.host.links(), this.host.topN()), this.host.revision()] as const,
   });
+
+  private async findNeed(area: string, key: string): Promise<ReportParts['need']> {
+    const need = this.services().need;
+    try {
+      const setup = await need.setup(
+        area,
+        proxy((phase: string, done: number, total: number) => this.note('Community need', `${phase} (${done} of ${total})`)),
+      );
+      const level = setup.levels.some((l) => l.level === setup.settings.level) ? setup.settings.level : setup.levels[0]?.level;
+      if (level === undefined) return { matrix: null, byIssue: {}, missing: setup.missing, topN: setup.settings.topN };
+      const settings = { ...setup.settings, level };
+      this.note('Community need', 'Scoring the need matrix');
+      const matrix = await need.matrix(area, settings);
+      const byIssue: Record<string, TopAreas> = {};
+      for (const [id, types] of Object.entries(JSON.parse(key) as Record<string, string[]>)) {
+        const t = await need.topAreas(area, level, settings.periodMonths, types, 3);
+        if (t !== null) byIssue[id] = t;
+      }
+      // The level's boundaries, for the brief's map of the top priorities' busiest areas.
+      const geography = Object.keys(byIssue).length === 0 ? [] : await need.geography(area, level);
+      return { matrix, byIssue, missing: setup.missing, topN: settings.topN, geography };
+    } finally {
+      this.note('Community need', null);
+    }
+  }
 
   readonly robustness = new Task(this.host, {
     task: async ([on, key]) => {
       const a = this.host.assessment();
       if (!on || a === undefined || key === '' || a.issues.length === 0) return null;
-      const s = this.services();
-      try {
-        const { options } = smaaOptionsOf(
-          sensitivitySettings(a),
-          weightedCriteria(a.model).map((c) => c.id),
-        );
-        const out = await s.sensitivity.smaa(
-          { model: a.model, issues: a.issues, scores: a.scores, weights: a.draftWeights },
-          options,
-          proxy((p: SmaaProgress) => this.note('Robustness', `${formatCount(p.done)} of ${formatCount(p.total)} weightings`)),
-        );
-        return out.cancelled ? null : out.result;
-      } finally {
-        this.note('Robustness', null);
-      }
+      // A run the user cancelled is not kept: the next visit runs it again.
+      const out = await answers.get(
+        'robustness',
+        [key],
+        () => this.findRobustness(a),
+        (o) => !o.cancelled,
+      );
+      return out.cancelled ? null : out.result;
     },
     args: () => {
       const a = this.host.assessment();
@@ -195,11 +217,30 @@ export class ReportSources {
     },
   });
 
+  /** The SMAA run (seeded, so the same scores and settings give the same answer). */
+  private async findRobustness(a: Assessment) {
+    const s = this.services();
+    try {
+      const { options } = smaaOptionsOf(
+        sensitivitySettings(a),
+        weightedCriteria(a.model).map((c) => c.id),
+      );
+      const out = await s.sensitivity.smaa(
+        { model: a.model, issues: a.issues, scores: a.scores, weights: a.draftWeights },
+        options,
+        proxy((p: SmaaProgress) => this.note('Robustness', `${formatCount(p.done)} of ${formatCount(p.total)} weightings`)),
+      );
+      return out;
+    } finally {
+      this.note('Robustness', null);
+    }
+  }
+
   readonly previous = new Task(this.host, {
-    task: async ([id]) => (id === null ? null : ((await this.services().assessments.get(id)) ?? null)),
+    task: async ([id, version]) => (id === null ? null : answers.get('previous', [id, version], async () => (await this.services().assessments.get(id)) ?? null)),
     args: () => {
       const c = this.host.outputs()?.report.comparison;
-      return [c?.kind === 'assessment' ? c.id : null, this.host.wb?.version] as const;
+      return [c?.kind === 'assessment' ? c.id : null, this.host.wb?.versions.assessments] as const;
     },
   });
 

@@ -61,6 +61,9 @@ export class ReportView extends LitElement {
         margin: 2rem 0 0;
         border-top: 2px solid var(--rule, #d8dde3);
         padding-top: 0.75rem;
+        /* Sections off screen are laid out only when scrolled to (or printed, found or read out): the report opens without laying out every table. */
+        content-visibility: auto;
+        contain-intrinsic-size: auto 40rem;
       }
       h3 {
         font-size: 1.2rem;
@@ -117,6 +120,7 @@ export class ReportView extends LitElement {
       @media print {
         section.top {
           border-top: none;
+          content-visibility: visible;
         }
         /* Only a section that fills at least a third of a page starts a new one. */
         section.top.long {

@@ -1,14 +1,14 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { z } from 'zod';
 import { Assessment, summarise, upgradeAssessment, type AssessmentSummary } from '../../models/risk-matrix/assessment';
-import { bumpVersion, Version } from './kv-version';
+import { APP_DATABASES, ChangeAnnouncer, Version } from './changes';
 
 /**
  * Where assessments live: their own IndexedDB database, apart from the
  * imported data, so a matrix never waits on a large import and either can be
  * cleared alone.
  */
-export const ASSESSMENT_DB_NAME = 'csp-workbench-assessments';
+export const ASSESSMENT_DB_NAME = APP_DATABASES.assessments;
 /**
  * Version history: 1 (8e6cccd) assessments, undo, kv. Fields added since
  * (scenarios, sensitivity settings) are optional, so a record of any earlier
@@ -30,8 +30,8 @@ export interface AssessmentUndoSummary {
 
 /**
  * The assessments store: whole assessments, validated on every read, with an
- * undo history and a version announced on a BroadcastChannel on every change
- * (so other pages and tabs refresh).
+ * undo history and a version announced on the shared change channel on every
+ * change (changes.ts; so other pages and tabs refresh).
  */
 export interface AssessmentStore {
   list(): Promise<StoredAssessmentSummary[]>;
@@ -61,9 +61,6 @@ export interface AssessmentStore {
   version(): Promise<number>;
   close(): void;
 }
-
-/** Name of the channel on which every change is announced as `{ version }`. */
-export const assessmentChannelName = (dbName = ASSESSMENT_DB_NAME) => `${ASSESSMENT_DB_NAME}-channel:${dbName}`;
 
 const UndoEntry = z.object({
   id: z.string(),
@@ -105,7 +102,7 @@ export async function openAssessmentStore(name = ASSESSMENT_DB_NAME): Promise<As
 }
 
 class IdbAssessmentStore implements AssessmentStore {
-  private readonly channel: BroadcastChannel | undefined;
+  private readonly changes: ChangeAnnouncer;
   /** Keeps stamps strictly increasing, so two saves in one millisecond stay ordered. */
   private lastStamp = 0;
 
@@ -113,7 +110,7 @@ class IdbAssessmentStore implements AssessmentStore {
     private readonly db: IDBPDatabase<AssessmentDB>,
     name: string,
   ) {
-    this.channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(assessmentChannelName(name));
+    this.changes = new ChangeAnnouncer('assessments', name);
   }
 
   async list(): Promise<StoredAssessmentSummary[]> {
@@ -146,9 +143,7 @@ class IdbAssessmentStore implements AssessmentStore {
       await this.pushUndo(tx, { id: crypto.randomUUID(), createdAt: next.updatedAt, label: undoLabel, assessmentId: a.id, before, ...(whatIf === true ? { whatIf } : {}) });
     }
     await tx.objectStore('assessments').put(next);
-    const version = await this.bump(tx);
-    await tx.done;
-    this.announce(version);
+    await this.changes.commit(tx, tx.objectStore('kv'));
     return next;
   }
 
@@ -160,9 +155,7 @@ class IdbAssessmentStore implements AssessmentStore {
     const entry: UndoEntry = { id: crypto.randomUUID(), createdAt: this.stamp(), label: undoLabel ?? `Delete “${name}”`, assessmentId: id, before };
     await this.pushUndo(tx, entry);
     await tx.objectStore('assessments').delete(id);
-    const version = await this.bump(tx);
-    await tx.done;
-    this.announce(version);
+    await this.changes.commit(tx, tx.objectStore('kv'));
     return { id: entry.id, createdAt: entry.createdAt, label: entry.label, assessmentId: id };
   }
 
@@ -191,9 +184,7 @@ class IdbAssessmentStore implements AssessmentStore {
       await tx.objectStore('assessments').put(Assessment.parse({ ...before, ...keep, draftWeights, updatedAt: this.stamp() }));
     }
     await tx.objectStore('undo').delete(id);
-    const version = await this.bump(tx);
-    await tx.done;
-    this.announce(version);
+    await this.changes.commit(tx, tx.objectStore('kv'));
   }
 
   async currentId(): Promise<string | undefined> {
@@ -207,9 +198,7 @@ class IdbAssessmentStore implements AssessmentStore {
   async setCurrentId(id: string): Promise<void> {
     const tx = this.db.transaction('kv', 'readwrite');
     await tx.store.put(id, 'current');
-    const version = await bumpVersion(tx.store);
-    await tx.done;
-    this.announce(version);
+    await this.changes.commit(tx, tx.store);
   }
 
   async seedOnce(make: () => Assessment): Promise<boolean> {
@@ -224,9 +213,7 @@ class IdbAssessmentStore implements AssessmentStore {
     await tx.objectStore('assessments').put(a);
     await tx.objectStore('kv').put(true, 'seeded');
     await tx.objectStore('kv').put(a.id, 'current');
-    const version = await this.bump(tx);
-    await tx.done;
-    this.announce(version);
+    await this.changes.commit(tx, tx.objectStore('kv'));
     return true;
   }
 
@@ -235,7 +222,7 @@ class IdbAssessmentStore implements AssessmentStore {
   }
 
   close(): void {
-    this.channel?.close();
+    this.changes.close();
     this.db.close();
   }
 
@@ -249,14 +236,6 @@ class IdbAssessmentStore implements AssessmentStore {
     await store.put(entry);
     const keys = await store.index('createdAt').getAllKeys();
     for (const k of keys.slice(0, Math.max(0, keys.length - UNDO_DEPTH))) await store.delete(k);
-  }
-
-  private bump(tx: Tx): Promise<number> {
-    return bumpVersion(tx.objectStore('kv'));
-  }
-
-  private announce(version: number): void {
-    this.channel?.postMessage({ version });
   }
 }
 

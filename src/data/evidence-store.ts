@@ -8,9 +8,9 @@ import { LocalCount, localCountKey, mergeLocalCounts, type LocalCountsMerge } fr
 import { DEFAULT_PERIOD, PeriodChoice } from '../../models/evidence/period';
 import type { EvidenceSetup } from '../../models/evidence/setup';
 import { DEFAULT_WEIGHT_TABLES, WeightTables } from '../../models/evidence/weights';
-import { bumpVersion, Version } from './kv-version';
+import { APP_DATABASES, ChangeAnnouncer, Version } from './changes';
 
-export const EVIDENCE_DB_NAME = 'csp-workbench-evidence';
+export const EVIDENCE_DB_NAME = APP_DATABASES.evidence;
 /**
  * 1: kv, localCounts, decisions. 2: links (issue links per assessment). Each
  * step only adds stores, so an upgrade keeps everything already held.
@@ -84,7 +84,7 @@ export async function openEvidenceStore(name = EVIDENCE_DB_NAME): Promise<Eviden
       db.close();
     },
   });
-  return new IdbEvidenceStore(db);
+  return new IdbEvidenceStore(db, new ChangeAnnouncer('evidence', name));
 }
 
 /** Validates what is about to be stored, failing with the first problem in words. */
@@ -103,7 +103,10 @@ function readRecord<S extends z.ZodType>(what: string, schema: S, value: unknown
 }
 
 class IdbEvidenceStore implements EvidenceStore {
-  constructor(private readonly db: IDBPDatabase<EvidenceDB>) {}
+  constructor(
+    private readonly db: IDBPDatabase<EvidenceDB>,
+    private readonly changes: ChangeAnnouncer,
+  ) {}
 
   async setup(): Promise<EvidenceSetup> {
     const tx = this.db.transaction(['kv', 'localCounts']);
@@ -141,8 +144,7 @@ class IdbEvidenceStore implements EvidenceStore {
       }
       cursor = await cursor.continue();
     }
-    await bumpVersion(tx.objectStore('kv'));
-    await tx.done;
+    await this.changes.commit(tx, tx.objectStore('kv'));
     return { removedCounts };
   }
 
@@ -153,8 +155,7 @@ class IdbEvidenceStore implements EvidenceStore {
     const held = (await Promise.all(checked.map((c) => store.get(localCountKey(c))))).filter((c) => c !== undefined);
     const merge = mergeLocalCounts(held, checked);
     for (const c of checked) await store.put(c, localCountKey(c));
-    await bumpVersion(tx.objectStore('kv'));
-    await tx.done;
+    await this.changes.commit(tx, tx.objectStore('kv'));
     return { added: merge.added, replaced: merge.replaced };
   }
 
@@ -168,8 +169,7 @@ class IdbEvidenceStore implements EvidenceStore {
       await store.delete(k);
       removed++;
     }
-    await bumpVersion(tx.objectStore('kv'));
-    await tx.done;
+    await this.changes.commit(tx, tx.objectStore('kv'));
     return removed;
   }
 
@@ -210,8 +210,7 @@ class IdbEvidenceStore implements EvidenceStore {
       }
       await tx.objectStore('decisions').add(d);
     }
-    await bumpVersion(tx.objectStore('kv'));
-    await tx.done;
+    await this.changes.commit(tx, tx.objectStore('kv'));
   }
 
   async links(assessmentId: string): Promise<Record<string, IssueLink>> {
@@ -225,8 +224,7 @@ class IdbEvidenceStore implements EvidenceStore {
     const held = readRecord('issue links', AssessmentLinks, await tx.objectStore('links').get(assessmentId), { assessmentId, links: {} });
     const next = valid(AssessmentLinks, { assessmentId, links: withLinks(held.links, checked) });
     await tx.objectStore('links').put(next);
-    await bumpVersion(tx.objectStore('kv'));
-    await tx.done;
+    await this.changes.commit(tx, tx.objectStore('kv'));
     return next.links;
   }
 
@@ -235,13 +233,13 @@ class IdbEvidenceStore implements EvidenceStore {
   }
 
   close(): void {
+    this.changes.close();
     this.db.close();
   }
 
   private async putKv(key: string, value: unknown): Promise<void> {
     const tx = this.db.transaction('kv', 'readwrite');
     await tx.store.put(value, key);
-    await bumpVersion(tx.store);
-    await tx.done;
+    await this.changes.commit(tx, tx.store);
   }
 }

@@ -3,14 +3,14 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { z } from 'zod';
 import { Dataset, ImportReport, PartitionData, PartitionMeta, Settings, StoredAreaRows, StoredIds, StoredSummary, UndoEntry, UndoSummary, type PartitionKind } from './schema';
-import { STORE_CHANNEL, type DataStore, type ImportCommit, type Derived, type PartitionWrite, type StoreHealth, type StoreProblem } from './store';
+import { type DataStore, type ImportCommit, type Derived, type PartitionWrite, type StoreHealth, type StoreProblem } from './store';
 import { bytesOf, dataKeyOf, importOfDataKey, stagedKey, STAGING_EXPIRY_MS } from './data-keys';
-import { bumpVersion, Version } from './kv-version';
+import { APP_DATABASES, ChangeAnnouncer, Version } from './changes';
 import { DATA_DB_VERSION, upgradeDataDb, type LegacyRecord } from './idb-upgrade';
 import { parseStored, StoreReadError } from './store-error';
 import { approxBytes, sameData } from './same-data';
 
-export const DATA_DB_NAME = 'csp-workbench-data';
+export const DATA_DB_NAME = APP_DATABASES.data;
 /** How many destructive steps can be undone. */
 const UNDO_DEPTH = 5;
 /**
@@ -82,14 +82,14 @@ async function derivedFor<T extends { key: string; importId: string }>(meta: Par
 }
 
 class IdbDataStore implements DataStore {
-  private readonly channel: BroadcastChannel | undefined;
+  private readonly changes: ChangeAnnouncer;
 
   constructor(
     private readonly db: IDBPDatabase<DataDB>,
     name: string,
     private readonly undoBytes: number,
   ) {
-    this.channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`${STORE_CHANNEL}:${name}`);
+    this.changes = new ChangeAnnouncer('data', name);
   }
 
   async partitions(kind?: PartitionKind): Promise<PartitionMeta[]> {
@@ -233,9 +233,7 @@ class IdbDataStore implements DataStore {
       await tx.objectStore('kv').put({ ...current, ...c.settings }, 'settings');
     }
     await this.sweep(tx, report.id);
-    const version = await this.bump(tx);
-    await tx.done;
-    this.announce(version);
+    await this.changes.commit(tx, tx.objectStore('kv'));
     return report;
   }
 
@@ -260,9 +258,7 @@ class IdbDataStore implements DataStore {
     for (const m of metas) await tx.objectStore('metas').delete(m.key);
     await tx.objectStore('datasets').delete(id);
     await this.pushUndo(tx, undo);
-    const version = await this.bump(tx);
-    await tx.done;
-    this.announce(version);
+    await this.changes.commit(tx, tx.objectStore('kv'));
     return { id: undo.id, createdAt: undo.createdAt, label: undo.label };
   }
 
@@ -309,9 +305,7 @@ class IdbDataStore implements DataStore {
     await tx.objectStore('undo').delete(id);
     await tx.objectStore('undoData').delete(id);
     await this.freeData(tx, released);
-    const version = await this.bump(tx);
-    await tx.done;
-    this.announce(version);
+    await this.changes.commit(tx, tx.objectStore('kv'));
   }
 
   async reports(limit = 20): Promise<ImportReport[]> {
@@ -364,9 +358,7 @@ class IdbDataStore implements DataStore {
     const tx = this.db.transaction('kv', 'readwrite');
     const next = Settings.parse({ ...Settings.parse((await tx.store.get('settings')) ?? {}), ...patch });
     await tx.store.put(next, 'settings');
-    const version = await bumpVersion(tx.store);
-    await tx.done;
-    this.announce(version);
+    await this.changes.commit(tx, tx.store);
     return next;
   }
 
@@ -375,7 +367,7 @@ class IdbDataStore implements DataStore {
   }
 
   close(): void {
-    this.channel?.close();
+    this.changes.close();
     this.db.close();
   }
 
@@ -491,13 +483,5 @@ class IdbDataStore implements DataStore {
     for (const rows of await tx.objectStore('areaRows').getAll(IDBKeyRange.bound([key], [key, []]))) await tx.objectStore('areaRows').put({ ...rows, importId });
     const ids = await tx.objectStore('ids').get(key);
     if (ids !== undefined) await tx.objectStore('ids').put({ ...ids, importId });
-  }
-
-  private bump(tx: Tx): Promise<number> {
-    return bumpVersion(tx.objectStore('kv'));
-  }
-
-  private announce(version: number): void {
-    this.channel?.postMessage({ version });
   }
 }

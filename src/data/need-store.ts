@@ -1,8 +1,9 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { z } from 'zod';
 import { NeedSettings, UserIndicator, WardLookup } from '../../models/need/schema';
+import { APP_DATABASES, ChangeAnnouncer, Version } from './changes';
 
-export const NEED_DB_NAME = 'csp-workbench-need';
+export const NEED_DB_NAME = APP_DATABASES.need;
 /** Version history: 1 (3f2c418) indicators, undo, kv; unchanged since. A new layout must add a step here. */
 const DB_VERSION = 1;
 /** How many changes to user indicators and the lookup can be undone. */
@@ -46,12 +47,12 @@ export interface NeedStore {
   undo(id: string): Promise<void>;
   settings(area: string): Promise<NeedSettings | undefined>;
   saveSettings(area: string, settings: NeedSettings): Promise<void>;
-  /** Increases on every change to indicators or the lookup (not settings). */
+  /** Increases on every change to indicators or the lookup (not settings): what the need worker's cache keys on. */
   revision(): Promise<number>;
+  /** Increases on every change, settings included; announced on the shared change channel. */
+  version(): Promise<number>;
   close(): void;
 }
-
-const Revision = z.number().int().nonnegative();
 
 /**
  * Opens the need store (IndexedDB; fake-indexeddb in Node tests).
@@ -69,13 +70,16 @@ export async function openNeedStore(name = NEED_DB_NAME): Promise<NeedStore> {
       db.close();
     },
   });
-  return new IdbNeedStore(db);
+  return new IdbNeedStore(db, new ChangeAnnouncer('need', name));
 }
 
 type Tx = IDBPTransaction<NeedDB, ('indicators' | 'undo' | 'kv')[], 'readwrite'>;
 
 class IdbNeedStore implements NeedStore {
-  constructor(private readonly db: IDBPDatabase<NeedDB>) {}
+  constructor(
+    private readonly db: IDBPDatabase<NeedDB>,
+    private readonly changes: ChangeAnnouncer,
+  ) {}
 
   async userIndicators(): Promise<UserIndicator[]> {
     return z.array(UserIndicator).parse(await this.db.getAll('indicators'));
@@ -139,7 +143,7 @@ class IdbNeedStore implements NeedStore {
     }
     await tx.objectStore('undo').delete(id);
     await bump(tx);
-    await tx.done;
+    await this.changes.commit(tx, tx.objectStore('kv'));
   }
 
   async settings(area: string): Promise<NeedSettings | undefined> {
@@ -151,14 +155,21 @@ class IdbNeedStore implements NeedStore {
   }
 
   async saveSettings(area: string, settings: NeedSettings): Promise<void> {
-    await this.db.put('kv', NeedSettings.parse(settings), `settings|${area}`);
+    const tx = this.db.transaction('kv', 'readwrite');
+    await tx.store.put(NeedSettings.parse(settings), `settings|${area}`);
+    await this.changes.commit(tx, tx.store);
   }
 
   async revision(): Promise<number> {
-    return Revision.parse((await this.db.get('kv', 'revision')) ?? 0);
+    return Version.parse((await this.db.get('kv', 'revision')) ?? 0);
+  }
+
+  async version(): Promise<number> {
+    return Version.parse((await this.db.get('kv', 'version')) ?? 0);
   }
 
   close(): void {
+    this.changes.close();
     this.db.close();
   }
 
@@ -171,7 +182,7 @@ class IdbNeedStore implements NeedStore {
     const keys = await store.index('createdAt').getAllKeys();
     for (const k of keys.slice(0, Math.max(0, keys.length - UNDO_DEPTH))) await store.delete(k);
     await bump(tx);
-    await tx.done;
+    await this.changes.commit(tx, tx.objectStore('kv'));
     return { id: undo.id, createdAt: undo.createdAt, label: undo.label };
   }
 }
@@ -182,5 +193,5 @@ function entry(label: string): NeedUndo {
 
 async function bump(tx: Tx): Promise<void> {
   const kv = tx.objectStore('kv');
-  await kv.put(Revision.parse((await kv.get('revision')) ?? 0) + 1, 'revision');
+  await kv.put(Version.parse((await kv.get('revision')) ?? 0) + 1, 'revision');
 }

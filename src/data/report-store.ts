@@ -1,8 +1,9 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod';
 import { DEFAULT_OUTPUT_SETTINGS, OutputSettings } from '../../models/report/settings';
+import { APP_DATABASES, ChangeAnnouncer, Version } from './changes';
 
-export const REPORT_DB_NAME = 'csp-workbench-report';
+export const REPORT_DB_NAME = APP_DATABASES.reports;
 /** Version history: 1, kv only; unchanged since it was added. A new layout must add a step here. */
 const DB_VERSION = 1;
 
@@ -26,6 +27,8 @@ export interface ReportStore {
   saveSettings(settings: OutputSettings): Promise<void>;
   restoreUndo(): Promise<RestoreUndo | undefined>;
   setRestoreUndo(entry: RestoreUndo | null): Promise<void>;
+  /** Increases on every change; announced on the shared change channel. */
+  version(): Promise<number>;
   close(): void;
 }
 
@@ -43,11 +46,14 @@ export async function openReportStore(name = REPORT_DB_NAME): Promise<ReportStor
       db.close();
     },
   });
-  return new IdbReportStore(db);
+  return new IdbReportStore(db, new ChangeAnnouncer('reports', name));
 }
 
 class IdbReportStore implements ReportStore {
-  constructor(private readonly db: IDBPDatabase<ReportDB>) {}
+  constructor(
+    private readonly db: IDBPDatabase<ReportDB>,
+    private readonly changes: ChangeAnnouncer,
+  ) {}
 
   async settings(): Promise<OutputSettings> {
     const raw = await this.db.get('kv', 'settings');
@@ -58,7 +64,7 @@ class IdbReportStore implements ReportStore {
   }
 
   async saveSettings(settings: OutputSettings): Promise<void> {
-    await this.db.put('kv', OutputSettings.parse(settings), 'settings');
+    await this.put('settings', OutputSettings.parse(settings));
   }
 
   async restoreUndo(): Promise<RestoreUndo | undefined> {
@@ -67,11 +73,23 @@ class IdbReportStore implements ReportStore {
   }
 
   async setRestoreUndo(entry: RestoreUndo | null): Promise<void> {
-    if (entry === null) await this.db.delete('kv', 'restore-undo');
-    else await this.db.put('kv', RestoreUndo.parse(entry), 'restore-undo');
+    await this.put('restore-undo', entry === null ? null : RestoreUndo.parse(entry));
+  }
+
+  async version(): Promise<number> {
+    return Version.parse((await this.db.get('kv', 'version')) ?? 0);
   }
 
   close(): void {
+    this.changes.close();
     this.db.close();
+  }
+
+  /** Stores (or, given null, removes) one record and announces the change. */
+  private async put(key: string, value: unknown): Promise<void> {
+    const tx = this.db.transaction('kv', 'readwrite');
+    if (value === null) await tx.store.delete(key);
+    else await tx.store.put(value, key);
+    await this.changes.commit(tx, tx.store);
   }
 }

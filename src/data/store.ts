@@ -102,9 +102,6 @@ export interface DataStore {
   close(): void;
 }
 
-/** Name of the channel on which every change is announced as `{ version }`. */
-export const STORE_CHANNEL = 'csp-workbench-data';
-
 /** A stored record this version cannot read: what it is, and the first validation problem. */
 export interface StoreProblem {
   what: string;

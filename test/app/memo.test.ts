@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoLast } from '../../src/app/memo';
+import { lastAnswers, memoLast } from '../../src/app/memo';
 
 describe('memoLast', () => {
   it('returns the last result while the arguments are the same objects, and works it out again when one changes', () => {
@@ -11,5 +11,47 @@ describe('memoLast', () => {
     expect(sum({ n: 1 }, 2)).toEqual({ total: 3, call: 2 });
     expect(sum({ n: 1 }, 3).total).toBe(4);
     expect(calls).toBe(3);
+  });
+});
+
+describe('lastAnswers', () => {
+  it('gives the same answer while the key is the same, and works it out again when the key changes', async () => {
+    const answers = lastAnswers();
+    let calls = 0;
+    const work = (n: number) => () => Promise.resolve({ n, call: ++calls });
+    const first = answers.get('part', [1, 'Luton'], work(1));
+    expect(answers.get('part', [1, 'Luton'], work(2))).toBe(first);
+    expect(await answers.get('part', [2, 'Luton'], work(3))).toEqual({ n: 3, call: 2 });
+    // One answer per part: the first key's answer is gone.
+    expect(await answers.get('part', [1, 'Luton'], work(4))).toEqual({ n: 4, call: 3 });
+    // Parts are kept apart.
+    expect(await answers.get('other', [1, 'Luton'], work(5))).toEqual({ n: 5, call: 4 });
+    expect(await answers.get('part', [1, 'Luton'], work(6))).toEqual({ n: 4, call: 3 });
+  });
+
+  it('forgets a failed answer and one that keep refuses', async () => {
+    const answers = lastAnswers();
+    await expect(answers.get('part', [1], () => Promise.reject(new Error('worker gone')))).rejects.toThrow('worker gone');
+    expect(await answers.get('part', [1], () => Promise.resolve('again'))).toBe('again');
+    const cancelled = { cancelled: true };
+    expect(
+      await answers.get(
+        'run',
+        [1],
+        () => Promise.resolve(cancelled),
+        (a) => !a.cancelled,
+      ),
+    ).toBe(cancelled);
+    await Promise.resolve();
+    expect(
+      await answers.get(
+        'run',
+        [1],
+        () => Promise.resolve({ cancelled: false }),
+        (a) => !a.cancelled,
+      ),
+    ).toEqual({ cancelled: false });
+    answers.clear();
+    expect(await answers.get('part', [1], () => Promise.resolve('cleared'))).toBe('cleared');
   });
 });

@@ -7,7 +7,8 @@ import { templateById } from '../../models/risk-matrix/templates';
 import { setDraftWeight } from '../../models/risk-matrix/weights-edit';
 import { removeScenario, scenarioFromDraft, updateScenario } from '../../models/sensitivity/scenario-edit';
 import { updateSensitivitySettings } from '../../models/sensitivity/settings';
-import { assessmentChannelName, openAssessmentStore, type AssessmentStore } from '../../src/data/assessment-store';
+import { openAssessmentStore, type AssessmentStore } from '../../src/data/assessment-store';
+import { listenForChanges } from '../../src/data/changes';
 import { seedAssessment } from '../../src/data/seed-assessment';
 
 let store: AssessmentStore;
@@ -114,13 +115,12 @@ describe('AssessmentStore', () => {
 
   it('remembers the open assessment, and announces every change', async () => {
     const heard: number[] = [];
-    const channel = new BroadcastChannel(assessmentChannelName(name));
-    channel.onmessage = (e: MessageEvent<{ version: number }>) => heard.push(e.data.version);
+    const stop = listenForChanges((c) => heard.push(c.version), { assessments: name });
     await store.save(grid('a', 'A'));
     await store.setCurrentId('a');
     expect(await store.currentId()).toBe('a');
     await new Promise((r) => setTimeout(r, 20));
-    channel.close();
+    stop();
     expect(heard).toEqual([1, 2]);
     expect(await store.version()).toBe(2);
   });

@@ -220,3 +220,37 @@ test('the dashboard rates each issue by the Barnet rule, a target changes the ra
   await page.getByRole('button', { name: 'Download “Anti-social behaviour: monthly count against its control limits” as SVG' }).click();
   expect(readFileSync((await (await svg).path())!, 'utf8')).toContain('<svg');
 });
+
+test('a return to the Report reads again what other pages changed since the last visit (dashboard and need settings), and only that', async ({ page }) => {
+  await openReport(page);
+  const nav = (label: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true });
+  const dashboard = page.getByRole('table', { name: 'Performance dashboard' });
+  const need = page.getByRole('table', { name: /of greatest need$/ });
+  const ragOf = async (issue: string) => (await tableRecords(dashboard)).find((r) => r['Issue'] === issue)?.['RAG'];
+  const topScore = async () => (await tableRecords(need))[0]?.['Composite score'];
+  expect(await ragOf('Anti-social behaviour')).toBe('No significant change');
+  const scoreBefore = await topScore();
+
+  // A visit elsewhere that changes nothing: the report comes back as it was.
+  await nav('Overview').click();
+  await expect(page.getByRole('table', { name: /^Rows by crime type and month/ })).toBeVisible({ timeout: 60_000 });
+  await nav('Report').click();
+  await expect(page.getByRole('table', { name: 'Recommended priorities' })).toBeVisible({ timeout: 60_000 });
+  expect(await ragOf('Anti-social behaviour')).toBe('No significant change');
+  expect(await topScore()).toBe(scoreBefore);
+
+  // The Dashboard page (the report settings store) counts every change; the Need page (the need store, written by its worker) standardises by percentile.
+  await nav('Dashboard').click();
+  await page.getByRole('checkbox', { name: /Count a change only when it is significant at 5%/ }).uncheck();
+  await expect.poll(async () => (await tableRecords(page.getByRole('table', { name: 'Performance dashboard' }))).find((r) => r['Issue'] === 'Anti-social behaviour')?.['RAG']).toBe('Green');
+  await nav('Community need').click();
+  await expect(page.getByRole('table', { name: /^Community need by area/ })).toBeVisible({ timeout: 60_000 });
+  await page.getByLabel('Standardisation', { exact: true }).selectOption('percentile');
+  // The need page stores its settings a moment after the last change.
+  await page.waitForTimeout(600);
+
+  await nav('Report').click();
+  await expect(page.getByRole('table', { name: 'Recommended priorities' })).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => ragOf('Anti-social behaviour'), { timeout: 30_000 }).toBe('Green');
+  await expect.poll(topScore, { timeout: 30_000 }).not.toBe(scoreBefore);
+});
