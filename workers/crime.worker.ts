@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
 import { openDataStore } from '../src/data/idb-store';
+import { APP_DATABASES, listenForStarts } from '../src/data/changes';
 import { crimeDataLoader } from '../src/engines/crime-source';
 import { Foreground } from '../src/engines/foreground';
 import { dataApi } from './data-api';
@@ -19,6 +20,9 @@ const store = openDataStore();
 const QUIET_MS = 250;
 const foreground = new Foreground(QUIET_MS);
 const crimeData = store.then((s) => crimeDataLoader(s, { idle: () => foreground.idle() }));
+// When an import begins writing, the row columns built for the pages go (they are out of date once it commits),
+// so the import's memory does not come on top of theirs; the next request builds what it needs again.
+listenForStarts(() => void crimeData.then((loader) => loader.release()), { data: APP_DATABASES.data });
 const api = foreground.track(
   {
     data: dataApi(crimeData),

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { HotspotSettings } from '../models/hotspots/schema';
 import type { CellTrace, HotspotResult } from '../models/hotspots/result';
 import type { DataStore } from '../src/data/store';
-import type { CrimeData } from '../src/engines/crime-source';
+import type { CrimeSource } from '../src/engines/crime-source';
 import { hotspotSource, type HotspotSetup } from '../src/engines/hotspot-source';
 
 const Area = z.string().min(1);
 const CrimeTypes = z.array(z.string().min(1)).min(1, { error: 'the issue counts no police.uk crime type' });
 
 /** The Hot spots page's questions to the crime engine. */
-export function hotspotsApi(store: Promise<DataStore>, crimeData: Promise<() => Promise<CrimeData>>) {
+export function hotspotsApi(store: Promise<DataStore>, crimeData: Promise<CrimeSource>) {
   const source = Promise.all([store, crimeData]).then(([s, data]) => hotspotSource(s, data));
   return {
     /** The stored months with the area's rows and the ward boundaries found. */

@@ -9,7 +9,7 @@ import { topAreas, type TopAreas } from '../models/need/top-areas';
 import { NeedLevel, NeedSettings, PeriodMonths, UserIndicator, WardLookup } from '../models/need/schema';
 import { readUserIndicators, type UserIndicatorRead } from '../models/need/user-indicators';
 import type { DataStore } from '../src/data/store';
-import type { CrimeData } from '../src/engines/crime-source';
+import type { CrimeSource } from '../src/engines/crime-source';
 import { openNeedStore, type NeedUndoSummary } from '../src/data/need-store';
 import { needSource, type NeedProgress } from '../src/engines/need-source';
 import { catalogueOf, describeSetup, type IndicatorInfo, type NeedSetup } from '../src/engines/need-setup';
@@ -18,7 +18,7 @@ const Area = z.string().min(1);
 const Text = z.string();
 
 /** The Community need page's questions: its own store, and crime placed by the crime engine's rows. */
-export function needApi(store: Promise<DataStore>, crimeData: Promise<() => Promise<CrimeData>>) {
+export function needApi(store: Promise<DataStore>, crimeData: Promise<CrimeSource>) {
   const need = openNeedStore();
   const source = Promise.all([store, need, crimeData]).then(([data, n, crime]) => needSource(data, n, crime));
   /** A level's areas, indicator table and crime counts, when its boundaries are loaded. */

@@ -1,9 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { BandingRules, bandsInWords, DEFAULT_BANDING_RULES, EvidenceMetric, METRIC_LABELS, type BandingRule } from '../../models/evidence/banding';
-import { servicesContext, type Services } from '../app/context';
-import { setupChanged } from './evidence-events';
+import { setupChanged, writeEvidence } from './evidence-events';
 import { baseStyles } from './styles';
 
 interface Draft {
@@ -69,8 +67,6 @@ export class BandingEditor extends LitElement {
     `,
   ];
 
-  @consume({ context: servicesContext }) private services?: Services;
-
   /** The rules in force. */
   @property({ attribute: false }) rules: BandingRules | null = null;
 
@@ -116,7 +112,7 @@ export class BandingEditor extends LitElement {
 
   private async store(rules: BandingRules) {
     try {
-      await this.services?.evidenceStore.saveBanding(rules);
+      await writeEvidence(this, 'saveBanding', rules);
       this.problem = null;
       this.saved = true;
       this.dispatchEvent(setupChanged());

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import type { AssessmentEvidence } from '../../models/evidence/assessment-evidence';
 import { decide, type ScoreDecision } from '../../models/evidence/audit';
 import type { Catalogue } from '../../models/evidence/catalogue';
@@ -9,10 +8,10 @@ import { formatTimestamp, plural } from '../../models/format';
 import type { Assessment } from '../../models/risk-matrix/assessment';
 import { EditError } from '../../models/risk-matrix/edit-error';
 import { requestEdit } from '../app/assessment-edit';
-import { servicesContext, type Services } from '../app/context';
 import type { CellRef } from './score-grid';
 import { baseStyles } from './styles';
 import './proposal-evidence';
+import { writeEvidence } from './evidence-events';
 
 const STATUS_WORDS: Readonly<Record<CellEvidence['status'], string>> = {
   proposed: 'Not decided yet',
@@ -90,8 +89,6 @@ export class CellEvidencePanel extends LitElement {
     `,
   ];
 
-  @consume({ context: servicesContext }) private services?: Services;
-
   @property({ attribute: false }) assessment!: Assessment;
   @property({ attribute: false }) cell: CellRef | undefined;
   /** Every data-backed cell, by "issue|criterion" (for accept-all). */
@@ -149,7 +146,7 @@ export class CellEvidencePanel extends LitElement {
     this.error = '';
     this.done = '';
     try {
-      await this.services!.evidenceStore.recordDecisions(decisions);
+      await writeEvidence(this, 'recordDecisions', decisions);
     } catch (e) {
       this.error = `Could not record the decision, so nothing was changed: ${e instanceof Error ? e.message : String(e)}.`;
       return false;

@@ -1,14 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { scrollRegion } from './scroll-region';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { addIssue, Catalogue, DEFAULT_CATALOGUE, removeIssue, type CatalogueIssue, type IssueSource } from '../../models/evidence/catalogue';
 import type { LocalCount } from '../../models/evidence/local-counts';
 import { CRIME_TYPES } from '../../models/police-uk/street-row';
 import { plural } from '../../models/format';
-import { servicesContext, type Services } from '../app/context';
 import type { ConfirmDialog } from './confirm-dialog';
-import { setupChanged } from './evidence-events';
+import { setupChanged, writeEvidence } from './evidence-events';
 import { baseStyles } from './styles';
 import './confirm-dialog';
 
@@ -63,8 +61,6 @@ export class IssueCatalogue extends LitElement {
     `,
   ];
 
-  @consume({ context: servicesContext }) private services?: Services;
-
   @property({ attribute: false }) catalogue: Catalogue | null = null;
   /** Local counts held (to say what removing an issue removes). */
   @property({ attribute: false }) localCounts: readonly LocalCount[] = [];
@@ -92,7 +88,7 @@ export class IssueCatalogue extends LitElement {
       return false;
     }
     try {
-      const { removedCounts } = await this.services!.evidenceStore.saveCatalogue(parsed.data);
+      const { removedCounts } = await writeEvidence(this, 'saveCatalogue', parsed.data);
       this.message = { kind: 'status', text: removedCounts > 0 ? `${done} ${plural(removedCounts, 'local count')} removed with it.` : done };
       this.dispatchEvent(setupChanged());
       return true;

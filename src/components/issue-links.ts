@@ -2,15 +2,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { scrollRegion } from './scroll-region';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { consume } from '@lit/context';
 import type { Catalogue } from '../../models/evidence/catalogue';
 import { pendingSuggestions, type IssueLink, type ResolvedLink } from '../../models/evidence/links';
 import { formatDate, plural } from '../../models/format';
-import { servicesContext, type Services } from '../app/context';
 import { baseStyles } from './styles';
 import { findRow, pageAt } from '../app/paging';
 import type { PageChange } from './pager';
 import './pager';
+import { writeEvidence } from './evidence-events';
 
 /** Issues a page of the table holds (10,000 rows of menus at once blocked the page). */
 export const LINKS_PAGE = 100;
@@ -54,8 +53,6 @@ export class IssueLinks extends LitElement {
     `,
   ];
 
-  @consume({ context: servicesContext }) private services?: Services;
-
   @property({ attribute: false }) assessmentId = '';
   @property({ attribute: false }) links: readonly ResolvedLink[] = [];
   @property({ attribute: false }) catalogue: Catalogue | undefined;
@@ -77,7 +74,7 @@ export class IssueLinks extends LitElement {
 
   private async save(changes: Record<string, IssueLink | null>, message: string) {
     try {
-      await this.services!.evidenceStore.saveLinks(this.assessmentId, changes);
+      await writeEvidence(this, 'saveLinks', this.assessmentId, changes);
       this.error = '';
       this.message = message;
       this.dispatchEvent(new CustomEvent('links-changed', { bubbles: true, composed: true }));

@@ -1,14 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { scrollRegion } from './scroll-region';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import type { Catalogue } from '../../models/evidence/catalogue';
 import { LocalCount, readLocalCounts } from '../../models/evidence/local-counts';
 import { formatCount, formatMonth, plural } from '../../models/format';
 import type { RowProblem } from '../../models/row-problem';
-import { servicesContext, type Services } from '../app/context';
 import type { ConfirmDialog } from './confirm-dialog';
-import { setupChanged } from './evidence-events';
+import { setupChanged, writeEvidence } from './evidence-events';
+import type { EvidenceStore } from '../data/evidence-store';
 import { baseStyles } from './styles';
 import './row-problems';
 import './confirm-dialog';
@@ -60,8 +59,6 @@ export class LocalCounts extends LitElement {
     `,
   ];
 
-  @consume({ context: servicesContext }) private services?: Services;
-
   @property({ attribute: false }) catalogue: Catalogue | null = null;
   @property({ attribute: false }) counts: readonly LocalCount[] = [];
 
@@ -80,9 +77,9 @@ export class LocalCounts extends LitElement {
   }
 
   private async store(counts: LocalCount[], file?: string, problems: RowProblem[] = []) {
-    let r: Awaited<ReturnType<Services['evidenceStore']['putLocalCounts']>>;
+    let r: Awaited<ReturnType<EvidenceStore['putLocalCounts']>>;
     try {
-      r = await this.services!.evidenceStore.putLocalCounts(counts);
+      r = await writeEvidence(this, 'putLocalCounts', counts);
     } catch (e) {
       this.outcome = { kind: 'error', text: `Nothing was stored${file === undefined ? '' : ` from ${file}`}: ${(e as Error).message}`, problems };
       return;
@@ -140,7 +137,7 @@ export class LocalCounts extends LitElement {
 
   private async removeCounts(issueId: string, n: number) {
     if (!(await this.confirm.ask(`Remove the local counts for “${this.label(issueId)}”?`, `${plural(n, 'monthly count')} will be removed.`, 'Remove'))) return;
-    const removed = await this.services!.evidenceStore.deleteLocalCounts(issueId);
+    const removed = await writeEvidence(this, 'deleteLocalCounts', issueId);
     this.outcome = { kind: 'done', text: `Removed ${plural(removed, 'count')} for ${this.label(issueId)}.`, problems: [] };
     this.dispatchEvent(setupChanged());
   }

@@ -1,11 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import type { Catalogue } from '../../models/evidence/catalogue';
 import { DEFAULT_WEIGHT_TABLES, WeightTables, type WeightKind, type WeightTable } from '../../models/evidence/weights';
 import { CRIME_TYPES } from '../../models/police-uk/street-row';
-import { servicesContext, type Services } from '../app/context';
-import { setupChanged } from './evidence-events';
+import { setupChanged, writeEvidence } from './evidence-events';
 import { baseStyles } from './styles';
 
 interface Draft {
@@ -59,8 +57,6 @@ export class WeightTablesEditor extends LitElement {
     `,
   ];
 
-  @consume({ context: servicesContext }) private services?: Services;
-
   @property({ attribute: false }) weights: WeightTables | null = null;
   @property({ attribute: false }) catalogue: Catalogue | null = null;
 
@@ -90,7 +86,7 @@ export class WeightTablesEditor extends LitElement {
       return;
     }
     try {
-      await this.services!.evidenceStore.saveWeights(parsed.data);
+      await writeEvidence(this, 'saveWeights', parsed.data);
       this.messages = { ...this.messages, [kind]: { kind: 'status', text: `${table.name} saved.` } };
       this.dispatchEvent(setupChanged());
     } catch (e) {

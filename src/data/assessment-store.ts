@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import { z } from 'zod';
 import { Assessment, summarise, upgradeAssessment, type AssessmentSummary } from '../../models/risk-matrix/assessment';
 import { APP_DATABASES, ChangeAnnouncer, Version } from './changes';
+import { newestStep, pushStep } from './undo-log';
 
 /**
  * Where assessments live: their own IndexedDB database, apart from the
@@ -160,9 +161,9 @@ class IdbAssessmentStore implements AssessmentStore {
   }
 
   async lastUndo(): Promise<AssessmentUndoSummary | undefined> {
-    const cursor = await this.db.transaction('undo').store.index('createdAt').openCursor(null, 'prev');
-    if (cursor === null) return undefined;
-    const { id, createdAt, label, assessmentId } = cursor.value;
+    const step = await newestStep(this.db.transaction('undo').store);
+    if (step === undefined) return undefined;
+    const { id, createdAt, label, assessmentId } = step;
     return { id, createdAt, label, assessmentId };
   }
 
@@ -232,10 +233,7 @@ class IdbAssessmentStore implements AssessmentStore {
   }
 
   private async pushUndo(tx: Tx, entry: UndoEntry): Promise<void> {
-    const store = tx.objectStore('undo');
-    await store.put(entry);
-    const keys = await store.index('createdAt').getAllKeys();
-    for (const k of keys.slice(0, Math.max(0, keys.length - UNDO_DEPTH))) await store.delete(k);
+    await pushStep(tx.objectStore('undo'), entry, (_step, i) => i < UNDO_DEPTH);
   }
 }
 

@@ -21,6 +21,15 @@ export type StoreName = z.infer<typeof StoreName>;
 export const Change = z.object({ store: StoreName, db: z.string(), version: Version });
 export type Change = z.infer<typeof Change>;
 
+/**
+ * What a store announces when a long change begins (an import's first
+ * write), before anything is visible: holders of large caches of the data
+ * (the crime engine's row columns) let them go, so the change's own memory
+ * does not come on top of theirs.
+ */
+export const Starting = z.object({ store: StoreName, db: z.string(), starting: z.string() });
+export type Starting = z.infer<typeof Starting>;
+
 /** The app's own database of each store (tests open others by name). */
 export const APP_DATABASES: Readonly<Record<StoreName, string>> = {
   data: 'csp-workbench-data',
@@ -84,6 +93,12 @@ export class ChangeAnnouncer {
     this.channel?.postMessage(change);
   }
 
+  /** Says a long change (`what`, e.g. 'import') has begun writing. */
+  starting(what: string): void {
+    const start: Starting = { store: this.store, db: this.db, starting: what };
+    this.channel?.postMessage(start);
+  }
+
   close(): void {
     this.channel?.close();
   }
@@ -97,11 +112,24 @@ export class ChangeAnnouncer {
  * @example const stop = listenForChanges(() => void reload(), { assessments: APP_DATABASES.assessments });
  */
 export function listenForChanges(on: (change: Change) => void, dbs: Partial<Record<StoreName, string>> = APP_DATABASES): () => void {
+  return listen(Change, on, dbs);
+}
+
+/**
+ * Calls `on` when one of the named stores begins a long change (see {@link Starting}); returns a function that stops listening.
+ *
+ * @example listenForStarts(() => loader.release(), { data: APP_DATABASES.data });
+ */
+export function listenForStarts(on: (start: Starting) => void, dbs: Partial<Record<StoreName, string>> = APP_DATABASES): () => void {
+  return listen(Starting, on, dbs);
+}
+
+function listen<T extends { store: StoreName; db: string }>(schema: z.ZodType<T>, on: (message: T) => void, dbs: Partial<Record<StoreName, string>>): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => {};
   const channel = new BroadcastChannel(CHANGES_CHANNEL);
   channel.onmessage = (e: MessageEvent) => {
-    const change = Change.safeParse(e.data);
-    if (change.success && dbs[change.data.store] === change.data.db) on(change.data);
+    const message = schema.safeParse(e.data);
+    if (message.success && dbs[message.data.store] === message.data.db) on(message.data);
   };
   return () => channel.close();
 }

@@ -6,6 +6,7 @@ import { Dataset, ImportReport, PartitionData, PartitionMeta, Settings, StoredAr
 import { type DataStore, type ImportCommit, type Derived, type PartitionWrite, type StoreHealth, type StoreProblem } from './store';
 import { bytesOf, dataKeyOf, importOfDataKey, stagedKey, STAGING_EXPIRY_MS } from './data-keys';
 import { APP_DATABASES, ChangeAnnouncer, Version } from './changes';
+import { newestStep, pushStep } from './undo-log';
 import { DATA_DB_VERSION, upgradeDataDb, type LegacyRecord } from './idb-upgrade';
 import { parseStored, StoreReadError } from './store-error';
 import { approxBytes, sameData } from './same-data';
@@ -137,10 +138,13 @@ class IdbDataStore implements DataStore {
   async stageParts(importId: string, parts: readonly PartitionWrite[]): Promise<(PartitionMeta & { dataKey: string })[]> {
     const tx = this.db.transaction(['metas', 'data', 'kv', 'summaries', 'areaRows', 'ids'], 'readwrite');
     const running = await this.staging(tx);
-    if (running[importId] === undefined) await tx.objectStore('kv').put({ ...running, [importId]: Date.now() }, STAGING);
+    const first = running[importId] === undefined;
+    if (first) await tx.objectStore('kv').put({ ...running, [importId]: Date.now() }, STAGING);
     const out: (PartitionMeta & { dataKey: string })[] = [];
     for (const part of parts) out.push(await this.stageInto(tx, importId, part));
     await tx.done;
+    // The import's first write: large caches of the stored rows can go before its memory comes on top of theirs.
+    if (first) this.changes.starting('import');
     return out;
   }
 
@@ -263,8 +267,8 @@ class IdbDataStore implements DataStore {
   }
 
   async lastUndo(): Promise<UndoSummary | undefined> {
-    const cursor = await this.db.transaction('undo').store.index('createdAt').openCursor(null, 'prev');
-    return cursor === null ? undefined : parseStored(UndoSummary, cursor.value, 'The undo history');
+    const step = await newestStep(this.db.transaction('undo').store);
+    return step === undefined ? undefined : parseStored(UndoSummary, step, 'The undo history');
   }
 
   async undo(id: string): Promise<void> {
@@ -384,25 +388,18 @@ class IdbDataStore implements DataStore {
   }
 
   private async pushUndo(tx: Tx, entry: UndoEntry): Promise<void> {
-    const store = tx.objectStore('undo');
-    // Undo goes newest first by time; two steps in the same millisecond still need an order.
-    const latest = await store.index('createdAt').openCursor(null, 'prev');
-    if (latest !== null && entry.createdAt <= latest.value.createdAt) entry.createdAt = latest.value.createdAt + 1;
     entry.bytes ??= approxBytes(entry.restoreData);
-    await store.put({ id: entry.id, createdAt: entry.createdAt, label: entry.label, bytes: entry.bytes, ...(entry.refs === undefined ? {} : { refs: entry.refs }) });
-    await tx.objectStore('undoData').put(entry);
+    const step = { id: entry.id, createdAt: entry.createdAt, label: entry.label, bytes: entry.bytes, ...(entry.refs === undefined ? {} : { refs: entry.refs }) };
     // Newest first: keep at most UNDO_DEPTH steps, and stop once the kept ones hold UNDO_BYTES of old data.
-    const steps = (await store.index('createdAt').getAll()).reverse();
     let bytes = 0;
-    const released: string[] = [];
-    for (const [i, step] of steps.entries()) {
-      bytes += step.bytes ?? 0;
-      if (i === 0 || (i < UNDO_DEPTH && bytes <= this.undoBytes)) continue;
-      await store.delete(step.id);
-      await tx.objectStore('undoData').delete(step.id);
-      released.push(...(step.refs ?? []));
-    }
-    await this.freeData(tx, released);
+    const dropped = await pushStep(tx.objectStore('undo'), step, (s, i) => (bytes += s.bytes ?? 0) <= this.undoBytes && i < UNDO_DEPTH);
+    entry.createdAt = step.createdAt;
+    await tx.objectStore('undoData').put(entry);
+    for (const s of dropped) await tx.objectStore('undoData').delete(s.id);
+    await this.freeData(
+      tx,
+      dropped.flatMap((s) => s.refs ?? []),
+    );
   }
 
   /**

@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import { z } from 'zod';
 import { NeedSettings, UserIndicator, WardLookup } from '../../models/need/schema';
 import { APP_DATABASES, ChangeAnnouncer, Version } from './changes';
+import { newestStep, pushStep } from './undo-log';
 
 export const NEED_DB_NAME = APP_DATABASES.need;
 /** Version history: 1 (3f2c418) indicators, undo, kv; unchanged since. A new layout must add a step here. */
@@ -124,10 +125,8 @@ class IdbNeedStore implements NeedStore {
   }
 
   async lastUndo(): Promise<NeedUndoSummary | undefined> {
-    const cursor = await this.db.transaction('undo').store.index('createdAt').openCursor(null, 'prev');
-    if (cursor === null) return undefined;
-    const { id, createdAt, label } = cursor.value;
-    return { id, createdAt, label };
+    const step = await newestStep(this.db.transaction('undo').store);
+    return step === undefined ? undefined : { id: step.id, createdAt: step.createdAt, label: step.label };
   }
 
   async undo(id: string): Promise<void> {
@@ -174,13 +173,7 @@ class IdbNeedStore implements NeedStore {
   }
 
   private async finish(tx: Tx, undo: NeedUndo): Promise<NeedUndoSummary> {
-    const store = tx.objectStore('undo');
-    // Two changes in the same millisecond must still undo newest first.
-    const newest = await store.index('createdAt').openCursor(null, 'prev');
-    if (newest !== null && newest.value.createdAt >= undo.createdAt) undo.createdAt = newest.value.createdAt + 1;
-    await store.put(undo);
-    const keys = await store.index('createdAt').getAllKeys();
-    for (const k of keys.slice(0, Math.max(0, keys.length - UNDO_DEPTH))) await store.delete(k);
+    await pushStep(tx.objectStore('undo'), undo, (_step, i) => i < UNDO_DEPTH);
     await bump(tx);
     await this.changes.commit(tx, tx.objectStore('kv'));
     return { id: undo.id, createdAt: undo.createdAt, label: undo.label };

@@ -1,26 +1,11 @@
-import { table, type ColumnTable } from 'arquero';
-import { ladOfLsoaName } from '../../models/area';
+import type { ColumnTable } from 'arquero';
+import { rowColumns, rowTable, type RowColumns, type RowPart } from './row-columns';
 import type { CrimePart } from '../../models/crime-table';
 import { splitByAuthority } from '../../models/area-rows';
-import type { CrimeBatch } from '../../models/police-uk/crime-batch';
 import { DuplicateCheck, idPrefixes, summarisePart, type DuplicateIds, type PartSummary } from '../../models/crime-summary';
 import type { MonthMeta } from '../../models/overview';
 import type { DataStore } from '../data/store';
 import type { PartitionMeta } from '../data/schema';
-
-/** The crime rows column by column, one entry per row (text columns share the stored dictionary's strings). */
-export interface RowColumns {
-  month: string[];
-  crimeType: string[];
-  lsoaCode: string[];
-  lsoaName: string[];
-  lad: string[];
-  location: string[];
-  file: string[];
-  line: Uint32Array;
-  longitude: Float64Array;
-  latitude: Float64Array;
-}
 
 /**
  * Every stored force-month, as the crime engine holds it: each month's counts
@@ -53,7 +38,21 @@ export interface CrimeData {
    * arrays as {@link columns}); with an authority, its rows only (on the arrays of {@link areaColumns}).
    */
   table(lad?: string | null): Promise<ColumnTable>;
+  /** Lets go of the row columns and tables built so far (counts and the repeated-ID answer stay); the next call builds them again. */
+  release(): void;
 }
+
+/** The crime engine's data, loaded once per store version, and able to let go of its row columns (see {@link crimeDataLoader}). */
+export interface CrimeLoader {
+  (): Promise<CrimeData>;
+  /** Lets go of every cache of rows: the loader's and, through {@link CrimeLoader.onRelease}, the engines'. */
+  release(): void;
+  /** Calls `fn` on every release, so an engine drops what it built from the rows. */
+  onRelease(fn: () => void): void;
+}
+
+/** What the engines are given: the loader, or (in tests) any function giving crime data. */
+export type CrimeSource = (() => Promise<CrimeData>) & Partial<Pick<CrimeLoader, 'onRelease'>>;
 
 /**
  * Loads the stored months once per store version: the crime engine calls this
@@ -64,14 +63,15 @@ export interface CrimeData {
  * is unchanged. `idle` (the worker's Foreground, src/engines/foreground.ts) lets the repeated-ID
  * check wait while a page's request is answered.
  */
-export function crimeDataLoader(store: DataStore, options: { idle?: () => Promise<void> } = {}): () => Promise<CrimeData> {
+export function crimeDataLoader(store: DataStore, options: { idle?: () => Promise<void> } = {}): CrimeLoader {
   const idle = options.idle ?? (() => Promise.resolve());
   let cached: Promise<CrimeData> | undefined;
   let cachedVersion = -1;
   let summaries = new Map<string, PartSummary>();
   // The stored months the cached data was read from, as "key|importId" lines.
   let months = '';
-  return async () => {
+  const releases: (() => void)[] = [];
+  const get = async () => {
     const version = await store.version();
     if (cached === undefined || version !== cachedVersion) {
       cachedVersion = version;
@@ -94,6 +94,16 @@ export function crimeDataLoader(store: DataStore, options: { idle?: () => Promis
     }
     return cached;
   };
+  return Object.assign(get, {
+    release: () => {
+      void cached?.then(
+        (d) => d.release(),
+        () => undefined,
+      );
+      for (const fn of releases) fn();
+    },
+    onRelease: (fn: () => void) => void releases.push(fn),
+  });
 }
 
 const idOf = (m: PartitionMeta) => `${m.key}|${m.importId}`;
@@ -161,6 +171,11 @@ async function load(
         const own = areaOf(lad);
         return (own.rows ??= own.cols.then(rowTable));
       },
+      release: () => {
+        cols = undefined;
+        rows = undefined;
+        area = undefined;
+      },
     },
   };
 }
@@ -213,9 +228,6 @@ async function readAreaParts(store: DataStore, metas: readonly PartitionMeta[], 
   return out;
 }
 
-/** The columns of a stored month (or one authority's share of it) that rows are listed and placed by. */
-type RowPart = Pick<CrimePart, 'month' | 'fileName'> & { batch: Pick<CrimeBatch, 'n' | 'line' | 'longitude' | 'latitude' | 'crimeType' | 'lsoaCode' | 'lsoaName' | 'location'> };
-
 /**
  * Repeated crime IDs across the stored months, reading one month at a time
  * and keeping only the ID table; before each month it waits until no page's
@@ -235,47 +247,6 @@ async function checkIds(store: DataStore, metas: readonly PartitionMeta[], idle:
     await yieldToRequests();
   }
   return check.result();
-}
-
-/** Row columns of stored months in part order, text as references to each month's dictionary strings. */
-export function rowColumns(parts: readonly RowPart[]): RowColumns {
-  const n = parts.reduce((s, p) => s + p.batch.n, 0);
-  const out: RowColumns = {
-    month: new Array<string>(n),
-    crimeType: new Array<string>(n),
-    lsoaCode: new Array<string>(n),
-    lsoaName: new Array<string>(n),
-    lad: new Array<string>(n),
-    location: new Array<string>(n),
-    file: new Array<string>(n),
-    line: new Uint32Array(n),
-    longitude: new Float64Array(n),
-    latitude: new Float64Array(n),
-  };
-  let at = 0;
-  for (const p of parts) {
-    const b = p.batch;
-    const fill = (col: string[], values: readonly string[], codes: Uint32Array) => {
-      for (let i = 0; i < b.n; i++) col[at + i] = values[codes[i]!]!;
-    };
-    fill(out.crimeType, b.crimeType.values, b.crimeType.codes);
-    fill(out.lsoaCode, b.lsoaCode.values, b.lsoaCode.codes);
-    fill(out.lsoaName, b.lsoaName.values, b.lsoaName.codes);
-    fill(out.lad, b.lsoaName.values.map(ladOfLsoaName), b.lsoaName.codes);
-    fill(out.location, b.location.values, b.location.codes);
-    out.month.fill(p.month, at, at + b.n);
-    out.file.fill(p.fileName, at, at + b.n);
-    out.line.set(b.line, at);
-    out.longitude.set(b.longitude, at);
-    out.latitude.set(b.latitude, at);
-    at += b.n;
-  }
-  return out;
-}
-
-/** The columns traces filter and list, as an arquero table over the same arrays. */
-function rowTable(c: RowColumns): ColumnTable {
-  return table({ month: c.month, crimeType: c.crimeType, lsoaCode: c.lsoaCode, lsoaName: c.lsoaName, lad: c.lad, file: c.file, line: c.line });
 }
 
 /** Lets the worker answer messages that arrived meanwhile before going on. */

@@ -5,7 +5,7 @@ import { outlinesOf, projectGeometry, resultOf, type CellTrace, type HotspotResu
 import type { HotspotSettings } from '../../models/hotspots/schema';
 import { resolveLadCode } from '../../models/need/geography';
 import { addMonths, monthRange } from '../../models/months';
-import { crimeDataLoader, type CrimeData } from './crime-source';
+import { crimeDataLoader, type CrimeSource } from './crime-source';
 import type { DataStore } from '../data/store';
 
 interface Analysed {
@@ -53,7 +53,7 @@ interface Columns {
  *
  * @example const src = hotspotSource(store); await src.analyse('Luton', settings, ['Shoplifting'])
  */
-export function hotspotSource(store: DataStore, crimeData: () => Promise<CrimeData> = crimeDataLoader(store)) {
+export function hotspotSource(store: DataStore, crimeData: CrimeSource = crimeDataLoader(store)) {
   let cols: { key: string; c: Promise<Columns> } | undefined;
   let wards: { key: string; w: Promise<{ areas: BngArea[]; file: string | null }> } | undefined;
   /** Recent analyses by their request, least recently used first. */
@@ -64,6 +64,11 @@ export function hotspotSource(store: DataStore, crimeData: () => Promise<CrimeDa
     while (recent.size > KEPT_ANALYSES) recent.delete(recent.keys().next().value!);
     return entry;
   };
+  // An import has begun: the projected rows and the analyses made from them go, and come back on the next request.
+  crimeData.onRelease?.(() => {
+    cols = undefined;
+    recent.clear();
+  });
 
   /** The area's rows only (split by authority at import), projected once per store version. */
   async function columns(area: string): Promise<Columns> {

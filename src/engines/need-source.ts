@@ -3,7 +3,7 @@ import { crimeCube, crimePeriod, type CrimeCube } from '../../models/need/crime-
 import { buildGeography, resolveLadCode, type CrimeColumns, type LevelGeography } from '../../models/need/geography';
 import { buildIndicators, type ImdScores, type ImdValues, type IndicatorTable, type LsoaPopulation } from '../../models/need/indicators';
 import type { NeedLevel, UserIndicator, WardLookup } from '../../models/need/schema';
-import { crimeDataLoader, type CrimeData } from './crime-source';
+import { crimeDataLoader, type CrimeSource } from './crime-source';
 import type { NeedStore } from '../data/need-store';
 import type { PartitionData, PartitionMeta } from '../data/schema';
 import type { DataStore } from '../data/store';
@@ -39,9 +39,14 @@ export type NeedProgress = (phase: string, done: number, total: number) => void;
  *
  * @example const source = needSource(store, need); const ctx = await source.context('Luton');
  */
-export function needSource(store: DataStore, need: NeedStore, crimeData: () => Promise<CrimeData> = crimeDataLoader(store)) {
+export function needSource(store: DataStore, need: NeedStore, crimeData: CrimeSource = crimeDataLoader(store)) {
   let cached: { key: string; ctx: Promise<NeedContext> } | undefined;
   const tables = new Map<string, IndicatorTable>();
+  // An import has begun: the placed rows go, and come back on the next request.
+  crimeData.onRelease?.(() => {
+    cached = undefined;
+    tables.clear();
+  });
 
   async function context(area: string, progress: NeedProgress = () => {}): Promise<NeedContext> {
     const key = `${await store.version()}|${await need.revision()}|${area}`;

@@ -20,6 +20,7 @@ import '../components/local-counts';
 import '../components/period-picker';
 import '../components/proposed-scores';
 import '../components/weight-tables';
+import { answerEvidenceWrites } from '../app/evidence-io';
 
 /**
  * Evidence from the data: for each issue, volumes, rate per 1,000, change and
@@ -51,6 +52,12 @@ export class EvidencePage extends LitElement {
 
   @consume({ context: servicesContext }) private services?: Services;
   @consume({ context: stateContext, subscribe: true }) private wb?: WorkbenchState;
+
+  constructor() {
+    super();
+    // The page makes the evidence writes its components ask for (components hold no store).
+    answerEvidenceWrites(this, () => this.services?.evidenceStore);
+  }
 
   @state() private target: TraceTarget | null = null;
   @query('csp-evidence-trace') private traceView?: EvidenceTrace;

@@ -24,6 +24,7 @@ import '../components/audit-trail';
 import '../components/criteria-editor';
 import '../components/matrix-file';
 import '../components/scoring-workshop';
+import { answerEvidenceWrites } from '../app/evidence-io';
 
 /**
  * Building an assessment: the list of assessments, the scoring grid with each
@@ -68,6 +69,12 @@ export class MatrixPage extends LitElement {
 
   @consume({ context: servicesContext }) private services?: Services;
   @consume({ context: stateContext, subscribe: true }) private wb?: WorkbenchState;
+
+  constructor() {
+    super();
+    // The page makes the evidence writes its components ask for (components hold no store).
+    answerEvidenceWrites(this, () => this.services?.evidenceStore);
+  }
   private readonly ctl = new AssessmentController(this, () => this.services?.assessments);
   private readonly evidence = new MatrixEvidence(
     this,

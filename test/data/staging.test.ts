@@ -6,6 +6,7 @@ import { importFiles, type ImportOptions } from '../../src/data/importer';
 import { sourceFromText } from '../../src/data/source-file';
 import type { DataStore, ImportCommit } from '../../src/data/store';
 import { streetCsv, streetRow } from '../fixtures/police-uk';
+import { listenForStarts, type Starting } from '../../src/data/changes';
 
 // Issue 13: an import writes each file's rows as it reads them (data version 6), so it holds one file's rows at a
 // time; nothing of it is visible before its commit, and nothing of a failed or cancelled import stays.
@@ -50,6 +51,26 @@ describe('staged import', () => {
     expect(committed.every((p) => 'staged' in p && !('data' in p))).toBe(true);
     expect((await store.partitions('crime')).map((m) => m.rows)).toEqual([1, 1, 1]);
     expect(await dataKeys()).toHaveLength(3);
+  });
+
+  it('says an import has begun at its first write, once, before anything is visible', async () => {
+    await open();
+    const starts: Starting[] = [];
+    const stop = listenForStarts((s) => starts.push(s), { data: name });
+    let visibleAtStart: number | undefined;
+    const watching = withOverrides({
+      stageParts: async (id, parts) => {
+        const out = await store.stageParts(id, parts);
+        await new Promise((r) => setTimeout(r, 10));
+        visibleAtStart ??= starts.length === 1 ? (await store.partitions('crime')).length : -1;
+        return out;
+      },
+    });
+    await importFiles(watching, [file('01'), file('02')], { source: 'import' });
+    await new Promise((r) => setTimeout(r, 10));
+    stop();
+    expect(starts).toEqual([{ store: 'data', db: name, starting: 'import' }]);
+    expect(visibleAtStart).toBe(0);
   });
 
   it('shows nothing of an import before its commit', async () => {

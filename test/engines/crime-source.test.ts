@@ -81,6 +81,33 @@ describe('crimeDataLoader', () => {
     expect(reads.rows).toBe(2);
   });
 
+  it('lets go of its row columns and the engines’ caches on release (an import has begun), and builds them again when asked', async () => {
+    const reads = await openCounting();
+    await put('2023-01-street.csv', jan);
+    await put('2023-02-street.csv', feb);
+    const loader = crimeDataLoader(store);
+    let released = 0;
+    loader.onRelease(() => released++);
+    const data = await loader();
+    const cols = await data.columns();
+    const area = await data.areaColumns('Bedford');
+    expect(await data.columns()).toBe(cols);
+    expect(await data.duplicates()).toEqual({ ids: 2, sameMonth: 2 });
+    const before = { ...reads };
+    loader.release();
+    await Promise.resolve();
+    expect(released).toBe(1);
+    // Built again from the store: the same values, new arrays; counts and the repeated-ID answer are kept.
+    const again = await (await loader()).columns();
+    expect(again).not.toBe(cols);
+    expect(again).toEqual(cols);
+    expect(reads.rows).toBe(before.rows + 2);
+    expect(await (await loader()).areaColumns('Bedford')).toEqual(area);
+    expect(reads.areaRows).toBe(before.areaRows + 1);
+    expect((await loader()).knownDuplicates()).toEqual({ ids: 2, sameMonth: 2 });
+    expect(reads.ids).toBe(before.ids);
+  });
+
   it('counts a month from its rows when its summary is missing (one an upgrade could not count)', async () => {
     const reads = await openCounting();
     await put('2023-01-street.csv', jan);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AreaRows, splitByAuthority } from '../../models/area-rows';
 import { crimeTable } from '../../models/crime-table';
-import { rowColumns } from '../../src/engines/crime-source';
+import { rowColumns } from '../../src/engines/row-columns';
 import { bedfordshireMonths } from '../fixtures/bedfordshire';
 
 // Issue 13: a partnership's pages read its own authority's rows, split at import. The split is
