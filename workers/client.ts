@@ -17,6 +17,14 @@ export interface Workers {
   need: Remote<NeedApi>;
   hotspots: Remote<HotspotsApi>;
   files: Remote<FilesApi>;
+  /**
+   * Stops the crime worker if it is answering nothing (it starts again on the
+   * next call), and says whether it did: an import about to begin calls this,
+   * so the worker's caches of rows (out of date once the import commits) give
+   * their memory back at once rather than after a collection that an idle
+   * worker may not run.
+   */
+  stopCrimeIfIdle(): boolean;
 }
 
 /**
@@ -28,6 +36,11 @@ export interface Workers {
  * started offline still loads.
  */
 export function lazyRemote<T>(start: () => Worker, options: { idleMs?: number } = {}): Remote<T> {
+  return lazyWorker<T>(start, options).remote;
+}
+
+/** {@link lazyRemote}, with a way to stop the worker now (the next call starts it again). */
+function lazyWorker<T>(start: () => Worker, options: { idleMs?: number } = {}): { remote: Remote<T>; stop(): void } {
   let remote: Remote<T> | undefined;
   let worker: Worker | undefined;
   let pending = 0;
@@ -41,16 +54,17 @@ export function lazyRemote<T>(start: () => Worker, options: { idleMs?: number } 
   };
   // With idleMs, a worker that has answered every call and had none for idleMs is stopped (its memory goes
   // back to the system: an import's parsed months can be a gigabyte); the next call starts a fresh one.
+  const stop = () => {
+    (remote as { [releaseProxy]?: () => void } | undefined)?.[releaseProxy]?.();
+    worker?.terminate();
+    remote = undefined;
+    worker = undefined;
+  };
   const settled = () => {
     if (--pending > 0 || options.idleMs === undefined) return;
-    timer = setTimeout(() => {
-      (remote as { [releaseProxy]?: () => void } | undefined)?.[releaseProxy]?.();
-      worker?.terminate();
-      remote = undefined;
-      worker = undefined;
-    }, options.idleMs);
+    timer = setTimeout(stop, options.idleMs);
   };
-  return new Proxy({} as Remote<T>, {
+  const proxied = new Proxy({} as Remote<T>, {
     get(_target, prop) {
       if (prop === 'then') return undefined;
       if (options.idleMs === undefined) return open()[prop];
@@ -63,17 +77,27 @@ export function lazyRemote<T>(start: () => Worker, options: { idleMs?: number } 
       };
     },
   });
+  return { remote: proxied, stop };
 }
 
 /**
  * One part of the crime engine's API (Data, Evidence, Need, Hot spots), as a
- * proxy that starts the shared crime worker only when a method is first read.
+ * proxy that starts the shared crime worker only when a method is first
+ * called, and counts the calls in flight (`calls`), so the worker is stopped
+ * only between them.
  */
-function enginePart<K extends keyof CrimeApi>(crime: Remote<CrimeApi>, key: K): Remote<CrimeApi[K]> {
+function enginePart<K extends keyof CrimeApi>(crime: Remote<CrimeApi>, key: K, calls: { n: number }): Remote<CrimeApi[K]> {
   return new Proxy({} as Remote<CrimeApi[K]>, {
     get(_target, prop) {
       if (prop === 'then') return undefined;
-      return (crime[key] as unknown as Record<PropertyKey, unknown>)[prop];
+      return (...args: unknown[]) => {
+        const method = (crime[key] as unknown as Record<PropertyKey, (...a: unknown[]) => Promise<unknown>>)[prop]!;
+        calls.n++;
+        const call = method(...args);
+        const settled = () => void calls.n--;
+        call.then(settled, settled);
+        return call;
+      };
     },
   });
 }
@@ -83,16 +107,22 @@ const IDLE_MS = 2000;
 
 /** The only place the app starts workers; each starts when first used. One crime worker serves the data, evidence, need and hot-spot APIs. */
 export function startWorkers(): Workers {
-  const crime = lazyRemote<CrimeApi>(() => new Worker(new URL('./crime.worker.ts', import.meta.url), { type: 'module', name: 'crime' }));
+  const crime = lazyWorker<CrimeApi>(() => new Worker(new URL('./crime.worker.ts', import.meta.url), { type: 'module', name: 'crime' }));
+  const calls = { n: 0 };
   return {
     // The import and files workers hold a whole import or project while they work, and nothing after: stopped when idle.
     importer: lazyRemote<ImportApi>(() => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' }), { idleMs: IDLE_MS }),
-    data: enginePart(crime, 'data'),
-    evidence: enginePart(crime, 'evidence'),
+    data: enginePart(crime.remote, 'data', calls),
+    evidence: enginePart(crime.remote, 'evidence', calls),
     sensitivity: lazyRemote<SensitivityApi>(() => new Worker(new URL('./sensitivity.worker.ts', import.meta.url), { type: 'module', name: 'sensitivity' })),
-    need: enginePart(crime, 'need'),
-    hotspots: enginePart(crime, 'hotspots'),
+    need: enginePart(crime.remote, 'need', calls),
+    hotspots: enginePart(crime.remote, 'hotspots', calls),
     files: lazyRemote<FilesApi>(() => new Worker(new URL('./files.worker.ts', import.meta.url), { type: 'module', name: 'files' }), { idleMs: IDLE_MS }),
+    stopCrimeIfIdle: () => {
+      if (calls.n > 0) return false;
+      crime.stop();
+      return true;
+    },
   };
 }
 

@@ -206,7 +206,8 @@ export class CspApp extends LitElement {
       // First visit: the 2014 Central Bedfordshire matrix, imported like a user's file (no request needed).
       await assessments.seedOnce(() => seedAssessment(crypto.randomUUID(), Date.now()));
       const workers = startWorkers();
-      const jobs = new ImportJobs(workers.importer);
+      // An import stops an idle crime worker, whose caches of rows it makes out of date, so their memory is given back at once.
+      const jobs = new ImportJobs(workers.importer, () => void workers.stopCrimeIfIdle());
       this.services = {
         store,
         importer: workers.importer,

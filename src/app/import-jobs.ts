@@ -23,7 +23,11 @@ export interface JobState {
 export class ImportJobs extends EventTarget {
   state: JobState = { running: null, progress: null, lastReport: null, error: null };
 
-  constructor(private readonly worker: Remote<ImportApi>) {
+  /** `beforeRun` is called as each import starts (the app stops the crime worker if it is idle: see Workers.stopCrimeIfIdle). */
+  constructor(
+    private readonly worker: Remote<ImportApi>,
+    private readonly beforeRun: () => void = () => {},
+  ) {
     super();
   }
 
@@ -57,6 +61,7 @@ export class ImportJobs extends EventTarget {
   private async run(what: string, job: (onProgress: (p: ImportProgress) => void) => Promise<ImportReport>): Promise<ImportReport | null> {
     if (this.state.running !== null) throw new Error(`${this.state.running} is still running`);
     this.set({ running: what, progress: null, error: null });
+    this.beforeRun();
     // Marks let a profile (or scripts/bench.mjs) time the import as the user sees it.
     performance.mark('import:start');
     try {

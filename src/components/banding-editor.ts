@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { BandingRules, bandsInWords, DEFAULT_BANDING_RULES, EvidenceMetric, METRIC_LABELS, type BandingRule } from '../../models/evidence/banding';
-import { setupChanged, writeEvidence } from './evidence-events';
+import { setupChanged } from './evidence-events';
+import { askPage } from './page-requests';
 import { baseStyles } from './styles';
 
 interface Draft {
@@ -112,7 +113,7 @@ export class BandingEditor extends LitElement {
 
   private async store(rules: BandingRules) {
     try {
-      await writeEvidence(this, 'saveBanding', rules);
+      await askPage(this, 'evidenceStore', 'saveBanding', rules);
       this.problem = null;
       this.saved = true;
       this.dispatchEvent(setupChanged());

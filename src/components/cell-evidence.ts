@@ -11,7 +11,7 @@ import { requestEdit } from '../app/assessment-edit';
 import type { CellRef } from './score-grid';
 import { baseStyles } from './styles';
 import './proposal-evidence';
-import { writeEvidence } from './evidence-events';
+import { askPage } from './page-requests';
 
 const STATUS_WORDS: Readonly<Record<CellEvidence['status'], string>> = {
   proposed: 'Not decided yet',
@@ -146,7 +146,7 @@ export class CellEvidencePanel extends LitElement {
     this.error = '';
     this.done = '';
     try {
-      await writeEvidence(this, 'recordDecisions', decisions);
+      await askPage(this, 'evidenceStore', 'recordDecisions', decisions);
     } catch (e) {
       this.error = `Could not record the decision, so nothing was changed: ${e instanceof Error ? e.message : String(e)}.`;
       return false;

@@ -1,5 +1,4 @@
 import { Figure } from '../../models/evidence/figures';
-import type { EvidenceStore } from '../data/evidence-store';
 
 /**
  * Events of the evidence views. Editors save to the evidence store
@@ -37,37 +36,4 @@ export function traceFromHash(hash: string): TraceTarget | null {
   const figure = Figure.safeParse(params.get('figure'));
   const issueId = params.get('trace');
   return issueId === null || issueId === '' || !figure.success ? null : { issueId, figure: figure.data };
-}
-
-/** The evidence set-up's writes a component may ask of its page. */
-export type EvidenceWriteName = 'saveBanding' | 'saveCatalogue' | 'saveWeights' | 'putLocalCounts' | 'deleteLocalCounts' | 'recordDecisions' | 'saveLinks';
-
-/**
- * A component's request to change the evidence set-up. Components hold no
- * store: they send this (bubbling out of shadow roots) and the page, which
- * owns the IO, answers by setting `reply` (see app/evidence-io.ts).
- */
-export class EvidenceWrite<K extends EvidenceWriteName = EvidenceWriteName> extends Event {
-  static readonly TYPE = 'evidence-write';
-  /** The page's answer: the store's own promise. */
-  reply: ReturnType<EvidenceStore[K]> | undefined;
-
-  constructor(
-    readonly name: K,
-    readonly args: Parameters<EvidenceStore[K]>,
-  ) {
-    super(EvidenceWrite.TYPE, { bubbles: true, composed: true });
-  }
-}
-
-/**
- * Asks the page to make an evidence write and waits for it; fails in words
- * when no page answered (the component is outside a page that saves).
- *
- * @example await writeEvidence(this, 'saveBanding', rules);
- */
-export function writeEvidence<K extends EvidenceWriteName>(from: EventTarget, name: K, ...args: Parameters<EvidenceStore[K]>): ReturnType<EvidenceStore[K]> {
-  const request = new EvidenceWrite(name, args);
-  from.dispatchEvent(request);
-  return request.reply ?? (Promise.reject(new Error('nothing here can save the evidence set-up')) as ReturnType<EvidenceStore[K]>);
 }

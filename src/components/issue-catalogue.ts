@@ -6,7 +6,8 @@ import type { LocalCount } from '../../models/evidence/local-counts';
 import { CRIME_TYPES } from '../../models/police-uk/street-row';
 import { plural } from '../../models/format';
 import type { ConfirmDialog } from './confirm-dialog';
-import { setupChanged, writeEvidence } from './evidence-events';
+import { setupChanged } from './evidence-events';
+import { askPage } from './page-requests';
 import { baseStyles } from './styles';
 import './confirm-dialog';
 
@@ -88,7 +89,7 @@ export class IssueCatalogue extends LitElement {
       return false;
     }
     try {
-      const { removedCounts } = await writeEvidence(this, 'saveCatalogue', parsed.data);
+      const { removedCounts } = await askPage(this, 'evidenceStore', 'saveCatalogue', parsed.data);
       this.message = { kind: 'status', text: removedCounts > 0 ? `${done} ${plural(removedCounts, 'local count')} removed with it.` : done };
       this.dispatchEvent(setupChanged());
       return true;

@@ -9,7 +9,7 @@ import { baseStyles } from './styles';
 import { findRow, pageAt } from '../app/paging';
 import type { PageChange } from './pager';
 import './pager';
-import { writeEvidence } from './evidence-events';
+import { askPage } from './page-requests';
 
 /** Issues a page of the table holds (10,000 rows of menus at once blocked the page). */
 export const LINKS_PAGE = 100;
@@ -74,7 +74,7 @@ export class IssueLinks extends LitElement {
 
   private async save(changes: Record<string, IssueLink | null>, message: string) {
     try {
-      await writeEvidence(this, 'saveLinks', this.assessmentId, changes);
+      await askPage(this, 'evidenceStore', 'saveLinks', this.assessmentId, changes);
       this.error = '';
       this.message = message;
       this.dispatchEvent(new CustomEvent('links-changed', { bubbles: true, composed: true }));

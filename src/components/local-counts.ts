@@ -6,7 +6,8 @@ import { LocalCount, readLocalCounts } from '../../models/evidence/local-counts'
 import { formatCount, formatMonth, plural } from '../../models/format';
 import type { RowProblem } from '../../models/row-problem';
 import type { ConfirmDialog } from './confirm-dialog';
-import { setupChanged, writeEvidence } from './evidence-events';
+import { setupChanged } from './evidence-events';
+import { askPage } from './page-requests';
 import type { EvidenceStore } from '../data/evidence-store';
 import { baseStyles } from './styles';
 import './row-problems';
@@ -79,7 +80,7 @@ export class LocalCounts extends LitElement {
   private async store(counts: LocalCount[], file?: string, problems: RowProblem[] = []) {
     let r: Awaited<ReturnType<EvidenceStore['putLocalCounts']>>;
     try {
-      r = await writeEvidence(this, 'putLocalCounts', counts);
+      r = await askPage(this, 'evidenceStore', 'putLocalCounts', counts);
     } catch (e) {
       this.outcome = { kind: 'error', text: `Nothing was stored${file === undefined ? '' : ` from ${file}`}: ${(e as Error).message}`, problems };
       return;
@@ -137,7 +138,7 @@ export class LocalCounts extends LitElement {
 
   private async removeCounts(issueId: string, n: number) {
     if (!(await this.confirm.ask(`Remove the local counts for “${this.label(issueId)}”?`, `${plural(n, 'monthly count')} will be removed.`, 'Remove'))) return;
-    const removed = await writeEvidence(this, 'deleteLocalCounts', issueId);
+    const removed = await askPage(this, 'evidenceStore', 'deleteLocalCounts', issueId);
     this.outcome = { kind: 'done', text: `Removed ${plural(removed, 'count')} for ${this.label(issueId)}.`, problems: [] };
     this.dispatchEvent(setupChanged());
   }

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { scrollRegion } from './scroll-region';
 import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import type { Assessment as StoredAssessment } from '../../models/risk-matrix/assessment';
 import { comparables, type Comparable } from '../../models/sensitivity/basis';
@@ -9,12 +8,12 @@ import type { Assessment } from '../../models/sensitivity/problem';
 import type { ScenarioComparison } from '../../models/sensitivity/scenario';
 import { differenceWords, scenarioChangeWords } from '../../models/sensitivity/scenario-words';
 import { labelsOf } from '../../models/sensitivity/weight-words';
-import { servicesContext, type Services } from '../app/context';
 import { scenarioSlopeChart } from '../charts/scenario-slope';
 import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
 import './plot-figure';
 import './scenario-differences';
+import { askPage } from './page-requests';
 
 /**
  * Two to four of the draft weights, weight sets and scenarios side by side:
@@ -25,7 +24,6 @@ import './scenario-differences';
 export class ScenarioCompare extends LitElement {
   static override styles = [baseStyles, formStyles];
 
-  @consume({ context: servicesContext }) private services?: Services;
   @property({ attribute: false }) assessment!: StoredAssessment;
   /** N for "joins / leaves the top N" in the words. */
   @property({ type: Number }) topN = 5;
@@ -57,7 +55,10 @@ export class ScenarioCompare extends LitElement {
   private readonly compare = new Task(this, {
     task: async ([base, picked]) => {
       if (base === undefined || picked.length < 2 || picked.length > 4) return null;
-      return this.services!.sensitivity.compareScenarios(
+      return askPage(
+        this,
+        'sensitivity',
+        'compareScenarios',
         base,
         picked.map((c) => c.scenario),
       );

@@ -1,11 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import type { Assessment } from '../../models/sensitivity/problem';
 import { stabilityHeadlineWords, type Labels } from '../../models/sensitivity/weight-words';
-import { servicesContext, type Services } from '../app/context';
 import { baseStyles } from './styles';
+import { askPage } from './page-requests';
 
 /**
  * The page's answer in one sentence, before any analysis is chosen: the
@@ -25,13 +24,12 @@ export class SensitivityAnswer extends LitElement {
     `,
   ];
 
-  @consume({ context: servicesContext }) private services?: Services;
   @property({ attribute: false }) input!: Assessment;
   @property({ attribute: false }) labels!: Labels;
   @property({ type: Number }) topN = 5;
 
   private readonly report = new Task(this, {
-    task: async ([input, topN]) => this.services!.sensitivity.stability(input, topN),
+    task: async ([input, topN]) => askPage(this, 'sensitivity', 'stability', input, topN),
     args: () => [this.input, this.topN] as const,
   });
 

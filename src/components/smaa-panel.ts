@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { formatPercent } from '../../models/format';
 import { weightedCriteria } from '../../models/risk-matrix/explain';
@@ -10,7 +9,6 @@ import type { SmaaOptionsInput } from '../../models/sensitivity/smaa';
 import type { Labels } from '../../models/sensitivity/weight-words';
 import type { SmaaProgress } from '../../workers/sensitivity.worker';
 import { proxy } from '../../workers/client';
-import { servicesContext, type Services } from '../app/context';
 import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
 import './importance-order';
@@ -18,6 +16,7 @@ import './weight-limits';
 import './smaa-settings';
 import './smaa-results';
 import { own } from '../../models/own';
+import { askPage } from './page-requests';
 
 /**
  * SMAA in the sensitivity worker: the run's settings (samples, seed, score
@@ -29,7 +28,6 @@ import { own } from '../../models/own';
 export class SmaaPanel extends LitElement {
   static override styles = [baseStyles, formStyles];
 
-  @consume({ context: servicesContext }) private services?: Services;
   @property({ attribute: false }) input!: Assessment;
   @property({ attribute: false }) labels!: Labels;
   @property({ attribute: false }) settings!: SensitivitySettings;
@@ -47,10 +45,12 @@ export class SmaaPanel extends LitElement {
 
   private readonly smaa = new Task(this, {
     task: async ([input, options, basisName], { signal }) => {
-      const worker = this.services!.sensitivity;
       this.progress = { done: 0, total: options.samples ?? 0 };
-      signal.addEventListener('abort', () => void worker.cancel());
-      const outcome = await worker.smaa(
+      signal.addEventListener('abort', () => void askPage(this, 'sensitivity', 'cancel'));
+      const outcome = await askPage(
+        this,
+        'sensitivity',
+        'smaa',
         input,
         options,
         proxy((p: SmaaProgress) => (this.progress = p)),
@@ -80,7 +80,7 @@ export class SmaaPanel extends LitElement {
       ${dropped.length === 0 ? nothing : html`<p class="note warning">Ignored here (these criteria carry no weight in ${this.basisName}): ${dropped.map((id) => own(this.labels.criteria, id) ?? id).join(', ')}.</p>`}
       <div class="row">
         <button type="button" @click=${() => void this.smaa.run()}>Run SMAA</button>
-        <button type="button" class="secondary" ?disabled=${!running} @click=${() => void this.services?.sensitivity.cancel()}>Cancel the run</button>
+        <button type="button" class="secondary" ?disabled=${!running} @click=${() => void askPage(this, 'sensitivity', 'cancel')}>Cancel the run</button>
         ${
           running && this.progress !== null
             ? html`<progress aria-label="SMAA progress" max=${this.progress.total} .value=${this.progress.done}></progress>

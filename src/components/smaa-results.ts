@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { formatCount } from '../../models/format';
 import type { Assessment } from '../../models/sensitivity/problem';
@@ -9,7 +8,6 @@ import { orderByMeanRank } from '../../models/sensitivity/summary';
 import { onlyIfWords, type Labels } from '../../models/sensitivity/weight-words';
 import { ordinal } from '../../models/sensitivity/words';
 import type { SmaaOutcome } from '../../workers/sensitivity.worker';
-import { servicesContext, type Services } from '../app/context';
 import { pairwiseChart } from '../charts/pairwise';
 import { rankAcceptabilityChart } from '../charts/rank-acceptability';
 import { formStyles } from './form-styles';
@@ -18,6 +16,7 @@ import './plot-figure';
 import './rank-acceptability';
 import './pairwise-table';
 import './central-weights';
+import { askPage } from './page-requests';
 
 /** How many leading issues the pairwise chart and table show. */
 const PAIRWISE_LIMIT = 15;
@@ -32,7 +31,6 @@ const PAIRWISE_LIMIT = 15;
 export class SmaaResults extends LitElement {
   static override styles = [baseStyles, formStyles];
 
-  @consume({ context: servicesContext }) private services?: Services;
   @property({ attribute: false }) outcome!: SmaaOutcome;
   /** What the run analysed (for "first only if …"). */
   @property({ attribute: false }) input!: Assessment;
@@ -46,7 +44,7 @@ export class SmaaResults extends LitElement {
   }
 
   private readonly firstOnlyIf = new Task(this, {
-    task: async ([input, issueId]) => this.services!.sensitivity.whatWouldItTake(input, issueId, 1),
+    task: async ([input, issueId]) => askPage(this, 'sensitivity', 'whatWouldItTake', input, issueId, 1),
     args: () => [this.input, this.described()] as const,
   });
 

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { scrollRegion } from './scroll-region';
 import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import type { Assessment } from '../../models/sensitivity/problem';
 import { updateSensitivitySettings } from '../../models/sensitivity/settings';
@@ -9,7 +8,6 @@ import { issueTornado, rankRanges, type Tornado } from '../../models/sensitivity
 import { rankRangeWords, tornadoWords, type Labels } from '../../models/sensitivity/weight-words';
 import { ordinal } from '../../models/sensitivity/words';
 import { requestEdit } from '../app/assessment-edit';
-import { servicesContext, type Services } from '../app/context';
 import { rankRangeChart, tornadoChart, tornadoRows } from '../charts/tornado';
 import { formStyles } from './form-styles';
 import { readNumber } from './number-input';
@@ -19,6 +17,7 @@ import { own } from '../../models/own';
 import { findRow, pageAt } from '../app/paging';
 import type { PageChange } from './pager';
 import './pager';
+import { askPage } from './page-requests';
 
 /** Issues a page of the rank-range table holds (3,000 rows at once blocked the page). */
 const RANGES_PAGE = 100;
@@ -32,7 +31,6 @@ const RANGES_PAGE = 100;
 export class TornadoPanel extends LitElement {
   static override styles = [baseStyles, formStyles];
 
-  @consume({ context: servicesContext }) private services?: Services;
   @property({ attribute: false }) input!: Assessment;
   @property({ attribute: false }) labels!: Labels;
   /** The relative change, 0.5 for ±50% (kept with the assessment's sensitivity settings). */
@@ -43,7 +41,7 @@ export class TornadoPanel extends LitElement {
   @state() private offset = 0;
 
   private readonly tornado = new Task(this, {
-    task: async ([input, change]) => this.services!.sensitivity.tornado(input, change),
+    task: async ([input, change]) => askPage(this, 'sensitivity', 'tornado', input, change),
     args: () => [this.input, this.change] as const,
   });
 

@@ -1,16 +1,15 @@
 import { LitElement, html, nothing } from 'lit';
 import { scrollRegion } from './scroll-region';
 import { customElement, property } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import type { Assessment } from '../../models/sensitivity/problem';
 import type { SetChange, StabilityInterval, StabilityReport } from '../../models/sensitivity/stability';
 import { stabilityHeadlineWords, type Labels } from '../../models/sensitivity/weight-words';
 import { listWords, share, weightWords } from '../../models/sensitivity/words';
-import { servicesContext, type Services } from '../app/context';
 import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
 import { own } from '../../models/own';
+import { askPage } from './page-requests';
 
 /**
  * Weight-stability intervals: for each criterion, how far its weight can move
@@ -22,7 +21,6 @@ import { own } from '../../models/own';
 export class WeightStability extends LitElement {
   static override styles = [baseStyles, formStyles];
 
-  @consume({ context: servicesContext }) private services?: Services;
   @property({ attribute: false }) input!: Assessment;
   @property({ attribute: false }) labels!: Labels;
   @property({ type: Number }) topN = 5;
@@ -30,7 +28,7 @@ export class WeightStability extends LitElement {
   @property() basisName = '';
 
   private readonly report = new Task(this, {
-    task: async ([input, topN]) => this.services!.sensitivity.stability(input, topN),
+    task: async ([input, topN]) => askPage(this, 'sensitivity', 'stability', input, topN),
     args: () => [this.input, this.topN] as const,
   });
 

@@ -3,7 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Catalogue } from '../../models/evidence/catalogue';
 import { DEFAULT_WEIGHT_TABLES, WeightTables, type WeightKind, type WeightTable } from '../../models/evidence/weights';
 import { CRIME_TYPES } from '../../models/police-uk/street-row';
-import { setupChanged, writeEvidence } from './evidence-events';
+import { setupChanged } from './evidence-events';
+import { askPage } from './page-requests';
 import { baseStyles } from './styles';
 
 interface Draft {
@@ -86,7 +87,7 @@ export class WeightTablesEditor extends LitElement {
       return;
     }
     try {
-      await writeEvidence(this, 'saveWeights', parsed.data);
+      await askPage(this, 'evidenceStore', 'saveWeights', parsed.data);
       this.messages = { ...this.messages, [kind]: { kind: 'status', text: `${table.name} saved.` } };
       this.dispatchEvent(setupChanged());
     } catch (e) {

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import type { Assessment as StoredAssessment } from '../../models/risk-matrix/assessment';
 import { weightedCriteria } from '../../models/risk-matrix/explain';
@@ -13,11 +12,11 @@ import { addScenario, tryWeights } from '../../models/sensitivity/scenario-edit'
 import { constraintsFor, hasConstraints } from '../../models/sensitivity/settings';
 import { inverseWords, onlyIfWords, type Labels } from '../../models/sensitivity/weight-words';
 import { requestEdit, type EditMode } from '../app/assessment-edit';
-import { servicesContext, type Services } from '../app/context';
 import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
 import './inverse-table';
 import { own } from '../../models/own';
+import { askPage } from './page-requests';
 
 /**
  * "What would it take?": an issue and a target rank ("Adult Offending into the
@@ -29,7 +28,6 @@ import { own } from '../../models/own';
 export class WhatWouldItTake extends LitElement {
   static override styles = [baseStyles, formStyles];
 
-  @consume({ context: servicesContext }) private services?: Services;
   @property({ attribute: false }) input!: Assessment;
   @property({ attribute: false }) labels!: Labels;
   /** What is analysed (its weights are the starting point; a scenario's overrides and total are kept when saving). */
@@ -52,7 +50,7 @@ export class WhatWouldItTake extends LitElement {
   private readonly answer = new Task(this, {
     task: async ([input, query, constraints]) => {
       if (query === null) return null;
-      return this.services!.sensitivity.whatWouldItTake(input, query.issueId, query.targetRank, query.constrained ? constraints : undefined);
+      return askPage(this, 'sensitivity', 'whatWouldItTake', input, query.issueId, query.targetRank, query.constrained ? constraints : undefined);
     },
     args: () => [this.input, this.query, this.stated()] as const,
     argsEqual: (a, b) => a[0] === b[0] && a[1] === b[1] && JSON.stringify(a[2]) === JSON.stringify(b[2]),

@@ -20,7 +20,7 @@ import '../components/local-counts';
 import '../components/period-picker';
 import '../components/proposed-scores';
 import '../components/weight-tables';
-import { answerEvidenceWrites } from '../app/evidence-io';
+import { answerPageRequests } from '../app/page-io';
 
 /**
  * Evidence from the data: for each issue, volumes, rate per 1,000, change and
@@ -56,7 +56,7 @@ export class EvidencePage extends LitElement {
   constructor() {
     super();
     // The page makes the evidence writes its components ask for (components hold no store).
-    answerEvidenceWrites(this, () => this.services?.evidenceStore);
+    answerPageRequests(this, () => this.services, ['evidenceStore']);
   }
 
   @state() private target: TraceTarget | null = null;

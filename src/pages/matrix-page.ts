@@ -24,7 +24,7 @@ import '../components/audit-trail';
 import '../components/criteria-editor';
 import '../components/matrix-file';
 import '../components/scoring-workshop';
-import { answerEvidenceWrites } from '../app/evidence-io';
+import { answerPageRequests } from '../app/page-io';
 
 /**
  * Building an assessment: the list of assessments, the scoring grid with each
@@ -73,7 +73,7 @@ export class MatrixPage extends LitElement {
   constructor() {
     super();
     // The page makes the evidence writes its components ask for (components hold no store).
-    answerEvidenceWrites(this, () => this.services?.evidenceStore);
+    answerPageRequests(this, () => this.services, ['evidenceStore']);
   }
   private readonly ctl = new AssessmentController(this, () => this.services?.assessments);
   private readonly evidence = new MatrixEvidence(

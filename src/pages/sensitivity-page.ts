@@ -21,6 +21,7 @@ import '../components/tornado-panel';
 import '../components/smaa-panel';
 import '../components/what-would-it-take';
 import '../components/sensitivity-answer';
+import { answerPageRequests } from '../app/page-io';
 
 /** The analyses, one shown at a time: key, tab label, whether it needs an analysable basis, and the question it answers. */
 const VIEWS = [
@@ -97,6 +98,13 @@ export class SensitivityPage extends LitElement {
   ];
 
   @consume({ context: servicesContext }) private services?: Services;
+
+  constructor() {
+    super();
+    // The page runs the analyses its panels ask for (the panels hold no worker).
+    answerPageRequests(this, () => this.services, ['sensitivity']);
+  }
+
   private readonly ctl = new AssessmentController(this, () => this.services?.assessments);
   /** What to analyse; an address may ask for one (#/sensitivity?basis=set:board), as the weight elicitation does. */
   @state() private basisKey = new URLSearchParams(location.hash.split('?')[1] ?? '').get('basis') ?? DRAFT_KEY;

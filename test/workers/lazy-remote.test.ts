@@ -1,6 +1,6 @@
 import { expose } from 'comlink';
-import { describe, expect, it } from 'vitest';
-import { lazyRemote } from '../../workers/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { lazyRemote, startWorkers } from '../../workers/client';
 
 // A "worker" on a MessageChannel: comlink serves the API on one port, the client talks to the other.
 function fakeWorkers(api: object) {
@@ -65,5 +65,40 @@ describe('lazyRemote', () => {
     await expect(remote.bad()).rejects.toThrow('no');
     await wait(40);
     expect(log.stopped).toBe(1);
+  });
+});
+
+describe('the crime worker behind startWorkers', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is stopped by an import only between calls, and starts again on the next call', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const crime = { data: { overview: async (area: string) => (await gate, `overview of ${area}`), repeatedIds: () => ({ ids: 0, sameMonth: 0 }) } };
+    const { start, log } = fakeWorkers(crime);
+    // Only the crime worker is started here; the fake stands in for every Worker the app would make.
+    vi.stubGlobal(
+      'Worker',
+      class {
+        constructor() {
+          return start();
+        }
+      },
+    );
+    const workers = startWorkers();
+    expect(log.started).toBe(0);
+    const slow = workers.data.overview('Luton');
+    await wait(10);
+    expect(log.started).toBe(1);
+    // A call is in flight: the worker stays.
+    expect(workers.stopCrimeIfIdle()).toBe(false);
+    expect(log.stopped).toBe(0);
+    release();
+    expect(await slow).toBe('overview of Luton');
+    expect(workers.stopCrimeIfIdle()).toBe(true);
+    expect(log.stopped).toBe(1);
+    // The next call starts a fresh worker.
+    expect(await workers.data.repeatedIds()).toEqual({ ids: 0, sameMonth: 0 });
+    expect(log.started).toBe(2);
   });
 });
