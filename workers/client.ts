@@ -80,20 +80,47 @@ function lazyWorker<T>(start: () => Worker, options: { idleMs?: number } = {}): 
   return { remote: proxied, stop };
 }
 
+/** The crime engine's calls in flight: how many a page waits on, and the background ones (asked again on a new worker). */
+interface EngineCalls {
+  n: number;
+  background: Set<{ again(): void }>;
+}
+
 /**
  * One part of the crime engine's API (Data, Evidence, Need, Hot spots), as a
  * proxy that starts the shared crime worker only when a method is first
  * called, and counts the calls in flight (`calls`), so the worker is stopped
- * only between them.
+ * only between them. A background call (`background`: the repeated-ID check,
+ * which may run for a minute) does not keep the worker: when it is stopped,
+ * the call is asked again of the new one, and its caller sees one answer.
  */
-function enginePart<K extends keyof CrimeApi>(crime: Remote<CrimeApi>, key: K, calls: { n: number }): Remote<CrimeApi[K]> {
+function enginePart<K extends keyof CrimeApi>(crime: Remote<CrimeApi>, key: K, calls: EngineCalls, background: readonly string[] = []): Remote<CrimeApi[K]> {
   return new Proxy({} as Remote<CrimeApi[K]>, {
     get(_target, prop) {
       if (prop === 'then') return undefined;
       return (...args: unknown[]) => {
-        const method = (crime[key] as unknown as Record<PropertyKey, (...a: unknown[]) => Promise<unknown>>)[prop]!;
+        const send = () => (crime[key] as unknown as Record<PropertyKey, (...a: unknown[]) => Promise<unknown>>)[prop]!(...args);
+        if (background.includes(String(prop))) {
+          return new Promise((resolve, reject) => {
+            let sent = 0;
+            const entry = {
+              again() {
+                const mine = ++sent;
+                // A stopped worker never answers; only the latest sending settles the call.
+                const settle = (f: (v: unknown) => void) => (v: unknown) => {
+                  if (mine !== sent) return;
+                  calls.background.delete(entry);
+                  f(v);
+                };
+                send().then(settle(resolve), settle(reject));
+              },
+            };
+            calls.background.add(entry);
+            entry.again();
+          });
+        }
         calls.n++;
-        const call = method(...args);
+        const call = send();
         const settled = () => void calls.n--;
         call.then(settled, settled);
         return call;
@@ -108,11 +135,11 @@ const IDLE_MS = 2000;
 /** The only place the app starts workers; each starts when first used. One crime worker serves the data, evidence, need and hot-spot APIs. */
 export function startWorkers(): Workers {
   const crime = lazyWorker<CrimeApi>(() => new Worker(new URL('./crime.worker.ts', import.meta.url), { type: 'module', name: 'crime' }));
-  const calls = { n: 0 };
+  const calls: EngineCalls = { n: 0, background: new Set() };
   return {
     // The import and files workers hold a whole import or project while they work, and nothing after: stopped when idle.
     importer: lazyRemote<ImportApi>(() => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' }), { idleMs: IDLE_MS }),
-    data: enginePart(crime.remote, 'data', calls),
+    data: enginePart(crime.remote, 'data', calls, ['repeatedIds']),
     evidence: enginePart(crime.remote, 'evidence', calls),
     sensitivity: lazyRemote<SensitivityApi>(() => new Worker(new URL('./sensitivity.worker.ts', import.meta.url), { type: 'module', name: 'sensitivity' })),
     need: enginePart(crime.remote, 'need', calls),
@@ -121,6 +148,7 @@ export function startWorkers(): Workers {
     stopCrimeIfIdle: () => {
       if (calls.n > 0) return false;
       crime.stop();
+      for (const call of [...calls.background]) call.again();
       return true;
     },
   };

@@ -5,6 +5,34 @@ import { type AssessmentStore, type AssessmentUndoSummary, type StoredAssessment
 import type { AssessmentEditEvent } from './assessment-edit';
 import { APP_DATABASES, listenForChanges } from '../data/changes';
 
+/** What a load read, at the store version it was read at: every page's controller shares it (see readAt). */
+interface Read {
+  version: number;
+  list: StoredAssessmentSummary[];
+  lastUndo: AssessmentUndoSummary | undefined;
+  current: Assessment | undefined;
+}
+const lastRead = new WeakMap<AssessmentStore, Read>();
+
+/**
+ * The list, the last undoable step and the open assessment, read again only
+ * when the store's version has moved since the last read: a return to a page
+ * then costs one small read, not the list's validation of every assessment.
+ * (A change committed between the version and the reads is read too, and
+ * read again at its own version next time.)
+ */
+async function readAt(store: AssessmentStore, version: number): Promise<Read> {
+  const held = lastRead.get(store);
+  if (held?.version === version) return held;
+  const [list, wanted, lastUndo] = await Promise.all([store.list(), store.currentId(), store.lastUndo()]);
+  const readable = list.filter((s) => s.problem === undefined);
+  const id = readable.some((s) => s.id === wanted) ? wanted : readable[0]?.id;
+  const current = id === undefined ? undefined : await store.get(id);
+  const read = { version, list, lastUndo, current };
+  lastRead.set(store, read);
+  return read;
+}
+
 /** How long after the last live change (a weight being dragged) it is saved. */
 const LIVE_SAVE_DELAY_MS = 400;
 
@@ -66,10 +94,7 @@ export class AssessmentController implements ReactiveController {
     if (store === undefined) return;
     const seq = this.seq;
     try {
-      const [list, wanted, lastUndo] = await Promise.all([store.list(), store.currentId(), store.lastUndo()]);
-      const readable = list.filter((s) => s.problem === undefined);
-      const id = readable.some((s) => s.id === wanted) ? wanted : readable[0]?.id;
-      const current = id === undefined ? undefined : await store.get(id);
+      const { list, lastUndo, current } = await readAt(store, await store.version());
       this.list = list;
       this.lastUndo = lastUndo;
       if (seq === this.seq) this.current = current;

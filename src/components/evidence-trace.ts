@@ -1,12 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { formatCsv } from '../../models/csv';
 import type { EvidenceConfig } from '../../models/evidence/evidence';
 import type { Trace } from '../../models/evidence/trace';
 import { formatCount, formatMonth } from '../../models/format';
-import { servicesContext, type Services } from '../app/context';
 import { downloadText } from '../app/download';
 import type { TraceTarget } from './evidence-events';
 import { baseStyles } from './styles';
@@ -14,6 +12,7 @@ import { trendChart } from '../charts/trend-chart';
 import { trendWords } from '../../models/stats/trend';
 import './plot-figure';
 import './source-rows';
+import { askPage } from './page-requests';
 
 /** Source rows shown per page. */
 export const TRACE_PAGE = 50;
@@ -60,8 +59,6 @@ export class EvidenceTrace extends LitElement {
     `,
   ];
 
-  @consume({ context: servicesContext }) private services?: Services;
-
   /** The figure to trace. */
   @property({ attribute: false }) target: TraceTarget | null = null;
   /** The partnership area. */
@@ -78,8 +75,8 @@ export class EvidenceTrace extends LitElement {
 
   private readonly trace = new Task(this, {
     task: async ([target, area, config, offset]) => {
-      if (target === null || config === null || this.services === undefined) return null;
-      return this.services.evidence.trace({ area, config, trace: { ...target, offset, limit: TRACE_PAGE } });
+      if (target === null || config === null) return null;
+      return askPage(this, 'evidence', 'trace', { area, config, trace: { ...target, offset, limit: TRACE_PAGE } });
     },
     args: () => [this.target, this.area, this.config, this.offset] as const,
   });
@@ -93,8 +90,8 @@ export class EvidenceTrace extends LitElement {
   }
 
   private async download(t: Trace) {
-    if (this.services === undefined || this.config === null || this.target === null) return;
-    const all = await this.services.evidence.trace({ area: this.area, config: this.config, trace: { ...this.target, offset: 0, limit: Math.max(1, t.rows.total) } });
+    if (this.config === null || this.target === null) return;
+    const all = await askPage(this, 'evidence', 'trace', { area: this.area, config: this.config, trace: { ...this.target, offset: 0, limit: Math.max(1, t.rows.total) } });
     const rows = [['file', 'line', 'month', 'crime type', 'LSOA code', 'LSOA name'], ...all.rows.items.map((r) => [r.file, r.line, r.month, r.crimeType, r.lsoaCode, r.lsoaName])];
     downloadText(`trace-${t.issueId}-${t.figure}.csv`, formatCsv(rows));
   }

@@ -1,14 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { formatCount, formatDate, plural } from '../../models/format';
 import type { LookupRead } from '../../models/need/lookup';
-import { servicesContext, type Services } from '../app/context';
 import type { NeedSetup } from '../engines/need-setup';
 import type { ConfirmDialog } from './confirm-dialog';
 import { baseStyles, fileCheckStyles } from './styles';
 import './confirm-dialog';
 import './row-problems';
+import { askPage } from './page-requests';
 
 /**
  * The optional LSOA → ward lookup: import (checked first, every rejected row
@@ -20,7 +19,6 @@ import './row-problems';
 export class NeedLookup extends LitElement {
   static override styles = [baseStyles, fileCheckStyles];
 
-  @consume({ context: servicesContext }) private services?: Services;
   @property({ attribute: false }) current: NeedSetup['lookup'] = null;
   @state() private checked: { fileName: string; read: LookupRead } | null = null;
   @state() private busy = false;
@@ -29,10 +27,10 @@ export class NeedLookup extends LitElement {
 
   private async pick(e: Event) {
     const file = (e.target as HTMLInputElement).files?.[0];
-    if (file === undefined || this.services === undefined) return;
+    if (file === undefined) return;
     this.busy = true;
     try {
-      this.checked = { fileName: file.name, read: await this.services.need.readLookup(file.name, await file.text()) };
+      this.checked = { fileName: file.name, read: await askPage(this, 'need', 'readLookup', file.name, await file.text()) };
     } finally {
       this.busy = false;
     }
@@ -40,18 +38,18 @@ export class NeedLookup extends LitElement {
 
   private async save() {
     const c = this.checked;
-    if (c === null || !c.read.ok || this.services === undefined) return;
+    if (c === null || !c.read.ok) return;
     if (this.current !== null && !(await this.confirm.ask('Replace the lookup?', `${this.current.fileName} will be replaced by ${c.fileName}; you can undo this afterwards.`, 'Replace'))) return;
-    await this.services.need.setLookup(c.read.lookup, `Import lookup ${c.fileName}`);
+    await askPage(this, 'need', 'setLookup', c.read.lookup, `Import lookup ${c.fileName}`);
     this.checked = null;
     this.input.value = '';
     this.changed();
   }
 
   private async removeLookup() {
-    if (this.services === undefined || this.current === null) return;
+    if (this.current === null) return;
     if (!(await this.confirm.ask('Remove the lookup?', 'LSOAs will be placed in wards by their centroids again; you can undo this afterwards.', 'Remove'))) return;
-    await this.services.need.setLookup(null, `Remove lookup ${this.current.fileName}`);
+    await askPage(this, 'need', 'setLookup', null, `Remove lookup ${this.current.fileName}`);
     this.changed();
   }
 

@@ -1,15 +1,14 @@
 import { LitElement, html, nothing } from 'lit';
 import { scrollRegion } from './scroll-region';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { formatCount, formatDate, plural } from '../../models/format';
 import type { UserIndicatorRead } from '../../models/need/user-indicators';
-import { servicesContext, type Services } from '../app/context';
 import type { NeedSetup } from '../engines/need-setup';
 import type { ConfirmDialog } from './confirm-dialog';
 import { baseStyles, fileCheckStyles } from './styles';
 import './confirm-dialog';
 import './row-problems';
+import { askPage } from './page-requests';
 
 /**
  * The user's own area indicators: import a CSV (`area code, indicator,
@@ -22,7 +21,6 @@ import './row-problems';
 export class UserIndicators extends LitElement {
   static override styles = [baseStyles, fileCheckStyles];
 
-  @consume({ context: servicesContext }) private services?: Services;
   @property({ attribute: false }) area = '';
   @property({ attribute: false }) stored: NeedSetup['userIndicators'] = [];
   @state() private checked: { fileName: string; read: UserIndicatorRead } | null = null;
@@ -33,11 +31,11 @@ export class UserIndicators extends LitElement {
 
   private async pick(e: Event) {
     const file = (e.target as HTMLInputElement).files?.[0];
-    if (file === undefined || this.services === undefined) return;
+    if (file === undefined) return;
     this.busy = true;
     this.status = '';
     try {
-      this.checked = { fileName: file.name, read: await this.services.need.readIndicators(file.name, await file.text(), this.area) };
+      this.checked = { fileName: file.name, read: await askPage(this, 'need', 'readIndicators', file.name, await file.text(), this.area) };
     } finally {
       this.busy = false;
     }
@@ -45,7 +43,7 @@ export class UserIndicators extends LitElement {
 
   private async save() {
     const c = this.checked;
-    if (c === null || !c.read.ok || this.services === undefined) return;
+    if (c === null || !c.read.ok) return;
     const names = c.read.indicators.map((i) => i.name);
     const replacing = names.filter((n) => this.stored.some((s) => s.name === n));
     if (
@@ -59,7 +57,7 @@ export class UserIndicators extends LitElement {
       return;
     this.busy = true;
     try {
-      await this.services.need.saveIndicators(c.read.indicators, `Import ${c.fileName} (${plural(names.length, 'indicator')})`);
+      await askPage(this, 'need', 'saveIndicators', c.read.indicators, `Import ${c.fileName} (${plural(names.length, 'indicator')})`);
       this.status = `Saved ${plural(names.length, 'indicator')} from ${c.fileName}: ${names.join(', ')}.`;
       this.checked = null;
       this.input.value = '';
@@ -70,9 +68,8 @@ export class UserIndicators extends LitElement {
   }
 
   private async deleteIndicator(name: string) {
-    if (this.services === undefined) return;
     if (!(await this.confirm.ask(`Delete “${name}”?`, 'Its values are removed from the workbench; you can undo this afterwards.'))) return;
-    await this.services.need.deleteIndicator(name);
+    await askPage(this, 'need', 'deleteIndicator', name);
     this.status = `Deleted “${name}”.`;
     this.changed();
   }

@@ -55,8 +55,8 @@ export class EvidencePage extends LitElement {
 
   constructor() {
     super();
-    // The page makes the evidence writes its components ask for (components hold no store).
-    answerPageRequests(this, () => this.services, ['evidenceStore']);
+    // The page makes the evidence writes and traces its components ask for (components hold no store or worker).
+    answerPageRequests(this, () => this.services, ['evidenceStore', 'evidence']);
   }
 
   @state() private target: TraceTarget | null = null;

@@ -22,6 +22,7 @@ import '../components/area-profile';
 import '../components/need-robustness';
 import '../components/user-indicators';
 import '../components/undo-bar';
+import { answerPageRequests } from '../app/page-io';
 
 /** The selected area's code from the address (#/need?area=E05014742). */
 const selectedFromHash = (): string | null => new URLSearchParams(location.hash.split('?')[1] ?? '').get('area');
@@ -56,6 +57,13 @@ export class NeedPage extends LitElement {
   ];
 
   @consume({ context: servicesContext }) private services?: Services;
+
+  constructor() {
+    super();
+    // The page reads and stores the indicator and lookup files its editors ask for (the editors hold no worker).
+    answerPageRequests(this, () => this.services, ['need']);
+  }
+
   @consume({ context: stateContext, subscribe: true }) private wb?: WorkbenchState;
   /** The matrix settings of the area in `settingsArea` (null until read from the need store). */
   @state() private settings: NeedSettings | null = null;

@@ -38,6 +38,18 @@ import { BRIEF_STATUS, BriefStatus, Marking, MARKINGS, NEW_BRIEF, setBrief, type
 import { finalRefusal } from '../../models/report/checklist';
 import { requestEdit } from '../app/assessment-edit';
 import { setPrintPage } from '../app/print-page';
+import type { ReportStore } from '../data/report-store';
+
+/** The report settings last read, at the store version they were read at (kept across visits to the page). */
+const lastSettings = new WeakMap<ReportStore, { version: number; settings: OutputSettings }>();
+
+async function settingsAt(reports: ReportStore, version: number): Promise<OutputSettings> {
+  const held = lastSettings.get(reports);
+  if (held?.version === version) return held.settings;
+  const settings = await reports.settings();
+  lastSettings.set(reports, { version, settings });
+  return settings;
+}
 
 /**
  * The strategic assessment report of the open assessment: executive summary,
@@ -114,7 +126,8 @@ export class ReportPage extends LitElement {
 
   private async readSettings() {
     try {
-      this.settings = (await this.services?.reports.settings()) ?? null;
+      const reports = this.services?.reports;
+      this.settings = reports === undefined ? null : await settingsAt(reports, await reports.version());
     } catch (e) {
       this.saveError = `The report settings cannot be read: ${(e as Error).message}`;
     }

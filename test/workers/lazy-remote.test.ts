@@ -101,4 +101,36 @@ describe('the crime worker behind startWorkers', () => {
     expect(await workers.data.repeatedIds()).toEqual({ ids: 0, sameMonth: 0 });
     expect(log.started).toBe(2);
   });
+
+  it('does not wait for the background repeated-ID check: it is asked again of the new worker, and answers once', async () => {
+    let answered = 0;
+    const gates: (() => void)[] = [];
+    const crime = {
+      data: {
+        repeatedIds: () =>
+          new Promise((r) => {
+            const n = ++answered;
+            gates.push(() => r({ ids: n, sameMonth: 0 }));
+          }),
+      },
+    };
+    const { start, log } = fakeWorkers(crime);
+    vi.stubGlobal(
+      'Worker',
+      class {
+        constructor() {
+          return start();
+        }
+      },
+    );
+    const workers = startWorkers();
+    const check = workers.data.repeatedIds();
+    await wait(10);
+    expect(workers.stopCrimeIfIdle()).toBe(true);
+    await wait(10);
+    expect([log.started, log.stopped]).toEqual([2, 1]);
+    // The first worker's answer (were it to come) is not taken; the second's is.
+    gates[1]!();
+    expect(await check).toEqual({ ids: 2, sameMonth: 0 });
+  });
 });
