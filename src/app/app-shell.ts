@@ -23,6 +23,7 @@ import { deleteDB } from 'idb';
 import { downloadText } from './download';
 import { isStoreReadError } from '../data/store-error';
 import type { DataStore, StoreHealth } from '../data/store';
+import { answerPageRequests } from './page-io';
 
 /**
  * The workbench: opens the local store, starts the workers, loads the sample
@@ -182,6 +183,12 @@ export class CspApp extends LitElement {
     // The window's title names the page and the partnership: "Evidence · Luton — CSP Workbench".
     const area = this.wb.area === null ? '' : ` · ${this.wb.area}`;
     document.title = `${this.route.label}${area} — CSP Workbench`;
+  }
+
+  constructor() {
+    super();
+    // The header's area picker reads and sets the partnership area through the shell; a page's request no page answered falls through to here.
+    answerPageRequests(this, () => this.services, ['store']);
   }
 
   override connectedCallback(): void {

@@ -4,7 +4,8 @@ import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { mergeCounts, rankAuthorities, strayAuthorities } from '../../models/area';
 import { plural } from '../../models/format';
-import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
+import { stateContext, type WorkbenchState } from '../app/context';
+import { askPage } from './page-requests';
 
 /**
  * Chooses the partnership area: one of the local authorities the stored
@@ -32,13 +33,12 @@ export class AreaPicker extends LitElement {
     }
   `;
 
-  @consume({ context: servicesContext }) private services?: Services;
   @consume({ context: stateContext, subscribe: true }) private wb?: WorkbenchState;
 
   private readonly authorities = new Task(this, {
     task: async ([version]) => {
       void version;
-      const metas = (await this.services?.store.partitions('crime')) ?? [];
+      const metas = await askPage(this, 'store', 'partitions', 'crime');
       return rankAuthorities(mergeCounts(metas.map((m) => m.ladCounts ?? {})));
     },
     args: () => [this.wb?.version] as const,
@@ -46,7 +46,7 @@ export class AreaPicker extends LitElement {
 
   private async choose(e: Event) {
     const value = (e.target as HTMLSelectElement).value;
-    await this.services?.store.updateSettings(value === '' ? { area: undefined } : { area: value });
+    await askPage(this, 'store', 'updateSettings', value === '' ? { area: undefined } : { area: value });
   }
 
   override render() {

@@ -4,11 +4,12 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { formatBytes, formatCount, formatDateTime, formatMonth, plural } from '../../models/format';
-import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
+import { stateContext, type WorkbenchState } from '../app/context';
 import { PARTITION_LABELS, type Dataset, type PartitionMeta } from '../data/schema';
 import type { ConfirmDialog } from './confirm-dialog';
 import { baseStyles } from './styles';
 import './confirm-dialog';
+import { askPage } from './page-requests';
 
 /** What a dataset holds, in a phrase: "32 months of street crime (May 2021 to Dec 2023); IMD 2019 File 1 (index)". */
 export function describeContents(metas: readonly PartitionMeta[]): string {
@@ -33,7 +34,6 @@ export function describeContents(metas: readonly PartitionMeta[]): string {
 export class DatasetsTable extends LitElement {
   static override styles = [baseStyles];
 
-  @consume({ context: servicesContext }) private services?: Services;
   @consume({ context: stateContext, subscribe: true }) private wb?: WorkbenchState;
   @query('csp-confirm') private confirm!: ConfirmDialog;
   @state() private message = '';
@@ -41,9 +41,7 @@ export class DatasetsTable extends LitElement {
   private readonly data = new Task(this, {
     task: async ([version]) => {
       void version;
-      const store = this.services?.store;
-      if (store === undefined) return { datasets: [] as Dataset[], metas: [] as PartitionMeta[], storage: undefined };
-      const [datasets, metas] = await Promise.all([store.datasets(), store.partitions()]);
+      const [datasets, metas] = await Promise.all([askPage(this, 'store', 'datasets'), askPage(this, 'store', 'partitions')]);
       const storage = await navigator.storage?.estimate?.();
       const persisted = await navigator.storage?.persisted?.();
       return { datasets, metas, storage: storage === undefined ? undefined : { used: storage.usage ?? 0, persisted: persisted === true } };
@@ -56,8 +54,8 @@ export class DatasetsTable extends LitElement {
       `Delete “${d.label}”?`,
       `This removes ${describeContents(metas)} (${formatCount(metas.reduce((s, m) => s + m.rows, 0))} rows) from this browser. You can undo it straight after.`,
     );
-    if (!ok || this.services === undefined) return;
-    const deleting = this.services.importer.deleteDataset(d.id);
+    if (!ok) return;
+    const deleting = askPage(this, 'importer', 'deleteDataset', d.id);
     // The page's undo bar waits for it (see csp-undo-bar's `writing`).
     this.dispatchEvent(new CustomEvent<Promise<unknown>>('csp-writing', { bubbles: true, composed: true, detail: deleting }));
     await deleting;

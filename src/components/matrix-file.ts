@@ -9,8 +9,6 @@ import { formatMatrixCsv, type TotalMismatch } from '../../models/risk-matrix/ma
 import { applyMatrixRead } from '../../models/risk-matrix/matrix-import';
 import type { MatrixRead } from '../../models/risk-matrix/matrix-csv';
 import type { RiskModel } from '../../models/risk-matrix/schema';
-import { consume } from '@lit/context';
-import { servicesContext, type Services } from '../app/context';
 import type { FileProgress } from '../data/file-readers';
 import { proxy } from '../../workers/client';
 import { assessmentFileName, downloadText } from '../app/download';
@@ -18,6 +16,7 @@ import { requestEdit } from '../app/assessment-edit';
 import type { ConfirmDialog } from './confirm-dialog';
 import { baseStyles } from './styles';
 import './confirm-dialog';
+import { askPage } from './page-requests';
 
 type Outcome = { ok: false; fileName: string; problems: RowProblem[] } | { ok: true; fileName: string; issues: number; mismatches: TotalMismatch[]; notes: string[] };
 
@@ -53,7 +52,6 @@ export class MatrixFile extends LitElement {
   ];
 
   @property({ attribute: false }) assessment!: Assessment;
-  @consume({ context: servicesContext }) private services?: Services;
   @state() private outcome: Outcome | undefined;
   /** The file being read and how far the files worker has got. */
   @state() private progress: { fileName: string; at: FileProgress } | null = null;
@@ -61,8 +59,6 @@ export class MatrixFile extends LitElement {
 
   /** Reads the file in the files worker against a model, showing progress; the page stays usable meanwhile. */
   private async read(fileName: string, text: string, model: RiskModel): Promise<MatrixRead> {
-    const files = this.services?.files;
-    if (files === undefined) throw new Error('the workbench is still starting');
     // Progress comes on a port of its own, so a report can arrive after the answer: it is ignored then.
     let reading = true;
     const step = (at: FileProgress) => {
@@ -70,7 +66,7 @@ export class MatrixFile extends LitElement {
     };
     step({ done: 0, total: text.length, what: 'reading the rows' });
     try {
-      return await files.readMatrix(text, model, proxy(step));
+      return await askPage(this, 'files', 'readMatrix', text, model, proxy(step));
     } finally {
       reading = false;
       this.progress = null;

@@ -11,6 +11,7 @@ import '../components/imported-months';
 import '../components/rejected-rows';
 import '../components/datasets-table';
 import '../components/undo-bar';
+import { answerPageRequests } from '../app/page-io';
 
 /** Loading and managing data: import, what each import did, stored months, rejected rows, datasets. */
 @customElement('csp-data-page')
@@ -43,6 +44,8 @@ export class DataPage extends LitElement {
   constructor() {
     super();
     this.addEventListener('csp-writing', (e) => void this.track((e as CustomEvent<Promise<unknown>>).detail));
+    // The page reads the store and deletes datasets for its tables (they hold no store or worker).
+    answerPageRequests(this, () => this.services, ['store', 'importer']);
   }
 
   private async track(done: Promise<unknown>) {

@@ -72,8 +72,8 @@ export class MatrixPage extends LitElement {
 
   constructor() {
     super();
-    // The page makes the evidence writes its components ask for (components hold no store).
-    answerPageRequests(this, () => this.services, ['evidenceStore']);
+    // The page makes the evidence writes and reads the matrix files its components ask for (components hold no store or worker).
+    answerPageRequests(this, () => this.services, ['evidenceStore', 'files']);
   }
   private readonly ctl = new AssessmentController(this, () => this.services?.assessments);
   private readonly evidence = new MatrixEvidence(
