@@ -68,6 +68,18 @@ describe('lazyRemote', () => {
   });
 });
 
+/** Every Worker the app makes is the fake (the tests call only the crime worker). */
+function stubWorkers(start: () => Worker) {
+  vi.stubGlobal(
+    'Worker',
+    class {
+      constructor() {
+        return start();
+      }
+    },
+  );
+}
+
 describe('the crime worker behind startWorkers', () => {
   afterEach(() => vi.unstubAllGlobals());
 
@@ -77,14 +89,7 @@ describe('the crime worker behind startWorkers', () => {
     const crime = { data: { overview: async (area: string) => (await gate, `overview of ${area}`), repeatedIds: () => ({ ids: 0, sameMonth: 0 }) } };
     const { start, log } = fakeWorkers(crime);
     // Only the crime worker is started here; the fake stands in for every Worker the app would make.
-    vi.stubGlobal(
-      'Worker',
-      class {
-        constructor() {
-          return start();
-        }
-      },
-    );
+    stubWorkers(start);
     const workers = startWorkers();
     expect(log.started).toBe(0);
     const slow = workers.data.overview('Luton');
@@ -115,14 +120,7 @@ describe('the crime worker behind startWorkers', () => {
       },
     };
     const { start, log } = fakeWorkers(crime);
-    vi.stubGlobal(
-      'Worker',
-      class {
-        constructor() {
-          return start();
-        }
-      },
-    );
+    stubWorkers(start);
     const workers = startWorkers();
     const check = workers.data.repeatedIds();
     await wait(10);
