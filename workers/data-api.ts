@@ -12,6 +12,15 @@ export function dataApi(crimeData: Promise<() => Promise<CrimeData>>) {
       // Counts come from the summaries; the repeated-ID check needs every row, so it is given only once done (see repeatedIds).
       return crimeOverview(data.metas, { summaries: data.summaries, duplicates: data.knownDuplicates() }, z.string().nullable().parse(area));
     },
+    /**
+     * The data-quality notes for an area (the report's), and whether the
+     * repeated-ID check, which adds a note of its own, had finished.
+     */
+    async qualityNotes(area: string | null): Promise<{ notes: CrimeOverview['notes']; complete: boolean }> {
+      const data = await (await crimeData)();
+      const duplicates = data.knownDuplicates();
+      return { notes: crimeOverview(data.metas, { summaries: data.summaries, duplicates }, z.string().nullable().parse(area)).notes, complete: duplicates !== null };
+    },
     /** Crime IDs on more than one row across the stored months (reads every row once per stored version). */
     async repeatedIds(): Promise<DuplicateIds> {
       return (await (await crimeData)()).duplicates();

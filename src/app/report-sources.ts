@@ -85,7 +85,6 @@ export class ReportSources {
     this.host.requestUpdate();
   }
 
-  /** The evidence set-up, the open assessment's stored issue links, and the data loaded. */
   /**
    * The evidence set-up, the open assessment's stored issue links, and the
    * data loaded; `key` names what they were read at, for the parts made from them.
@@ -151,7 +150,16 @@ export class ReportSources {
   }
 
   readonly overview = new Task(this.host, {
-    task: async ([data, area]) => answers.get('overview', [data, area], async () => (await this.services().data.overview(area ?? null)).notes),
+    // Kept only once the repeated-ID check had finished, so its note is not left out of later visits.
+    task: async ([data, area]) =>
+      (
+        await answers.get(
+          'overview',
+          [data, area],
+          () => this.services().data.qualityNotes(area ?? null),
+          (a) => a.complete,
+        )
+      ).notes,
     args: () => [this.host.wb?.version, this.host.wb?.area] as const,
   });
 
