@@ -4,34 +4,22 @@ import { EditError } from '../../models/risk-matrix/edit-error';
 import { type AssessmentStore, type AssessmentUndoSummary, type StoredAssessmentSummary } from '../data/assessment-store';
 import type { AssessmentEditEvent } from './assessment-edit';
 import { APP_DATABASES, listenForChanges } from '../data/changes';
-
-/** What a load read, at the store version it was read at: every page's controller shares it (see readAt). */
-interface Read {
-  version: number;
-  list: StoredAssessmentSummary[];
-  lastUndo: AssessmentUndoSummary | undefined;
-  current: Assessment | undefined;
-}
-const lastRead = new WeakMap<AssessmentStore, Read>();
+import { atVersion } from './memo';
 
 /**
  * The list, the last undoable step and the open assessment, read again only
- * when the store's version has moved since the last read: a return to a page
- * then costs one small read, not the list's validation of every assessment.
- * (A change committed between the version and the reads is read too, and
- * read again at its own version next time.)
+ * when the store's version has moved since the last read; every page's
+ * controller shares it, so a return to a page costs one small read, not the
+ * list's validation of every assessment. (A change committed between the
+ * version and the reads is read too, and read again at its own version next time.)
  */
-async function readAt(store: AssessmentStore, version: number): Promise<Read> {
-  const held = lastRead.get(store);
-  if (held?.version === version) return held;
+const readAt = atVersion(async (store: AssessmentStore) => {
   const [list, wanted, lastUndo] = await Promise.all([store.list(), store.currentId(), store.lastUndo()]);
   const readable = list.filter((s) => s.problem === undefined);
   const id = readable.some((s) => s.id === wanted) ? wanted : readable[0]?.id;
   const current = id === undefined ? undefined : await store.get(id);
-  const read = { version, list, lastUndo, current };
-  lastRead.set(store, read);
-  return read;
-}
+  return { list, lastUndo, current };
+});
 
 /** How long after the last live change (a weight being dragged) it is saved. */
 const LIVE_SAVE_DELAY_MS = 400;

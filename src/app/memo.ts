@@ -49,3 +49,27 @@ export function lastAnswers() {
     },
   };
 }
+
+/**
+ * A read kept per store object with the store version it was made at (the
+ * version announced on the shared change channel, see data/changes.ts): the
+ * same version gives the same answer, pending or settled; another version
+ * reads again. A failed read is not kept.
+ *
+ * @example
+ *   const settingsAt = atVersion((s: ReportStore) => s.settings());
+ *   const settings = await settingsAt(store, await store.version());
+ */
+export function atVersion<S extends object, T>(read: (store: S) => Promise<T>): (store: S, version: number) => Promise<T> {
+  const held = new WeakMap<S, { version: number; answer: Promise<T> }>();
+  return (store, version) => {
+    const kept = held.get(store);
+    if (kept?.version === version) return kept.answer;
+    const answer = read(store);
+    held.set(store, { version, answer });
+    answer.catch(() => {
+      if (held.get(store)?.answer === answer) held.delete(store);
+    });
+    return answer;
+  };
+}

@@ -20,7 +20,7 @@ import { rankedCsv } from '../../models/risk-matrix/ranked-csv';
 import { effectiveWeights } from '../../models/risk-matrix/score';
 import { PARTITION_LABELS } from '../data/schema';
 import { AssessmentController } from '../app/assessment-controller';
-import { memoLast } from '../app/memo';
+import { atVersion, memoLast } from '../app/memo';
 import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
 import { assessmentFileName, downloadBlob, downloadText } from '../app/download';
 import { chartSvgFile, svgToPng } from '../app/chart-export';
@@ -40,16 +40,8 @@ import { requestEdit } from '../app/assessment-edit';
 import { setPrintPage } from '../app/print-page';
 import type { ReportStore } from '../data/report-store';
 
-/** The report settings last read, at the store version they were read at (kept across visits to the page). */
-const lastSettings = new WeakMap<ReportStore, { version: number; settings: OutputSettings }>();
-
-async function settingsAt(reports: ReportStore, version: number): Promise<OutputSettings> {
-  const held = lastSettings.get(reports);
-  if (held?.version === version) return held.settings;
-  const settings = await reports.settings();
-  lastSettings.set(reports, { version, settings });
-  return settings;
-}
+/** The report settings, read again only when the report store's version has moved (kept across visits to the page). */
+const settingsAt = atVersion((reports: ReportStore) => reports.settings());
 
 /**
  * The strategic assessment report of the open assessment: executive summary,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastAnswers, memoLast } from '../../src/app/memo';
+import { atVersion, lastAnswers, memoLast } from '../../src/app/memo';
 
 describe('memoLast', () => {
   it('returns the last result while the arguments are the same objects, and works it out again when one changes', () => {
@@ -53,5 +53,23 @@ describe('lastAnswers', () => {
     ).toEqual({ cancelled: false });
     answers.clear();
     expect(await answers.get('part', [1], () => Promise.resolve('cleared'))).toBe('cleared');
+  });
+});
+
+describe('atVersion', () => {
+  it('reads once per store object and version, reads again when the version moves, and keeps no failed read', async () => {
+    let reads = 0;
+    let fail = false;
+    const read = atVersion((s: { name: string }) => (fail ? Promise.reject(new Error('store closed')) : Promise.resolve(`${s.name} read ${++reads}`)));
+    const a = { name: 'a' };
+    const b = { name: 'b' };
+    expect(await read(a, 1)).toBe('a read 1');
+    expect(await read(a, 1)).toBe('a read 1');
+    expect(await read(b, 1)).toBe('b read 2');
+    expect(await read(a, 2)).toBe('a read 3');
+    fail = true;
+    await expect(read(a, 3)).rejects.toThrow('store closed');
+    fail = false;
+    expect(await read(a, 3)).toBe('a read 4');
   });
 });
