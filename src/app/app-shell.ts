@@ -24,6 +24,7 @@ import { downloadText } from './download';
 import { isStoreReadError } from '../data/store-error';
 import type { DataStore, StoreHealth } from '../data/store';
 import { answerPageRequests } from './page-io';
+import { ProjectFiles, projectSources } from './project-sources';
 
 /**
  * The workbench: opens the local store, starts the workers, loads the sample
@@ -187,8 +188,9 @@ export class CspApp extends LitElement {
 
   constructor() {
     super();
-    // The header's area picker reads and sets the partnership area through the shell; a page's request no page answered falls through to here.
-    answerPageRequests(this, () => this.services, ['store']);
+    // The header's area picker reads and sets the partnership area through the shell, and the banner's import progress cancels the import;
+    // a page's request no page answered falls through to here.
+    answerPageRequests(this, () => this.services, ['store', 'jobs']);
   }
 
   override connectedCallback(): void {
@@ -215,6 +217,7 @@ export class CspApp extends LitElement {
       const workers = startWorkers();
       // An import stops an idle crime worker, whose caches of rows it makes out of date, so their memory is given back at once.
       const jobs = new ImportJobs(workers.importer, () => void workers.stopCrimeIfIdle());
+      const projects = new ProjectFiles(projectSources({ assessments, evidenceStore, store, reports: reportStore, need: workers.need }), workers.files);
       this.services = {
         store,
         importer: workers.importer,
@@ -228,6 +231,7 @@ export class CspApp extends LitElement {
         assessments,
         sensitivity: workers.sensitivity,
         reports: reportStore,
+        projects,
       };
       exposeForScripts(workers);
       this.stopListening = listenForChanges((change) => void this.refresh(change));

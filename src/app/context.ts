@@ -12,6 +12,7 @@ import type { FilesApi } from '../../workers/files.worker';
 import type { SensitivityApi } from '../../workers/sensitivity.worker';
 import type { ReportStore } from '../data/report-store';
 import type { ImportJobs } from './import-jobs';
+import type { ProjectFiles } from './project-sources';
 import type { Versions } from '../data/changes';
 
 /** Long-lived services every view may use, provided once by the app shell. */
@@ -39,6 +40,8 @@ export interface Services {
   assessments: AssessmentStore;
   /** Dashboard and report settings, and the undo of a settings restore from a project file. */
   reports: ReportStore;
+  /** Project files: export an assessment, import one, restore its settings and undo that. */
+  projects: ProjectFiles;
 }
 export const servicesContext = createContext<Services>(Symbol('services'));
 

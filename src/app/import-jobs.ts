@@ -54,8 +54,9 @@ export class ImportJobs extends EventTarget {
     return this.run('Loading the Luton sample data', (onProgress) => this.worker.loadSample(files, label, onProgress));
   }
 
-  cancel(): void {
-    void this.worker.cancel();
+  /** Asks the running import to stop; it then ends as cancelled, storing nothing. */
+  async cancel(): Promise<void> {
+    await this.worker.cancel();
   }
 
   private async run(what: string, job: (onProgress: (p: ImportProgress) => void) => Promise<ImportReport>): Promise<ImportReport | null> {

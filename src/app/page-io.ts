@@ -1,3 +1,4 @@
+import { proxy } from 'comlink';
 import { PageRequest } from '../components/page-requests';
 import type { Services } from './context';
 
@@ -5,7 +6,10 @@ import type { Services } from './context';
  * A page's answer to its components' requests (see PageRequest): the page
  * owns the IO and makes the call on the services it names; a request for
  * another service is left for the page above it (none: the component's
- * call fails in words). Returns a function that stops answering.
+ * call fails in words). A function among the arguments (a progress
+ * callback) is marked as a comlink proxy, so it reaches a worker as a
+ * callback; a service on the page gets the same function, callable as it is.
+ * Returns a function that stops answering.
  *
  * @example constructor() { super(); answerPageRequests(this, () => this.services, ['evidenceStore']); }
  */
@@ -18,7 +22,8 @@ export function answerPageRequests(page: EventTarget, services: () => Services |
     request.stopPropagation();
     const service = s[request.service] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
     // Reflect.apply, not fn.apply: a worker's comlink proxy would take `.apply` for a method of the worker.
-    request.reply = Reflect.apply(service[request.method]!, service, request.args as unknown[]) as typeof request.reply;
+    const args = (request.args as unknown[]).map((a) => (typeof a === 'function' ? proxy(a) : a));
+    request.reply = Reflect.apply(service[request.method]!, service, args) as typeof request.reply;
   };
   page.addEventListener(PageRequest.TYPE, answer);
   return () => page.removeEventListener(PageRequest.TYPE, answer);

@@ -1,10 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { scrollRegion } from './scroll-region';
-import { customElement } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { customElement, property } from 'lit/decorators.js';
 import { formatBytes } from '../../models/format';
-import { servicesContext, type Services } from '../app/context';
-import { JobsController } from '../app/import-jobs';
+import type { JobState } from '../app/import-jobs';
 import { PARTITION_LABELS } from '../data/schema';
 import { summariseImport } from '../data/report-text';
 import { baseStyles } from './styles';
@@ -21,17 +19,16 @@ const KIND_LABELS: Record<string, string> = {
 };
 const STATUS_LABELS: Record<string, string> = { imported: 'Imported', refused: 'Refused', empty: 'Empty', failed: 'Could not be read', superseded: 'Not stored: duplicate' };
 
-/** What the last import did: a summary and one line per file. */
+/** What the last import did (the page gives the import job's state): a summary and one line per file. */
 @customElement('csp-import-outcome')
 export class ImportOutcome extends LitElement {
   static override styles = [baseStyles];
 
-  @consume({ context: servicesContext }) private services?: Services;
-  private readonly jobs = new JobsController(this, () => this.services?.jobs);
+  @property({ attribute: false }) job: JobState | null = null;
 
   override render() {
-    const s = this.jobs.state;
-    if (s === undefined) return nothing;
+    const s = this.job;
+    if (s === null) return nothing;
     const r = s.lastReport;
     return html`
       ${s.error !== null ? html`<p class="note error" role="alert">${s.error}</p>` : nothing}

@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
-import { JobsController } from '../app/import-jobs';
+import { stateContext, type WorkbenchState } from '../app/context';
+import { askPage } from './page-requests';
 import { filesFromDrop, importable } from '../app/drop';
 import { SAMPLE_FILES, SAMPLE_LABEL } from '../data/sample-files';
 import { baseStyles } from './styles';
@@ -15,7 +15,9 @@ import './confirm-dialog';
 /**
  * Where files come in: pick files or a folder, or drop them. Accepts police.uk
  * street-level CSVs (also gzipped, or the zip police.uk gives), IMD 2019 Files
- * 1, 2 and 6, and ONS ward or LSOA boundary GeoJSON.
+ * 1, 2 and 6, and ONS ward or LSOA boundary GeoJSON. The page runs the
+ * import (it answers this panel's requests of the import jobs) and says
+ * whether one is running.
  */
 @customElement('csp-import-panel')
 export class ImportPanel extends LitElement {
@@ -49,11 +51,11 @@ export class ImportPanel extends LitElement {
     `,
   ];
 
-  @consume({ context: servicesContext }) private services?: Services;
   @consume({ context: stateContext, subscribe: true }) private wb?: WorkbenchState;
+  /** An import is running: the pickers wait. */
+  @property({ type: Boolean }) busy = false;
   @state() private over = false;
   @state() private skipped: string[] = [];
-  private readonly jobs = new JobsController(this, () => this.services?.jobs);
   @query('csp-confirm') private confirm!: ConfirmDialog;
 
   /** Asked by the import before a stored month would lose more than half its rows. */
@@ -67,7 +69,7 @@ export class ImportPanel extends LitElement {
   private readonly sampleStored = new Task(this, {
     task: async ([version]) => {
       void version;
-      const datasets = (await this.services?.store.datasets()) ?? [];
+      const datasets = await askPage(this, 'store', 'datasets');
       return datasets.some((d) => d.source === 'sample');
     },
     args: () => [this.wb?.version] as const,
@@ -76,9 +78,10 @@ export class ImportPanel extends LitElement {
   private async start(files: readonly File[]) {
     const { files: ok, skipped } = importable(files);
     this.skipped = skipped;
-    if (ok.length === 0 || this.services === undefined) return;
+    if (ok.length === 0) return;
     await navigator.storage?.persist?.();
-    await this.services.jobs.importFiles(ok, this.confirmShrink);
+    // The job keeps its own outcome and error for the page to show.
+    await askPage(this, 'jobs', 'importFiles', ok, this.confirmShrink).catch(() => undefined);
   }
 
   private async picked(e: Event) {
@@ -95,7 +98,7 @@ export class ImportPanel extends LitElement {
   }
 
   override render() {
-    const busy = this.jobs.state?.running != null;
+    const busy = this.busy;
     return html`
       <div
         class="drop ${this.over ? 'over' : ''}"
@@ -125,7 +128,7 @@ export class ImportPanel extends LitElement {
           this.sampleStored.value === false && !busy
             ? html`<p>
               The ${SAMPLE_LABEL.split(' (')[0]} is not loaded.
-              <button class="secondary" ?disabled=${busy} @click=${() => this.services?.jobs.loadSample(SAMPLE_FILES, SAMPLE_LABEL)}>
+              <button class="secondary" ?disabled=${busy} @click=${() => void askPage(this, 'jobs', 'loadSample', SAMPLE_FILES, SAMPLE_LABEL).catch(() => undefined)}>
                 Load the sample data
               </button>
             </p>`

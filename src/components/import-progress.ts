@@ -1,12 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { formatCount, formatPercent } from '../../models/format';
 import type { ImportProgress as Progress } from '../data/importer';
-import { servicesContext, type Services } from '../app/context';
+import { askPage } from './page-requests';
 import { baseStyles } from './styles';
 
-/** Progress of a running import: the file being read, the whole job, and a way to stop it. */
+/** Progress of a running import: the file being read, the whole job, and a way to stop it (asked of the page: the app shell, whose banner holds it). */
 @customElement('csp-import-progress')
 export class ImportProgress extends LitElement {
   static override styles = [
@@ -31,8 +30,6 @@ export class ImportProgress extends LitElement {
   /** What is running, e.g. "Importing 3 files". */
   @property() label = '';
   @property({ attribute: false }) progress: Progress | null = null;
-
-  @consume({ context: servicesContext }) private services?: Services;
 
   override render() {
     const p = this.progress;
@@ -66,7 +63,7 @@ export class ImportProgress extends LitElement {
         }
       </div>
       <p>
-        <button class="secondary" @click=${() => this.services?.jobs.cancel()} ?disabled=${saving}>Cancel import</button>
+        <button class="secondary" @click=${() => void askPage(this, 'jobs', 'cancel').catch(() => undefined)} ?disabled=${saving}>Cancel import</button>
       </p>
     `;
   }

@@ -1,13 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
 import { scrollRegion } from './scroll-region';
-import { customElement } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { splitByArea } from '../../models/area';
 import { formatCount, formatDateTime, formatMonth } from '../../models/format';
-import { servicesContext, stateContext, type Services, type WorkbenchState } from '../app/context';
-import { JobsController } from '../app/import-jobs';
-import type { PartOutcome, PartitionMeta } from '../data/schema';
+import { stateContext, type WorkbenchState } from '../app/context';
+import type { ImportReport, PartOutcome, PartitionMeta } from '../data/schema';
+import { askPage } from './page-requests';
 import { shrank } from '../data/report-text';
 import { baseStyles } from './styles';
 
@@ -29,20 +29,20 @@ interface MonthRow {
  * Every stored month of street crime with what became of its rows: stored
  * (and of those, in the partnership area: the sample holds only Luton's rows,
  * a police.uk file the whole force's), rejected, outside the partnership area, without a location; and what the
- * last import did to it.
+ * last import did to it (the page gives the last import's report, and answers the read of the stored months).
  */
 @customElement('csp-imported-months')
 export class ImportedMonths extends LitElement {
   static override styles = [baseStyles];
 
-  @consume({ context: servicesContext }) private services?: Services;
   @consume({ context: stateContext, subscribe: true }) private wb?: WorkbenchState;
-  private readonly jobs = new JobsController(this, () => this.services?.jobs);
+  /** The last import's report; null before any import. */
+  @property({ attribute: false }) report: ImportReport | null = null;
 
   private readonly metas = new Task(this, {
     task: async ([version]) => {
       void version;
-      return (await this.services?.store.partitions('crime')) ?? [];
+      return askPage(this, 'store', 'partitions', 'crime');
     },
     args: () => [this.wb?.version] as const,
   });
@@ -92,7 +92,7 @@ export class ImportedMonths extends LitElement {
   override render() {
     const metas = this.metas.value;
     if (metas === undefined) return html`<p class="muted">Reading stored months…</p>`;
-    const report = this.jobs.state?.lastReport ?? null;
+    const report = this.report;
     // An import that was undone no longer describes what is stored.
     const rows = this.rows(metas, report === null || report.undoneAt !== undefined ? [] : report.parts, report?.id);
     const total = rows.reduce(

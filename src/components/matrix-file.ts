@@ -10,7 +10,6 @@ import { applyMatrixRead } from '../../models/risk-matrix/matrix-import';
 import type { MatrixRead } from '../../models/risk-matrix/matrix-csv';
 import type { RiskModel } from '../../models/risk-matrix/schema';
 import type { FileProgress } from '../data/file-readers';
-import { proxy } from '../../workers/client';
 import { assessmentFileName, downloadText } from '../app/download';
 import { requestEdit } from '../app/assessment-edit';
 import type { ConfirmDialog } from './confirm-dialog';
@@ -66,7 +65,7 @@ export class MatrixFile extends LitElement {
     };
     step({ done: 0, total: text.length, what: 'reading the rows' });
     try {
-      return await askPage(this, 'files', 'readMatrix', text, model, proxy(step));
+      return await askPage(this, 'files', 'readMatrix', text, model, step);
     } finally {
       reading = false;
       this.progress = null;

@@ -1,15 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { formatDateTime } from '../../models/format';
 import { projectFileText } from '../../models/project/read';
-import { servicesContext, type Services } from '../app/context';
 import { assessmentFileName, downloadText } from '../app/download';
-import { projectSources } from '../app/project-sources';
-import { exportProject, restoreSettings, undoRestore, type ImportOutcome } from '../data/project-io';
+import type { ImportOutcome } from '../data/project-io';
 import type { RestoreUndo } from '../data/report-store';
 import { PROJECT_STEPS, type FileProgress } from '../data/file-readers';
-import { proxy } from '../../workers/client';
+import { askPage } from './page-requests';
 import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
 
@@ -20,7 +17,8 @@ const MAX_BYTES = 50 * 1024 * 1024;
  * Exports the open assessment as a project file and imports one: the import
  * adds a new assessment (never overwriting), warns when the data it describes
  * differs from the data loaded, and restores the file's settings only when
- * asked (undoable).
+ * asked (undoable). It asks its page for each (the page answers with the
+ * app's project files service).
  *
  * @fires project-changed - after an import, a settings restore or its undo
  */
@@ -39,7 +37,6 @@ export class ProjectFileControl extends LitElement {
     `,
   ];
 
-  @consume({ context: servicesContext }) private services?: Services;
   /** The open assessment's id and name. */
   @property({ attribute: false }) assessment: { id: string; name: string } | null = null;
   @state() private error = '';
@@ -56,7 +53,7 @@ export class ProjectFileControl extends LitElement {
   }
 
   private async readUndo() {
-    this.undo = await this.services?.reports.restoreUndo().catch(() => undefined);
+    this.undo = await askPage(this, 'projects', 'restoreUndo').catch(() => undefined);
   }
 
   private changed() {
@@ -64,7 +61,6 @@ export class ProjectFileControl extends LitElement {
   }
 
   private async run(step: () => Promise<void>) {
-    if (this.services === undefined) return;
     this.busy = true;
     this.error = '';
     try {
@@ -79,10 +75,9 @@ export class ProjectFileControl extends LitElement {
 
   private exportFile() {
     const a = this.assessment;
-    if (a === null || this.services === undefined) return;
-    const s = this.services;
+    if (a === null) return;
     return this.run(async () => {
-      const file = await exportProject(projectSources(s), a.id, Date.now());
+      const file = await askPage(this, 'projects', 'exportProject', a.id, Date.now());
       const safe = assessmentFileName(a.name);
       downloadText(`${safe}.csp-project.json`, projectFileText(file), 'application/json');
     });
@@ -92,8 +87,7 @@ export class ProjectFileControl extends LitElement {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    if (file === undefined || this.services === undefined) return;
-    const s = this.services;
+    if (file === undefined) return;
     this.outcome = null;
     this.restored = false;
     await this.run(async () => {
@@ -106,7 +100,7 @@ export class ProjectFileControl extends LitElement {
       step({ done: 0, total: PROJECT_STEPS, what: 'reading the file' });
       // Parsed, checked and stored in the files worker, so the page stays usable while a large file is read and stored.
       try {
-        const r = await s.files.importProject(await file.text(), Date.now(), proxy(step));
+        const r = await askPage(this, 'projects', 'importProject', await file.text(), Date.now(), step);
         if (!r.ok) throw new Error(`${file.name}: ${r.error}`);
         this.outcome = r;
         this.changed();
@@ -119,20 +113,17 @@ export class ProjectFileControl extends LitElement {
 
   private restore() {
     const o = this.outcome;
-    if (o === null || this.services === undefined) return;
-    const s = this.services;
+    if (o === null) return;
     return this.run(async () => {
-      await restoreSettings(projectSources(s), o.project, Date.now());
+      await askPage(this, 'projects', 'restoreSettings', o.project, Date.now());
       this.restored = true;
       this.changed();
     });
   }
 
   private undoRestore() {
-    if (this.services === undefined) return;
-    const s = this.services;
     return this.run(async () => {
-      await undoRestore(projectSources(s));
+      await askPage(this, 'projects', 'undoRestore');
       this.restored = false;
       this.outcome = null;
       this.changed();

@@ -1,11 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { scrollRegion } from './scroll-region';
-import { customElement } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { customElement, property } from 'lit/decorators.js';
 import { formatCsv } from '../../models/csv';
 import { formatCount } from '../../models/format';
-import { servicesContext, type Services } from '../app/context';
-import { JobsController } from '../app/import-jobs';
 import { downloadText } from '../app/download';
 import type { ImportReport } from '../data/schema';
 import { baseStyles } from './styles';
@@ -18,17 +15,17 @@ export function rejectedRowsCsv(r: ImportReport): string {
   return formatCsv([['file', 'line', 'column', 'reason', 'value'], ...r.problems.map((p) => [p.file, p.line, p.column, p.reason, p.value])]);
 }
 
-/** The rows the last import rejected, each with file, line, column and reason, and a download of all of them. */
+/** The rows the last import rejected (the page gives its report), each with file, line, column and reason, and a download of all of them. */
 @customElement('csp-rejected-rows')
 export class RejectedRows extends LitElement {
   static override styles = [baseStyles];
 
-  @consume({ context: servicesContext }) private services?: Services;
-  private readonly jobs = new JobsController(this, () => this.services?.jobs);
+  /** The last import's report; null before any import. */
+  @property({ attribute: false }) report: ImportReport | null = null;
 
   override render() {
-    const r = this.jobs.state?.lastReport;
-    if (r === null || r === undefined) return nothing;
+    const r = this.report;
+    if (r === null) return nothing;
     const n = r.problems.length;
     if (n === 0) return html`<p>The last import rejected no rows.</p>`;
     const stamp = new Date(r.startedAt).toISOString().slice(0, 16).replace(/[-:T]/g, '');

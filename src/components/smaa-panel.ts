@@ -8,7 +8,6 @@ import { smaaOptionsOf, type SensitivitySettings } from '../../models/sensitivit
 import type { SmaaOptionsInput } from '../../models/sensitivity/smaa';
 import type { Labels } from '../../models/sensitivity/weight-words';
 import type { SmaaProgress } from '../../workers/sensitivity.worker';
-import { proxy } from '../../workers/client';
 import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
 import './importance-order';
@@ -47,14 +46,7 @@ export class SmaaPanel extends LitElement {
     task: async ([input, options, basisName], { signal }) => {
       this.progress = { done: 0, total: options.samples ?? 0 };
       signal.addEventListener('abort', () => void askPage(this, 'sensitivity', 'cancel'));
-      const outcome = await askPage(
-        this,
-        'sensitivity',
-        'smaa',
-        input,
-        options,
-        proxy((p: SmaaProgress) => (this.progress = p)),
-      );
+      const outcome = await askPage(this, 'sensitivity', 'smaa', input, options, (p: SmaaProgress) => (this.progress = p));
       return { outcome, key: runKey(input, options), input, basisName };
     },
     args: () => [this.input, this.options().options, this.basisName] as const,

@@ -12,6 +12,7 @@ import '../components/rejected-rows';
 import '../components/datasets-table';
 import '../components/undo-bar';
 import { answerPageRequests } from '../app/page-io';
+import { JobsController } from '../app/import-jobs';
 
 /** Loading and managing data: import, what each import did, stored months, rejected rows, datasets. */
 @customElement('csp-data-page')
@@ -27,6 +28,8 @@ export class DataPage extends LitElement {
 
   @consume({ context: servicesContext }) private services?: Services;
   @consume({ context: stateContext, subscribe: true }) private wb?: WorkbenchState;
+  /** The import job's state (what runs, its last report, its error), given to the import views. */
+  private readonly jobs = new JobsController(this, () => this.services?.jobs);
 
   private readonly lastUndo = new Task(this, {
     task: async ([version]) => {
@@ -44,8 +47,8 @@ export class DataPage extends LitElement {
   constructor() {
     super();
     this.addEventListener('csp-writing', (e) => void this.track((e as CustomEvent<Promise<unknown>>).detail));
-    // The page reads the store and deletes datasets for its tables (they hold no store or worker).
-    answerPageRequests(this, () => this.services, ['store', 'importer']);
+    // The page reads the store, runs imports and deletes datasets for its views (they hold no store or worker).
+    answerPageRequests(this, () => this.services, ['store', 'importer', 'jobs']);
   }
 
   private async track(done: Promise<unknown>) {
@@ -59,19 +62,20 @@ export class DataPage extends LitElement {
   }
 
   override render() {
+    const job = this.jobs.state;
     return html`
       <h2>Data</h2>
       <csp-undo-bar .step=${this.lastUndo.value} .run=${this.undo} ?writing=${this.writing > 0}></csp-undo-bar>
       <section aria-labelledby="load">
         <h3 id="load">Load data</h3>
-        <csp-import-panel></csp-import-panel>
+        <csp-import-panel ?busy=${job?.running != null}></csp-import-panel>
         <csp-data-sources></csp-data-sources>
       </section>
-      <section><csp-import-outcome></csp-import-outcome></section>
-      <section><csp-imported-months></csp-imported-months></section>
+      <section><csp-import-outcome .job=${job ?? null}></csp-import-outcome></section>
+      <section><csp-imported-months .report=${job?.lastReport ?? null}></csp-imported-months></section>
       <section aria-labelledby="rejected">
         <h3 id="rejected">Rejected rows</h3>
-        <csp-rejected-rows></csp-rejected-rows>
+        <csp-rejected-rows .report=${job?.lastReport ?? null}></csp-rejected-rows>
       </section>
       <section><csp-datasets></csp-datasets></section>
     `;

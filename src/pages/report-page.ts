@@ -26,6 +26,7 @@ import { assessmentFileName, downloadBlob, downloadText } from '../app/download'
 import { chartSvgFile, svgToPng } from '../app/chart-export';
 import type { DocxImage } from '../app/report-docx';
 import { ReportSources } from '../app/report-sources';
+import { answerPageRequests } from '../app/page-io';
 import { contributionChart } from '../charts/contributions';
 import { controlChart } from '../charts/control-chart';
 import { priorityMap } from '../charts/priority-map';
@@ -88,6 +89,12 @@ export class ReportPage extends LitElement {
   @state() private refused: string[] = [];
 
   private readonly sources = new ReportSources(this);
+
+  constructor() {
+    super();
+    // The project-file control exports, imports and restores through the page.
+    answerPageRequests(this, () => this.services, ['projects']);
+  }
   assessment = (): Assessment | undefined => this.ctl.current;
   outputs = (): OutputSettings | null => this.settings;
   revision = (): number => this.rev;

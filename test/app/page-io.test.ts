@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { proxyMarker } from 'comlink';
 import { answerPageRequests } from '../../src/app/page-io';
 import { askPage } from '../../src/components/page-requests';
 import type { Services } from '../../src/app/context';
@@ -64,5 +65,22 @@ describe('requests a component sends its page', () => {
     const early = new EventTarget();
     answerPageRequests(early, () => undefined, ['evidenceStore']);
     await expect(askPage(early, 'evidenceStore', 'saveWeights', DEFAULT_WEIGHT_TABLES)).rejects.toThrow('nothing here answers');
+  });
+
+  it('sends a progress callback as a comlink proxy, which a service on the page can still call as it is', async () => {
+    const received: unknown[] = [];
+    const files = {
+      readMatrix(text: string, _model: unknown, onProgress: (p: { done: number }) => void) {
+        received.push(onProgress);
+        onProgress({ done: 1 });
+        return Promise.resolve({ ok: false, error: text });
+      },
+    };
+    const page = new EventTarget();
+    answerPageRequests(page, () => ({ files }) as unknown as Services, ['files']);
+    const seen: number[] = [];
+    await askPage(page, 'files', 'readMatrix', 'x', undefined as never, (p) => seen.push(p.done));
+    expect((received[0] as Record<symbol, unknown>)[proxyMarker]).toBe(true);
+    expect(seen).toEqual([1]);
   });
 });

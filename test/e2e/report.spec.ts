@@ -254,3 +254,31 @@ test('a return to the Report reads again what other pages changed since the last
   await expect.poll(() => ragOf('Anti-social behaviour'), { timeout: 30_000 }).toBe('Green');
   await expect.poll(topScore, { timeout: 30_000 }).not.toBe(scoreBefore);
 });
+
+test('a project file’s settings are restored only when asked, and the restore is undone, all through the Report page', async ({ page }) => {
+  await openReport(page);
+  const nav = (label: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true });
+  const ragOf = async (issue: string) => (await tableRecords(page.getByRole('table', { name: 'Performance dashboard' }))).find((r) => r['Issue'] === issue)?.['RAG'];
+  const exported = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export project file (JSON)' }).click();
+  const file = await (await exported).path();
+
+  // After the export the dashboard counts every change, so the file's dashboard settings differ from the ones in force.
+  await nav('Dashboard').click();
+  await page.getByRole('checkbox', { name: /Count a change only when it is significant at 5%/ }).uncheck();
+  await expect.poll(() => ragOf('Anti-social behaviour')).toBe('Green');
+  await nav('Report').click();
+  await expect(page.getByRole('table', { name: 'Recommended priorities' })).toBeVisible({ timeout: 60_000 });
+
+  await page.getByLabel('Import a project file').setInputFiles(file!);
+  await expect(page.getByText(/^The file also carries settings that differ from yours: /)).toBeVisible();
+  await expect.poll(() => ragOf('Anti-social behaviour')).toBe('Green');
+  await page.getByRole('button', { name: 'Restore the file’s settings' }).click();
+  await expect(page.getByText('The file’s settings are now in force.')).toBeVisible();
+  await expect.poll(() => ragOf('Anti-social behaviour'), { timeout: 30_000 }).toBe('No significant change');
+  await expect(page.getByText(/^Last settings restore: Restore settings from the project “Central Bedfordshire 2014-15 \(seed\)”/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Undo the settings restore' }).click();
+  await expect.poll(() => ragOf('Anti-social behaviour'), { timeout: 30_000 }).toBe('Green');
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
+});
