@@ -5,9 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
-import { parseBoundaries } from '../models/boundaries';
+import { parseBoundaries } from '../models/geo/boundaries';
 import { analyseHotspots, codeText, numberPoints } from '../models/hotspots/analysis';
-import { projectColumns } from '../models/hotspots/projection';
+import { projectColumns } from '../models/geo/projection';
 import { projectGeometry } from '../models/hotspots/result';
 import type { BngArea } from '../models/hotspots/grid';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Geometry } from '../models/boundaries';
+import type { Geometry } from '../models/geo/boundaries';
 import { benchmarkPlacement, benchmarkScoring, type NeedBenchmark } from '../models/need/bench';
 import { readLookup, type LookupRead } from '../models/need/lookup';
 import { mapLayer, needMatrix, needRobustness, type MapLayer, type NeedMatrix, type RobustnessResult } from '../models/need/matrix';

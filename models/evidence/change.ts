@@ -1,4 +1,5 @@
 import { formatCount } from '../format';
+import { binomialCdf, binomialSf } from '../stats/binomial';
 
 /**
  * Change between two periods' counts, and whether it is more than chance.
@@ -23,71 +24,6 @@ export interface ChangeTest {
   significant: boolean;
   /** "significant at 5%" or "not significant". */
   words: string;
-}
-
-// Lanczos approximation (g = 7, n = 9), accurate to ~15 significant digits for x > 0.
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
-
-/** ln Γ(x) for x > 0. @example Math.exp(logGamma(5)) // 24 */
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const z = x - 1;
-  let a = LANCZOS[0]!;
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += LANCZOS[i]! / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
-}
-
-function logBinomialPmf(k: number, n: number, p: number): number {
-  if (p === 0) return k === 0 ? 0 : -Infinity;
-  if (p === 1) return k === n ? 0 : -Infinity;
-  return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1) + k * Math.log(p) + (n - k) * Math.log1p(-p);
-}
-
-/**
- * P(X ≤ k) for X ~ Binomial(n, p), summed outward from k so that terms shrink
- * (exact to double precision; stops once terms no longer change the sum).
- */
-export function binomialCdf(k: number, n: number, p: number): number {
-  if (k < 0) return 0;
-  if (k >= n) return 1;
-  // Sum the shorter, decreasing side: below k when k is under the mean, else 1 − P(X ≥ k + 1).
-  if (k <= n * p) return sumDown(k, n, p);
-  return Math.max(0, 1 - sumUp(k + 1, n, p));
-}
-
-/** P(X ≥ k). */
-export function binomialSf(k: number, n: number, p: number): number {
-  if (k <= 0) return 1;
-  if (k > n) return 0;
-  if (k >= n * p) return sumUp(k, n, p);
-  return Math.max(0, 1 - sumDown(k - 1, n, p));
-}
-
-function sumDown(k: number, n: number, p: number): number {
-  let term = Math.exp(logBinomialPmf(k, n, p));
-  let sum = term;
-  const ratio = (1 - p) / p;
-  for (let j = k; j > 0; j--) {
-    term *= (j / (n - j + 1)) * ratio; // pmf(j − 1) / pmf(j)
-    sum += term;
-    if (term <= sum * 1e-17) break;
-  }
-  return Math.min(1, sum);
-}
-
-function sumUp(k: number, n: number, p: number): number {
-  let term = Math.exp(logBinomialPmf(k, n, p));
-  let sum = term;
-  const ratio = p / (1 - p);
-  for (let j = k; j < n; j++) {
-    term *= ((n - j) / (j + 1)) * ratio; // pmf(j + 1) / pmf(j)
-    sum += term;
-    if (term <= sum * 1e-17) break;
-  }
-  return Math.min(1, sum);
 }
 
 /**

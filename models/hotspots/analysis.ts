@@ -1,4 +1,4 @@
-import { areaIndex } from '../need/spatial-index';
+import { areaIndex } from '../geo/spatial-index';
 import { classifyCell, DEFAULT_CLASSIFY, type ClassifyParams } from './classify';
 import { benjaminiHochberg } from '../stats/fdr';
 import { commonestByCell, numberPoints, type CodedText, type MapPoints } from './columns';

@@ -1,4 +1,4 @@
-import type { Geometry } from '../boundaries';
+import type { Geometry } from '../geo/boundaries';
 import { CELL_SIZE } from './schema';
 
 /** The partnership's wards in BNG metres. */

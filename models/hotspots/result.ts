@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Geometry } from '../boundaries';
+import type { Geometry } from '../geo/boundaries';
 import type { HotspotAnalysis } from './analysis';
-import { bngOf } from './projection';
+import { bngOf } from '../geo/projection';
 import { HotspotCell } from './schema';
 import type { BngArea } from './grid';
 import { TraceRow } from '../evidence/trace';

@@ -1,7 +1,7 @@
-import type { Area, Geometry } from '../boundaries';
-import { interiorPoint, pointInGeometry } from './geometry';
+import type { Area, Geometry } from '../geo/boundaries';
+import { interiorPoint, pointInGeometry } from '../geo/geometry';
 import { PointMemo } from './point-memo';
-import type { AreaIndex } from './spatial-index';
+import type { AreaIndex } from '../geo/spatial-index';
 
 /**
  * Placing data in areas. Crime rows are placed by their coordinates; data on

@@ -1,9 +1,9 @@
-import type { Geometry } from '../boundaries';
+import type { Geometry } from '../geo/boundaries';
 import { assignByPoint } from './assign';
 import { scoreMatrix } from './composite';
 import type { CrimeColumns } from './geography';
-import { areaIndex } from './spatial-index';
-import { DEFAULT_SEED, Random } from '../sensitivity/random';
+import { areaIndex } from '../geo/spatial-index';
+import { DEFAULT_SEED, Random } from '../stats/random';
 import { STANDARDISATION_IDS, type Direction, type Standardisation } from './standardise';
 
 export interface NeedBenchmark {

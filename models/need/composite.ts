@@ -1,4 +1,4 @@
-import { ascendingOrder } from './ascending-order';
+import { ascendingOrder } from '../stats/ascending-order';
 import { standardise, type Direction, type Standardisation } from './standardise';
 
 /** Composite scores closer than this are a tie. */

@@ -1,8 +1,8 @@
 import { ladOfLsoaName } from '../area';
-import type { Area } from '../boundaries';
+import type { Area } from '../geo/boundaries';
 import { formatCount, formatPercent, plural } from '../format';
 import { assignByCode, assignByPoint, linkLsoa11To21, linkLsoasToWards, LINK_METHODS, type LinkMethod, type LsoaLink, type LsoaPlace, type RowAssignment } from './assign';
-import { areaIndex } from './spatial-index';
+import { areaIndex } from '../geo/spatial-index';
 import type { NeedLevel, WardLookup } from './schema';
 
 /**

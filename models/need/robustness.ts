@@ -1,5 +1,5 @@
 import { compositeOf, rankScores } from './composite';
-import { DEFAULT_SEED, Random } from '../sensitivity/random';
+import { DEFAULT_SEED, Random } from '../stats/random';
 import { STANDARDISATION_IDS, standardise, type Direction, type Standardisation } from './standardise';
 
 export interface RobustnessInput {

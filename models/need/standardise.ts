@@ -1,4 +1,4 @@
-import { ascendingOrder } from './ascending-order';
+import { ascendingOrder } from '../stats/ascending-order';
 
 /**
  * Standardisations put indicators measured in different units (rates per

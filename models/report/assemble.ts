@@ -1,4 +1,4 @@
-import type { Geometry } from '../boundaries';
+import type { Geometry } from '../geo/boundaries';
 import type { Dashboard } from '../dashboard/dashboard';
 import type { Catalogue } from '../evidence/catalogue';
 import type { EvidenceResult } from '../evidence/evidence';

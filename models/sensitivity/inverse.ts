@@ -1,7 +1,7 @@
 // Over 300 lines: "what would it take": the two answers (smallest weight change by LP, and by the closest
 // sampled weighting) and their words, which share the problem set-up.
 import { meetsConstraints, resolveConstraints, type ResolvedConstraints, type WeightConstraintsInput } from './constraints';
-import { solveLp, type LpConstraint } from './lp';
+import { solveLp, type LpConstraint } from '../stats/lp';
 import { justAbove, oneWayLines, rankOfAt, ranksAt, shareAt } from './one-way';
 import { sharesTotals, sharesToWeights, type LinearProblem } from './problem';
 import { competitionRanks, isAbove } from './ranks';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EditError } from '../risk-matrix/edit-error';
 import { WeightConstraints, type WeightConstraintsInput } from './constraints';
-import { DEFAULT_SEED } from './random';
+import { DEFAULT_SEED } from '../stats/random';
 import { PartnersRange, SmaaOptions, type SmaaOptionsInput } from './smaa';
 import { ConfidenceSpread } from './uncertainty';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { TIE_TOLERANCE } from '../risk-matrix/score';
 import { resolveConstraints, WeightConstraints } from './constraints';
 import type { LinearProblem } from './problem';
-import { DEFAULT_SEED, Random } from './random';
+import { DEFAULT_SEED, Random } from '../stats/random';
 import { ConfidenceSpread, DEFAULT_SPREAD, uncertainCells } from './uncertainty';
 import {
   aroundSampler,

@@ -1,6 +1,6 @@
 import type { ResolvedConstraints } from './constraints';
-import { solveLp, type LpConstraint } from './lp';
-import type { Random } from './random';
+import { solveLp, type LpConstraint } from '../stats/lp';
+import type { Random } from '../stats/random';
 
 /** Fills `out` with one weight-share vector (non-negative, summing to 1). */
 export type WeightSampler = (out: Float64Array) => void;

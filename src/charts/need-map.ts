@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import type { Geometry } from '../../models/boundaries';
-import { ringArea } from '../../models/need/geometry';
+import type { Geometry } from '../../models/geo/boundaries';
+import { ringArea } from '../../models/geo/geometry';
 
 export interface MapArea {
   code: string;

@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatCount } from '../../models/format';
-import { DEFAULT_SEED } from '../../models/sensitivity/random';
+import { DEFAULT_SEED } from '../../models/stats/random';
 import { updateSensitivitySettings, type SensitivitySettings, type SensitivitySettingsInput } from '../../models/sensitivity/settings';
 import { requestEdit } from '../app/assessment-edit';
 import { formStyles } from './form-styles';

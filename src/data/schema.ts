@@ -3,7 +3,7 @@ import { CrimeBatch } from '../../models/police-uk/crime-batch';
 import { IdPrefixes, PartSummary } from '../../models/crime-summary';
 import { AreaRows } from '../../models/area-rows';
 import { ImdFile1Record, ImdFile2Record, ImdFile5Record, ImdFile6Record } from '../../models/imd';
-import { Area } from '../../models/boundaries';
+import { Area } from '../../models/geo/boundaries';
 import { RowProblem } from '../../models/row-problem';
 import { PopulationMeasure, PopulationOrigin, PopulationRecord } from '../../models/population/ons-file';
 

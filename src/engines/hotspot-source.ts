@@ -1,6 +1,6 @@
 import { analyseHotspots, codeText, numberPoints, type CodedText, type HotspotAnalysis, type MapPoints } from '../../models/hotspots/analysis';
 import type { BngArea } from '../../models/hotspots/grid';
-import { projectColumns } from '../../models/hotspots/projection';
+import { projectColumns } from '../../models/geo/projection';
 import { outlinesOf, projectGeometry, resultOf, type CellTrace, type HotspotResult } from '../../models/hotspots/result';
 import type { HotspotSettings } from '../../models/hotspots/schema';
 import { resolveLadCode } from '../../models/need/geography';

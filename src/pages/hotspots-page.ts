@@ -9,7 +9,7 @@ import type { CatalogueIssue } from '../../models/evidence/catalogue';
 import { formatCount, formatMonth, plural } from '../../models/format';
 import { byHotness, CRITICAL_P } from '../../models/hotspots/analysis';
 import { classifyRules, DEFAULT_CLASSIFY, HOTSPOT_CLASSES, type HotspotClass } from '../../models/hotspots/classify';
-import { PROJECTION_NOTE } from '../../models/hotspots/projection';
+import { PROJECTION_NOTE } from '../../models/geo/projection';
 import type { HotspotResult } from '../../models/hotspots/result';
 import { DEFAULT_HOTSPOT_SETTINGS, type HotspotSettings } from '../../models/hotspots/schema';
 import { hotspotMap, MAP_LAYERS, type MapLayerId } from '../charts/hotspot-map';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseBoundaries, type Geometry } from '../../models/boundaries';
-import { ringArea } from '../../models/need/geometry';
+import { parseBoundaries, type Geometry } from '../../models/geo/boundaries';
+import { ringArea } from '../../models/geo/geometry';
 import { needMap, windForD3 } from '../../src/charts/need-map';
 import { areaTrendChart } from '../../src/charts/area-trend';
 

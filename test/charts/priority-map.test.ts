@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseBoundaries } from '../../models/boundaries';
+import { parseBoundaries } from '../../models/geo/boundaries';
 import { priorityMap } from '../../src/charts/priority-map';
 
 const wards = (() => {

@@ -8,7 +8,7 @@ import { sourceFromBytes, sourceFromText } from '../../src/data/source-file';
 import type { DataStore } from '../../src/data/store';
 import { streetCsv, streetRow } from '../fixtures/police-uk';
 import { withBadRings } from '../hostile/cases';
-import { parseBoundaries } from '../../models/boundaries';
+import { parseBoundaries } from '../../models/geo/boundaries';
 
 const SHARED = new URL('../../../shared/data/', import.meta.url);
 const shared = (path: string) => readFileSync(new URL(path, SHARED));

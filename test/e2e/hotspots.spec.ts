@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { csvParseRows } from 'd3-dsv';
-import { bngOf } from '../../models/hotspots/projection';
+import { bngOf } from '../../models/geo/projection';
 import { num, openWithSample, tableRecords } from './helpers';
 
 const SAMPLE = fileURLToPath(new URL('../../sample-data/', import.meta.url));

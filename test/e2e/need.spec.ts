@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { csvParse } from 'd3-dsv';
-import { parseBoundaries } from '../../models/boundaries';
-import { pointInGeometry } from '../../models/need/geometry';
+import { parseBoundaries } from '../../models/geo/boundaries';
+import { pointInGeometry } from '../../models/geo/geometry';
 import { num, openWithSample, SAMPLE_CRIME_ROWS, SHARED, sharedMonth, tableRecords } from './helpers';
 
 const wards = (() => {

@@ -54,6 +54,12 @@ describe('layout', () => {
     ).toEqual([]);
   });
 
+  it('shared maths (models/stats) and geometry (models/geo) stand on their own: they import no product domain', () => {
+    const allowed = /^(models\/(stats|geo)\/|models\/format$|zod$|proj4$)/;
+    const list = [...sources('models/stats'), ...sources('models/geo')].flatMap(imports).filter((i) => !allowed.test(i.target));
+    expect(where(list)).toEqual([]);
+  });
+
   it('components hold no store or worker: they take properties and ask their page (page-requests)', () => {
     // Workbench state (the versions and the area) they may read; the services (stores and workers) they may not.
     const runtime = sources('src/components')

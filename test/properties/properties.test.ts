@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { csvFormatRows, csvParseRows } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { createCsvTokenizer, parseCsv } from '../../models/csv';
-import { solveLp } from '../../models/sensitivity/lp';
+import { solveLp } from '../../models/stats/lp';
 import { linearProblem } from '../../models/sensitivity/problem';
 import { runSmaa } from '../../models/sensitivity/smaa';
 import { toyAssessment } from '../fixtures/toy-assessment';

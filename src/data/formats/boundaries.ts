@@ -1,5 +1,5 @@
 /** ONS boundary GeoJSON (wards, 2011 and 2021 LSOAs): one partition per level and local authority. */
-import { BOUNDARY_LEVELS, parseBoundaries, type BoundaryParse } from '../../../models/boundaries';
+import { BOUNDARY_LEVELS, parseBoundaries, type BoundaryParse } from '../../../models/geo/boundaries';
 import { formatCount } from '../../../models/format';
 import { partitionKey } from '../schema';
 import { fileOutcome, groupBy, importFormat, wholeText } from './format';

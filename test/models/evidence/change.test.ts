@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { binomialCdf, binomialSf, changePercentText, describeChange, logGamma, poissonChangeTest, relativeChange } from '../../../models/evidence/change';
+import { changePercentText, describeChange, poissonChangeTest, relativeChange } from '../../../models/evidence/change';
+import { binomialCdf, binomialSf } from '../../../models/stats/binomial';
+import { logGamma } from '../../../models/stats/gamma';
 
 describe('logGamma', () => {
   it('matches factorials and published values', () => {

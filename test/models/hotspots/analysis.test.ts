@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseHotspots, byHotness } from '../../../models/hotspots/analysis';
 import { autoCellSize, gridOver } from '../../../models/hotspots/grid';
-import type { Geometry } from '../../../models/boundaries';
+import type { Geometry } from '../../../models/geo/boundaries';
 import type { BngArea } from '../../../models/hotspots/grid';
 import { HotspotSettings } from '../../../models/hotspots/schema';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Area, Geometry } from '../../../models/boundaries';
+import type { Area, Geometry } from '../../../models/geo/boundaries';
 import { assignByCode, assignByPoint, linkLsoa11To21, linkLsoasToWards, ROW } from '../../../models/need/assign';
-import { areaIndex } from '../../../models/need/spatial-index';
+import { areaIndex } from '../../../models/geo/spatial-index';
 
 const box = (x0: number, y0: number, x1: number, y1: number): Geometry => ({
   type: 'Polygon',

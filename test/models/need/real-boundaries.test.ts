@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
-import { parseBoundaries, type Area } from '../../../models/boundaries';
+import { parseBoundaries, type Area } from '../../../models/geo/boundaries';
 import { assignByPoint, ROW } from '../../../models/need/assign';
-import { interiorPoint, pointInGeometry } from '../../../models/need/geometry';
-import { areaIndex } from '../../../models/need/spatial-index';
+import { interiorPoint, pointInGeometry } from '../../../models/geo/geometry';
+import { areaIndex } from '../../../models/geo/spatial-index';
 
 const BOUNDARIES = new URL('../../../../shared/data/boundaries/', import.meta.url);
 function areas(file: string): Area[] {

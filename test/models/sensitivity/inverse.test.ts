@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rank } from '../../../models/risk-matrix/score';
 import { dominators, whatWouldItTake } from '../../../models/sensitivity/inverse';
 import { linearProblem, sharesTotals } from '../../../models/sensitivity/problem';
-import { Random } from '../../../models/sensitivity/random';
+import { Random } from '../../../models/stats/random';
 import { competitionRanks } from '../../../models/sensitivity/ranks';
 import { sampleSimplex } from '../../../models/sensitivity/weight-sampler';
 import { toyAssessment } from '../../fixtures/toy-assessment';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linearProblem } from '../../../models/sensitivity/problem';
-import { Random } from '../../../models/sensitivity/random';
+import { Random } from '../../../models/stats/random';
 import { runSmaa } from '../../../models/sensitivity/smaa';
 import { smaaBasisWords } from '../../../models/sensitivity/smaa-words';
 import { aroundSampler } from '../../../models/sensitivity/weight-sampler';

@@ -3,7 +3,7 @@ import { RiskModel, type ScoreGrid } from '../../../models/risk-matrix/schema';
 import { rank } from '../../../models/risk-matrix/score';
 import { dominators } from '../../../models/sensitivity/inverse';
 import { linearProblem, type Assessment } from '../../../models/sensitivity/problem';
-import { Random } from '../../../models/sensitivity/random';
+import { Random } from '../../../models/stats/random';
 import { BLOCK_SIZE, mergeSmaaCounts, runSmaa, SmaaRun, smaaResult, type SmaaOptionsInput } from '../../../models/sensitivity/smaa';
 import { pairwiseShares, rankAcceptability, topNShare } from '../../../models/sensitivity/summary';
 import { toyAssessment } from '../../fixtures/toy-assessment';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConstraints, type WeightConstraintsInput } from '../../../models/sensitivity/constraints';
 import { linearProblem } from '../../../models/sensitivity/problem';
-import { Random } from '../../../models/sensitivity/random';
+import { Random } from '../../../models/stats/random';
 import { defaultHitAndRun, hitAndRunSampler, interiorPoint, orderedSimplexSampler, sampleSimplex, type WeightSampler } from '../../../models/sensitivity/weight-sampler';
 import { toyAssessment } from '../../fixtures/toy-assessment';
 

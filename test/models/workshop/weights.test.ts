@@ -3,7 +3,7 @@ import { weightedCriteria } from '../../../models/risk-matrix/explain';
 import { linearProblem } from '../../../models/sensitivity/problem';
 import { runSmaa } from '../../../models/sensitivity/smaa';
 import { smaaBasisWords } from '../../../models/sensitivity/smaa-words';
-import { Random } from '../../../models/sensitivity/random';
+import { Random } from '../../../models/stats/random';
 import { resolveConstraints } from '../../../models/sensitivity/constraints';
 import { boundsStart, defaultHitAndRun, hitAndRunSampler } from '../../../models/sensitivity/weight-sampler';
 import { combineShares, partnerBounds, readWeightsSheet, sharesOf, type PartnerWeights } from '../../../models/workshop/weights';

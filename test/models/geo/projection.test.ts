@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import proj4 from 'proj4';
-import { BNG, OSGB36_LONLAT, bngOf, projectColumns } from '../../../models/hotspots/projection';
+import { BNG, OSGB36_LONLAT, bngOf, projectColumns } from '../../../models/geo/projection';
 
 describe('projection to British National Grid', () => {
   it('projects the Ordnance Survey worked example within 1 m', () => {

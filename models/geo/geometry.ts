@@ -1,4 +1,4 @@
-import type { Geometry } from '../boundaries';
+import type { Geometry } from './boundaries';
 
 /**
  * Planar geometry on longitude/latitude, enough for placing points in ward

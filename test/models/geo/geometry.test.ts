@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Geometry } from '../../../models/boundaries';
-import { bboxOf, centroidOf, interiorPoint, pointInGeometry } from '../../../models/need/geometry';
-import { areaIndex } from '../../../models/need/spatial-index';
+import type { Geometry } from '../../../models/geo/boundaries';
+import { bboxOf, centroidOf, interiorPoint, pointInGeometry } from '../../../models/geo/geometry';
+import { areaIndex } from '../../../models/geo/spatial-index';
 
 const square = (x0: number, y0: number, x1: number, y1: number) => [
   [x0, y0],

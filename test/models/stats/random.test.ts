@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, isValidSeed, Random } from '../../../models/sensitivity/random';
+import { DEFAULT_SEED, isValidSeed, Random } from '../../../models/stats/random';
 
 describe('Random (xoshiro128**)', () => {
   it('gives the reference outputs from state (1, 2, 3, 4)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { solveLp } from '../../../models/sensitivity/lp';
+import { solveLp } from '../../../models/stats/lp';
 
 describe('solveLp', () => {
   it('solves a textbook maximisation', () => {

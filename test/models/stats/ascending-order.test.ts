@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ascendingOrder } from '../../../models/need/ascending-order';
-import { Random } from '../../../models/sensitivity/random';
+import { ascendingOrder } from '../../../models/stats/ascending-order';
+import { Random } from '../../../models/stats/random';
 import { rankScores } from '../../../models/need/composite';
 
 describe('ascendingOrder', () => {

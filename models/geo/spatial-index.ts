@@ -1,4 +1,4 @@
-import type { Geometry } from '../boundaries';
+import type { Geometry } from './boundaries';
 import { bboxOf, pointInGeometry, type Bbox } from './geometry';
 
 /** Finds which of a set of areas contains a point. */
