@@ -7,7 +7,7 @@
  * worker stops when idle (workers/client.ts).
  */
 import { expose } from 'comlink';
-import { fileReaders } from '../src/data/file-readers';
+import { fileReaders } from '../src/engines/file-readers';
 
 export type FilesApi = typeof fileReaders;
 expose(fileReaders);

@@ -6,8 +6,8 @@
 import { expose } from 'comlink';
 import { z } from 'zod';
 import { openDataStore } from '../src/data/idb-store';
-import { importFiles, type ImportProgress, type Shrink } from '../src/data/importer';
-import type { SourceFile } from '../src/data/source-file';
+import { importFiles, type ImportProgress, type Shrink } from '../src/engines/import/importer';
+import type { SourceFile } from '../src/engines/import/source-file';
 import type { ImportReport, UndoSummary } from '../src/data/schema';
 
 /** A sample file to fetch from the app's own origin. */

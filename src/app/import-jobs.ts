@@ -1,7 +1,7 @@
 import { proxy, type Remote } from 'comlink';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ImportApi, SampleFile } from '../../workers/import.worker';
-import type { ImportProgress, Shrink } from '../data/importer';
+import type { ImportProgress, Shrink } from '../engines/import/importer';
 import type { ImportReport } from '../data/schema';
 
 export interface JobState {

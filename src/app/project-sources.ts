@@ -4,7 +4,7 @@ import type { AssessmentStore } from '../data/assessment-store';
 import type { DataStore } from '../data/store';
 import type { EvidenceStore } from '../data/evidence-store';
 import type { ReportStore, RestoreUndo } from '../data/report-store';
-import type { FileProgress } from '../data/file-readers';
+import type { FileProgress } from '../../models/file-progress';
 import type { ProjectFile } from '../../models/project/schema';
 import type { NeedApi } from '../../workers/need-api';
 import type { FilesApi } from '../../workers/files.worker';

@@ -8,7 +8,7 @@ import { filesFromDrop, importable } from '../app/drop';
 import { SAMPLE_FILES, SAMPLE_LABEL } from '../data/sample-files';
 import { baseStyles } from './styles';
 import { formatCount } from '../../models/format';
-import type { Shrink } from '../data/importer';
+import type { Shrink } from '../engines/import/importer';
 import type { ConfirmDialog } from './confirm-dialog';
 import './confirm-dialog';
 

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatCount, formatPercent } from '../../models/format';
-import type { ImportProgress as Progress } from '../data/importer';
+import type { ImportProgress as Progress } from '../engines/import/importer';
 import { askPage } from './page-requests';
 import { baseStyles } from './styles';
 

@@ -9,7 +9,7 @@ import { formatMatrixCsv, type TotalMismatch } from '../../models/risk-matrix/ma
 import { applyMatrixRead } from '../../models/risk-matrix/matrix-import';
 import type { MatrixRead } from '../../models/risk-matrix/matrix-csv';
 import type { RiskModel } from '../../models/risk-matrix/schema';
-import type { FileProgress } from '../data/file-readers';
+import type { FileProgress } from '../../models/file-progress';
 import { assessmentFileName, downloadText } from '../app/download';
 import { requestEdit } from '../app/assessment-edit';
 import type { ConfirmDialog } from './confirm-dialog';

@@ -5,7 +5,7 @@ import { projectFileText } from '../../models/project/read';
 import { assessmentFileName, downloadText } from '../app/download';
 import type { ImportOutcome } from '../data/project-io';
 import type { RestoreUndo } from '../data/report-store';
-import { PROJECT_STEPS, type FileProgress } from '../data/file-readers';
+import { PROJECT_STEPS, type FileProgress } from '../../models/file-progress';
 import { askPage } from './page-requests';
 import { formStyles } from './form-styles';
 import { baseStyles } from './styles';

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDataStore } from '../../src/data/idb-store';
-import { importFiles } from '../../src/data/importer';
-import { sourceFromText } from '../../src/data/source-file';
+import { importFiles } from '../../src/engines/import/importer';
+import { sourceFromText } from '../../src/engines/import/source-file';
 import type { DataStore } from '../../src/data/store';
 import { UndoEntry } from '../../src/data/schema';
 import { sameData, approxBytes, fingerprint } from '../../src/data/same-data';

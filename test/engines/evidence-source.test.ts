@@ -9,8 +9,8 @@ import type { EvidenceConfig } from '../../models/evidence/evidence';
 import { DEFAULT_WEIGHT_TABLES } from '../../models/evidence/weights';
 import { evidenceEngine, type EvidenceProgress } from '../../src/engines/evidence-source';
 import { openDataStore } from '../../src/data/idb-store';
-import { importFiles } from '../../src/data/importer';
-import { sourceFromBytes } from '../../src/data/source-file';
+import { importFiles } from '../../src/engines/import/importer';
+import { sourceFromBytes } from '../../src/engines/import/source-file';
 import type { DataStore } from '../../src/data/store';
 
 const SAMPLE = new URL('../../sample-data/', import.meta.url);

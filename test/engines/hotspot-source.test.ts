@@ -5,8 +5,8 @@ import { DEFAULT_HOTSPOT_SETTINGS } from '../../models/hotspots/schema';
 import { crimeDataLoader } from '../../src/engines/crime-source';
 import { hotspotSource } from '../../src/engines/hotspot-source';
 import { openDataStore } from '../../src/data/idb-store';
-import { importFiles } from '../../src/data/importer';
-import { sourceFromBytes } from '../../src/data/source-file';
+import { importFiles } from '../../src/engines/import/importer';
+import { sourceFromBytes } from '../../src/engines/import/source-file';
 import type { DataStore } from '../../src/data/store';
 
 const SAMPLE = new URL('../../sample-data/', import.meta.url);

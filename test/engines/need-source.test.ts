@@ -8,11 +8,11 @@ import { pointInGeometry } from '../../models/geo/geometry';
 import { needMatrix } from '../../models/need/matrix';
 import { DEFAULT_SETTINGS } from '../../models/need/schema';
 import { openDataStore } from '../../src/data/idb-store';
-import { importFiles } from '../../src/data/importer';
+import { importFiles } from '../../src/engines/import/importer';
 import { openNeedStore, type NeedStore } from '../../src/data/need-store';
 import { needSource, type NeedContext } from '../../src/engines/need-source';
 import { describeSetup } from '../../src/engines/need-setup';
-import { sourceFromBytes } from '../../src/data/source-file';
+import { sourceFromBytes } from '../../src/engines/import/source-file';
 import type { DataStore } from '../../src/data/store';
 
 const SAMPLE = new URL('../../sample-data/', import.meta.url);

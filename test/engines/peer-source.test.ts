@@ -7,9 +7,9 @@ import { DEFAULT_CATALOGUE } from '../../models/evidence/catalogue';
 import { PeerGroup, rankText } from '../../models/peers/peers';
 import { crimeDataLoader } from '../../src/engines/crime-source';
 import { openDataStore } from '../../src/data/idb-store';
-import { importFiles } from '../../src/data/importer';
+import { importFiles } from '../../src/engines/import/importer';
 import { peerSource } from '../../src/engines/peer-source';
-import { sourceFromBytes } from '../../src/data/source-file';
+import { sourceFromBytes } from '../../src/engines/import/source-file';
 import type { DataStore } from '../../src/data/store';
 
 const SHARED = fileURLToPath(new URL('../../../shared/data/', import.meta.url));

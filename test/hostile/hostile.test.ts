@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDataStore } from '../../src/data/idb-store';
-import { importFiles } from '../../src/data/importer';
-import { sourceFromBytes } from '../../src/data/source-file';
+import { importFiles } from '../../src/engines/import/importer';
+import { sourceFromBytes } from '../../src/engines/import/source-file';
 import { HOSTILE_CASES } from './cases';
 
 describe('the hostile corpus (issue 14)', () => {

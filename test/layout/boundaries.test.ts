@@ -83,4 +83,11 @@ describe('layout', () => {
       .filter((i) => /^(workers\/|src\/(app|components|pages)\/)/.test(i.target));
     expect(where(list)).toEqual([]);
   });
+
+  it('workers only expose engines and stores: they import no page, component or app module', () => {
+    const list = sources('workers')
+      .flatMap(imports)
+      .filter((i) => /^src\/(app|components|pages|charts)\//.test(i.target));
+    expect(where(list)).toEqual([]);
+  });
 });

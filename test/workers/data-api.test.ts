@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dataApi } from '../../workers/data-api';
 import { crimeDataLoader } from '../../src/engines/crime-source';
 import { openDataStore } from '../../src/data/idb-store';
-import { importFiles } from '../../src/data/importer';
-import { sourceFromText } from '../../src/data/source-file';
+import { importFiles } from '../../src/engines/import/importer';
+import { sourceFromText } from '../../src/engines/import/source-file';
 import type { DataStore } from '../../src/data/store';
 import { streetCsv, streetRow } from '../fixtures/police-uk';
 

@@ -1,5 +1,5 @@
 import { Gunzip } from 'fflate';
-import { decodeText, NotUtf8Error, sniffEncoding, streamDecoder, WINDOWS_1252_NOTE } from '../../models/encoding';
+import { decodeText, NotUtf8Error, sniffEncoding, streamDecoder, WINDOWS_1252_NOTE } from '../../../models/encoding';
 import { ARCHIVE_LIMITS, breather, gunzip, ReadCancelled, ReadError, unzip, type ArchiveLimits } from './archive';
 
 /**

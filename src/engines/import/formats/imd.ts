@@ -1,8 +1,8 @@
 /** English Indices of Deprivation 2019 files 1, 2, 5 and 6 (one row per 2011 LSOA): one partition per file and local authority. */
-import { formatCount } from '../../../models/format';
-import { IMD_FILES, sniffImdHeader, type ImdFileKind } from '../../../models/imd';
-import { readTable, type TableResult } from '../../../models/tabular';
-import { partitionKey, type PartitionData } from '../schema';
+import { formatCount } from '../../../../models/format';
+import { IMD_FILES, sniffImdHeader, type ImdFileKind } from '../../../../models/imd';
+import { readTable, type TableResult } from '../../../../models/tabular';
+import { partitionKey, type PartitionData } from '../../../data/schema';
 import { fileOutcome, groupBy, importFormat, wholeText } from './format';
 
 type ImdRow = Record<string, string | number>;

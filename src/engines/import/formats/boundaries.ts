@@ -1,7 +1,7 @@
 /** ONS boundary GeoJSON (wards, 2011 and 2021 LSOAs): one partition per level and local authority. */
-import { BOUNDARY_LEVELS, parseBoundaries, type BoundaryParse } from '../../../models/geo/boundaries';
-import { formatCount } from '../../../models/format';
-import { partitionKey } from '../schema';
+import { BOUNDARY_LEVELS, parseBoundaries, type BoundaryParse } from '../../../../models/geo/boundaries';
+import { formatCount } from '../../../../models/format';
+import { partitionKey } from '../../../data/schema';
 import { fileOutcome, groupBy, importFormat, wholeText } from './format';
 
 export const boundaries = importFormat<BoundaryParse>({

@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { gzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gunzip, ReadCancelled, unzip } from '../../src/data/archive';
-import { openDataStore } from '../../src/data/idb-store';
-import { importFiles, ImportCancelled } from '../../src/data/importer';
-import { decode } from '../../models/police-uk/crime-batch';
-import { sourceFromBytes, sourceFromText } from '../../src/data/source-file';
-import type { DataStore } from '../../src/data/store';
-import { streetCsv, streetRow } from '../fixtures/police-uk';
+import { gunzip, ReadCancelled, unzip } from '../../../src/engines/import/archive';
+import { openDataStore } from '../../../src/data/idb-store';
+import { importFiles, ImportCancelled } from '../../../src/engines/import/importer';
+import { decode } from '../../../models/police-uk/crime-batch';
+import { sourceFromBytes, sourceFromText } from '../../../src/engines/import/source-file';
+import type { DataStore } from '../../../src/data/store';
+import { streetCsv, streetRow } from '../../fixtures/police-uk';
 
 let store: DataStore;
 let n = 0;

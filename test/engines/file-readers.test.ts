@@ -6,7 +6,8 @@ import { issueIdAllocator, issueIdFor } from '../../models/risk-matrix/ids';
 import { replaceMatrix } from '../../models/risk-matrix/issue-edit';
 import { applyMatrixRead, importMatrixFile } from '../../models/risk-matrix/matrix-import';
 import { totals } from '../../models/risk-matrix/score';
-import { fileReaders, PROJECT_STEPS, type FileProgress } from '../../src/data/file-readers';
+import { fileReaders } from '../../src/engines/file-readers';
+import { PROJECT_STEPS, type FileProgress } from '../../models/file-progress';
 import { SEED_CSV, seedTemplate } from '../models/risk-matrix/fixtures';
 import { heavyIssue, heavyMatrixCsv, heavyProjectText, heavyTotal } from '../hostile/heavy';
 

@@ -1,7 +1,7 @@
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { decodeText, NotUtf8Error, streamDecoder } from '../../models/encoding';
-import { readText, sourceFromBytes } from '../../src/data/source-file';
+import { decodeText, NotUtf8Error, streamDecoder } from '../../../models/encoding';
+import { readText, sourceFromBytes } from '../../../src/engines/import/source-file';
 
 async function collect(bytes: Uint8Array, limit: number) {
   let counted = 0;

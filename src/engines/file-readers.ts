@@ -2,22 +2,13 @@ import { z } from 'zod';
 import { readProjectFile, type ProjectRead } from '../../models/project/read';
 import { readMatrixCsv, type MatrixRead } from '../../models/risk-matrix/matrix-csv';
 import { RiskModel } from '../../models/risk-matrix/schema';
-import { importProject, type ImportOutcome, type ProjectSources } from './project-io';
-import { openAssessmentStore } from './assessment-store';
-import { openEvidenceStore } from './evidence-store';
-import { openDataStore } from './idb-store';
-import { openReportStore } from './report-store';
-import { openNeedStore } from './need-store';
-
-/** How far a file has been read: `done` of `total` steps, and what is happening in words. */
-export interface FileProgress {
-  done: number;
-  total: number;
-  what: string;
-}
-
-/** Steps of a project import: read the JSON, check every field, then add the assessment. */
-export const PROJECT_STEPS = 3;
+import { PROJECT_STEPS, type FileProgress } from '../../models/file-progress';
+import { importProject, type ImportOutcome, type ProjectSources } from '../data/project-io';
+import { openAssessmentStore } from '../data/assessment-store';
+import { openEvidenceStore } from '../data/evidence-store';
+import { openDataStore } from '../data/idb-store';
+import { openReportStore } from '../data/report-store';
+import { openNeedStore } from '../data/need-store';
 
 /**
  * The heavy reads of a matrix CSV and a project file: parsing, validation

@@ -6,9 +6,9 @@
  * ./index.ts in order and owns only what every format shares: archives,
  * progress, cancel, one import staging its writes, and the commit.
  */
-import type { FileKind, FileOutcome, FileProblem, PartitionMeta, PartOutcome } from '../schema';
+import type { FileKind, FileOutcome, FileProblem, PartitionMeta, PartOutcome } from '../../../data/schema';
 import type { SourceFile } from '../source-file';
-import type { PartitionWrite } from '../store';
+import type { PartitionWrite } from '../../../data/store';
 
 /** What a format sees of a file before reading it: its first text and the first line as CSV fields. */
 export interface Probe {

@@ -2,15 +2,15 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { gzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDataStore } from '../../src/data/idb-store';
-import { importFiles, ImportCancelled } from '../../src/data/importer';
-import { sourceFromBytes, sourceFromText } from '../../src/data/source-file';
-import type { DataStore } from '../../src/data/store';
-import { streetCsv, streetRow } from '../fixtures/police-uk';
-import { withBadRings } from '../hostile/cases';
-import { parseBoundaries } from '../../models/geo/boundaries';
+import { openDataStore } from '../../../src/data/idb-store';
+import { importFiles, ImportCancelled } from '../../../src/engines/import/importer';
+import { sourceFromBytes, sourceFromText } from '../../../src/engines/import/source-file';
+import type { DataStore } from '../../../src/data/store';
+import { streetCsv, streetRow } from '../../fixtures/police-uk';
+import { withBadRings } from '../../hostile/cases';
+import { parseBoundaries } from '../../../models/geo/boundaries';
 
-const SHARED = new URL('../../../shared/data/', import.meta.url);
+const SHARED = new URL('../../../../shared/data/', import.meta.url);
 const shared = (path: string) => readFileSync(new URL(path, SHARED));
 
 let store: DataStore;
@@ -142,7 +142,7 @@ describe('importFiles', () => {
   });
 
   it('warns when a replacement holds much less than the month it replaced, and marks an undone import as undone', async () => {
-    const { summariseImport } = await import('../../src/data/report-text');
+    const { summariseImport } = await import('../../../src/data/report-text');
     await importFiles(store, [sourceFromText('whole.csv', jan)], { source: 'import' });
     const report = await importFiles(store, [sourceFromText('part.csv', streetCsv([streetRow()]))], { source: 'import' });
     expect(summariseImport(report)).toContain(
@@ -332,7 +332,7 @@ describe('crime types that look the same (issue 14, defect 15)', () => {
 
 describe('grouping reference rows by authority (issue 14, defect 10)', () => {
   it('groups 60,000 IMD rows of one authority in linear time (quadratic copying took minutes)', async () => {
-    const sample = readFileSync(new URL('../../sample-data/imd2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation_E06000032.csv', import.meta.url), 'utf8');
+    const sample = readFileSync(new URL('../../../sample-data/imd2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation_E06000032.csv', import.meta.url), 'utf8');
     const [header, first] = sample.split(/\r?\n/);
     const cells = first!.split(',');
     const rows = Array.from({ length: 60_000 }, (_, i) => [`E01${String(i).padStart(6, '0')}`, ...cells.slice(1)].join(','));
@@ -342,11 +342,11 @@ describe('grouping reference rows by authority (issue 14, defect 10)', () => {
 });
 
 describe('boundary geometry (issue 14, defect 16)', () => {
-  const wards = readFileSync(new URL('../../sample-data/boundaries/ward_E06000032.geojson', import.meta.url), 'utf8');
+  const wards = readFileSync(new URL('../../../sample-data/boundaries/ward_E06000032.geojson', import.meta.url), 'utf8');
 
   it('accepts every real ward and LSOA of the sample', () => {
     for (const f of ['ward_E06000032', 'lsoa11_E06000032', 'lsoa21_E06000032']) {
-      const r = parseBoundaries(readFileSync(new URL(`../../sample-data/boundaries/${f}.geojson`, import.meta.url), 'utf8'));
+      const r = parseBoundaries(readFileSync(new URL(`../../../sample-data/boundaries/${f}.geojson`, import.meta.url), 'utf8'));
       expect(r.ok && r.problems).toEqual([]);
     }
   });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { IMD_FILES } from '../../models/imd';
-import { STREET_COLUMNS } from '../../models/police-uk/street-row';
-import { IMPORT_FORMATS } from '../../src/data/formats';
-import { boundaries } from '../../src/data/formats/boundaries';
-import { imd } from '../../src/data/formats/imd';
-import { onsPopulation } from '../../src/data/formats/ons-population';
-import { policeUkStreet } from '../../src/data/formats/police-uk-street';
-import type { Probe } from '../../src/data/formats/format';
+import { IMD_FILES } from '../../../models/imd';
+import { STREET_COLUMNS } from '../../../models/police-uk/street-row';
+import { IMPORT_FORMATS } from '../../../src/engines/import/formats';
+import { boundaries } from '../../../src/engines/import/formats/boundaries';
+import { imd } from '../../../src/engines/import/formats/imd';
+import { onsPopulation } from '../../../src/engines/import/formats/ons-population';
+import { policeUkStreet } from '../../../src/engines/import/formats/police-uk-street';
+import type { Probe } from '../../../src/engines/import/formats/format';
 
 const probe = (header: string[], head = `${header.join(',')}\n`): Probe => ({ file: { name: 'f.csv', size: head.length } as Probe['file'], head, header });
 

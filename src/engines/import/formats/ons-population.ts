@@ -1,7 +1,7 @@
 /** ONS population by 2021 LSOA (mid-year estimates, Census 2021 residents and households): one partition per table and authority. */
-import { formatCount } from '../../../models/format';
-import { parseOnsPopulation, populationSourceLabel, sniffPopulationHeader, type OnsPopulationParse } from '../../../models/population/ons-file';
-import { partitionKey } from '../schema';
+import { formatCount } from '../../../../models/format';
+import { parseOnsPopulation, populationSourceLabel, sniffPopulationHeader, type OnsPopulationParse } from '../../../../models/population/ons-file';
+import { partitionKey } from '../../../data/schema';
 import { fileOutcome, groupBy, importFormat, wholeText } from './format';
 
 export const onsPopulation = importFormat<OnsPopulationParse>({

@@ -1,8 +1,8 @@
 /** police.uk street-level crime files (`YYYY-MM-<force>-street.csv`): one partition per force and month. */
-import { formatCount, formatMonth } from '../../../models/format';
-import { createStreetFileParser, monthOfFileName, type StreetFileResult } from '../../../models/police-uk/street-file';
-import { matchStreetHeader } from '../../../models/police-uk/street-row';
-import { partitionKey, type PartOutcome } from '../schema';
+import { formatCount, formatMonth } from '../../../../models/format';
+import { createStreetFileParser, monthOfFileName, type StreetFileResult } from '../../../../models/police-uk/street-file';
+import { matchStreetHeader } from '../../../../models/police-uk/street-row';
+import { partitionKey, type PartOutcome } from '../../../data/schema';
 import { clip, fileOutcome, importFormat } from './format';
 
 export const policeUkStreet = importFormat<StreetFileResult>({

@@ -1,20 +1,20 @@
 // Over 300 lines: importFiles and what every format shares (archives, progress, cancel, staging, the shrink
 // question, the commit); each format's own reading is in ./formats/.
 import { z } from 'zod';
-import { detach, parseCsv } from '../../models/csv';
-import { matchStreetHeader, STREET_COLUMNS } from '../../models/police-uk/street-row';
-import { mergeCounts, rankAuthorities } from '../../models/area';
-import { formatDateTime, formatCount, formatMonth } from '../../models/format';
-import { PARTITION_LABELS, type Dataset, type FileOutcome, type FileProblem, type ImportReport, type PartOutcome, type PartitionMeta, type Settings } from './schema';
-import type { DataStore, PartitionWrite } from './store';
-import { partName } from './report-text';
+import { detach, parseCsv } from '../../../models/csv';
+import { matchStreetHeader, STREET_COLUMNS } from '../../../models/police-uk/street-row';
+import { mergeCounts, rankAuthorities } from '../../../models/area';
+import { formatDateTime, formatCount, formatMonth } from '../../../models/format';
+import { PARTITION_LABELS, type Dataset, type FileOutcome, type FileProblem, type ImportReport, type PartOutcome, type PartitionMeta, type Settings } from '../../data/schema';
+import type { DataStore, PartitionWrite } from '../../data/store';
+import { partName } from '../../data/report-text';
 import { expandArchives, prefetch, readText, type ReadOptions, type SourceFile } from './source-file';
 import { ReadCancelled, ReadError, type ArchiveLimits } from './archive';
 import { clip, fileOutcome, type AnyImportFormat, type StageContext } from './formats/format';
 import { IMPORT_FORMATS } from './formats';
-import { idPrefixes, summarisePart } from '../../models/crime-summary';
-import { splitByAuthority } from '../../models/area-rows';
-import { fingerprint } from './same-data';
+import { idPrefixes, summarisePart } from '../../../models/crime-summary';
+import { splitByAuthority } from '../../../models/area-rows';
+import { fingerprint } from '../../data/same-data';
 
 /** At most this many rejected rows are kept per import (all are counted). */
 export const MAX_PROBLEMS_PER_IMPORT = 20000;
