@@ -1,5 +1,5 @@
 import { proxy } from 'comlink';
-import { PageRequest } from '../components/page-requests';
+import { PageRequest } from './page-requests';
 import type { Services } from './context';
 
 /**

@@ -5,7 +5,7 @@ import { Task } from '@lit/task';
 import { mergeCounts, rankAuthorities, strayAuthorities } from '../../models/area';
 import { plural } from '../../models/format';
 import { stateContext, type WorkbenchState } from '../app/context';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 
 /**
  * Chooses the partnership area: one of the local authorities the stored

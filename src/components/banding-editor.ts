@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { BandingRules, bandsInWords, DEFAULT_BANDING_RULES, EvidenceMetric, METRIC_LABELS, type BandingRule } from '../../models/evidence/banding';
 import { setupChanged } from './evidence-events';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 import { baseStyles } from './styles';
 
 interface Draft {

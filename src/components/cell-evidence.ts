@@ -11,7 +11,7 @@ import { requestEdit } from '../app/assessment-edit';
 import type { CellRef } from './score-grid';
 import { baseStyles } from './styles';
 import './proposal-evidence';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 
 const STATUS_WORDS: Readonly<Record<CellEvidence['status'], string>> = {
   proposed: 'Not decided yet',

@@ -9,7 +9,7 @@ import { PARTITION_LABELS, type Dataset, type PartitionMeta } from '../data/sche
 import type { ConfirmDialog } from './confirm-dialog';
 import { baseStyles } from './styles';
 import './confirm-dialog';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 
 /** What a dataset holds, in a phrase: "32 months of street crime (May 2021 to Dec 2023); IMD 2019 File 1 (index)". */
 export function describeContents(metas: readonly PartitionMeta[]): string {

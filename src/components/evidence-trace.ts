@@ -12,7 +12,7 @@ import { trendChart } from '../charts/trend-chart';
 import { trendWords } from '../../models/stats/trend';
 import './plot-figure';
 import './source-rows';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 
 /** Source rows shown per page. */
 export const TRACE_PAGE = 50;

@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { stateContext, type WorkbenchState } from '../app/context';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 import { filesFromDrop, importable } from '../app/drop';
 import { SAMPLE_FILES, SAMPLE_LABEL } from '../data/sample-files';
 import { baseStyles } from './styles';

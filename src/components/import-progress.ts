@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatCount, formatPercent } from '../../models/format';
 import type { ImportProgress as Progress } from '../engines/import/importer';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 import { baseStyles } from './styles';
 
 /** Progress of a running import: the file being read, the whole job, and a way to stop it (asked of the page: the app shell, whose banner holds it). */

@@ -7,7 +7,7 @@ import { splitByArea } from '../../models/area';
 import { formatCount, formatDateTime, formatMonth } from '../../models/format';
 import { stateContext, type WorkbenchState } from '../app/context';
 import type { ImportReport, PartOutcome, PartitionMeta } from '../data/schema';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 import { shrank } from '../data/report-text';
 import { baseStyles } from './styles';
 

@@ -7,7 +7,7 @@ import { CRIME_TYPES } from '../../models/police-uk/street-row';
 import { plural } from '../../models/format';
 import type { ConfirmDialog } from './confirm-dialog';
 import { setupChanged } from './evidence-events';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 import { baseStyles } from './styles';
 import './confirm-dialog';
 

@@ -9,7 +9,7 @@ import { baseStyles } from './styles';
 import { findRow, pageAt } from '../app/paging';
 import type { PageChange } from './pager';
 import './pager';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 
 /** Issues a page of the table holds (10,000 rows of menus at once blocked the page). */
 export const LINKS_PAGE = 100;

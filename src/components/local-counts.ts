@@ -7,7 +7,7 @@ import { formatCount, formatMonth, plural } from '../../models/format';
 import type { RowProblem } from '../../models/row-problem';
 import type { ConfirmDialog } from './confirm-dialog';
 import { setupChanged } from './evidence-events';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 import type { EvidenceStore } from '../data/evidence-store';
 import { baseStyles } from './styles';
 import './row-problems';

@@ -15,7 +15,7 @@ import { requestEdit } from '../app/assessment-edit';
 import type { ConfirmDialog } from './confirm-dialog';
 import { baseStyles } from './styles';
 import './confirm-dialog';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 
 type Outcome = { ok: false; fileName: string; problems: RowProblem[] } | { ok: true; fileName: string; issues: number; mismatches: TotalMismatch[]; notes: string[] };
 

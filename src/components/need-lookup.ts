@@ -7,7 +7,7 @@ import type { ConfirmDialog } from './confirm-dialog';
 import { baseStyles, fileCheckStyles } from './styles';
 import './confirm-dialog';
 import './row-problems';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 
 /**
  * The optional LSOA → ward lookup: import (checked first, every rejected row

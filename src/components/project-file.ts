@@ -6,7 +6,7 @@ import { assessmentFileName, downloadText } from '../app/download';
 import type { ImportOutcome } from '../data/project-io';
 import type { RestoreUndo } from '../data/report-store';
 import { PROJECT_STEPS, type FileProgress } from '../../models/file-progress';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
 

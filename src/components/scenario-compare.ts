@@ -13,7 +13,7 @@ import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
 import './plot-figure';
 import './scenario-differences';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 
 /**
  * Two to four of the draft weights, weight sets and scenarios side by side:

@@ -4,7 +4,7 @@ import { Task } from '@lit/task';
 import type { Assessment } from '../../models/sensitivity/problem';
 import { stabilityHeadlineWords, type Labels } from '../../models/sensitivity/weight-words';
 import { baseStyles } from './styles';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 
 /**
  * The page's answer in one sentence, before any analysis is chosen: the

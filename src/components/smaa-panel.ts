@@ -15,7 +15,7 @@ import './weight-limits';
 import './smaa-settings';
 import './smaa-results';
 import { own } from '../../models/own';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 
 /**
  * SMAA in the sensitivity worker: the run's settings (samples, seed, score

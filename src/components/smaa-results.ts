@@ -16,7 +16,7 @@ import './plot-figure';
 import './rank-acceptability';
 import './pairwise-table';
 import './central-weights';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 
 /** How many leading issues the pairwise chart and table show. */
 const PAIRWISE_LIMIT = 15;

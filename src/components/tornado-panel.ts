@@ -17,7 +17,7 @@ import { own } from '../../models/own';
 import { findRow, pageAt } from '../app/paging';
 import type { PageChange } from './pager';
 import './pager';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 
 /** Issues a page of the rank-range table holds (3,000 rows at once blocked the page). */
 const RANGES_PAGE = 100;

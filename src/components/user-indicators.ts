@@ -8,7 +8,7 @@ import type { ConfirmDialog } from './confirm-dialog';
 import { baseStyles, fileCheckStyles } from './styles';
 import './confirm-dialog';
 import './row-problems';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 
 /**
  * The user's own area indicators: import a CSV (`area code, indicator,

@@ -9,7 +9,7 @@ import { listWords, share, weightWords } from '../../models/sensitivity/words';
 import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
 import { own } from '../../models/own';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 
 /**
  * Weight-stability intervals: for each criterion, how far its weight can move

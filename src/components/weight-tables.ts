@@ -4,7 +4,7 @@ import type { Catalogue } from '../../models/evidence/catalogue';
 import { DEFAULT_WEIGHT_TABLES, WeightTables, type WeightKind, type WeightTable } from '../../models/evidence/weights';
 import { CRIME_TYPES } from '../../models/police-uk/street-row';
 import { setupChanged } from './evidence-events';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 import { baseStyles } from './styles';
 
 interface Draft {

@@ -16,7 +16,7 @@ import { formStyles } from './form-styles';
 import { baseStyles } from './styles';
 import './inverse-table';
 import { own } from '../../models/own';
-import { askPage } from './page-requests';
+import { askPage } from '../app/page-requests';
 
 /**
  * "What would it take?": an issue and a target rank ("Adult Offending into the

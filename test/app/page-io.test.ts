@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { proxyMarker } from 'comlink';
 import { answerPageRequests } from '../../src/app/page-io';
-import { askPage } from '../../src/components/page-requests';
+import { askPage } from '../../src/app/page-requests';
 import type { Services } from '../../src/app/context';
 import { DEFAULT_WEIGHT_TABLES } from '../../models/evidence/weights';
 

@@ -1,4 +1,4 @@
-import type { Services } from '../app/context';
+import type { Services } from './context';
 
 /**
  * How a component asks for IO: it holds no store or worker, but sends a
