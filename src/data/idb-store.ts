@@ -203,7 +203,8 @@ class IdbDataStore implements DataStore {
       const old = await tx.objectStore('metas').get(meta.key);
       if (old !== undefined) {
         undo.restoreMetas.push(old);
-        if (dataKeyOf(old) === meta.dataKey) {
+        const same = dataKeyOf(old) === meta.dataKey;
+        if (same) {
           // The same rows again (a re-import of an unchanged month): they stay where they are, and undo needs no copy.
           (undo.keepData ??= []).push(meta.key);
           if (old.dataKey === undefined) await this.restampDerived(tx, meta.dataKey, meta.importId);
@@ -217,6 +218,7 @@ class IdbDataStore implements DataStore {
         if (outcome !== undefined) {
           outcome.status = 'replaced';
           outcome.replaced = { fileName: old.fileName, rows: old.rows, importedAt: old.importedAt };
+          if (same) outcome.unchanged = true;
         }
       }
       await tx.objectStore('metas').put(meta);

@@ -42,9 +42,14 @@ export function summariseImport(r: ImportReport): string[] {
     const other = added.length - months;
     lines.push(`Added: ${[months > 0 ? plural(months, 'month') + ' of street crime' : '', other > 0 ? plural(other, 'reference table') : ''].filter(Boolean).join(' and ')}.`);
   }
-  if (replaced.length > 0) {
-    const detail = replaced.map((p) => `${partName(p)} (${formatCount(p.replaced?.rows ?? 0)} earlier rows from ${p.replaced?.fileName ?? 'an earlier load'})`);
+  const changed = replaced.filter((p) => p.unchanged !== true);
+  const same = replaced.filter((p) => p.unchanged === true);
+  if (changed.length > 0) {
+    const detail = changed.map((p) => `${partName(p)} (${plural(p.replaced?.rows ?? 0, 'earlier row')} from ${p.replaced?.fileName ?? 'an earlier load'})`);
     lines.push(`Already stored, so replaced rather than added (nothing is counted twice): ${detail.join('; ')}.`);
+  }
+  if (same.length > 0) {
+    lines.push(`Already stored with exactly the same rows, so kept as they were (nothing is counted twice; only the file name and date are new): ${same.map(partName).join(', ')}.`);
   }
   const shrunk = replaced.filter(shrank);
   if (shrunk.length > 0) {

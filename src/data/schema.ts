@@ -152,6 +152,8 @@ export const PartOutcome = z.object({
    */
   status: z.enum(['added', 'replaced', 'superseded', 'rejected']),
   replaced: z.object({ fileName: z.string(), rows: z.number(), importedAt: z.number() }).optional(),
+  /** For a replaced part: it carried exactly the rows already stored, which stay as they were (reports before 05/12/2026 never say so). */
+  unchanged: z.boolean().optional(),
   /** For a superseded part: the file whose copy was kept. */
   supersededBy: z.string().optional(),
 });

@@ -157,6 +157,26 @@ describe('importFiles', () => {
     expect((await store.reports()).filter((r) => r.undoneAt !== undefined)).toHaveLength(1);
   });
 
+  it('says a month re-imported with exactly the stored rows was kept as it was, and a changed one replaced', async () => {
+    const { summariseImport } = await import('../../../src/data/report-text');
+    await importFiles(store, [sourceFromText('2023-01-street.csv', jan), sourceFromText('2023-02-street.csv', feb)], { source: 'import' });
+    const again = await importFiles(
+      store,
+      [sourceFromText('2023-01-street (1).csv', jan), sourceFromText('2023-02-street (1).csv', streetCsv([streetRow({ Month: '2023-02', 'Crime type': 'Robbery' })]))],
+      { source: 'import' },
+    );
+    expect(again.parts.map((p) => [p.month, p.status, p.unchanged])).toEqual([
+      ['2023-01', 'replaced', true],
+      ['2023-02', 'replaced', undefined],
+    ]);
+    const lines = summariseImport(again);
+    expect(lines).toContain('Already stored with exactly the same rows, so kept as they were (nothing is counted twice; only the file name and date are new): Jan 2023.');
+    expect(lines.find((l) => l.startsWith('Already stored, so replaced'))).toBe(
+      'Already stored, so replaced rather than added (nothing is counted twice): Feb 2023 (1 earlier row from 2023-02-street.csv).',
+    );
+    expect(await storedRows(store)).toBe(4);
+  });
+
   it('deletes a dataset and can undo the delete', async () => {
     await importFiles(store, [sourceFromText('jan.csv', jan)], { source: 'import' });
     await importFiles(store, [sourceFromText('feb.csv', feb)], { source: 'import' });
