@@ -138,7 +138,7 @@ export class CspApp extends LitElement {
 
   @provide({ context: stateContext })
   @state()
-  private wb: WorkbenchState = { version: 0, versions: NO_VERSIONS, area: null };
+  private wb: WorkbenchState = { versions: NO_VERSIONS, area: null };
 
   @state() private route = routeFromHash(location.hash);
   @state() private failure: string | null = null;
@@ -277,7 +277,7 @@ export class CspApp extends LitElement {
       return;
     }
     const [version, settings] = await Promise.all([store.version(), store.settings()]);
-    if (version !== this.wb.version || (settings.area ?? null) !== this.wb.area) this.wb = { ...this.wb, version, versions: { ...this.wb.versions, data: version }, area: settings.area ?? null };
+    if (version !== this.wb.versions.data || (settings.area ?? null) !== this.wb.area) this.wb = { ...this.wb, versions: { ...this.wb.versions, data: version }, area: settings.area ?? null };
   }
 
   override render() {

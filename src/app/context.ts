@@ -46,12 +46,11 @@ export interface Services {
 export const servicesContext = createContext<Services>(Symbol('services'));
 
 /**
- * What changes under the views: the data store's version (bumped on every
- * write), every store's version as announced on the shared change channel
- * (for caches whose answers read more than the data store), and the chosen area.
+ * What changes under the views: every store's version as announced on the
+ * shared change channel (`versions.data` is raised by every write to the
+ * data store, settings included), and the chosen area.
  */
 export interface WorkbenchState {
-  version: number;
   versions: Versions;
   area: string | null;
 }

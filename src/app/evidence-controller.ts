@@ -61,7 +61,7 @@ export class EvidenceController implements ReactiveController {
           this.set({ slow: false, progress: null });
         }
       },
-      args: () => [wb()?.version, wb()?.area, this.setup.value] as const,
+      args: () => [wb()?.versions.data, wb()?.area, this.setup.value] as const,
     });
   }
 

@@ -98,7 +98,7 @@ export class ReportSources {
         return { setup, links, data: described, key };
       });
     },
-    args: () => [this.host.wb?.version, this.host.wb?.versions.evidence, this.host.wb?.versions.need, this.host.revision(), this.host.assessment()?.id] as const,
+    args: () => [this.host.wb?.versions.data, this.host.wb?.versions.evidence, this.host.wb?.versions.need, this.host.revision(), this.host.assessment()?.id] as const,
   });
 
   readonly evidence = new Task(this.host, {
@@ -106,7 +106,7 @@ export class ReportSources {
       setup === undefined
         ? undefined
         : answers.get('evidence', [data, area, setup.key], async () => (await this.services().evidence.evidence({ area: area ?? null, config: configOf(setup.setup) })).evidence),
-    args: () => [this.host.wb?.version, this.host.wb?.area, this.setup.value] as const,
+    args: () => [this.host.wb?.versions.data, this.host.wb?.area, this.setup.value] as const,
   });
 
   readonly dashboard = new Task(this.host, {
@@ -114,7 +114,7 @@ export class ReportSources {
       setup === undefined || settings === undefined
         ? undefined
         : answers.get('dashboard', [data, area, setup.key, settings], () => this.services().evidence.dashboard({ area: area ?? null, config: configOf(setup.setup) }, settings)),
-    args: () => [this.host.wb?.version, this.host.wb?.area, this.setup.value, this.host.outputs()?.dashboard] as const,
+    args: () => [this.host.wb?.versions.data, this.host.wb?.area, this.setup.value, this.host.outputs()?.dashboard] as const,
   });
 
   /** Each police.uk issue's rate ranked among comparator areas and the peer group, as the Dashboard page ranks them. */
@@ -123,14 +123,14 @@ export class ReportSources {
       area == null || setup === undefined
         ? null
         : answers.get('peers', [data, area, setup.key, group ?? []], () => this.services().evidence.peers({ area, config: configOf(setup.setup) }, [...(group ?? [])])),
-    args: () => [this.host.wb?.version, this.host.wb?.area, this.setup.value, this.host.outputs()?.dashboard.peerGroup] as const,
+    args: () => [this.host.wb?.versions.data, this.host.wb?.area, this.setup.value, this.host.outputs()?.dashboard.peerGroup] as const,
   });
 
   /** Hot spots of the top priorities' police.uk issues, with the Hot spots page's automatic settings over the evidence period. */
   readonly hotspots = new Task(this.host, {
     task: async ([data, area, key, setup]): Promise<Record<string, HotspotResult> | null> =>
       area == null || key === '' || setup === undefined ? null : answers.get('hotspots', [data, area, key, setup.key], () => this.findHotspots(area, key, setup.setup)),
-    args: () => [this.host.wb?.version, this.host.wb?.area, this.linkedKey(this.host.links(), this.host.topN()), this.setup.value] as const,
+    args: () => [this.host.wb?.versions.data, this.host.wb?.area, this.linkedKey(this.host.links(), this.host.topN()), this.setup.value] as const,
   });
 
   private async findHotspots(area: string, key: string, setup: EvidenceSetup): Promise<Record<string, HotspotResult> | null> {
@@ -160,7 +160,7 @@ export class ReportSources {
           (a) => a.complete,
         )
       ).notes,
-    args: () => [this.host.wb?.version, this.host.wb?.area] as const,
+    args: () => [this.host.wb?.versions.data, this.host.wb?.area] as const,
   });
 
   /** The police.uk issues linked to the top N (as JSON, so the need task re-runs only when they change). */
@@ -178,7 +178,7 @@ export class ReportSources {
   readonly need: Task<readonly [number | undefined, number | undefined, string | null | undefined, string, number], ReportParts['need']> = new Task(this.host, {
     task: async ([data, needVersion, area, key]): Promise<ReportParts['need']> =>
       area == null || key === '' ? null : answers.get('need', [data, needVersion, area, key], () => this.findNeed(area, key)),
-    args: () => [this.host.wb?.version, this.host.wb?.versions.need, this.host.wb?.area, this.linkedKey(this.host.links(), this.host.topN()), this.host.revision()] as const,
+    args: () => [this.host.wb?.versions.data, this.host.wb?.versions.need, this.host.wb?.area, this.linkedKey(this.host.links(), this.host.topN()), this.host.revision()] as const,
   });
 
   private async findNeed(area: string, key: string): Promise<ReportParts['need']> {

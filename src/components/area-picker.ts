@@ -41,7 +41,7 @@ export class AreaPicker extends LitElement {
       const metas = await askPage(this, 'store', 'partitions', 'crime');
       return rankAuthorities(mergeCounts(metas.map((m) => m.ladCounts ?? {})));
     },
-    args: () => [this.wb?.version] as const,
+    args: () => [this.wb?.versions.data] as const,
   });
 
   private async choose(e: Event) {

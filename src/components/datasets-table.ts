@@ -46,7 +46,7 @@ export class DatasetsTable extends LitElement {
       const persisted = await navigator.storage?.persisted?.();
       return { datasets, metas, storage: storage === undefined ? undefined : { used: storage.usage ?? 0, persisted: persisted === true } };
     },
-    args: () => [this.wb?.version] as const,
+    args: () => [this.wb?.versions.data] as const,
   });
 
   private async confirmDelete(d: Dataset, metas: PartitionMeta[]) {

@@ -72,7 +72,7 @@ export class ImportPanel extends LitElement {
       const datasets = await askPage(this, 'store', 'datasets');
       return datasets.some((d) => d.source === 'sample');
     },
-    args: () => [this.wb?.version] as const,
+    args: () => [this.wb?.versions.data] as const,
   });
 
   private async start(files: readonly File[]) {

@@ -44,7 +44,7 @@ export class ImportedMonths extends LitElement {
       void version;
       return askPage(this, 'store', 'partitions', 'crime');
     },
-    args: () => [this.wb?.version] as const,
+    args: () => [this.wb?.versions.data] as const,
   });
 
   private rows(metas: readonly PartitionMeta[], last: readonly PartOutcome[], lastImportId: string | undefined): MonthRow[] {

@@ -71,7 +71,7 @@ export class DashboardPage extends LitElement {
       this.outputs ??= outputs;
       return setup;
     },
-    args: () => [this.wb?.version] as const,
+    args: () => [this.wb?.versions.data] as const,
   });
 
   private readonly dashboard = new Task(this, {
@@ -88,7 +88,7 @@ export class DashboardPage extends LitElement {
         this.progress = null;
       }
     },
-    args: () => [this.wb?.version, this.wb?.area, this.setup.value, this.outputs] as const,
+    args: () => [this.wb?.versions.data, this.wb?.area, this.setup.value, this.outputs] as const,
   });
 
   /** Each police.uk issue's rate ranked among comparator authorities (and the peer group). */
@@ -98,7 +98,7 @@ export class DashboardPage extends LitElement {
       const { catalogue, localCounts, weights, period } = setup;
       return this.services.evidence.peers({ area, config: { catalogue, localCounts, weights, period } }, [...(group ?? [])]);
     },
-    args: () => [this.wb?.version, this.wb?.area, this.setup.value, this.outputs?.dashboard.peerGroup] as const,
+    args: () => [this.wb?.versions.data, this.wb?.area, this.setup.value, this.outputs?.dashboard.peerGroup] as const,
   });
 
   private readonly peerChart = memoLast((p: PeerComparison, issueId: string) => {

@@ -36,7 +36,7 @@ export class DataPage extends LitElement {
       void version;
       return this.services?.store.lastUndo();
     },
-    args: () => [this.wb?.version] as const,
+    args: () => [this.wb?.versions.data] as const,
   });
 
   // Undo runs in the import worker, which does every write to the data store.

@@ -76,7 +76,7 @@ export class HotspotsPage extends LitElement {
       }
       return { setup, issues: evidence.catalogue.issues.filter((i) => i.source === 'police-uk') };
     },
-    args: () => [this.wb?.version, this.wb?.area] as const,
+    args: () => [this.wb?.versions.data, this.wb?.area] as const,
   });
 
   private issue(issues: readonly CatalogueIssue[]): CatalogueIssue | undefined {
@@ -93,7 +93,7 @@ export class HotspotsPage extends LitElement {
     },
     args: () => {
       const issue = this.issue(this.setup.value?.issues ?? []);
-      return [this.wb?.version, this.wb?.area, this.effective(this.settings, issue), issue?.crimeTypes] as const;
+      return [this.wb?.versions.data, this.wb?.area, this.effective(this.settings, issue), issue?.crimeTypes] as const;
     },
   });
 
@@ -104,7 +104,7 @@ export class HotspotsPage extends LitElement {
     },
     args: () => {
       const issue = this.issue(this.setup.value?.issues ?? []);
-      return [this.wb?.version, this.wb?.area, this.effective(this.settings, issue), issue?.crimeTypes, this.selected, this.offset] as const;
+      return [this.wb?.versions.data, this.wb?.area, this.effective(this.settings, issue), issue?.crimeTypes, this.selected, this.offset] as const;
     },
   });
 

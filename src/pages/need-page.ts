@@ -93,7 +93,7 @@ export class NeedPage extends LitElement {
       const onProgress = proxy((phase: string, done: number, total: number) => (this.progress = { phase, done, total }));
       return this.need().setup(area, onProgress);
     },
-    args: () => [this.wb?.version, this.wb?.area, this.revision] as const,
+    args: () => [this.wb?.versions.data, this.wb?.area, this.revision] as const,
     onComplete: (s) => this.adopt(s),
   });
 
@@ -121,32 +121,32 @@ export class NeedPage extends LitElement {
 
   private readonly catalogue = new Task(this, {
     task: async ([, area, , level, period]) => (area == null || level === undefined ? [] : this.need().catalogue(area, level, period!)),
-    args: () => [this.wb?.version, this.wb?.area, this.revision, this.settings?.level, this.settings?.periodMonths] as const,
+    args: () => [this.wb?.versions.data, this.wb?.area, this.revision, this.settings?.level, this.settings?.periodMonths] as const,
   });
 
   private readonly geography = new Task(this, {
     task: async ([, area, level]) => (area == null || level === undefined ? [] : this.need().geography(area, level)),
-    args: () => [this.wb?.version, this.wb?.area, this.settings?.level] as const,
+    args: () => [this.wb?.versions.data, this.wb?.area, this.settings?.level] as const,
   });
 
   private readonly matrix = new Task(this, {
     task: async ([, area, , key]) => (area == null || key === '' ? null : this.need().matrix(area, this.scored(key))),
-    args: () => [this.wb?.version, this.wb?.area, this.revision, this.key()] as const,
+    args: () => [this.wb?.versions.data, this.wb?.area, this.revision, this.key()] as const,
   });
 
   private readonly robustness = new Task(this, {
     task: async ([, area, , key]) => (area == null || key === '' ? null : this.need().robustness(area, this.scored(key))),
-    args: () => [this.wb?.version, this.wb?.area, this.revision, this.key()] as const,
+    args: () => [this.wb?.versions.data, this.wb?.area, this.revision, this.key()] as const,
   });
 
   private readonly layer = new Task(this, {
     task: async ([, area, , level, period, id]) => (area == null || level === undefined || id === undefined || id === 'composite' ? null : this.need().layer(area, level, period!, id)),
-    args: () => [this.wb?.version, this.wb?.area, this.revision, this.settings?.level, this.settings?.periodMonths, this.settings?.mapIndicator] as const,
+    args: () => [this.wb?.versions.data, this.wb?.area, this.revision, this.settings?.level, this.settings?.periodMonths, this.settings?.mapIndicator] as const,
   });
 
   private readonly profile = new Task(this, {
     task: async ([, area, , level, period, code]) => (area == null || level === undefined || code === null ? null : this.need().profile(area, level, period!, code)),
-    args: () => [this.wb?.version, this.wb?.area, this.revision, this.settings?.level, this.settings?.periodMonths, this.selected] as const,
+    args: () => [this.wb?.versions.data, this.wb?.area, this.revision, this.settings?.level, this.settings?.periodMonths, this.selected] as const,
     onComplete: () => {
       if (!this.focusProfile) return;
       this.focusProfile = false;

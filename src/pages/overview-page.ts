@@ -123,7 +123,7 @@ export class OverviewPage extends LitElement {
       if (this.services === undefined) throw new Error('the workbench is not ready');
       return this.services.data.overview(area ?? null);
     },
-    args: () => [this.wb?.version, this.wb?.area] as const,
+    args: () => [this.wb?.versions.data, this.wb?.area] as const,
   });
 
   /** The repeated-ID check reads every stored row, so it runs after the counts are shown and adds its note when done. */
@@ -133,7 +133,7 @@ export class OverviewPage extends LitElement {
       if (this.services === undefined) throw new Error('the workbench is not ready');
       return duplicateNote(await this.services.data.repeatedIds());
     },
-    args: () => [this.wb?.version] as const,
+    args: () => [this.wb?.versions.data] as const,
   });
 
   private readonly rows = new Task(this, {
@@ -142,7 +142,7 @@ export class OverviewPage extends LitElement {
       if (traced === null || this.services === undefined) return null;
       return this.services.data.overviewRows({ area: area ?? null, months: [traced.month], crimeTypes: traced.crimeTypes, offset, limit: ROWS_PAGE });
     },
-    args: () => [this.traced, this.wb?.area, this.offset, this.wb?.version] as const,
+    args: () => [this.traced, this.wb?.area, this.offset, this.wb?.versions.data] as const,
   });
 
   private async openTrace(t: Traced) {
