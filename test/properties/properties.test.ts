@@ -3,6 +3,7 @@ import { csvFormatRows, csvParseRows } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { createCsvTokenizer, parseCsv } from '../../models/csv';
 import { solveLp } from '../../models/stats/lp';
+import { ascendingOrder, RADIX_FROM } from '../../models/stats/ascending-order';
 import { linearProblem } from '../../models/sensitivity/problem';
 import { runSmaa } from '../../models/sensitivity/smaa';
 import { toyAssessment } from '../fixtures/toy-assessment';
@@ -108,6 +109,26 @@ describe('linear programme solver', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('argsort (ascendingOrder)', () => {
+  /** Keys with ties, both zeros and both infinities: the cases where a sort on the float's bits can go wrong. */
+  const key = fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -0, 1, -1, 0.5, Infinity, -Infinity, Number.MIN_VALUE, -Number.MAX_VALUE));
+  // The reference: a stable comparison sort, where −0 and 0 are equal (a − b is 0).
+  const stable = (keys: readonly number[]) =>
+    keys
+      .map((v, i) => ({ v, i }))
+      .sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : a.i - b.i))
+      .map((e) => e.i);
+
+  it(`orders like a stable sort, below ${RADIX_FROM} keys (comparison sort) and from it (radix sort)`, () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.array(key, { maxLength: 60 }), fc.array(key, { minLength: RADIX_FROM, maxLength: RADIX_FROM + 300 })), (keys) => {
+        expect(Array.from(ascendingOrder(Float64Array.from(keys)))).toEqual(stable(keys));
+      }),
+      { numRuns: 60 },
     );
   });
 });
