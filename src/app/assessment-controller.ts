@@ -121,13 +121,28 @@ export class AssessmentController implements ReactiveController {
   /** {@link undo} as a callback, for the undo bar. */
   readonly undoStep = (id: string): Promise<void> => this.undo(id);
 
+  /**
+   * Undoes the step the bar showed, once the changes being saved are stored.
+   * If one of them was saved since, the store refuses (only the newest step
+   * can be undone) and the bar says so; either way the list and the newest
+   * step are read again.
+   */
   async undo(id: string): Promise<void> {
     const store = this.store();
     if (store === undefined) return;
     this.flushLive();
     await this.saving;
     this.seq++;
-    await this.run(() => store.undo(id));
+    try {
+      await store.undo(id);
+    } finally {
+      await this.load();
+    }
+  }
+
+  /** A change is waiting or being saved: the newest step shown is the one before it, so the undo bar waits. */
+  get writing(): boolean {
+    return this.unsaved > 0 || this.liveTimer !== undefined;
   }
 
   private async run(step: () => Promise<unknown>): Promise<void> {

@@ -2,7 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import { z } from 'zod';
 import { Assessment, summarise, upgradeAssessment, type AssessmentSummary } from '../../models/risk-matrix/assessment';
 import { APP_DATABASES, ChangeAnnouncer, Version } from './changes';
-import { newestStep, pushStep } from './undo-log';
+import { checkNewest, newestStep, pushStep } from './undo-log';
 
 /**
  * Where assessments live: their own IndexedDB database, apart from the
@@ -169,6 +169,7 @@ class IdbAssessmentStore implements AssessmentStore {
 
   async undo(id: string): Promise<void> {
     const tx = this.db.transaction(['assessments', 'undo', 'kv'], 'readwrite');
+    await checkNewest(tx.objectStore('undo'), id);
     const raw = await tx.objectStore('undo').get(id);
     if (raw === undefined) throw new Error(`nothing to undo with id ${id}`);
     const entry = UndoEntry.parse(raw);

@@ -6,7 +6,7 @@ import { Dataset, ImportReport, PartitionData, PartitionMeta, Settings, StoredAr
 import { type DataStore, type ImportCommit, type Derived, type PartitionWrite, type StoreHealth, type StoreProblem } from './store';
 import { bytesOf, dataKeyOf, importOfDataKey, stagedKey, STAGING_EXPIRY_MS } from './data-keys';
 import { APP_DATABASES, ChangeAnnouncer, Version } from './changes';
-import { newestStep, pushStep } from './undo-log';
+import { checkNewest, newestStep, pushStep } from './undo-log';
 import { DATA_DB_VERSION, upgradeDataDb, type LegacyRecord } from './idb-upgrade';
 import { parseStored, StoreReadError } from './store-error';
 import { approxBytes, sameData } from './same-data';
@@ -275,6 +275,7 @@ class IdbDataStore implements DataStore {
 
   async undo(id: string): Promise<void> {
     const tx = this.db.transaction(['metas', 'data', 'datasets', 'reports', 'undo', 'undoData', 'kv', 'summaries', 'areaRows', 'ids'], 'readwrite');
+    await checkNewest(tx.objectStore('undo'), id);
     const raw = await tx.objectStore('undoData').get(id);
     if (raw === undefined) throw new Error(`nothing to undo with id ${id}`);
     const entry = parseStored(UndoEntry, raw, 'The undo step');

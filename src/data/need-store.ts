@@ -2,7 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import { z } from 'zod';
 import { NeedSettings, UserIndicator, WardLookup } from '../../models/need/schema';
 import { APP_DATABASES, ChangeAnnouncer, Version } from './changes';
-import { newestStep, pushStep } from './undo-log';
+import { checkNewest, newestStep, pushStep } from './undo-log';
 
 export const NEED_DB_NAME = APP_DATABASES.need;
 /** Version history: 1 (3f2c418) indicators, undo, kv; unchanged since. A new layout must add a step here. */
@@ -131,6 +131,7 @@ class IdbNeedStore implements NeedStore {
 
   async undo(id: string): Promise<void> {
     const tx = this.db.transaction(['indicators', 'undo', 'kv'], 'readwrite');
+    await checkNewest(tx.objectStore('undo'), id);
     const raw = await tx.objectStore('undo').get(id);
     if (raw === undefined) throw new Error(`nothing to undo with id ${id}`);
     const u = NeedUndo.parse(raw);

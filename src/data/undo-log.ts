@@ -32,6 +32,17 @@ export async function newestStep<S extends UndoStep>(steps: ReadSteps<S>): Promi
 }
 
 /**
+ * Refuses to undo a step that is not the newest. Each step puts back the state
+ * just before it, so undoing an older one would also throw away every change
+ * saved after it (a change saved between the undo bar showing its step and
+ * the click). Call it in the undo's transaction, before anything changes.
+ */
+export async function checkNewest<S extends UndoStep>(steps: ReadSteps<S>, id: string): Promise<void> {
+  const newest = await newestStep(steps);
+  if (newest !== undefined && newest.id !== id) throw new Error(`a newer change (“${newest.label}”) was saved since; only the most recent change can be undone, and Undo now offers that one`);
+}
+
+/**
  * Stores a step after the newest (two steps in the same millisecond still
  * need an order, so its time moves on by one if needed), then deletes the
  * steps `keep` refuses, asking newest first (`index` 0 is the step just

@@ -144,7 +144,7 @@ export class MatrixPage extends LitElement {
     return html`
       <h2>Risk matrix</h2>
       ${this.ctl.failure === undefined ? nothing : html`<p class="note error" role="alert">${this.ctl.failure}</p>`}
-      <csp-undo-bar .step=${this.ctl.lastUndo} .run=${this.ctl.undoStep}></csp-undo-bar>
+      <csp-undo-bar .step=${this.ctl.lastUndo} .run=${this.ctl.undoStep} ?writing=${this.ctl.writing}></csp-undo-bar>
       <section aria-labelledby="list-h">
         <h3 id="list-h" class="visually-hidden">Assessments</h3>
         ${

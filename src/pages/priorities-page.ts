@@ -170,7 +170,7 @@ export class PrioritiesPage extends LitElement {
     return html`
       <h2>Priorities</h2>
       ${this.ctl.failure === undefined ? nothing : html`<p class="note error" role="alert">${this.ctl.failure}</p>`}
-      <csp-undo-bar .step=${this.ctl.lastUndo} .run=${this.ctl.undoStep}></csp-undo-bar>
+      <csp-undo-bar .step=${this.ctl.lastUndo} .run=${this.ctl.undoStep} ?writing=${this.ctl.writing}></csp-undo-bar>
       ${this.ctl.loading ? html`<p class="muted" role="status">Opening assessments…</p>` : a === undefined ? html`<p>No assessment yet: create one on the <a href="#/matrix">Risk matrix</a> page.</p>` : this.body(a)}
     `;
   }

@@ -87,6 +87,20 @@ describe('AssessmentStore', () => {
     expect((await store.get('s'))!.sensitivity?.seed).toBe(42);
   });
 
+  it('refuses to undo a step once a newer one is saved (it would throw away the newer change too), and changes nothing', async () => {
+    const seed = await store.save(seedAssessment('s', 1));
+    const renamed = await store.save(scenarioFromDraft(seed, 'Community first', 2), 'Save scenario “Community first”');
+    const shown = (await store.lastUndo())!;
+    // A change saved between the undo bar showing its step and the click.
+    await store.save(updateScenario(renamed, 'community-first', { name: 'Community led' }, 3), 'Rename scenario “Community first” to “Community led”');
+    await expect(store.undo(shown.id)).rejects.toThrow(
+      'a newer change (“Rename scenario “Community first” to “Community led””) was saved since; only the most recent change can be undone, and Undo now offers that one',
+    );
+    expect(((await store.get('s'))!.scenarios ?? []).map((x) => x.name)).toEqual(['Community led']);
+    await store.undo((await store.lastUndo())!.id);
+    expect(((await store.get('s'))!.scenarios ?? []).map((x) => x.name)).toEqual(['Community first']);
+  });
+
   it('undoes a creation by removing what was created', async () => {
     await store.save(grid('g', 'Grid'), 'Create “Grid”');
     await store.undo((await store.lastUndo())!.id);

@@ -196,6 +196,13 @@ describe('importFiles', () => {
     expect((await store.partitions('crime')).map((m) => m.month)).toEqual(['2023-01']);
   });
 
+  it('refuses to undo an import once a newer step is stored, and keeps both imports', async () => {
+    const first = await importFiles(store, [sourceFromText('jan.csv', jan)], { source: 'import' });
+    await importFiles(store, [sourceFromText('feb.csv', feb)], { source: 'import' });
+    await expect(store.undo(first.undoId!)).rejects.toThrow(/^a newer change \(“Import of .*”\) was saved since; only the most recent change can be undone/);
+    expect((await store.partitions('crime')).map((m) => m.month).sort()).toEqual(['2023-01', '2023-02']);
+  });
+
   it('stops without storing anything when cancelled', async () => {
     await expect(importFiles(store, [sourceFromText('jan.csv', jan)], { source: 'import', cancelled: () => true })).rejects.toBeInstanceOf(ImportCancelled);
     expect(await store.datasets()).toEqual([]);
