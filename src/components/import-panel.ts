@@ -98,7 +98,7 @@ export class ImportPanel extends LitElement {
   }
 
   override render() {
-    const busy = this.busy;
+    const { busy } = this;
     return html`
       <div
         class="drop ${this.over ? 'over' : ''}"

@@ -57,13 +57,6 @@ export class NeedPage extends LitElement {
   ];
 
   @consume({ context: servicesContext }) private services?: Services;
-
-  constructor() {
-    super();
-    // The page reads and stores the indicator and lookup files its editors ask for (the editors hold no worker).
-    answerPageRequests(this, () => this.services, ['need']);
-  }
-
   @consume({ context: stateContext, subscribe: true }) private wb?: WorkbenchState;
   /** The matrix settings of the area in `settingsArea` (null until read from the need store). */
   @state() private settings: NeedSettings | null = null;
@@ -81,6 +74,12 @@ export class NeedPage extends LitElement {
     this.focusProfile = next !== null && next !== this.selected;
     this.selected = next;
   };
+
+  constructor() {
+    super();
+    // The page reads and stores the indicator and lookup files its editors ask for (the editors hold no worker).
+    answerPageRequests(this, () => this.services, ['need']);
+  }
 
   private need() {
     if (this.services === undefined) throw new Error('the workbench is not ready');
